@@ -1,0 +1,217 @@
+"""Settings for Dangjian, read from the environment.
+
+Every knob is an environment variable read through a small typed helper that
+fails loudly on a bad value, so a typo in a deployment is caught at start-up.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import dj_database_url
+from django.core.exceptions import ImproperlyConfigured
+
+BASE_DIR = Path(__file__).resolve().parent.parent
+VAR_DIR = Path(os.environ.get("DANGJIAN_VAR_DIR", BASE_DIR / "var"))
+
+
+def envbool(name: str, default: str) -> bool:
+    value = os.environ.get(name, default).strip().lower()
+    if value in ("1", "true", "yes", "on"):
+        return True
+    if value in ("0", "false", "no", "off", ""):
+        return False
+    raise ImproperlyConfigured(f"{name} must be a boolean, not {value!r}")
+
+
+def envint(name: str, default: str) -> int:
+    value = os.environ.get(name, default)
+    try:
+        return int(value)
+    except ValueError:
+        raise ImproperlyConfigured(f"{name} must be an integer, not {value!r}") from None
+
+
+def envsecret(name: str, default: str) -> str:
+    """A secret from NAME, or from the file named by NAME_FILE."""
+    path = os.environ.get(f"{name}_FILE")
+    if path:
+        return Path(path).read_text().strip()
+    return os.environ.get(name, default)
+
+
+# "production" refuses the insecure development keys below.
+ENVIRONMENT = os.environ.get("DANGJIAN_ENV", "development")
+if ENVIRONMENT not in ("development", "production", "test"):
+    raise ImproperlyConfigured("DANGJIAN_ENV must be development, production or test")
+
+DEV_SECRET_KEY = "dev-insecure-dangjian-secret-key-change-me-0123456789"
+# A Fernet key (urlsafe base64 of 32 bytes); development only.
+DEV_PII_KEY = "ZGV2LW9ubHktZGFuZ2ppYW4tcGlpLWtleS0wMDAwMDA="
+
+SECRET_KEY = envsecret("SECRET_KEY", DEV_SECRET_KEY)
+# Comma-separated Fernet keys; the first encrypts, all decrypt (for rotation).
+PII_KEYS = [k for k in envsecret("PII_KEYS", DEV_PII_KEY).split(",") if k.strip()]
+if ENVIRONMENT == "production" and (SECRET_KEY == DEV_SECRET_KEY or DEV_PII_KEY in PII_KEYS):
+    raise ImproperlyConfigured(
+        "生产环境必须通过环境变量 SECRET_KEY 和 PII_KEYS（或 *_FILE）提供密钥，不能使用默认密钥。"
+    )
+
+DEBUG = envbool("DEBUG", "0" if ENVIRONMENT == "production" else "1")
+ALLOWED_HOSTS = [h for h in os.environ.get("ALLOWED_HOSTS", "127.0.0.1,localhost,testserver").split(",") if h]
+
+INSTALLED_APPS = [
+    "django.contrib.auth",
+    "django.contrib.contenttypes",
+    "django.contrib.sessions",
+    "django.contrib.messages",
+    "django.contrib.staticfiles",
+    "django.contrib.humanize",
+    "treebeard",
+    "auditlog",
+    "dangjian.core",
+    "dangjian.accounts",
+    "dangjian.orgs",
+    "dangjian.people",
+    "dangjian.demo",
+]
+
+MIDDLEWARE = [
+    "django.middleware.security.SecurityMiddleware",
+    "whitenoise.middleware.WhiteNoiseMiddleware",
+    "django.contrib.sessions.middleware.SessionMiddleware",
+    "django.middleware.locale.LocaleMiddleware",
+    "django.middleware.common.CommonMiddleware",
+    "django.middleware.csrf.CsrfViewMiddleware",
+    "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django.contrib.messages.middleware.MessageMiddleware",
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "auditlog.middleware.AuditlogMiddleware",
+]
+
+ROOT_URLCONF = "config.urls"
+WSGI_APPLICATION = "config.wsgi.application"
+
+TEMPLATES = [
+    {
+        "BACKEND": "django.template.backends.django.DjangoTemplates",
+        "DIRS": [BASE_DIR / "templates"],
+        "APP_DIRS": True,
+        "OPTIONS": {
+            "context_processors": [
+                "django.template.context_processors.request",
+                "django.contrib.auth.context_processors.auth",
+                "django.contrib.messages.context_processors.messages",
+                "dangjian.core.context_processors.navigation",
+            ],
+        },
+    },
+]
+
+VAR_DIR.mkdir(parents=True, exist_ok=True)
+DATABASES = {
+    "default": dj_database_url.parse(
+        os.environ.get("DATABASE_URL", f"sqlite:///{VAR_DIR / 'dangjian.sqlite3'}"),
+        conn_max_age=envint("DB_CONN_MAX_AGE", "0"),
+    )
+}
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # WAL lets readers go on while one writer writes; IMMEDIATE takes the write
+    # lock at BEGIN so concurrent writers queue instead of failing mid-transaction.
+    DATABASES["default"].setdefault("OPTIONS", {}).update(
+        {
+            "transaction_mode": "IMMEDIATE",
+            "timeout": 20,
+            "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON;",
+        }
+    )
+    DATABASES["default"]["TEST"] = {"NAME": os.environ.get("SQLITE_TEST_NAME") or None}
+
+DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+AUTH_USER_MODEL = "accounts.User"
+LOGIN_URL = "accounts:login"
+LOGIN_REDIRECT_URL = "core:home"
+LOGOUT_REDIRECT_URL = "accounts:login"
+
+PASSWORD_HASHERS = [
+    "django.contrib.auth.hashers.Argon2PasswordHasher",
+    "django.contrib.auth.hashers.PBKDF2PasswordHasher",
+]
+AUTH_PASSWORD_VALIDATORS = [
+    {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
+    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator", "OPTIONS": {"min_length": 8}},
+    {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
+]
+
+SESSION_COOKIE_AGE = envint("SESSION_IDLE_MINUTES", "30") * 60
+SESSION_SAVE_EVERY_REQUEST = True  # idle timeout: the clock restarts on every request
+SESSION_COOKIE_HTTPONLY = True
+CSRF_COOKIE_HTTPONLY = False  # htmx reads the token from the cookie-free meta tag
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "same-origin"
+X_FRAME_OPTIONS = "DENY"
+if ENVIRONMENT == "production":
+    SESSION_COOKIE_SECURE = envbool("SECURE_COOKIES", "1")
+    CSRF_COOKIE_SECURE = envbool("SECURE_COOKIES", "1")
+    SECURE_SSL_REDIRECT = envbool("SECURE_SSL_REDIRECT", "0")
+    SECURE_HSTS_SECONDS = envint("SECURE_HSTS_SECONDS", "0")
+
+LANGUAGE_CODE = "zh-hans"
+LANGUAGES = [("zh-hans", "简体中文"), ("en", "English")]
+LOCALE_PATHS = [BASE_DIR / "locale"]
+TIME_ZONE = os.environ.get("TIME_ZONE", "Asia/Shanghai")
+USE_I18N = True
+USE_TZ = True
+
+STATIC_URL = "/static/"
+STATIC_ROOT = BASE_DIR / "staticfiles"
+# Front-end packages are installed from the npm registry into node_modules at
+# set-up (pinned by package-lock.json) and served from here; never committed.
+STATICFILES_DIRS = [
+    ("vendor/htmx", BASE_DIR / "node_modules" / "htmx.org" / "dist"),
+    ("vendor/bootstrap", BASE_DIR / "node_modules" / "bootstrap" / "dist"),
+    ("vendor/bootstrap-icons", BASE_DIR / "node_modules" / "bootstrap-icons" / "font"),
+    BASE_DIR / "static",
+]
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {
+        "BACKEND": "whitenoise.storage.CompressedStaticFilesStorage"
+        if ENVIRONMENT == "production"
+        else "django.contrib.staticfiles.storage.StaticFilesStorage"
+    },
+}
+MEDIA_ROOT = VAR_DIR / "media"
+UPLOAD_DIR = VAR_DIR / "uploads"
+WHITENOISE_USE_FINDERS = ENVIRONMENT != "production"
+
+# Audit trail: auditlog writes into our own entry model, which adds the event
+# kind and the organization so the auditor can search by them.
+AUDITLOG_LOGENTRY_MODEL = "core.AuditEntry"
+AUDITLOG_MASK_CALLABLE = "dangjian.core.masking.mask_value"
+AUDITLOG_DISABLE_REMOTE_ADDR = False
+
+# Domain rules that local practice varies (DOMAIN.md, "configurable").
+DANGJIAN = {
+    "TERM_YEARS": {"committee": 5, "party_committee": 5, "general_branch": 3, "branch": 3},
+    "TERM_REMIND_MONTHS": envint("TERM_REMIND_MONTHS", "6"),
+    "TERM_MAX_DELAY_YEARS": 1,
+    "BRANCH_MIN_FULL_MEMBERS": 3,
+    "BRANCH_COMMITTEE_FROM": 7,
+    "BRANCH_MAX_MEMBERS": 50,
+    "BRANCH_GROUPS_FROM": 20,
+    "GROUP_MIN_MEMBERS": 3,
+    "JOINT_BRANCH_MAX_UNITS": 5,
+    "GENERAL_BRANCH_RANGE": (50, 100),
+    "PARTY_COMMITTEE_MIN": 100,
+    "CANDIDATE_SURPLUS": 0.2,
+    "MEMBER_PAGE_SIZE": 50,
+}
+
+LOGGING = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "WARNING")},
+}

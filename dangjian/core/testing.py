@@ -1,0 +1,114 @@
+"""Test factories and a small named world shared by every app's tests.
+
+`World` builds a committee with two party committees and their branches, and
+the named users every permission test speaks of: committee staff, the
+administrators of two different organizations, a member and an outsider.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import itertools
+
+import factory
+from django.test import TestCase
+
+from dangjian.accounts.models import Role, RoleAssignment, User
+from dangjian.core import idcard
+from dangjian.orgs.models import Organization, OrgKind, Unit
+from dangjian.people.models import Member, Status
+
+PASSWORD = "Dangjian#2026"
+_serial = itertools.count(1)
+
+
+def make_id_number(birth_date: dt.date, *, male: bool = True, region: str = "150102", serial: int | None = None) -> str:
+    """A valid 18-character ID number for BIRTH_DATE."""
+    n = next(_serial) if serial is None else serial
+    seq = (n % 499) * 2 + (1 if male else 0)
+    first17 = f"{region}{birth_date:%Y%m%d}{seq:03d}"
+    return first17 + idcard.check_digit(first17)
+
+
+class UnitFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Unit
+        django_get_or_create = ("name",)
+
+    name = factory.Sequence(lambda n: f"市测试局{n}")
+
+
+def make_org(code: str, name: str, kind: str, parent: Organization | None = None, **fields) -> Organization:
+    units = fields.pop("units", ())
+    org = (
+        Organization.add_root(code=code, name=name, kind=kind, **fields)
+        if parent is None
+        else parent.add_child(code=code, name=name, kind=kind, **fields)
+    )
+    if units:
+        org.units.set(units)
+    return org
+
+
+class MemberFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Member
+        exclude = ("male",)
+
+    male = True
+    name = factory.Iterator(["张伟", "王芳", "李娜", "刘洋", "陈静", "杨帆", "赵磊", "黄敏", "周强", "吴霞"])
+    gender = factory.LazyAttribute(lambda o: "M" if o.male else "F")
+    ethnicity = "汉族"
+    birth_date = factory.Sequence(lambda n: dt.date(1970 + n % 30, 1 + n % 12, 1 + n % 28))
+    id_number = factory.LazyAttribute(lambda o: make_id_number(o.birth_date, male=o.male))
+    phone = factory.Sequence(lambda n: f"139{n:08d}")
+    status = Status.FULL
+    joined_party_on = factory.LazyAttribute(
+        lambda o: dt.date(o.birth_date.year + 25, 7, 1) if o.status in (Status.FULL, Status.PROBATIONARY) else None
+    )
+    education = "bachelor"
+    cadre_rank = "section"
+    job_title = "科员"
+
+
+def make_user(username: str, *, person: Member | None = None, roles: tuple[tuple[str, Organization], ...] = ()) -> User:
+    user = User.objects.create_user(username=username, password=PASSWORD, person=person, display_name=username)
+    for role, org in roles:
+        RoleAssignment.objects.create(user=user, role=role, org=org)
+    return user
+
+
+class World:
+    """Committee GW with party committees A and B; named users around them."""
+
+    def __init__(self) -> None:
+        self.unit_a = UnitFactory(name="市财政局")
+        self.unit_b = UnitFactory(name="市教育局")
+        self.committee = make_org("GW", "市直属机关工委", OrgKind.COMMITTEE)
+        self.org_a = make_org("A", "市财政局机关党委", OrgKind.PARTY_COMMITTEE, self.committee, units=[self.unit_a])
+        self.branch_a1 = make_org("A01", "市财政局第一党支部", OrgKind.BRANCH, self.org_a, units=[self.unit_a])
+        self.branch_a2 = make_org("A02", "市财政局第二党支部", OrgKind.BRANCH, self.org_a, units=[self.unit_a])
+        self.org_b = make_org("B", "市教育局机关党委", OrgKind.PARTY_COMMITTEE, self.committee, units=[self.unit_b])
+        self.branch_b1 = make_org("B01", "市教育局第一党支部", OrgKind.BRANCH, self.org_b, units=[self.unit_b])
+        self.person_a = MemberFactory(name="张建国", org=self.branch_a1, unit=self.unit_a)
+        self.person_b = MemberFactory(name="李红梅", male=False, org=self.branch_b1, unit=self.unit_b)
+        self.staff = make_user("staff", roles=((Role.COMMITTEE_STAFF, self.committee),))
+        self.admin_a = make_user("admin_a", roles=((Role.ORG_ADMIN, self.org_a),))
+        self.admin_b = make_user("admin_b", roles=((Role.ORG_ADMIN, self.org_b),))
+        self.member = make_user("member", person=self.person_a)
+        self.outsider = make_user("outsider")
+
+    def refresh(self) -> None:
+        for name in ("committee", "org_a", "branch_a1", "branch_a2", "org_b", "branch_b1"):
+            getattr(self, name).refresh_from_db()
+
+
+class BaseTestCase(TestCase):
+    """Every test starts with the named world; `login_as` logs a named user in."""
+
+    def setUp(self) -> None:
+        super().setUp()
+        self.w = World()
+
+    def login_as(self, user: User) -> None:
+        self.client.force_login(user)

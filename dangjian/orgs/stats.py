@@ -1,0 +1,1 @@
+"""Metrics this app registers (see dangjian.core.registry)."""

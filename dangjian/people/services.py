@@ -1,0 +1,169 @@
+"""Writes to the roster. Each function is one use case, atomic, and validates first."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+
+from dangjian.core import crypto, idcard
+from dangjian.orgs.models import add_years
+
+from .models import Gender, Member, Post, PostTitle, Status, Transfer
+
+PHONE_DIGITS = 11
+
+
+@dataclass
+class MemberData:
+    """Validated fields of one person, as forms and imports produce them."""
+
+    name: str
+    gender: str
+    ethnicity: str
+    birth_date: dt.date
+    id_number: str
+    org: Any
+    status: str
+    phone: str = ""
+    education: str = ""
+    unit: Any = None
+    job_title: str = ""
+    cadre_rank: str = ""
+    joined_party_on: dt.date | None = None
+    extra: dict[str, Any] = field(default_factory=dict)
+
+
+def clean_phone(value: str) -> str:
+    phone = "".join(ch for ch in (value or "") if ch.isdigit())
+    if phone and (len(phone) != PHONE_DIGITS or not phone.startswith("1")):
+        raise ValidationError("手机号应为以1开头的11位数字")
+    return phone
+
+
+def validate_member_data(data: MemberData, *, existing: Member | None = None) -> MemberData:
+    """Check a person's fields against each other; raise ValidationError {field: [Chinese reason]}."""
+    errors: dict[str, list[str]] = {}
+    if not data.name.strip():
+        errors.setdefault("name", []).append("姓名不能为空")
+    try:
+        data.id_number = idcard.validate(data.id_number, data.birth_date)
+    except idcard.IdNumberError as e:
+        errors.setdefault("id_number", []).append(str(e))
+    else:
+        if data.gender and data.gender != idcard.gender_of(data.id_number):
+            errors.setdefault("gender", []).append(
+                f"性别与身份证号不一致（身份证号显示为{Gender(idcard.gender_of(data.id_number)).label}）"
+            )
+        clash = Member.objects.filter(id_number_digest=crypto.digest(data.id_number))
+        if existing is not None:
+            clash = clash.exclude(pk=existing.pk)
+        if clash.exists():
+            errors.setdefault("id_number", []).append("该身份证号已登记在其他人员名下")
+    try:
+        data.phone = clean_phone(data.phone)
+    except ValidationError as e:
+        errors.setdefault("phone", []).extend(e.messages)
+    party = data.status in (Status.FULL, Status.PROBATIONARY)
+    if party and data.joined_party_on is None:
+        errors.setdefault("joined_party_on", []).append("党员须填写入党日期")
+    if not party and data.joined_party_on is not None:
+        errors.setdefault("joined_party_on", []).append(f"{Status(data.status).label}不应填写入党日期")
+    if data.joined_party_on and data.birth_date and data.joined_party_on < add_years(data.birth_date, 18):
+        errors.setdefault("joined_party_on", []).append("入党时应年满18周岁")
+    if data.joined_party_on and data.joined_party_on > dt.date.today():
+        errors.setdefault("joined_party_on", []).append("入党日期不能晚于今天")
+    if errors:
+        raise ValidationError(errors)
+    return data
+
+
+def _apply(member: Member, data: MemberData) -> None:
+    member.name = data.name.strip()
+    member.gender = data.gender or idcard.gender_of(data.id_number)
+    member.ethnicity = data.ethnicity.strip()
+    member.birth_date = data.birth_date
+    member.id_number = data.id_number
+    member.phone = data.phone
+    member.education = data.education
+    member.unit = data.unit
+    member.job_title = data.job_title.strip()
+    member.cadre_rank = data.cadre_rank
+    member.status = data.status
+    member.joined_party_on = data.joined_party_on
+
+
+@transaction.atomic
+def member_create(*, data: MemberData) -> Member:
+    validate_member_data(data)
+    member = Member(org=data.org)
+    _apply(member, data)
+    member.save()
+    return member
+
+
+@transaction.atomic
+def member_update(*, member: Member, data: MemberData, transferred_on: dt.date | None = None, reason: str = "") -> Member:
+    """Update a person's record; a change of organization is recorded as a transfer."""
+    validate_member_data(data, existing=member)
+    old_org = member.org
+    _apply(member, data)
+    member.save()
+    if data.org.pk != old_org.pk:
+        member_transfer(member=member, to_org=data.org, transferred_on=transferred_on or dt.date.today(), reason=reason or "信息更新")
+    return member
+
+
+@transaction.atomic
+def member_transfer(*, member: Member, to_org: Any, transferred_on: dt.date, reason: str = "") -> Transfer:
+    """Move a person to TO_ORG, keeping the history. Posts held in the old organization end on that day."""
+    member.refresh_from_db(fields=["org"])
+    from_org = member.org
+    if from_org.pk == to_org.pk:
+        raise ValidationError("转入组织与当前所在组织相同")
+    Post.objects.filter(member=member, ended_on__isnull=True).exclude(org__path__startswith=to_org.path).filter(
+        org__path__startswith=from_org.path
+    ).update(ended_on=transferred_on)
+    member.org = to_org
+    member.save(update_fields=["org", "updated_at"])
+    return Transfer.objects.create(
+        member=member,
+        from_org=from_org,
+        to_org=to_org,
+        from_org_name=from_org.name,
+        to_org_name=to_org.name,
+        transferred_on=transferred_on,
+        reason=reason,
+    )
+
+
+@transaction.atomic
+def post_assign(*, member: Member, org: Any, title: str, started_on: dt.date) -> Post:
+    """Give MEMBER a post in ORG. A single-holder post (书记) ends its previous holder's tenure."""
+    if title not in PostTitle.values:
+        raise ValidationError("未知的党内职务")
+    if member.status not in (Status.FULL, Status.PROBATIONARY):
+        raise ValidationError(f"{member.get_status_display()}不能担任党内职务")
+    if not member.org.path.startswith(org.path):
+        raise ValidationError("只能在本人所在组织或其上级组织任职")
+    if Post.objects.filter(member=member, org=org, title=title, ended_on__isnull=True).exists():
+        raise ValidationError("该人员已担任此职务")
+    if title == PostTitle.SECRETARY:
+        for old in Post.objects.filter(org=org, title=title, ended_on__isnull=True):
+            old.ended_on = started_on
+            old.save(update_fields=["ended_on"])
+    return Post.objects.create(member=member, org=org, title=title, started_on=started_on)
+
+
+@transaction.atomic
+def post_end(*, post: Post, ended_on: dt.date) -> Post:
+    if post.ended_on is not None:
+        raise ValidationError("该职务已免去")
+    if ended_on < post.started_on:
+        raise ValidationError("免职日期不能早于任职日期")
+    post.ended_on = ended_on
+    post.save(update_fields=["ended_on"])
+    return post
