@@ -1,0 +1,3 @@
+"""Routes of the organization import pages (filled in by the import work)."""
+
+urlpatterns: list = []

@@ -1,0 +1,3 @@
+"""Routes of the roster import pages (filled in by the import work)."""
+
+urlpatterns: list = []
