@@ -165,7 +165,8 @@ USE_I18N = True
 USE_TZ = True
 
 STATIC_URL = "/static/"
-STATIC_ROOT = BASE_DIR / "staticfiles"
+STATIC_ROOT = VAR_DIR / "static"
+STATIC_ROOT.mkdir(parents=True, exist_ok=True)
 # Front-end packages are installed from the npm registry into node_modules at
 # set-up (pinned by package-lock.json) and served from here; never committed.
 STATICFILES_DIRS = [

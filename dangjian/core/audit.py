@@ -69,7 +69,7 @@ def record(
     if actor is None and request is not None and getattr(request, "user", None) is not None:
         actor = request.user if request.user.is_authenticated else None
     is_instance = isinstance(target, models.Model)
-    model = type(target) if is_instance else target
+    model = target.__class__ if is_instance else target  # __class__ sees through lazy request.user
     pk = object_pk if object_pk is not None else (str(target.pk) if is_instance else "")
     return AuditEntry.objects.create(
         content_type=ContentType.objects.get_for_model(model),

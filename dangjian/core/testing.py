@@ -40,10 +40,11 @@ class UnitFactory(factory.django.DjangoModelFactory):
 
 def make_org(code: str, name: str, kind: str, parent: Organization | None = None, **fields) -> Organization:
     units = fields.pop("units", ())
+    create = dict(code=code, name=name, kind=kind, **fields)
     org = (
-        Organization.add_root(code=code, name=name, kind=kind, **fields)
+        Organization.objects.add_root(create)
         if parent is None
-        else parent.add_child(code=code, name=name, kind=kind, **fields)
+        else Organization.objects.add_child(parent, create)
     )
     if units:
         org.units.set(units)

@@ -21,7 +21,7 @@ def home(request: HttpRequest) -> HttpResponse:
 @login_required
 def dashboard(request: HttpRequest) -> HttpResponse:
     if not scoping.can_see_orgs(request.user):
-        raise scoping.deny(request, type(request.user), {"page": "dashboard"}, exists=True)
+        raise scoping.deny(request, request.user.__class__, {"page": "dashboard"}, exists=True)
     org, year = org_and_year_from(request, request.GET)
     figures = []
     if org is not None:

@@ -1,0 +1,181 @@
+"""Seen in a browser (issue 2 §11): committee staff log in, walk the tree, find a
+member by pinyin initials, open the member page and import a roster, in Debian's
+Chromium driven by Playwright. Screenshots land in var/screenshots/.
+
+Slow: marked `browser`; `make test` runs it in the SQLite pass only.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import re
+import shutil
+import tempfile
+from pathlib import Path
+from typing import Any
+
+import pytest
+from django.contrib.staticfiles.testing import StaticLiveServerTestCase
+from django.urls import reverse
+from playwright.sync_api import Browser, Playwright, Response, expect, sync_playwright
+
+from dangjian.core.testing import PASSWORD, MemberFactory, World, make_id_number
+from dangjian.people.models import Member
+
+from . import browser_support as bs
+
+_skip_reason = bs.chromium_missing_reason()
+
+
+@pytest.mark.browser
+@pytest.mark.skipif(_skip_reason is not None, reason=_skip_reason or "")
+class CommitteeStaffInBrowserTests(StaticLiveServerTestCase):
+    playwright: Playwright
+    browser: Browser
+
+    @classmethod
+    def setUpClass(cls) -> None:
+        super().setUpClass()
+        # Playwright's sync API runs an event loop in this thread; Django would
+        # then refuse ORM calls from the test body as "async unsafe".
+        previous = os.environ.get("DJANGO_ALLOW_ASYNC_UNSAFE")
+        os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+        cls.addClassCleanup(cls.restore_env, "DJANGO_ALLOW_ASYNC_UNSAFE", previous)
+        # Class cleanups also run when set-up fails half-way.
+        cls.playwright = sync_playwright().start()
+        cls.addClassCleanup(cls.playwright.stop)
+        cls.browser = bs.launch(cls.playwright)
+        cls.addClassCleanup(cls.browser.close)
+        bs.fresh_screenshot_dir()
+
+    @staticmethod
+    def restore_env(name: str, value: str | None) -> None:
+        if value is None:
+            os.environ.pop(name, None)
+        else:
+            os.environ[name] = value
+
+    def setUp(self) -> None:
+        super().setUp()
+        self.w = World()
+        # Two people share the initials zjg, so the search must find both.
+        self.namesake = MemberFactory(name="郑金刚", org=self.w.branch_a2, unit=self.w.unit_a)
+        MemberFactory(name="王晓明", org=self.w.branch_a1, unit=self.w.unit_a)
+        MemberFactory(name="巴特尔", org=self.w.branch_b1, unit=self.w.unit_b, ethnicity="蒙古族")
+        self.context = self.browser.new_context(
+            locale="zh-CN", viewport={"width": 1366, "height": 850}, device_scale_factor=1
+        )
+        self.context.set_default_timeout(15_000)
+        self.page = self.context.new_page()
+        # A missing stylesheet or script is something a user notices at once.
+        self.broken_assets: list[str] = []
+        self.page.on("response", self.note_broken_asset)
+
+    def tearDown(self) -> None:
+        self.context.close()
+        super().tearDown()
+
+    def note_broken_asset(self, response: Response) -> None:
+        if "/static/" in response.url and response.status >= 400:
+            self.broken_assets.append(f"{response.status} {response.url}")
+
+    def url(self, name: str, *args: object, query: str = "") -> str:
+        return f"{self.live_server_url}{reverse(name, args=args)}{query}"
+
+    def log_in_as_staff(self) -> None:
+        page = self.page
+        page.goto(self.url("accounts:login"))
+        expect(page.get_by_role("heading", name="机关党建工作平台")).to_be_visible()
+        expect(page.get_by_label("用户名")).to_be_visible()
+        self.assertTrue(bs.renders_chinese(page), "Chinese renders as boxes: install fonts-noto-cjk")
+        bs.screenshot(page, "01-login.png")
+        page.get_by_label("用户名").fill("staff")
+        page.get_by_label("密码").fill(PASSWORD)
+        page.get_by_role("button", name="登录").click()
+        page.wait_for_load_state()
+        self.assertNotIn("/accounts/login/", page.url)
+        expect(page.get_by_role("link", name=re.compile("组织架构"))).to_be_visible()
+
+    def test_it_walks_from_login_to_a_roster_import(self) -> None:
+        page = self.page
+        self.log_in_as_staff()
+
+        # The organization tree: the committee and its party committees.
+        page.goto(self.url("orgs:tree"))
+        expect(page.get_by_text("市直属机关工委").first).to_be_visible()
+        expect(page.get_by_text("市财政局机关党委").first).to_be_visible()
+        expect(page.get_by_text("市教育局机关党委").first).to_be_visible()
+        bs.screenshot(page, "02-tree.png")
+
+        # Pinyin initials find 张建国 and 郑金刚, and nobody else.
+        page.goto(self.url("people:list", query="?q=zjg"))
+        expect(page.get_by_role("link", name="张建国")).to_be_visible()
+        expect(page.get_by_role("link", name="郑金刚")).to_be_visible()
+        expect(page.get_by_text("李红梅")).to_have_count(0)
+        expect(page.get_by_text("王晓明")).to_have_count(0)
+        bs.screenshot(page, "03-search.png")
+
+        # The member page shows the ID number masked, never in full.
+        person = Member.objects.get(name="张建国")
+        page.get_by_role("link", name="张建国").click()
+        page.wait_for_url(re.compile(rf"/members/{person.pk}/"))
+        expect(page.get_by_text("张建国").first).to_be_visible()
+        expect(page.get_by_text(person.id_number_masked).first).to_be_visible()
+        self.assertNotIn(person.id_number, page.content())
+        bs.screenshot(page, "04-member.png")
+
+        # Import a two-row roster: upload, preview, confirm.
+        page.goto(self.url("people:import"))
+        expect(page.locator("input[type=file]")).to_have_count(1)
+        bs.screenshot(page, "05-import.png")
+        page.locator("input[type=file]").set_input_files(self.roster_file())
+        page.locator("form:has(input[type=file])").locator("[type=submit]").first.click()
+        page.wait_for_load_state()
+        expect(page.get_by_text("孟庆华").first).to_be_visible()
+        expect(page.get_by_text("乌云其其格").first).to_be_visible()
+        self.assertFalse(Member.objects.filter(name="孟庆华").exists(), "the preview must not save anything")
+        bs.screenshot(page, "06-import-preview.png")
+
+        page.get_by_role("button", name=re.compile("确认")).click()
+        page.wait_for_load_state()
+        expect(page.get_by_text(re.compile("成功|已导入|导入完成")).first).to_be_visible()
+        bs.screenshot(page, "07-import-done.png")
+        imported = Member.objects.filter(name__in=["孟庆华", "乌云其其格"])
+        self.assertEqual(imported.count(), 2)
+        self.assertEqual(imported.get(name="乌云其其格").org, self.w.branch_a2)
+
+        self.assertEqual(self.broken_assets, [])
+
+    def test_it_fits_the_member_list_on_a_phone(self) -> None:
+        self.log_in_as_staff()
+        self.page.set_viewport_size({"width": 390, "height": 844})
+        self.page.goto(self.url("people:list"))
+        expect(self.page.get_by_role("link", name="张建国")).to_be_visible()
+        # Nothing wider than the screen: no sideways scrolling of the whole page.
+        overflow = self.page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
+        self.assertLessEqual(overflow, 0)
+        bs.screenshot(self.page, "08-members-phone.png")
+        self.assertEqual(self.broken_assets, [])
+
+    def roster_file(self) -> str:
+        rows: list[dict[str, Any]] = [
+            {
+                "姓名": "孟庆华", "性别": "男", "民族": "汉族", "出生日期": "1985-03-12",
+                "身份证号": make_id_number(dt.date(1985, 3, 12), male=True), "手机号": "13900001111",
+                "学历": "大学本科", "工作单位": "市财政局", "职务": "科员", "职级": "科级",
+                "人员类别": "正式党员", "入党日期": "2010-07-01", "所在组织编码": "A01",
+            },
+            {
+                # Dates as real Excel dates this time, not text.
+                "姓名": "乌云其其格", "性别": "女", "民族": "蒙古族", "出生日期": dt.date(1992, 8, 5),
+                "身份证号": make_id_number(dt.date(1992, 8, 5), male=False), "手机号": "13900002222",
+                "学历": "硕士研究生", "工作单位": "市财政局", "职务": "副科长", "职级": "科级",
+                "人员类别": "预备党员", "入党日期": dt.date(2025, 6, 1), "所在组织编码": "A02",
+            },
+        ]  # fmt: skip
+        folder = Path(tempfile.mkdtemp(prefix="dangjian-browser-"))
+        self.addCleanup(shutil.rmtree, folder, ignore_errors=True)
+        path = folder / "人员名册.xlsx"
+        path.write_bytes(bs.member_workbook(rows))
+        return str(path)

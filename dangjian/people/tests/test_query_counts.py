@@ -1,0 +1,38 @@
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from dangjian.orgs.models import Unit
+
+from .helpers import RosterTestCase
+
+
+class QueryCountTests(RosterTestCase):
+    """The list must not ask the database once per row (no N+1) at 12,000 people."""
+
+    def count(self, url, **params):
+        with CaptureQueriesContext(connection) as ctx:
+            response = self.client.get(url, params)
+        self.assertEqual(response.status_code, 200)
+        return len(ctx.captured_queries)
+
+    def test_the_list_costs_the_same_for_two_people_as_for_forty(self):
+        self.login_as(self.w.staff)
+        few = self.count("/members/", sort="org")
+        unit = Unit.objects.create(name="市统计局")
+        for i in range(40):
+            self.person(f"测试{i}", org=self.w.branch_a2 if i % 2 else self.w.branch_b1, unit=unit)
+        self.assertEqual(self.count("/members/", sort="org"), few)
+
+    def test_the_export_costs_the_same_for_two_people_as_for_forty(self):
+        self.login_as(self.w.staff)
+        few = self.count("/members/export.xlsx")
+        for i in range(40):
+            self.person(f"测试{i}", org=self.w.branch_b1)
+        self.assertEqual(self.count("/members/export.xlsx"), few)
+
+    def test_the_api_list_costs_the_same_for_two_people_as_for_forty(self):
+        self.login_as(self.w.staff)
+        few = self.count("/api/v1/members")
+        for i in range(40):
+            self.person(f"测试{i}", org=self.w.branch_b1)
+        self.assertEqual(self.count("/api/v1/members"), few)
