@@ -68,7 +68,7 @@ def org_create(
         approval_doc=approval_doc,
         term_years=term_years,
     )
-    org = Organization.add_root(**fields) if parent is None else parent.add_child(**fields)
+    org = Organization.objects.add_root(fields) if parent is None else Organization.objects.add_child(parent, fields)
     org.units.set(units_by_name(unit_names))
     return org
 
@@ -84,11 +84,11 @@ def org_move(
         raise ValidationError("隶属关系调整须填写调整原因和文号")
     if new_parent.path.startswith(org.path):
         raise ValidationError("不能将组织调整到其自身或下级组织之下")
-    old_parent = org.get_parent()
+    old_parent = Organization.objects.get_parent(org)
     if old_parent is not None and old_parent.pk == new_parent.pk:
         raise ValidationError("新上级与原上级相同")
     check_parent(kind=org.kind, parent=new_parent)
-    org.move(new_parent, pos="sorted-child")
+    Organization.objects.move(org, new_parent, pos="sorted-child")
     return AffiliationChange.objects.create(
         org=org,
         from_parent=old_parent,
@@ -121,9 +121,11 @@ def election_record(
     if not org.has_terms:
         raise ValidationError(f"{org.get_kind_display()}不实行任期制，无需换届")
     if seats is not None and candidates is not None:
-        surplus = settings.DANGJIAN["CANDIDATE_SURPLUS"]
-        if candidates < _min_candidates(seats):
-            raise ValidationError(f"候选人数应多于应选人数的{int(surplus * 100)}%（应选{seats}人，候选人至少{_min_candidates(seats)}人）")
+        surplus = round(settings.DANGJIAN["CANDIDATE_SURPLUS"] * 100)
+        if candidates < min_candidates(seats):
+            raise ValidationError(
+                f"候选人数应多于应选人数的{surplus}%（应选{seats}人，候选人至少{min_candidates(seats)}人）"
+            )
     previous = current_election(org)
     if previous is not None and held_on <= previous.held_on:
         raise ValidationError(f"选举日期须晚于上次选举（{previous.held_on:%Y-%m-%d}）")
@@ -149,7 +151,8 @@ def election_record(
     return election
 
 
-def _min_candidates(seats: int) -> int:
+def min_candidates(seats: int) -> int:
+    """The fewest candidates for SEATS: seats plus the configured surplus (20%), rounded up."""
     return math.ceil(round(seats * (1 + settings.DANGJIAN["CANDIDATE_SURPLUS"]), 6))
 
 
@@ -161,13 +164,19 @@ def term_extend(
     election = current_election(org)
     if election is None or election.due_on is None:
         raise ValidationError("该组织尚无换届记录，无法办理延期")
-    limit = add_years(election.due_on, settings.DANGJIAN["TERM_MAX_DELAY_YEARS"])
+    max_years = settings.DANGJIAN["TERM_MAX_DELAY_YEARS"]
+    limit = add_years(election.due_on, max_years)
     if extended_to <= election.due_on:
         raise ValidationError(f"延期日期须晚于本届任期届满日（{election.due_on:%Y-%m-%d}）")
     if extended_to > limit:
-        raise ValidationError(f"延期换届一般不超过1年，最迟至{limit:%Y-%m-%d}")
+        raise ValidationError(f"延期换届一般不超过{max_years}年，最迟至{limit:%Y-%m-%d}")
     if not doc_number.strip():
         raise ValidationError("延期换届须经上级批准，请填写批复文号")
     return TermExtension.objects.create(
-        org=org, election=election, extended_to=extended_to, approved_on=approved_on, doc_number=doc_number.strip(), reason=reason
+        org=org,
+        election=election,
+        extended_to=extended_to,
+        approved_on=approved_on,
+        doc_number=doc_number.strip(),
+        reason=reason,
     )

@@ -1,0 +1,350 @@
+"""Reads of the organization tree: counts, secretaries, terms.
+
+Everything here takes an Organization queryset that the caller has already
+scoped (`dangjian.core.scoping.visible_orgs`, or a subtree of it) and loads
+what the tree page, the organization page, the checks and the API need with
+a fixed handful of queries, however many organizations there are:
+
+- member counts: ONE grouped query (organization path × status), rolled up
+  over the materialized paths in Python;
+- current posts (secretaries, group leaders): one query;
+- terms (see `terms.py`): one query for elections, one for approved delays;
+- units covered: one query.
+
+A `Snapshot` holds the result, one `OrgRow` per organization in path order.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.db.models import Count, OuterRef, Q, QuerySet, Subquery
+from django.utils import timezone
+
+from dangjian.people.models import Member, Post, PostTitle, Status
+
+from .models import AffiliationChange, Election, Organization, OrgKind, TermExtension
+from .terms import Term, TermStatus, term_of
+
+__all__ = ["Term", "TermStatus"]  # re-exported: pages and checks read terms through the snapshot
+
+STEP = Organization.steplen
+PARTY_STATUSES = (Status.FULL, Status.PROBATIONARY)
+# Above this many organizations an IN (...) list of ids gets unwieldy
+# (and SQLite caps bound parameters); filter by path prefix instead.
+_MAX_IDS_IN_QUERY = 500
+
+
+# ---------------------------------------------------------------- counts
+
+
+@dataclass
+class Counts:
+    """Head counts of one organization. `party` = full + probationary members;
+    `people` also counts activists and non-party cadres on the roster."""
+
+    people: int = 0
+    party: int = 0
+    full: int = 0
+
+    @property
+    def probationary(self) -> int:
+        return self.party - self.full
+
+    def add(self, status: str, n: int) -> None:
+        self.people += n
+        if status in PARTY_STATUSES:
+            self.party += n
+        if status == Status.FULL:
+            self.full += n
+
+    def merge(self, other: Counts) -> None:
+        self.people += other.people
+        self.party += other.party
+        self.full += other.full
+
+
+@dataclass
+class MemberCounts:
+    direct: Counts = field(default_factory=Counts)  # people whose organization is this one
+    total: Counts = field(default_factory=Counts)  # ... this one or any below it
+
+
+def ancestor_paths(path: str) -> list[str]:
+    """PATH and the paths of all its ancestors, shortest first."""
+    return [path[:end] for end in range(STEP, len(path) + 1, STEP)]
+
+
+def minimal_paths(paths: list[str]) -> list[str]:
+    """The paths not inside another path of the list (the roots of the subtrees)."""
+    roots: list[str] = []
+    for p in sorted(paths):
+        if not roots or not p.startswith(roots[-1]):
+            roots.append(p)
+    return roots
+
+
+def subtree_q(paths: list[str], field_name: str = "org__path") -> Q:
+    """Rows inside the subtrees of PATHS. Many roots collapse to their common
+    ancestor: one LIKE over a slightly larger set beats hundreds of ORs."""
+    roots = minimal_paths(paths)
+    if len(roots) > 8:
+        common = roots[0]
+        for p in roots[1:]:
+            while not p.startswith(common):
+                common = common[:-STEP]
+        roots = [common] if common else []
+    if not roots:
+        return Q()
+    q = Q()
+    for root in roots:
+        q |= Q(**{f"{field_name}__startswith": root})
+    return q
+
+
+def member_counts(paths: list[str]) -> dict[str, MemberCounts]:
+    """Counts for every organization in the subtrees of PATHS, keyed by path.
+
+    One grouped query gives the direct counts; totals then roll up the paths
+    from the deepest level to the roots, each organization adding its total
+    to its parent's (the parent's path is its own minus one step).
+    """
+    rows = Member.objects.filter(subtree_q(paths)).values_list("org__path", "status").annotate(n=Count("id")).order_by()
+    result: dict[str, MemberCounts] = defaultdict(MemberCounts)
+    for path, status, n in rows:
+        result[path].direct.add(status, n)
+    for counts in list(result.values()):
+        counts.total.merge(counts.direct)
+    deepest = max((len(p) for p in result), default=0)
+    for length in range(deepest, STEP, -STEP):
+        for path in [p for p in result if len(p) == length]:
+            result[path[:-STEP]].total.merge(result[path].total)
+    return result
+
+
+# ---------------------------------------------------------------- snapshot
+
+
+@dataclass
+class PostHolder:
+    member_id: int
+    name: str
+    started_on: dt.date
+
+
+@dataclass
+class OrgRow:
+    """One organization with what the pages and the checks need about it."""
+
+    org: Organization
+    counts: MemberCounts
+    term: Term
+    secretary: PostHolder | None = None
+    group_leader: PostHolder | None = None
+    units: list[str] = field(default_factory=list)
+    children: list[OrgRow] = field(default_factory=list)
+    parent: OrgRow | None = None
+    findings: list[Any] = field(default_factory=list)  # filled by compliance, when asked
+
+    @property
+    def direct(self) -> Counts:
+        return self.counts.direct
+
+    @property
+    def total(self) -> Counts:
+        return self.counts.total
+
+    @property
+    def parent_code(self) -> str:
+        return self.parent.org.code if self.parent else ""
+
+    @property
+    def has_group_children(self) -> bool:
+        return any(c.org.kind == OrgKind.GROUP for c in self.children)
+
+
+@dataclass
+class Snapshot:
+    rows: list[OrgRow]  # path order (a depth-first walk)
+    as_of: dt.date
+
+    def __post_init__(self) -> None:
+        self.by_path = {r.org.path: r for r in self.rows}
+        self.by_code = {r.org.code: r for r in self.rows}
+
+    @property
+    def roots(self) -> list[OrgRow]:
+        return [r for r in self.rows if r.parent is None]
+
+    def subtree(self, path: str) -> list[OrgRow]:
+        return [r for r in self.rows if r.org.path.startswith(path)]
+
+
+def _by_org(rows: QuerySet, ids: list[int], paths: list[str]) -> QuerySet:
+    """ROWS (which have an `org` foreign key) of the loaded organizations."""
+    if len(ids) <= _MAX_IDS_IN_QUERY:
+        return rows.filter(org_id__in=ids)
+    return rows.filter(subtree_q(paths))
+
+
+def load_snapshot(orgs: QuerySet[Organization], *, as_of: dt.date | None = None, with_counts: bool = True) -> Snapshot:
+    """Everything about ORGS (already scoped by the caller) on AS_OF (default: today).
+
+    Subtree counts always cover the whole subtree, loaded or not. Children
+    (and so `has_group_children`) are only known among the loaded
+    organizations: load an organization together with its children.
+    """
+    as_of = as_of or timezone.localdate()
+    org_list = list(orgs.order_by("path"))
+    ids = [o.pk for o in org_list]
+    paths = [o.path for o in org_list]
+    if not org_list:
+        return Snapshot(rows=[], as_of=as_of)
+    counts = member_counts(paths) if with_counts else {}
+
+    holders: dict[tuple[int, str], PostHolder] = {}
+    posts = _by_org(Post.objects.all(), ids, paths).filter(
+        ended_on__isnull=True, title__in=[PostTitle.SECRETARY, PostTitle.GROUP_LEADER]
+    )
+    for org_id, title, member_id, name, started_on in posts.order_by("started_on", "id").values_list(
+        "org_id", "title", "member_id", "member__name", "started_on"
+    ):
+        holders[(org_id, title)] = PostHolder(member_id, name, started_on)  # the latest appointment wins
+
+    # Only each organization's latest election by AS_OF: the one its current term runs from.
+    latest = Election.objects.filter(org=OuterRef("org"), held_on__lte=as_of).order_by("-held_on", "-id").values("pk")
+    current: dict[int, Election] = {
+        e.org_id: e for e in _by_org(Election.objects.all(), ids, paths).filter(pk=Subquery(latest[:1]))
+    }
+    current_ids = {e.pk for e in current.values()}
+    extensions: dict[int, list[TermExtension]] = defaultdict(list)
+    for x in _by_org(TermExtension.objects.all(), ids, paths).filter(approved_on__lte=as_of):
+        if x.election_id in current_ids:
+            extensions[x.election_id].append(x)
+
+    units: dict[int, list[str]] = defaultdict(list)
+    through = Organization.units.through.objects
+    unit_rows = (
+        through.filter(organization_id__in=ids)
+        if len(ids) <= _MAX_IDS_IN_QUERY
+        else through.filter(subtree_q(paths, "organization__path"))
+    )
+    for org_id, unit_name in unit_rows.order_by("unit__name").values_list("organization_id", "unit__name"):
+        units[org_id].append(unit_name)
+
+    rows: list[OrgRow] = []
+    by_path: dict[str, OrgRow] = {}
+    for org in org_list:
+        election = current.get(org.pk)
+        row = OrgRow(
+            org=org,
+            counts=counts.get(org.path) or MemberCounts(),
+            term=term_of(org, election, extensions.get(election.pk, []) if election else [], as_of),
+            secretary=holders.get((org.pk, PostTitle.SECRETARY)),
+            group_leader=holders.get((org.pk, PostTitle.GROUP_LEADER)),
+            units=units.get(org.pk, []),
+        )
+        parent = by_path.get(org.path[:-STEP])
+        if parent is not None:
+            row.parent = parent
+            parent.children.append(row)
+        by_path[org.path] = row
+        rows.append(row)
+    return Snapshot(rows=rows, as_of=as_of)
+
+
+def subtree_of(org: Organization) -> QuerySet[Organization]:
+    return Organization.objects.filter(path__startswith=org.path)
+
+
+def with_children(org: Organization) -> QuerySet[Organization]:
+    """ORG and its children: what its own page and its own checks need."""
+    return Organization.objects.filter(path__startswith=org.path, depth__lte=org.depth + 1)
+
+
+def org_row(org: Organization, *, as_of: dt.date | None = None) -> OrgRow:
+    """ORG's row, with its children's rows under it."""
+    snapshot = load_snapshot(with_children(org), as_of=as_of)
+    return snapshot.by_path[org.path]
+
+
+# ---------------------------------------------------------------- single organization
+
+
+def ancestors(org: Organization) -> list[Organization]:
+    """ORG's ancestors, root first (for the breadcrumb)."""
+    prefixes = ancestor_paths(org.path)[:-1]
+    return list(Organization.objects.filter(path__in=prefixes).order_by("depth")) if prefixes else []
+
+
+def current_posts(org: Organization) -> list[Post]:
+    """The posts held in ORG now, secretary first."""
+    order = {t: i for i, t in enumerate(PostTitle.values)}
+    posts = list(Post.objects.filter(org=org, ended_on__isnull=True).select_related("member"))
+    return sorted(posts, key=lambda p: (order.get(p.title, 99), p.started_on))
+
+
+def affiliation_history(org: Organization) -> QuerySet[AffiliationChange]:
+    return org.affiliation_changes.select_related("from_parent", "to_parent").order_by("-changed_on", "-id")
+
+
+def extension_history(org: Organization) -> QuerySet[TermExtension]:
+    return org.term_extensions.select_related("election").order_by("-approved_on", "-id")
+
+
+def election_history(org: Organization) -> list[Election]:
+    """All elections of ORG (those recorded for a future day included), newest first."""
+    return list(org.elections.order_by("-held_on", "-id"))
+
+
+def roster(members: QuerySet[Member], org: Organization) -> QuerySet[Member]:
+    """People of ORG's subtree among MEMBERS (the caller's visible people)."""
+    return (
+        members.filter(org__path__startswith=org.path).select_related("org", "unit").order_by("org__path", "name", "id")
+    )
+
+
+def move_targets(orgs: QuerySet[Organization], org: Organization) -> QuerySet[Organization]:
+    """Organizations among ORGS that ORG may be moved under (kind allows it; not itself or below)."""
+    from .models import ALLOWED_CHILDREN
+
+    parent_kinds = [k for k, children in ALLOWED_CHILDREN.items() if org.kind in children]
+    targets = orgs.filter(kind__in=parent_kinds).exclude(path__startswith=org.path)
+    if org.depth > 1:
+        targets = targets.exclude(path=org.path[:-STEP])
+    return targets.order_by("path")
+
+
+# ---------------------------------------------------------------- records behind the statistics
+
+
+def year_end(year: int, today: dt.date | None = None) -> dt.date:
+    """31 December of YEAR, or TODAY when YEAR is under way."""
+    today = today or timezone.localdate()
+    end = dt.date(year, 12, 31)
+    return min(end, today) if year >= today.year else end
+
+
+def affiliation_changes_in(orgs: QuerySet[Organization], year: int | None = None) -> QuerySet[AffiliationChange]:
+    """Affiliation changes of organizations among ORGS (where they sit now), in YEAR if given."""
+    changes = AffiliationChange.objects.filter(org__in=orgs.values("pk")).select_related("org")
+    if year is not None:
+        changes = changes.filter(changed_on__year=year)
+    return changes.order_by("-changed_on", "-id")
+
+
+def elections_in(orgs: QuerySet[Organization], year: int | None = None) -> QuerySet[Election]:
+    elections = Election.objects.filter(org__in=orgs.values("pk")).select_related("org")
+    if year is not None:
+        elections = elections.filter(held_on__year=year)
+    return elections.order_by("-held_on", "-id")
+
+
+def overdue_rows(orgs: QuerySet[Organization], *, as_of: dt.date) -> list[OrgRow]:
+    """Organizations among ORGS whose term had run out on AS_OF (founded by then)."""
+    existing = orgs.filter(Q(founded_on__isnull=True) | Q(founded_on__lte=as_of))
+    snapshot = load_snapshot(existing, as_of=as_of, with_counts=False)
+    return [r for r in snapshot.rows if r.term.status == TermStatus.OVERDUE]

@@ -1,0 +1,44 @@
+"""Small display helpers for the organization pages."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django import template
+from django.utils.html import format_html
+
+register = template.Library()
+
+KIND_BADGES = {
+    "committee": "text-bg-danger",
+    "party_committee": "bg-danger-subtle text-danger-emphasis border border-danger-subtle",
+    "general_branch": "bg-warning-subtle text-warning-emphasis border border-warning-subtle",
+    "branch": "bg-primary-subtle text-primary-emphasis border border-primary-subtle",
+    "group": "bg-secondary-subtle text-secondary-emphasis border border-secondary-subtle",
+}
+
+
+@register.simple_tag
+def kind_badge(org) -> str:
+    return format_html(
+        '<span class="badge kind-badge {}">{}</span>',
+        KIND_BADGES.get(org.kind, "text-bg-light"),
+        org.get_kind_display(),
+    )
+
+
+@register.simple_tag
+def term_badge(term) -> str:
+    return format_html('<span class="badge {}">{}</span>', term.badge, term.status_label)
+
+
+@register.filter
+def cn_date(day: dt.date | None) -> str:
+    """2024-03-01 → 2024年3月1日; blank stays blank."""
+    return f"{day.year}年{day.month}月{day.day}日" if day else ""
+
+
+@register.filter
+def depth_indent(org) -> str:
+    """Full-width spaces that indent an organization by its depth in a <select>."""
+    return "\u3000" * max(0, org.depth - 1)
