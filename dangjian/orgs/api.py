@@ -133,8 +133,10 @@ def _visible_or_404(request: HttpRequest, code: str) -> Organization:
     return scoping.get_visible_or_404(request, scoping.visible_orgs(request.user), code=code)
 
 
-@router.get("/", response=OrgPage, summary="可见的党组织列表（含人数、书记、任期）")
+@router.get("", response=OrgPage, summary="可见的党组织列表（含人数、书记、任期）")
 def list_orgs(request: HttpRequest, query: Query[OrgListQuery]):
+    if not scoping.can_see_orgs(request.user):
+        raise scoping.deny(request, Organization, {"api": "orgs"}, exists=True)
     orgs = scoping.visible_orgs(request.user)
     if query.parent:
         parent = _visible_or_404(request, query.parent)

@@ -181,9 +181,9 @@ def _check_cycles(rows: list[OrgRow], by_code: dict[str, OrgRow]) -> None:
             state[r.code] = 1
             chain.append(r)
             r = by_code.get(r.parent_code)
-        if r is not None and state.get(r.code) == 1:  # came back to a row of this chain
-            loop = chain[chain.index(r) :]
-            text = " → ".join([x.code for x in loop] + [r.code])
+        loop = chain[chain.index(r) :] if r is not None and state.get(r.code) == 1 else []
+        if len(loop) > 1:  # came back to a row of this chain (naming itself is reported when parsing)
+            text = " → ".join([x.code for x in loop] + [loop[0].code])
             for x in loop:
                 x.row.fail("上级组织编码", f"上级组织编码形成循环（{text}）")
         base = r.depth + 1 if r is not None and state.get(r.code) == 2 else 0
@@ -213,7 +213,7 @@ def _check_changes(r: OrgRow, db: _Database, by_code: dict[str, OrgRow]) -> None
                     )
     if r.elected_on is None:
         return
-    if kind not in _TERM_KINDS():
+    if not Organization(kind=kind, term_years=values.get("term_years")).has_terms:
         r.row.fail("本届选举日期", f"{OrgKind(kind).label}不实行任期制，不填写本届选举日期")
         return
     elections = db.elections.get(org.pk, []) if org is not None else []
@@ -227,12 +227,6 @@ def _check_changes(r: OrgRow, db: _Database, by_code: dict[str, OrgRow]) -> None
         r.row.fail("本届选举日期", f"早于系统中已记录的最近一次选举（{elections[0].held_on:%Y-%m-%d}），请核对")
     else:
         r.election_action = "create"
-
-
-def _TERM_KINDS() -> set[str]:  # noqa: N802  (read at call time: settings may be overridden in tests)
-    from django.conf import settings
-
-    return set(settings.DANGJIAN["TERM_YEARS"])
 
 
 def _count(rows: list[OrgRow], db: _Database, result: ImportResult) -> None:

@@ -15,7 +15,7 @@ class OrgApiTests(OrgTestCase):
 
     def test_it_lists_visible_organizations_with_counts(self):
         add_people(self.w.branch_a1, 2)
-        data = self.get(self.w.staff, "/").json()
+        data = self.get(self.w.staff, "").json()
         self.assertEqual(data["count"], 6)
         by_code = {o["code"]: o for o in data["items"]}
         self.assertEqual(by_code["A"]["members"], {"party": 3, "full": 3, "people": 3})
@@ -25,22 +25,23 @@ class OrgApiTests(OrgTestCase):
         self.assertEqual(by_code["A01"]["kind_label"], "党支部")
 
     def test_it_filters_by_parent_and_kind(self):
-        data = self.get(self.w.staff, "/", parent="A").json()
+        data = self.get(self.w.staff, "", parent="A").json()
         self.assertEqual([o["code"] for o in data["items"]], ["A01", "A02"])
-        data = self.get(self.w.staff, "/", kind="party_committee").json()
+        data = self.get(self.w.staff, "", kind="party_committee").json()
         self.assertEqual({o["code"] for o in data["items"]}, {"A", "B"})
 
     def test_it_pages_the_list(self):
-        data = self.get(self.w.staff, "/", limit=2, offset=2).json()
+        data = self.get(self.w.staff, "", limit=2, offset=2).json()
         self.assertEqual(data["count"], 6)
         self.assertEqual([o["code"] for o in data["items"]], ["A01", "A02"])  # GW, A | A01, A02 | B, B01
 
     def test_an_admin_lists_only_their_subtree(self):
-        data = self.get(self.w.admin_b, "/").json()
+        data = self.get(self.w.admin_b, "").json()
         self.assertEqual({o["code"] for o in data["items"]}, {"B", "B01"})
 
-    def test_a_member_lists_nothing(self):
-        self.assertEqual(self.get(self.w.member, "/").json(), {"count": 0, "items": []})
+    def test_a_member_gets_a_recorded_404(self):
+        self.assertEqual(self.get(self.w.member, "").status_code, 404)
+        self.assertTrue(AuditEntry.objects.filter(event="denied", actor=self.w.member).exists())
 
     def test_one_organization_has_counts_secretary_term_and_children(self):
         give_post(self.w.org_a, name="周书记")
@@ -82,24 +83,24 @@ class OrgApiTests(OrgTestCase):
 
     def test_a_bearer_token_works_and_is_scoped(self):
         _, raw = ApiToken.issue(user=self.w.admin_a, name="集成")
-        r = self.client.get("/api/v1/orgs/", HTTP_AUTHORIZATION=f"Bearer {raw}")
+        r = self.client.get("/api/v1/orgs", HTTP_AUTHORIZATION=f"Bearer {raw}")
         self.assertEqual({o["code"] for o in r.json()["items"]}, {"A", "A01", "A02"})
         r = self.client.get("/api/v1/orgs/B", HTTP_AUTHORIZATION=f"Bearer {raw}")
         self.assertEqual(r.status_code, 404)
 
     def test_anonymous_callers_are_refused(self):
-        self.assertEqual(self.client.get("/api/v1/orgs/").status_code, 401)
+        self.assertEqual(self.client.get("/api/v1/orgs").status_code, 401)
 
     def test_the_openapi_schema_describes_the_organization_endpoints(self):
         self.login_as(self.w.staff)
         schema = self.client.get("/api/v1/openapi.json").json()
         paths = schema["paths"]
-        for path in ("/api/v1/orgs/", "/api/v1/orgs/{code}", "/api/v1/orgs/{code}/findings", "/api/v1/orgs/compliance"):
+        for path in ("/api/v1/orgs", "/api/v1/orgs/{code}", "/api/v1/orgs/{code}/findings", "/api/v1/orgs/compliance"):
             self.assertIn(path, paths)
         self.assertIn("OrgDetailOut", schema["components"]["schemas"])
         self.assertIn("FindingOut", schema["components"]["schemas"])
 
     def test_a_finding_count_comes_with_each_organization(self):
         AuditEntry.objects.all().delete()
-        data = self.get(self.w.staff, "/", parent="A").json()
+        data = self.get(self.w.staff, "", parent="A").json()
         self.assertGreater(data["items"][0]["findings"], 0)
