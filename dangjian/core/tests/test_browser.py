@@ -60,7 +60,7 @@ class CommitteeStaffInBrowserTests(StaticLiveServerTestCase):
         super().setUp()
         self.w = World()
         # Two people share the initials zjg, so the search must find both.
-        self.namesake = MemberFactory(name="郑金刚", org=self.w.branch_a2, unit=self.w.unit_a)
+        MemberFactory(name="郑金刚", org=self.w.branch_a2, unit=self.w.unit_a)
         MemberFactory(name="王晓明", org=self.w.branch_a1, unit=self.w.unit_a)
         MemberFactory(name="巴特尔", org=self.w.branch_b1, unit=self.w.unit_b, ethnicity="蒙古族")
         self.context = self.browser.new_context(
@@ -106,6 +106,10 @@ class CommitteeStaffInBrowserTests(StaticLiveServerTestCase):
         expect(page.get_by_text("市直属机关工委").first).to_be_visible()
         expect(page.get_by_text("市财政局机关党委").first).to_be_visible()
         expect(page.get_by_text("市教育局机关党委").first).to_be_visible()
+        # Unfolded, it reaches down to the branches.
+        page.get_by_text("全部展开", exact=True).click()
+        expect(page.get_by_text("市教育局第一党支部").first).to_be_visible()
+        expect(page.get_by_text("市财政局第二党支部").first).to_be_visible()
         bs.screenshot(page, "02-tree.png")
 
         # Pinyin initials find 张建国 and 郑金刚, and nobody else.

@@ -1,0 +1,141 @@
+# Dangjian: install, run and test. GNU make; every target works from a fresh
+# clone (no .venv, no node_modules, no var/), as root or as a plain user.
+#
+#   make run     set up, migrate, load demo data if the database is empty, serve
+#   make test    the whole suite on SQLite, then again on a throwaway PostgreSQL
+#
+# Set-up steps are file targets with stamps, so a second `make run` only
+# reinstalls what changed (requirements-dev.lock, package-lock.json).
+
+SHELL := bash
+.SHELLFLAGS := -eu -o pipefail -c
+.DEFAULT_GOAL := help
+.DELETE_ON_ERROR:
+
+PORT ?= 8000
+BIND_ADDRESS ?= 127.0.0.1
+WORKERS ?= 2
+THREADS ?= 4
+SCALE ?= city
+PYTEST_ARGS ?=
+BENCH_ARGS ?=
+
+VENV := .venv
+PY := $(VENV)/bin/python
+PYTHON := $(shell command -v python3.11 || command -v python3)
+# Stamps live inside what they describe, so deleting .venv or node_modules
+# also forgets that they were installed.
+PY_STAMP := $(VENV)/.installed-requirements-dev.lock
+NPM_STAMP := node_modules/.installed-package-lock.json
+PO_FILES := $(shell find locale dangjian -name '*.po' -path '*/LC_MESSAGES/*' 2>/dev/null)
+MO_FILES := $(PO_FILES:.po=.mo)
+
+.PHONY: help setup run migrate seed serve test test-sqlite test-postgres browser bench lint lock clean
+
+help:
+	@echo "make run            set up, migrate, load demo data, serve on http://$(BIND_ADDRESS):$(PORT)"
+	@echo "make test           whole suite on SQLite, then on a throwaway PostgreSQL"
+	@echo "make test-sqlite    SQLite pass only (PYTEST_ARGS='dangjian/orgs -x' narrows it)"
+	@echo "make test-postgres  PostgreSQL pass only"
+	@echo "make bench          benchmarks on the city data set"
+	@echo "make lint           ruff and mypy"
+	@echo "make lock           re-pin requirements*.in into the hashed lock files (UPGRADE=1 to upgrade)"
+	@echo "make clean          remove .venv, node_modules and caches (keeps var/)"
+
+# --- set-up ---------------------------------------------------------------
+
+setup: $(PY_STAMP) $(NPM_STAMP) $(MO_FILES)
+
+$(PY):
+	@test -n "$(PYTHON)" || { echo "Python 3.11 is needed (python3.11 or python3 on PATH)" >&2; exit 1; }
+	$(PYTHON) -m venv $(VENV)
+
+$(PY_STAMP): requirements-dev.lock | $(PY)
+	@# (the grep drops pip's notes about this machine's unused local package indexes)
+	$(PY) -m pip install --quiet --disable-pip-version-check --require-hashes -r requirements-dev.lock 2>&1 \
+		| { grep -v 'is ignored: it is neither a file nor a directory' || true; }
+	@touch $@
+
+$(NPM_STAMP): package.json package-lock.json
+	@command -v npm >/dev/null || { echo "npm (Node.js) is needed for the front-end packages" >&2; exit 1; }
+	npm ci --no-audit --no-fund --loglevel=error
+	@touch $@
+
+# Translations, when there are any. msgfmt comes from gettext.
+%.mo: %.po
+	@command -v msgfmt >/dev/null || bash scripts/apt-install.sh gettext
+	msgfmt --check-format -o $@ $<
+
+# --- run ------------------------------------------------------------------
+
+migrate: setup
+	$(PY) manage.py migrate --noinput
+
+seed: migrate
+	$(PY) manage.py seed_demo --scale $(SCALE) --if-empty
+
+# Development settings: static files come straight from the finders
+# (node_modules and static/) through whitenoise, so no collectstatic step.
+# In production mode whitenoise serves only collected files: collect them first.
+define serve-cmd
+$(if $(filter production,$(DANGJIAN_ENV)),$(PY) manage.py collectstatic --noinput -v 0)
+@echo
+@echo "  机关党建工作平台 is serving on  http://$(BIND_ADDRESS):$(PORT)/   (Ctrl-C stops it)"
+@echo
+$(PY) -m gunicorn config.wsgi:application --bind $(BIND_ADDRESS):$(PORT) \
+	--workers $(WORKERS) --threads $(THREADS) --timeout 120 --no-control-socket \
+	--access-logfile - --error-logfile -
+endef
+
+run: seed
+	$(serve-cmd)
+
+# Serve without migrating or seeding.
+serve: setup
+	$(serve-cmd)
+
+# --- test -----------------------------------------------------------------
+
+# Both passes always run; the target fails if either failed.
+test: setup browser
+	@status=0; \
+	echo "== SQLite pass =="; \
+	env -u DATABASE_URL bash scripts/pytest.sh --durations=5 $(PYTEST_ARGS) || status=1; \
+	echo "== PostgreSQL pass (browser test skipped) =="; \
+	bash scripts/test-postgres.sh -m "not browser" --durations=5 $(PYTEST_ARGS) || status=1; \
+	if [ $$status -ne 0 ]; then echo "make test: FAILED (see above)" >&2; fi; \
+	exit $$status
+
+test-sqlite: setup browser
+	env -u DATABASE_URL bash scripts/pytest.sh $(PYTEST_ARGS)
+
+test-postgres: setup
+	bash scripts/test-postgres.sh -m "not browser" $(PYTEST_ARGS)
+
+# Debian's Chromium and a CJK font for the Playwright test.
+browser:
+	bash scripts/ensure-browser.sh
+
+bench: setup
+	$(PY) bench/run.py $(BENCH_ARGS)
+
+# --- housekeeping -----------------------------------------------------------
+
+lint: setup
+	@status=0; \
+	$(VENV)/bin/ruff check . || status=1; \
+	$(VENV)/bin/mypy config dangjian || status=1; \
+	exit $$status
+
+# `make lock` keeps existing pins and adds what is new; `make lock UPGRADE=1`
+# moves every package to its newest allowed release.
+PIP_COMPILE := $(VENV)/bin/pip-compile --quiet --generate-hashes --allow-unsafe --strip-extras \
+	--no-emit-index-url $(if $(UPGRADE),--upgrade)
+
+lock: setup
+	$(PIP_COMPILE) -o requirements.lock requirements.in
+	$(PIP_COMPILE) -o requirements-dev.lock requirements-dev.in
+
+clean:
+	rm -rf $(VENV) node_modules staticfiles .pytest_cache .mypy_cache .ruff_cache
+	find . -name __pycache__ -type d -prune -exec rm -rf {} +
