@@ -56,9 +56,8 @@ def import_members_file(
         return timed(result, started)
     rows = [parse_row(Row(n, values, table.headers, result)) for n, values in table.rows]
     flag_duplicates(rows, result)
-    rows = [r for r in rows if not r.row.bad]
     plan = Plan(context=AuditContext(actor=actor, remote_addr=audit.client_address(request)))
-    _resolve(rows, plan, scope_user)
+    _resolve(rows, plan, scope_user)  # every row, so a row's organization is checked even if its ID is bad
     rows = [r for r in rows if not r.row.bad]
     for r in rows:
         _finalize(r, plan)
@@ -87,7 +86,7 @@ def _resolve(rows: list[MemberRow], plan: Plan, scope_user: Any) -> None:
         for unit in Unit.objects.filter(name__in=part):
             plan.units[unit.name] = unit
     existing: dict[str, Member] = {}
-    for part in chunked([r.digest for r in rows]):
+    for part in chunked([r.digest for r in rows if r.digest]):
         for member in Member.objects.filter(id_number_digest__in=part).select_related("org"):
             existing[member.id_number_digest] = member
     paths = scoping.scope_paths(scope_user) if scope_user is not None else None
@@ -97,13 +96,13 @@ def _resolve(rows: list[MemberRow], plan: Plan, scope_user: Any) -> None:
 
     for r in rows:
         org = plan.orgs.get(r.org_code)
-        if org is None or not in_scope(org):
+        if r.org_code and (org is None or not in_scope(org)):
             # Out of scope reads like missing, so an import cannot probe other subtrees.
             where = "不存在或不在您的管理范围内" if paths is not None else "不存在"
             r.row.fail("所在组织编码", f"所在组织编码“{r.org_code}”{where}")
         if r.unit_name and r.unit_name not in plan.units:
             r.row.fail("工作单位", f"工作单位“{r.unit_name}”未在党组织表中登记（请先在党组织表的“所在单位”中登记）")
-        r.existing = existing.get(r.digest)
+        r.existing = existing.get(r.digest) if r.digest else None
         if r.existing is not None and not in_scope(r.existing.org):
             r.row.fail("身份证号", "该身份证号已登记在您管理范围以外的组织，请联系上级党组织办理组织关系转接")
 

@@ -49,7 +49,14 @@ FIELD_HEADERS = {
     "org": "所在组织编码",
 }
 
-GENDER_ALIASES = {"男": Gender.MALE, "男性": Gender.MALE, "M": Gender.MALE, "女": Gender.FEMALE, "女性": Gender.FEMALE, "F": Gender.FEMALE}
+GENDER_ALIASES = {
+    "男": Gender.MALE,
+    "男性": Gender.MALE,
+    "M": Gender.MALE,
+    "女": Gender.FEMALE,
+    "女性": Gender.FEMALE,
+    "F": Gender.FEMALE,
+}
 
 STATUS_ALIASES = {
     **{s.label: s.value for s in Status},
@@ -111,7 +118,7 @@ def education(value: Any) -> str:
     for words, value_ in rules:
         if any(w in label for w in words):
             return value_
-    raise CellError(f"学历“{label}”无法识别，应为：{'、'.join(Education.labels)}")
+    raise CellError(f"学历“{label}”无法识别，应为：{'、'.join(map(str, Education.labels))}")
 
 
 def cadre_rank(value: Any) -> str:
@@ -129,7 +136,7 @@ def cadre_rank(value: Any) -> str:
     for words, value_ in rules:
         if any(w in label for w in words):
             return value_
-    raise CellError(f"职级“{label}”无法识别，应为：{'、'.join(CadreRank.labels)}")
+    raise CellError(f"职级“{label}”无法识别，应为：{'、'.join(map(str, CadreRank.labels))}")
 
 
 def post_titles(value: Any) -> list[str]:
@@ -140,7 +147,7 @@ def post_titles(value: Any) -> list[str]:
             continue
         title = POST_ALIASES.get(part) or POST_ALIASES.get(_POST_PREFIX.sub("", part))
         if title is None:
-            raise CellError(f"党内职务“{part}”无法识别，应为：{'、'.join(PostTitle.labels)}")
+            raise CellError(f"党内职务“{part}”无法识别，应为：{'、'.join(map(str, PostTitle.labels))}")
         if title not in titles:
             titles.append(title)
     return titles
@@ -191,7 +198,9 @@ def parse_row(row: Row) -> MemberRow:
         row.fail("性别", f"性别与身份证号不一致（身份证号显示为{Gender(idcard.gender_of(number)).label}）")
     values["gender"] = gender or (idcard.gender_of(number) if number else "")
     values["ethnicity"] = row.get("民族", ethnicity)
-    values["status"] = row.get("人员类别", choice, STATUS_ALIASES, what="人员类别", allowed=Status.labels, required=True)
+    values["status"] = row.get(
+        "人员类别", choice, STATUS_ALIASES, what="人员类别", allowed=Status.labels, required=True
+    )
     if row.has("手机号"):
         values["phone"] = row.get("手机号", phone)
     if row.has("学历"):

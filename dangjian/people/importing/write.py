@@ -15,7 +15,7 @@ from typing import Any
 from django.contrib.contenttypes.models import ContentType
 from django.utils import timezone
 
-from dangjian.core.importing import AuditContext, audit_value, chunked, save_audit_entries, update_by_pk
+from dangjian.core.importing import AuditContext, audit_value, chunked, insert_rows, save_audit_entries, update_by_pk
 from dangjian.core.models import AuditEntry
 from dangjian.orgs.models import Organization, Unit
 
@@ -97,9 +97,9 @@ class Plan:
                     naming_secretary[org.pk].append(r)
                 if member_id is not None and (member_id, org.pk, title) in held:
                     continue
-                post = NewPost(r, title, org)
-                self.new_posts.append(post)
-                self.new_posts_by_row.setdefault(r.number, []).append(post)
+                new = NewPost(r, title, org)
+                self.new_posts.append(new)
+                self.new_posts_by_row.setdefault(r.number, []).append(new)
         for org_id, named in naming_secretary.items():
             if len(named) > 1:
                 for r in named:
@@ -121,7 +121,6 @@ class Plan:
                     old.ended_on = r.post_started
                     self.ended_secretaries.append(old)
 
-
     def posts_ending_with_transfers(self) -> None:
         """Posts the moved people held in their old organization end today, as member_transfer does."""
         moved = {r.existing.pk: r for r in self.transfers if r.existing is not None}
@@ -131,7 +130,11 @@ class Plan:
             for post in Post.objects.filter(member_id__in=part, ended_on__isnull=True).select_related("org"):
                 r = moved[post.member_id]
                 old_path, new_path = r.old_org.path, r.final["org"].path
-                if post.pk not in already and post.org.path.startswith(old_path) and not post.org.path.startswith(new_path):
+                if (
+                    post.pk not in already
+                    and post.org.path.startswith(old_path)
+                    and not post.org.path.startswith(new_path)
+                ):
                     post.ended_on = today
                     self.ended_by_transfer.append(post)
 
@@ -169,11 +172,25 @@ def _create_members(plan: Plan, entries: list[AuditEntry]) -> None:
         _apply(member, r.final, fields)
         member.id_number = r.id_number
         new.append(member)
-    Member.objects.bulk_create(new, batch_size=BATCH)
+    insert_rows(new)
+    _fetch_pks(new)
     for r, member in zip(plan.creates, new, strict=True):
         plan.members[r.number] = member
         changes = {f: ["None", audit_value(_audit_get(member, f))] for f in MEMBER_AUDIT_FIELDS}
-        entries.append(plan.context.entry(member, action=CREATE, changes=changes, org_id=member.org_id, content_type=ct))
+        entries.append(
+            plan.context.entry(member, action=CREATE, changes=changes, org_id=member.org_id, content_type=ct)
+        )
+
+
+def _fetch_pks(members: list[Member]) -> None:
+    """The primary keys of members just inserted, found by their unique ID number digest."""
+    by_digest = {m.id_number_digest: m for m in members}
+    for part in chunked(list(by_digest)):
+        for digest, pk in Member.objects.filter(id_number_digest__in=part).values_list("id_number_digest", "pk"):
+            member = by_digest[digest]
+            member.pk = pk
+            member._state.adding = False
+            member._state.db = "default"
 
 
 def _audit_get(member: Member, name: str) -> Any:
@@ -200,7 +217,9 @@ def _update_members(plan: Plan, entries: list[AuditEntry]) -> None:
             AUDIT_FIELD.get(f, f): [audit_value(before[f]), audit_value(_audit_get(member, AUDIT_FIELD.get(f, f)))]
             for f in r.changed
         }
-        entries.append(plan.context.entry(member, action=UPDATE, changes=changes, org_id=member.org_id, content_type=ct))
+        entries.append(
+            plan.context.entry(member, action=UPDATE, changes=changes, org_id=member.org_id, content_type=ct)
+        )
         changed_members.append(member)
         for f in r.changed:
             db_fields.update(DB_FIELDS.get(f, [f]))
@@ -217,8 +236,15 @@ def _transfer(plan: Plan, entries: list[AuditEntry]) -> None:
     for r in plan.transfers:
         member, old = plan.members[r.number], r.old_org
         transfers.append(
-            Transfer(member=member, from_org=old, to_org=member.org, from_org_name=old.name,
-                     to_org_name=member.org.name, transferred_on=today, reason=TRANSFER_REASON)  # fmt: skip
+            Transfer(
+                member=member,
+                from_org=old,
+                to_org=member.org,
+                from_org_name=old.name,
+                to_org_name=member.org.name,
+                transferred_on=today,
+                reason=TRANSFER_REASON,
+            )  # fmt: skip
         )
     Transfer.objects.bulk_create(transfers, batch_size=BATCH)
     ct = ContentType.objects.get_for_model(Transfer)
@@ -226,9 +252,14 @@ def _transfer(plan: Plan, entries: list[AuditEntry]) -> None:
         changes = {
             f: ["None", audit_value(v)]
             for f, v in (
-                ("id", t.pk), ("member", t.member_id), ("from_org", t.from_org_id), ("to_org", t.to_org_id),
-                ("from_org_name", t.from_org_name), ("to_org_name", t.to_org_name),
-                ("transferred_on", t.transferred_on), ("reason", t.reason),
+                ("id", t.pk),
+                ("member", t.member_id),
+                ("from_org", t.from_org_id),
+                ("to_org", t.to_org_id),
+                ("from_org_name", t.from_org_name),
+                ("to_org_name", t.to_org_name),
+                ("transferred_on", t.transferred_on),
+                ("reason", t.reason),
             )  # fmt: skip
         }
         entries.append(plan.context.entry(t, action=CREATE, changes=changes, org_id=t.to_org_id, content_type=ct))
@@ -259,8 +290,12 @@ def _posts(plan: Plan, entries: list[AuditEntry]) -> None:
         changes = {
             f: ["None", audit_value(v)]
             for f, v in (
-                ("id", post.pk), ("member", post.member_id), ("org", post.org_id), ("title", post.title),
-                ("started_on", post.started_on), ("ended_on", None),
+                ("id", post.pk),
+                ("member", post.member_id),
+                ("org", post.org_id),
+                ("title", post.title),
+                ("started_on", post.started_on),
+                ("ended_on", None),
             )  # fmt: skip
         }
         entries.append(plan.context.entry(post, action=CREATE, changes=changes, org_id=post.org_id, content_type=ct))

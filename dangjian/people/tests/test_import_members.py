@@ -48,7 +48,9 @@ class MemberImportCase(BaseTestCase):
 
 class GoodFileTests(MemberImportCase):
     def test_it_creates_everyone_in_the_file(self):
-        result = import_members_file(self.xlsx([person(1), person(2, 所在组织编码="A02", 人员类别="入党积极分子", 入党日期=None)]))
+        result = import_members_file(
+            self.xlsx([person(1), person(2, 所在组织编码="A02", 人员类别="入党积极分子", 入党日期=None)])
+        )
         self.assertTrue(result.ok, result.errors)
         self.assertEqual((result.created, result.updated, result.unchanged), (2, 0, 0))
         m = Member.objects.get(name="王二", org=self.w.branch_a2)

@@ -56,9 +56,7 @@ class BadRowTests(MemberImportCase):
     def test_it_reports_a_duplicate_id_number_on_both_rows(self):
         twin = person(1)
         found = self.errors([twin, person(2), dict(twin)])
-        self.assertEqual(
-            found, [(2, "身份证号", "身份证号与第4行重复"), (4, "身份证号", "身份证号与第2行重复")]
-        )
+        self.assertEqual(found, [(2, "身份证号", "身份证号与第4行重复"), (4, "身份证号", "身份证号与第2行重复")])
 
     def test_it_names_a_missing_required_header(self):
         headers = [h for h in HEADERS if h != "身份证号"]
@@ -68,11 +66,17 @@ class BadRowTests(MemberImportCase):
 
     def test_it_reports_a_unit_the_organization_sheet_never_named(self):
         found = self.errors([person(1, 工作单位="市不存在局")])
-        self.assertEqual(found, [(2, "工作单位", "工作单位“市不存在局”未在党组织表中登记（请先在党组织表的“所在单位”中登记）")])
+        self.assertEqual(
+            found, [(2, "工作单位", "工作单位“市不存在局”未在党组织表中登记（请先在党组织表的“所在单位”中登记）")]
+        )
 
     def test_it_reports_every_bad_row_not_just_the_first(self):
         found = self.errors([person(1, 性别="女"), person(2), person(3, 手机号="12345"), person(4, 入党日期=None)])
         self.assertEqual([(r, c) for r, c, _ in found], [(2, "性别"), (4, "手机号"), (5, "入党日期")])
+
+    def test_it_reports_several_problems_of_one_row(self):
+        found = self.errors([person(1, 身份证号="12345", 所在组织编码="X99")])
+        self.assertEqual([(r, c) for r, c, _ in found], [(2, "身份证号"), (2, "所在组织编码")])
 
     def test_it_applies_the_roster_rules_between_fields(self):
         found = self.errors([
@@ -118,7 +122,9 @@ class SecretaryTests(MemberImportCase):
     def test_it_ends_the_previous_secretarys_post_as_post_assign_does(self):
         from dangjian.people.services import post_assign
 
-        old = post_assign(member=self.w.person_a, org=self.w.branch_a1, title="secretary", started_on=dt.date(2020, 1, 1))
+        old = post_assign(
+            member=self.w.person_a, org=self.w.branch_a1, title="secretary", started_on=dt.date(2020, 1, 1)
+        )
         result = import_members_file(self.xlsx([person(1, 党内职务="书记", 任职日期="2024-03-01")]))
         self.assertTrue(result.ok, result.errors)
         self.assertEqual(result.extra["免去原任书记"], 1)
@@ -134,7 +140,9 @@ class SecretaryTests(MemberImportCase):
         post = post_assign(member=w.person_a, org=w.branch_a1, title="committee_member", started_on=dt.date(2020, 1, 1))
         row = person(0, 姓名=w.person_a.name, 出生日期=w.person_a.birth_date, 身份证号=w.person_a.id_number,
                      入党日期=w.person_a.joined_party_on, 所在组织编码="A02")  # fmt: skip
-        result = import_members_file(self.xlsx([row], [h for h in HEADERS if h not in ("手机号", "职务", "职级", "学历")]))
+        result = import_members_file(
+            self.xlsx([row], [h for h in HEADERS if h not in ("手机号", "职务", "职级", "学历")])
+        )
         self.assertTrue(result.ok, result.errors)
         w.person_a.refresh_from_db()
         self.assertEqual(w.person_a.org, w.branch_a2)

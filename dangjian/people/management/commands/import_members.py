@@ -13,7 +13,10 @@ from dangjian.people.importing import import_members_file
 
 
 class Command(BaseCommand):
-    help = "从 Excel（.xlsx）导入人员名册（党员、入党积极分子、非党干部）。任何一行有错误时不写入任何数据；--dry-run 只校验。"
+    help = (
+        "从 Excel（.xlsx）导入人员名册（党员、入党积极分子、非党干部）。"
+        "任何一行有错误时不写入任何数据；--dry-run 只校验。"
+    )
 
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("file", help="人员名册（.xlsx），表头见导入模板")

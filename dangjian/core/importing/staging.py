@@ -1,0 +1,145 @@
+"""Keeping an upload between the preview and the confirmation, so what is confirmed is what was previewed."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import secrets
+import time
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from django.conf import settings
+from django.utils import timezone
+
+from .result import ImportResult
+
+MAX_UPLOAD_BYTES = 10 * 1024 * 1024
+STAGED_MAX_AGE = dt.timedelta(minutes=30)
+SESSION_KEY = "dangjian_imports"
+_ALLOWED_SUFFIX = ".xlsx"
+
+
+class StagingError(Exception):
+    """The upload or its confirmation is refused; the message is a Chinese sentence."""
+
+
+@dataclass
+class Staged:
+    token: str
+    path: Path
+    sha256: str
+    name: str
+
+
+def _upload_dir() -> Path:
+    folder = Path(settings.UPLOAD_DIR)
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder
+
+
+def _sha256(path: Path) -> str:
+    h = hashlib.sha256()
+    with open(path, "rb") as f:
+        for block in iter(lambda: f.read(1 << 20), b""):
+            h.update(block)
+    return h.hexdigest()
+
+
+def _sweep(folder: Path) -> None:
+    """Uploads nobody confirmed are removed after a day."""
+    limit = time.time() - 24 * 3600
+    for old in folder.glob("import-*.xlsx"):
+        try:
+            if old.stat().st_mtime < limit:
+                old.unlink()
+        except OSError:
+            pass
+
+
+def stage_upload(session: Any, kind: str, uploaded: Any) -> Staged:
+    """Check UPLOADED (size, type), keep it under a random name and remember it in SESSION."""
+    name = Path(getattr(uploaded, "name", "") or "").name
+    if not name:
+        raise StagingError("请选择要导入的 Excel 文件。")
+    if not name.lower().endswith(_ALLOWED_SUFFIX):
+        raise StagingError(f"只能导入 .xlsx 格式的 Excel 文件，“{name}”不是。")
+    if uploaded.size > MAX_UPLOAD_BYTES:
+        raise StagingError(
+            f"文件过大（{uploaded.size / 1024 / 1024:.1f} MB），上限为 {MAX_UPLOAD_BYTES // 1024 // 1024} MB。"
+        )
+    if uploaded.size == 0:
+        raise StagingError("上传的文件是空的。")
+    folder = _upload_dir()
+    _sweep(folder)
+    discard_staged(session, kind)
+    token = secrets.token_urlsafe(24)
+    path = folder / f"import-{kind}-{secrets.token_hex(16)}.xlsx"
+    with open(path, "wb") as out:
+        for chunk in uploaded.chunks():
+            out.write(chunk)
+    staged = Staged(token=token, path=path, sha256=_sha256(path), name=name)
+    pending = dict(session.get(SESSION_KEY, {}))
+    pending[kind] = {
+        "token": token,
+        "file": path.name,
+        "sha256": staged.sha256,
+        "name": name,
+        "at": timezone.now().isoformat(),
+    }
+    session[SESSION_KEY] = pending
+    return staged
+
+
+def take_staged(session: Any, kind: str, token: str) -> Staged:
+    """The upload previewed in this session under TOKEN, unchanged since; usable once."""
+    pending = dict(session.get(SESSION_KEY, {}))
+    entry = pending.pop(kind, None)
+    session[SESSION_KEY] = pending
+    if not entry or not token or not secrets.compare_digest(str(entry.get("token", "")), str(token)):
+        raise StagingError("该导入确认已失效（可能已经导入过，或已重新上传了文件），未导入任何数据。请重新上传文件。")
+    path = _upload_dir() / Path(entry["file"]).name
+    at = dt.datetime.fromisoformat(entry["at"])
+    if timezone.now() - at > STAGED_MAX_AGE:
+        path.unlink(missing_ok=True)
+        raise StagingError("预览已超过30分钟，确认已失效，未导入任何数据。请重新上传文件。")
+    if not path.exists() or _sha256(path) != entry["sha256"]:
+        path.unlink(missing_ok=True)
+        raise StagingError("预览后文件已被更改或已不存在，未导入任何数据。请重新上传文件。")
+    return Staged(token=token, path=path, sha256=entry["sha256"], name=entry["name"])
+
+
+def discard_staged(session: Any, kind: str) -> None:
+    pending = dict(session.get(SESSION_KEY, {}))
+    entry = pending.pop(kind, None)
+    if entry:
+        (_upload_dir() / Path(entry["file"]).name).unlink(missing_ok=True)
+        session[SESSION_KEY] = pending
+
+
+# --- The two steps of an import page -----------------------------------------------
+
+
+def check_upload(request: Any, kind: str, importer: Any) -> dict[str, Any]:
+    """Keep the uploaded file and check it without writing: the preview's context."""
+    try:
+        staged = stage_upload(request.session, kind, request.FILES.get("file"))
+    except StagingError as e:
+        return {"upload_error": str(e)}
+    result = importer(staged.path, scope_user=request.user, dry_run=True, file_name=staged.name, request=request)
+    if not result.ok:
+        discard_staged(request.session, kind)
+        return {"result": result}
+    return {"result": result, "token": staged.token}
+
+
+def confirm_upload(request: Any, kind: str, importer: Any) -> ImportResult:
+    """Import the file previewed in this session (raises StagingError when stale, replayed or changed)."""
+    staged = take_staged(request.session, kind, request.POST.get("token", ""))
+    try:
+        return importer(
+            staged.path, actor=request.user, scope_user=request.user, file_name=staged.name, request=request
+        )
+    finally:
+        staged.path.unlink(missing_ok=True)
