@@ -73,6 +73,32 @@ def org_create(
     return org
 
 
+UPDATABLE_FIELDS = ("name", "kind", "founded_on", "has_branch_committee", "approval_doc", "term_years")
+
+
+@transaction.atomic
+def org_update(
+    *, org: Organization, changes: dict[str, object], unit_names: Iterable[str] | None = None
+) -> Organization:
+    """Change ORG's own fields (not its place in the tree: that is `org_move`)."""
+    unknown = set(changes) - set(UPDATABLE_FIELDS)
+    if unknown:
+        raise ValueError(f"not updatable here: {sorted(unknown)}")
+    if "kind" in changes and changes["kind"] != org.kind:
+        kind = str(changes["kind"])
+        check_parent(kind=kind, parent=Organization.objects.get_parent(org))
+        for child in Organization.objects.get_children(org):
+            if child.kind not in ALLOWED_CHILDREN[kind]:
+                raise ValidationError(f"{org.name}下设有{child.get_kind_display()}，不能改为{OrgKind(kind).label}")
+    for name, value in changes.items():
+        setattr(org, name, value)
+    if changes:
+        org.save(update_fields=list(changes))
+    if unit_names is not None:
+        org.units.set(units_by_name(unit_names))
+    return org
+
+
 @transaction.atomic
 def org_move(
     *, org: Organization, new_parent: Organization, changed_on: dt.date, reason: str, doc_number: str

@@ -44,6 +44,28 @@ def clean_phone(value: str) -> str:
     return phone
 
 
+PARTY_STATUSES = (Status.FULL, Status.PROBATIONARY)
+
+
+def party_record_problems(
+    *, status: str, joined_party_on: dt.date | None, birth_date: dt.date | None
+) -> list[tuple[str, str]]:
+    """(field, Chinese reason) for a status and joining date that do not fit together.
+
+    Pure: no database. Forms and the Excel import both apply it.
+    """
+    problems: list[tuple[str, str]] = []
+    if status in PARTY_STATUSES and joined_party_on is None:
+        problems.append(("joined_party_on", "党员须填写入党日期"))
+    if status not in PARTY_STATUSES and joined_party_on is not None:
+        problems.append(("joined_party_on", f"{Status(status).label}不应填写入党日期"))
+    if joined_party_on and birth_date and joined_party_on < add_years(birth_date, 18):
+        problems.append(("joined_party_on", "入党时应年满18周岁"))
+    if joined_party_on and joined_party_on > dt.date.today():
+        problems.append(("joined_party_on", "入党日期不能晚于今天"))
+    return problems
+
+
 def validate_member_data(data: MemberData, *, existing: Member | None = None) -> MemberData:
     """Check a person's fields against each other; raise ValidationError {field: [Chinese reason]}."""
     errors: dict[str, list[str]] = {}
@@ -67,15 +89,10 @@ def validate_member_data(data: MemberData, *, existing: Member | None = None) ->
         data.phone = clean_phone(data.phone)
     except ValidationError as e:
         errors.setdefault("phone", []).extend(e.messages)
-    party = data.status in (Status.FULL, Status.PROBATIONARY)
-    if party and data.joined_party_on is None:
-        errors.setdefault("joined_party_on", []).append("党员须填写入党日期")
-    if not party and data.joined_party_on is not None:
-        errors.setdefault("joined_party_on", []).append(f"{Status(data.status).label}不应填写入党日期")
-    if data.joined_party_on and data.birth_date and data.joined_party_on < add_years(data.birth_date, 18):
-        errors.setdefault("joined_party_on", []).append("入党时应年满18周岁")
-    if data.joined_party_on and data.joined_party_on > dt.date.today():
-        errors.setdefault("joined_party_on", []).append("入党日期不能晚于今天")
+    for name, message in party_record_problems(
+        status=data.status, joined_party_on=data.joined_party_on, birth_date=data.birth_date
+    ):
+        errors.setdefault(name, []).append(message)
     if errors:
         raise ValidationError(errors)
     return data

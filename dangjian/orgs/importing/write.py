@@ -1,7 +1,7 @@
 """Writing a checked organization import through the organization services.
 
 The tree is small (hundreds of rows), so each organization goes through
-`org_create` / `election_record` and plain saves, and auditlog records every
+`org_create` / `org_update` / `election_record`, and auditlog records every
 change itself. Rows come parents first.
 """
 
@@ -12,7 +12,7 @@ from django.core.exceptions import ValidationError
 from dangjian.core.importing import ImportAborted, ImportResult
 
 from ..models import Organization
-from ..services import election_record, org_create, units_by_name
+from ..services import election_record, org_create, org_update
 from .cells import OrgRow
 
 
@@ -42,13 +42,11 @@ def _write(r: OrgRow) -> None:
             term_years=values.get("term_years"),
         )
     else:
-        org = r.existing
-        if r.changed:
-            for name in r.changed:
-                setattr(org, name, values[name])
-            org.save(update_fields=r.changed)
-        if r.units_changed:
-            org.units.set(units_by_name(r.units or ()))
+        org = org_update(
+            org=r.existing,
+            changes={name: values[name] for name in r.changed},
+            unit_names=(r.units or ()) if r.units_changed else None,
+        )
     if r.election_action == "create":
         assert r.elected_on is not None
         election_record(org=org, held_on=r.elected_on, term_years=values.get("term_years"))

@@ -25,13 +25,13 @@ from dangjian.core.masking import mask_id_number
 from dangjian.orgs.models import Organization, Unit, add_years
 
 from ..models import Member, Status
+from ..services import PARTY_STATUSES as PARTY
+from ..services import party_record_problems
 from .cells import COLUMNS, FIELD_HEADERS, MemberRow, flag_duplicates, parse_row
 from .template import template_bytes
 from .write import Plan, write_plan
 
 __all__ = ["COLUMNS", "import_members_file", "template_bytes"]
-
-PARTY = (Status.FULL, Status.PROBATIONARY)
 
 
 def import_members_file(
@@ -128,13 +128,9 @@ def _finalize(r: MemberRow, plan: Plan) -> None:
         r.changed = [f for f in FIELD_HEADERS if f in values and _differs(current[f], values[f])]
         r.old_org = m.org
     r.final = final
-    status, joined, born = final["status"], final["joined_party_on"], final["birth_date"]
-    if status in PARTY and joined is None:
-        r.row.fail("入党日期", "党员须填写入党日期")
-    if status not in PARTY and joined is not None:
-        r.row.fail("入党日期", f"{Status(status).label}不应填写入党日期")
-    if joined and born and joined < add_years(born, 18):
-        r.row.fail("入党日期", "入党时应年满18周岁")
+    status, born = final["status"], final["birth_date"]
+    for name, message in party_record_problems(status=status, joined_party_on=final["joined_party_on"], birth_date=born):
+        r.row.fail(FIELD_HEADERS[name], message)
     if r.titles and status not in PARTY:
         r.row.fail("党内职务", f"{Status(status).label}不能担任党内职务")
     if r.post_started and born and r.post_started < add_years(born, 18):
