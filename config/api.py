@@ -6,6 +6,9 @@ from dangjian.accounts.api_auth import api_auth
 from dangjian.core.api import router as core_router
 from dangjian.orgs.api import router as orgs_router
 from dangjian.people.api import router as people_router
+from dangjian.publicity.api import router as publicity_router
+from dangjian.study.api import router as study_router
+from dangjian.volunteer.api import router as volunteer_router
 
 api = NinjaAPI(
     title="机关党建工作平台 API",
@@ -18,3 +21,6 @@ api = NinjaAPI(
 api.add_router("/", core_router)
 api.add_router("/orgs", orgs_router)
 api.add_router("/members", people_router)
+api.add_router("/study", study_router)
+api.add_router("/volunteer", volunteer_router)
+api.add_router("/publicity", publicity_router)

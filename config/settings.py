@@ -75,6 +75,9 @@ INSTALLED_APPS = [
     "dangjian.accounts",
     "dangjian.orgs",
     "dangjian.people",
+    "dangjian.study",
+    "dangjian.volunteer",
+    "dangjian.publicity",
     "dangjian.demo",
 ]
 

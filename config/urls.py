@@ -7,5 +7,9 @@ urlpatterns = [
     path("accounts/", include("dangjian.accounts.urls")),
     path("orgs/", include("dangjian.orgs.urls")),
     path("members/", include("dangjian.people.urls")),
+    path("study/", include("dangjian.study.urls")),
+    path("volunteer/", include("dangjian.volunteer.urls")),
+    path("publicity/", include("dangjian.publicity.urls")),
+    path("news/", include("dangjian.publicity.public_urls")),
     path("api/v1/", api.urls),
 ]

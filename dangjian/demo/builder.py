@@ -12,7 +12,7 @@ import datetime as dt
 import gc
 import time
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 from auditlog.context import disable_auditlog
@@ -25,6 +25,7 @@ from dangjian.people.models import Member, Post
 from dangjian.people.pinyin import initials
 
 from .accounts import create_demo_accounts
+from .extensions import SeedContext, seeders
 from .plan import SCALES, plan_committee
 from .shapes import CommitteePlan
 
@@ -42,6 +43,7 @@ class SeedResult:
     people: int = 0
     posts: int = 0
     seconds: float = 0.0
+    extra: dict[str, int] = field(default_factory=dict)  # counts reported by the apps' seeders
 
 
 def seed(
@@ -64,6 +66,13 @@ def seed(
             plan = plan_committee(scale=spec, seed=seed, today=today, index=index, root_step=index + 1)
             with transaction.atomic():
                 orgs, members = _write(plan, people=people, result=result)
+                ctx = SeedContext(
+                    scale=scale, seed=seed, today=today, root=orgs[id(plan.root)], committee_index=index, people=people
+                )
+                for _name, seeder in seeders():
+                    seeder(ctx)
+                for key, value in ctx.counts.items():
+                    result.extra[key] = result.extra.get(key, 0) + value
                 if first_root is None:
                     first_root = orgs[id(plan.root)]
                     if accounts:
@@ -88,6 +97,7 @@ def seed(
             "today": today.isoformat(),
             "organizations": result.organizations,
             "people": result.people,
+            **result.extra,
         },
     )
     return result

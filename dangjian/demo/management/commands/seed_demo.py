@@ -77,6 +77,8 @@ class Command(BaseCommand):
                 f"党内职务 {result.posts} 条，用时 {result.seconds:.1f} 秒。"
             )
         )
+        for key, value in sorted(result.extra.items()):
+            self.stdout.write(f"  {key}: {value}")
         self._print_accounts(heading="演示账号（仅供演示，请勿用于生产环境）：")
 
     def _print_accounts(self, *, heading: str) -> None:

@@ -1,0 +1,24 @@
+from dangjian.core.permission_matrix import IN_A, STAFF_AND_ADMINS, api, page
+
+ROWS = {
+    "orgs:tree": page("/orgs/", **STAFF_AND_ADMINS),
+    "orgs:compliance": page("/orgs/compliance/", **STAFF_AND_ADMINS),
+    "orgs:compliance_export": page("/orgs/compliance/export.xlsx", **STAFF_AND_ADMINS),
+    "orgs:export": page("/orgs/export.xlsx", **STAFF_AND_ADMINS),
+    "orgs:affiliation_changes": page("/orgs/records/affiliation-changes/", **STAFF_AND_ADMINS),
+    "orgs:elections": page("/orgs/records/elections/", **STAFF_AND_ADMINS),
+    "orgs:overdue": page("/orgs/records/overdue/", **STAFF_AND_ADMINS),
+    # Only committee staff import organizations.
+    "orgs:import": page("/orgs/import/", staff=200),
+    "orgs:import_confirm": page("/orgs/import/confirm/", method="POST", staff=302),
+    "orgs:import_template": page("/orgs/import/template.xlsx", staff=200),
+    "orgs:detail": page("/orgs/A01/", **IN_A),
+    # Write routes get an empty POST: those allowed see the form's errors.
+    "orgs:move": page("/orgs/A01/move/", method="POST", **IN_A),
+    "orgs:election_record": page("/orgs/A01/elections/", method="POST", **IN_A),
+    "orgs:term_extend": page("/orgs/A01/extensions/", method="POST", **IN_A),
+    "api-v1:list_orgs": api("/api/v1/orgs", **STAFF_AND_ADMINS),
+    "api-v1:compliance_list": api("/api/v1/orgs/compliance", **STAFF_AND_ADMINS),
+    "api-v1:get_org": api("/api/v1/orgs/A01", **IN_A),
+    "api-v1:org_findings": api("/api/v1/orgs/A01/findings", **IN_A),
+}

@@ -1,0 +1,5 @@
+from dangjian.core.permission_matrix import page
+
+ROWS = {
+    "publicity:home": page("/publicity/", outsider=200, member=200, staff=200, admin_a=200, admin_b=200),
+}
