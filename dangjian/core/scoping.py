@@ -94,6 +94,18 @@ def visible_members(user: Any) -> QuerySet[Member]:
     return Member.objects.filter(q)
 
 
+def scoped_by_org(user: Any, queryset: QuerySet[M], org_field: str = "org") -> QuerySet[M]:
+    """QUERYSET limited to records whose ORG_FIELD lies in USER's visible subtrees.
+
+    For every domain model that belongs to an organization (a meeting, a brigade,
+    an article): `scoped_by_org(request.user, Meeting.objects.all())`.
+    """
+    paths = scope_paths(user)
+    if not paths:
+        return queryset.none()
+    return queryset.filter(_path_q(paths, f"{org_field}__path"))
+
+
 def can_manage_org(user: Any, org: Organization) -> bool:
     """Whether USER may change ORG's records (administrator of a subtree holding it)."""
     return any(org.path.startswith(p) for p in scope_paths(user))

@@ -46,3 +46,16 @@ class ScopingTests(BaseTestCase):
         RoleAssignment.objects.create(user=self.w.admin_a, role=Role.ORG_ADMIN, org=self.w.branch_a1)
         self.w.admin_a._dangjian_roles = None
         self.assertEqual(scoping.scope_paths(self.w.admin_a), [self.w.org_a.path])
+
+
+class ScopedByOrgTests(BaseTestCase):
+    def test_it_limits_any_model_with_an_org_to_the_users_subtrees(self):
+        from dangjian.people.models import Post
+
+        Post.objects.create(member=self.w.person_a, org=self.w.branch_a1, title="secretary", started_on="2024-01-01")
+        Post.objects.create(member=self.w.person_b, org=self.w.branch_b1, title="secretary", started_on="2024-01-01")
+        self.assertEqual(
+            [p.org.code for p in scoping.scoped_by_org(self.w.admin_a, Post.objects.all())], ["A01"]
+        )
+        self.assertEqual(scoping.scoped_by_org(self.w.staff, Post.objects.all()).count(), 2)
+        self.assertFalse(scoping.scoped_by_org(self.w.member, Post.objects.all()).exists())
