@@ -47,10 +47,6 @@ class RoleAssignment(models.Model):
     org = models.ForeignKey("orgs.Organization", on_delete=models.CASCADE, related_name="role_assignments")
     granted_at = models.DateTimeField(auto_now_add=True)
 
-    @property
-    def audit_org_id(self) -> int:
-        return self.org_id
-
     class Meta:
         verbose_name = "角色"
         verbose_name_plural = "角色"
@@ -58,6 +54,10 @@ class RoleAssignment(models.Model):
 
     def __str__(self) -> str:
         return f"{self.user} · {self.get_role_display()} @ {self.org}"
+
+    @property
+    def audit_org_id(self) -> int:
+        return self.org_id
 
 
 class ApiToken(models.Model):

@@ -19,7 +19,7 @@ def normalize(value: str) -> str:
 
 
 def check_digit(first17: str) -> str:
-    return CHECK_CHARS[sum(int(c) * w for c, w in zip(first17, WEIGHTS)) % 11]
+    return CHECK_CHARS[sum(int(c) * w for c, w in zip(first17, WEIGHTS, strict=True)) % 11]
 
 
 def birth_date_of(number: str) -> dt.date:
@@ -40,9 +40,7 @@ def validate(value: str, birth_date: dt.date | None = None) -> str:
     if number[-1] != check_digit(number[:17]):
         raise IdNumberError(f"身份证号校验码错误（应为{check_digit(number[:17])}）")
     if birth_date is not None and born != birth_date:
-        raise IdNumberError(
-            f"身份证号中的出生日期（{born:%Y-%m-%d}）与填写的出生日期（{birth_date:%Y-%m-%d}）不一致"
-        )
+        raise IdNumberError(f"身份证号中的出生日期（{born:%Y-%m-%d}）与填写的出生日期（{birth_date:%Y-%m-%d}）不一致")
     return number
 
 

@@ -70,10 +70,6 @@ class Organization(MP_Node):
         return self.name
 
     @property
-    def audit_org_id(self) -> int | None:
-        return self.pk
-
-    @property
     def default_term_years(self) -> int | None:
         return settings.DANGJIAN["TERM_YEARS"].get(self.kind)
 
@@ -84,6 +80,10 @@ class Organization(MP_Node):
     @property
     def has_terms(self) -> bool:
         return self.effective_term_years is not None
+
+    @property
+    def audit_org_id(self) -> int | None:
+        return self.pk
 
 
 class AffiliationChange(models.Model):
@@ -99,14 +99,17 @@ class AffiliationChange(models.Model):
     doc_number = models.CharField("文号", max_length=100)
     recorded_at = models.DateTimeField(auto_now_add=True)
 
-    @property
-    def audit_org_id(self) -> int:
-        return self.org_id
-
     class Meta:
         verbose_name = "隶属关系调整"
         verbose_name_plural = "隶属关系调整"
         ordering = ["-changed_on", "-id"]
+
+    def __str__(self) -> str:
+        return f"{self.org} 由{self.from_parent_name}调整至{self.to_parent_name}（{self.changed_on:%Y-%m-%d}）"
+
+    @property
+    def audit_org_id(self) -> int:
+        return self.org_id
 
 
 class Adjustment(models.TextChoices):
@@ -127,15 +130,14 @@ class Election(models.Model):
     approval_doc = models.CharField("批复文号", max_length=100, blank=True)
     notes = models.CharField("备注", max_length=200, blank=True)
 
-    @property
-    def audit_org_id(self) -> int:
-        return self.org_id
-
     class Meta:
         verbose_name = "换届选举"
         verbose_name_plural = "换届选举"
         ordering = ["-held_on", "-id"]
         constraints = [models.UniqueConstraint(fields=["org", "held_on"], name="one_election_per_day")]
+
+    def __str__(self) -> str:
+        return f"{self.org} {self.held_on:%Y-%m-%d} 换届选举"
 
     def years(self) -> int | None:
         return self.term_years or self.org.effective_term_years
@@ -144,6 +146,10 @@ class Election(models.Model):
     def due_on(self) -> dt.date | None:
         years = self.years()
         return add_years(self.held_on, years) if years else None
+
+    @property
+    def audit_org_id(self) -> int:
+        return self.org_id
 
 
 class TermExtension(models.Model):
@@ -156,14 +162,17 @@ class TermExtension(models.Model):
     doc_number = models.CharField("批复文号", max_length=100)
     reason = models.CharField("延期原因", max_length=200)
 
-    @property
-    def audit_org_id(self) -> int:
-        return self.org_id
-
     class Meta:
         verbose_name = "延期换届批准"
         verbose_name_plural = "延期换届批准"
         ordering = ["-extended_to"]
+
+    def __str__(self) -> str:
+        return f"{self.org} 延期换届至{self.extended_to:%Y-%m-%d}"
+
+    @property
+    def audit_org_id(self) -> int:
+        return self.org_id
 
 
 auditlog.register(Unit)

@@ -63,10 +63,6 @@ class Member(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
-    @property
-    def audit_org_id(self) -> int:
-        return self.org_id
-
     class Meta:
         verbose_name = "人员"
         verbose_name_plural = "人员"
@@ -74,6 +70,12 @@ class Member(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+    def save(self, *args, **kwargs) -> None:
+        from .pinyin import initials
+
+        self.name_initials = initials(self.name)
+        super().save(*args, **kwargs)
 
     # Personal data: set through these, never the *_enc fields directly.
     @property
@@ -95,11 +97,9 @@ class Member(models.Model):
         self.phone_enc = crypto.encrypt(value) if value else ""
         self.phone_masked = mask_phone(value)
 
-    def save(self, *args, **kwargs) -> None:
-        from .pinyin import initials
-
-        self.name_initials = initials(self.name)
-        super().save(*args, **kwargs)
+    @property
+    def audit_org_id(self) -> int:
+        return self.org_id
 
 
 class PostTitle(models.TextChoices):
@@ -122,10 +122,6 @@ class Post(models.Model):
     started_on = models.DateField("任职日期")
     ended_on = models.DateField("免职日期", null=True, blank=True)
 
-    @property
-    def audit_org_id(self) -> int:
-        return self.org_id
-
     class Meta:
         verbose_name = "党内职务"
         verbose_name_plural = "党内职务"
@@ -134,6 +130,10 @@ class Post(models.Model):
 
     def __str__(self) -> str:
         return f"{self.member} · {self.get_title_display()}"
+
+    @property
+    def audit_org_id(self) -> int:
+        return self.org_id
 
 
 class Transfer(models.Model):
@@ -148,14 +148,17 @@ class Transfer(models.Model):
     reason = models.CharField("原因", max_length=200, blank=True)
     recorded_at = models.DateTimeField(auto_now_add=True)
 
-    @property
-    def audit_org_id(self) -> int | None:
-        return self.to_org_id
-
     class Meta:
         verbose_name = "组织关系转接"
         verbose_name_plural = "组织关系转接"
         ordering = ["-transferred_on", "-id"]
+
+    def __str__(self) -> str:
+        return f"{self.member} 由{self.from_org_name}转入{self.to_org_name}（{self.transferred_on:%Y-%m-%d}）"
+
+    @property
+    def audit_org_id(self) -> int | None:
+        return self.to_org_id
 
 
 auditlog.register(

@@ -123,14 +123,21 @@ def member_create(*, data: MemberData) -> Member:
 
 
 @transaction.atomic
-def member_update(*, member: Member, data: MemberData, transferred_on: dt.date | None = None, reason: str = "") -> Member:
+def member_update(
+    *, member: Member, data: MemberData, transferred_on: dt.date | None = None, reason: str = ""
+) -> Member:
     """Update a person's record; a change of organization is recorded as a transfer."""
     validate_member_data(data, existing=member)
     old_org = member.org
     _apply(member, data)
     member.save()
     if data.org.pk != old_org.pk:
-        member_transfer(member=member, to_org=data.org, transferred_on=transferred_on or dt.date.today(), reason=reason or "信息更新")
+        member_transfer(
+            member=member,
+            to_org=data.org,
+            transferred_on=transferred_on or dt.date.today(),
+            reason=reason or "信息更新",
+        )
     return member
 
 

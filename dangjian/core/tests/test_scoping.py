@@ -30,7 +30,7 @@ class ScopingTests(BaseTestCase):
         self.assertEqual(scoping.visible_members(self.w.staff).count(), Member.objects.count())
 
     def test_a_refused_lookup_is_a_recorded_404(self):
-        request = RequestFactory().get("/members/%d/" % self.w.person_b.pk, REMOTE_ADDR="10.1.2.3")
+        request = RequestFactory().get(f"/members/{self.w.person_b.pk}/", REMOTE_ADDR="10.1.2.3")
         request.user = self.w.admin_a
         with self.assertRaises(scoping.Http404):
             scoping.get_visible_or_404(request, scoping.visible_members(self.w.admin_a), pk=self.w.person_b.pk)
@@ -54,8 +54,6 @@ class ScopedByOrgTests(BaseTestCase):
 
         Post.objects.create(member=self.w.person_a, org=self.w.branch_a1, title="secretary", started_on="2024-01-01")
         Post.objects.create(member=self.w.person_b, org=self.w.branch_b1, title="secretary", started_on="2024-01-01")
-        self.assertEqual(
-            [p.org.code for p in scoping.scoped_by_org(self.w.admin_a, Post.objects.all())], ["A01"]
-        )
+        self.assertEqual([p.org.code for p in scoping.scoped_by_org(self.w.admin_a, Post.objects.all())], ["A01"])
         self.assertEqual(scoping.scoped_by_org(self.w.staff, Post.objects.all()).count(), 2)
         self.assertFalse(scoping.scoped_by_org(self.w.member, Post.objects.all()).exists())

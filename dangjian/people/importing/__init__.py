@@ -129,7 +129,9 @@ def _finalize(r: MemberRow, plan: Plan) -> None:
         r.old_org = m.org
     r.final = final
     status, born = final["status"], final["birth_date"]
-    for name, message in party_record_problems(status=status, joined_party_on=final["joined_party_on"], birth_date=born):
+    for name, message in party_record_problems(
+        status=status, joined_party_on=final["joined_party_on"], birth_date=born
+    ):
         r.row.fail(FIELD_HEADERS[name], message)
     if r.titles and status not in PARTY:
         r.row.fail("党内职务", f"{Status(status).label}不能担任党内职务")
