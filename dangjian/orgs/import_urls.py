@@ -1,11 +1,27 @@
-"""Routes of the organization import pages."""
+"""Importing organizations from Excel on the web: upload → preview → confirm. Committee staff only."""
 
-from django.urls import path
+from django.http import HttpRequest
 
-from . import import_views
+from dangjian.core import scoping
+from dangjian.core.importing.pages import ImportSpec, import_urlpatterns
 
-urlpatterns = [
-    path("import/", import_views.import_page, name="import"),
-    path("import/confirm/", import_views.import_confirm, name="import_confirm"),
-    path("import/template.xlsx", import_views.import_template, name="import_template"),
-]
+from .importing import import_orgs_file, template_bytes
+from .models import Organization
+
+
+def _allow(request: HttpRequest) -> None:
+    if not scoping.is_committee_staff(request.user):
+        raise scoping.deny(request, Organization, {"page": "orgs:import"}, exists=True)
+
+
+SPEC = ImportSpec(
+    kind="orgs",
+    label="党组织",
+    import_file=import_orgs_file,
+    template_bytes=template_bytes,
+    template_name="orgs/import.html",
+    url_namespace="orgs",
+    allow=_allow,
+)
+
+urlpatterns = import_urlpatterns(SPEC)

@@ -1,11 +1,30 @@
-"""Routes of the roster import pages."""
+"""Importing a roster from Excel on the web: upload → preview → confirm.
 
-from django.urls import path
+Committee staff and organization administrators, into their own subtrees.
+"""
 
-from . import import_views
+from django.http import HttpRequest
 
-urlpatterns = [
-    path("import/", import_views.import_page, name="import"),
-    path("import/confirm/", import_views.import_confirm, name="import_confirm"),
-    path("import/template.xlsx", import_views.import_template, name="import_template"),
-]
+from dangjian.core import scoping
+from dangjian.core.importing.pages import ImportSpec, import_urlpatterns
+
+from .importing import import_members_file, template_bytes
+from .models import Member
+
+
+def _allow(request: HttpRequest) -> None:
+    if not scoping.can_see_orgs(request.user):
+        raise scoping.deny(request, Member, {"page": "people:import"}, exists=True)
+
+
+SPEC = ImportSpec(
+    kind="members",
+    label="人员名册",
+    import_file=import_members_file,
+    template_bytes=template_bytes,
+    template_name="people/import.html",
+    url_namespace="people",
+    allow=_allow,
+)
+
+urlpatterns = import_urlpatterns(SPEC)
