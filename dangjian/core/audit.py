@@ -64,6 +64,7 @@ def record(
     object_repr: str | None = None,
     org: Any = None,  # an Organization or its id
     data: dict[str, Any] | None = None,
+    cid: str | None = None,
 ) -> AuditEntry:
     """Append one event. TARGET is the record concerned, or its model when there is no one record."""
     if actor is None and request is not None and getattr(request, "user", None) is not None:
@@ -82,6 +83,7 @@ def record(
         remote_addr=client_address(request),
         org_id=org if org is None or isinstance(org, int) else org.pk,
         additional_data=data or {},
+        cid=cid,
     )
 
 

@@ -94,8 +94,8 @@ class AuditContext:
             object_pk="",
             object_repr=f"导入 {result.file_name}",
             data={"file": result.file_name, **result.counts},
+            cid=self.cid,
         )
-        AuditEntry.objects.filter(pk=entry.pk).update(cid=self.cid)
         return entry
 
 
