@@ -116,8 +116,12 @@ test-postgres: setup
 browser:
 	bash scripts/ensure-browser.sh
 
+# bench/run.py covers organizations and people; each domain app adds bench/<app>.py.
 bench: setup
 	$(PY) bench/run.py $(BENCH_ARGS)
+	@for script in $(sort $(filter-out bench/run.py,$(wildcard bench/*.py))); do \
+	  echo; echo "== $$script"; $(PY) $$script || exit 1; \
+	done
 
 # --- housekeeping -----------------------------------------------------------
 
