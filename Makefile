@@ -30,7 +30,7 @@ NPM_STAMP := node_modules/.installed-package-lock.json
 PO_FILES := $(shell find locale dangjian -name '*.po' -path '*/LC_MESSAGES/*' 2>/dev/null)
 MO_FILES := $(PO_FILES:.po=.mo)
 
-.PHONY: help setup run migrate seed serve test test-sqlite test-postgres browser bench lint lock clean
+.PHONY: help setup system-packages run migrate seed serve test test-sqlite test-postgres browser bench lint lock clean
 
 help:
 	@echo "make run            set up, migrate, load demo data, serve on http://$(BIND_ADDRESS):$(PORT)"
@@ -44,7 +44,14 @@ help:
 
 # --- set-up ---------------------------------------------------------------
 
-setup: $(PY_STAMP) $(NPM_STAMP) $(MO_FILES)
+setup: system-packages $(PY_STAMP) $(NPM_STAMP) $(MO_FILES)
+
+# PDFs (certificates) are drawn by WeasyPrint with Pango and need a CJK font,
+# or Chinese comes out as empty boxes. Installed from Debian when missing.
+SYSTEM_PACKAGES := libpango-1.0-0 libpangoft2-1.0-0 fonts-noto-cjk
+system-packages:
+	@missing=$$(for p in $(SYSTEM_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || echo $$p; done); \
+	if [ -n "$$missing" ]; then bash scripts/apt-install.sh $$missing; fi
 
 $(PY):
 	@test -n "$(PYTHON)" || { echo "Python 3.11 is needed (python3.11 or python3 on PATH)" >&2; exit 1; }
