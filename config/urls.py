@@ -5,6 +5,7 @@ from .api import api
 urlpatterns = [
     path("", include("dangjian.core.urls")),
     path("accounts/", include("dangjian.accounts.urls")),
+    path("audit/", include("dangjian.core.audit_urls")),
     path("orgs/", include("dangjian.orgs.urls")),
     path("members/", include("dangjian.people.urls")),
     path("study/", include("dangjian.study.urls")),

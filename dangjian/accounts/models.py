@@ -5,7 +5,9 @@ import secrets
 
 from auditlog.registry import auditlog
 from django.contrib.auth.models import AbstractUser
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from django.utils import timezone
 
 
 class Role(models.TextChoices):
@@ -22,6 +24,10 @@ class Role(models.TextChoices):
 # Roles whose holder sees the organizations and people of the subtree.
 SCOPE_ROLES = (Role.COMMITTEE_STAFF, Role.ORG_ADMIN)
 
+# 三员分立: accounts, security settings and the audit trail are held by three
+# different people. An account holding one of these holds no other role.
+ADMIN_ROLES = (Role.SYSADMIN, Role.SECADMIN, Role.AUDITOR)
+
 
 class User(AbstractUser):
     """An account. `person` ties it to the roster, when the holder is on it."""
@@ -30,6 +36,10 @@ class User(AbstractUser):
         "people.Member", null=True, blank=True, on_delete=models.SET_NULL, related_name="account"
     )
     display_name = models.CharField("姓名", max_length=50, blank=True)
+    # Expiry counts from here; set_password moves it.
+    password_changed_at = models.DateTimeField("密码修改时间", default=timezone.now)
+    # A generated password (new account, reset) must be replaced at the next login.
+    must_change_password = models.BooleanField("须修改密码", default=False)
 
     class Meta:
         verbose_name = "账号"
@@ -37,6 +47,13 @@ class User(AbstractUser):
 
     def __str__(self) -> str:
         return self.display_name or self.username
+
+    def set_password(self, raw_password: str | None) -> None:
+        # The password being replaced joins the history too (validators.PasswordHistoryValidator),
+        # even when it was set without the hook (create_user hashes directly).
+        self._replaced_password = self.password
+        super().set_password(raw_password)
+        self.password_changed_at = timezone.now()
 
 
 class RoleAssignment(models.Model):
@@ -47,6 +64,9 @@ class RoleAssignment(models.Model):
     org = models.ForeignKey("orgs.Organization", on_delete=models.CASCADE, related_name="role_assignments")
     granted_at = models.DateTimeField(auto_now_add=True)
 
+    # The audit trail names grants and revocations as such (core.models.AuditEntryManager).
+    audit_events = {0: "role_granted", 2: "role_revoked"}
+
     class Meta:
         verbose_name = "角色"
         verbose_name_plural = "角色"
@@ -54,6 +74,16 @@ class RoleAssignment(models.Model):
 
     def __str__(self) -> str:
         return f"{self.user} · {self.get_role_display()} @ {self.org}"
+
+    def get_additional_data(self) -> dict[str, str]:
+        """Who got which role where, readable in the trail even after the account or organization is gone."""
+        return {
+            "account": self.user.username,
+            "role": self.role,
+            "role_label": self.get_role_display(),
+            "org_code": self.org.code,
+            "org_name": self.org.name,
+        }
 
     @property
     def audit_org_id(self) -> int:
@@ -75,6 +105,9 @@ class ApiToken(models.Model):
         verbose_name = "API 令牌"
         verbose_name_plural = "API 令牌"
 
+    def __str__(self) -> str:
+        return f"{self.name}（{self.prefix}…）"
+
     @staticmethod
     def hash(raw: str) -> str:
         return hashlib.sha256(raw.encode()).hexdigest()
@@ -86,6 +119,83 @@ class ApiToken(models.Model):
         return token, raw
 
 
-auditlog.register(User, exclude_fields=["password", "last_login"])
+class PasswordHistory(models.Model):
+    """The hashes of an account's recent passwords, so that none of the last few is reused."""
+
+    user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="password_history")
+    password = models.CharField(max_length=128)
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        verbose_name = "历史密码"
+        verbose_name_plural = "历史密码"
+        ordering = ["-created_at", "-id"]
+
+    def __str__(self) -> str:
+        return f"{self.user} · {self.created_at:%Y-%m-%d}"
+
+
+class SecurityPolicy(models.Model):
+    """The security administrator's settings: one row, read by validators, login and middleware.
+
+    The lower bounds are the level-3 baseline (GB/T 22239-2019): the security
+    administrator may tighten them, never loosen them below it.
+    """
+
+    password_min_length = models.PositiveSmallIntegerField(
+        "密码最小长度", default=8, validators=[MinValueValidator(8), MaxValueValidator(64)]
+    )
+    password_min_classes = models.PositiveSmallIntegerField(
+        "密码至少包含的字符种类",
+        default=3,
+        validators=[MinValueValidator(3), MaxValueValidator(4)],
+        help_text="大写字母、小写字母、数字、符号四类中至少几类",
+    )
+    password_history = models.PositiveSmallIntegerField(
+        "不得与最近几次密码相同", default=5, validators=[MinValueValidator(1), MaxValueValidator(24)]
+    )
+    password_max_age_days = models.PositiveSmallIntegerField(
+        "密码有效期（天）", default=90, validators=[MinValueValidator(1), MaxValueValidator(365)]
+    )
+    lockout_failures = models.PositiveSmallIntegerField(
+        "连续登录失败几次锁定", default=5, validators=[MinValueValidator(3), MaxValueValidator(10)]
+    )
+    lockout_minutes = models.PositiveSmallIntegerField(
+        "锁定时长（分钟）", default=30, validators=[MinValueValidator(10), MaxValueValidator(1440)]
+    )
+    idle_minutes = models.PositiveSmallIntegerField(
+        "无操作自动退出（分钟）", default=30, validators=[MinValueValidator(5), MaxValueValidator(120)]
+    )
+    otp_required_roles = models.JSONField("须使用动态口令的角色", default=list, blank=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    FIELDS = (
+        "password_min_length",
+        "password_min_classes",
+        "password_history",
+        "password_max_age_days",
+        "lockout_failures",
+        "lockout_minutes",
+        "idle_minutes",
+        "otp_required_roles",
+    )
+
+    class Meta:
+        verbose_name = "安全策略"
+        verbose_name_plural = "安全策略"
+
+    def __str__(self) -> str:
+        return "安全策略"
+
+    @classmethod
+    def load(cls) -> SecurityPolicy:
+        policy, _ = cls.objects.get_or_create(pk=1)
+        return policy
+
+    def as_dict(self) -> dict[str, object]:
+        return {name: getattr(self, name) for name in self.FIELDS}
+
+
+auditlog.register(User, exclude_fields=["password", "last_login", "password_changed_at"])
 auditlog.register(RoleAssignment)
 auditlog.register(ApiToken, exclude_fields=["digest", "last_used_at"])

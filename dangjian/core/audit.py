@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from auditlog.context import set_actor
+from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
 
@@ -30,6 +31,24 @@ class Event:
     EXPORT = "export"
     REVEAL = "reveal"
     IMPORT = "import"
+    # Accounts and security (issue 3).
+    LOCKED = "locked"
+    UNLOCKED = "unlocked"
+    SESSION_EXPIRED = "session_expired"
+    PASSWORD_CHANGED = "password_changed"
+    PASSWORD_RESET = "password_reset"
+    OTP_ENROLLED = "otp_enrolled"
+    OTP_VERIFIED = "otp_verified"
+    OTP_FAILED = "otp_failed"
+    OTP_RESET = "otp_reset"
+    ROLE_GRANTED = "role_granted"
+    ROLE_REVOKED = "role_revoked"
+    ACCOUNT_ENABLED = "account_enabled"
+    ACCOUNT_DISABLED = "account_disabled"
+    POLICY = "policy_changed"
+    PRUNE = "audit_pruned"
+    PII_KEY_ROTATED = "pii_key_rotated"
+    CONTENT_SCAN = "content_scan"
 
     labels = {
         CREATE: "新增",
@@ -42,15 +61,40 @@ class Event:
         EXPORT: "导出",
         REVEAL: "查看完整个人信息",
         IMPORT: "导入",
+        LOCKED: "账号锁定",
+        UNLOCKED: "解除锁定",
+        SESSION_EXPIRED: "超时退出",
+        PASSWORD_CHANGED: "修改密码",
+        PASSWORD_RESET: "重置密码",
+        OTP_ENROLLED: "绑定动态口令",
+        OTP_VERIFIED: "动态口令验证",
+        OTP_FAILED: "动态口令错误",
+        OTP_RESET: "重置动态口令",
+        ROLE_GRANTED: "授予角色",
+        ROLE_REVOKED: "撤销角色",
+        ACCOUNT_ENABLED: "启用账号",
+        ACCOUNT_DISABLED: "停用账号",
+        POLICY: "修改安全策略",
+        PRUNE: "清理过期审计记录",
+        PII_KEY_ROTATED: "轮换个人信息密钥",
+        CONTENT_SCAN: "复查已发布内容",
     }
 
 
 def client_address(request: HttpRequest | None) -> str | None:
+    """The client's address: REMOTE_ADDR, or the one our own proxies put in X-Forwarded-For.
+
+    Only the entries appended by the TRUSTED_PROXY_COUNT proxies in front of us are
+    believed (counted from the right); a client can write anything to the left of them.
+    """
     if request is None:
         return None
-    forwarded = request.headers.get("X-Forwarded-For")
+    proxies = getattr(settings, "TRUSTED_PROXY_COUNT", 0)
+    forwarded = request.headers.get("X-Forwarded-For") if proxies else None
     if forwarded:
-        return forwarded.split(",")[0].strip()
+        hops = [h.strip() for h in forwarded.split(",") if h.strip()]
+        if hops:
+            return hops[-min(proxies, len(hops))]
     return request.META.get("REMOTE_ADDR")
 
 

@@ -18,10 +18,16 @@ def _org_id_of(instance: Any) -> int | None:
     return None
 
 
+def _event_of(instance: Any, action: Any) -> str:
+    """The event name: the model's own word for it (`audit_events`, e.g. role_granted) or create/update/delete."""
+    own = getattr(instance, "audit_events", None) or {}
+    return own.get(action) or _EVENTS.get(action, "")
+
+
 class AuditEntryManager(LogEntryManager):
     def log_create(self, instance, force_log: bool = False, **kwargs):
         kwargs.setdefault("org_id", _org_id_of(instance))
-        kwargs.setdefault("event", _EVENTS.get(kwargs.get("action"), ""))
+        kwargs.setdefault("event", _event_of(instance, kwargs.get("action")))
         return super().log_create(instance, force_log=force_log, **kwargs)
 
     def log_m2m_changes(self, changed_queryset, instance, operation, field_name, **kwargs):
@@ -38,6 +44,9 @@ class AuditEntry(AbstractLogEntry):
     denials, exports, reveals, imports). `event` names the kind either way, and
     `org` is the organization the record belongs to, so the auditor can search
     by it. No foreign-key constraint on `org`: entries outlive what they name.
+
+    Append-only: database triggers (migration 0002, core.audit_guard) refuse
+    every UPDATE and every DELETE except those of `manage.py prune_audit`.
     """
 
     event = models.CharField("事件", max_length=32, db_index=True, blank=True)

@@ -2,7 +2,9 @@
 
 `World` builds a committee with two party committees and their branches, and
 the named users every permission test speaks of: committee staff, the
-administrators of two different organizations, a member and an outsider.
+administrators of two different organizations, a member and an outsider, and
+the three administrators of 三员分立 (system, security, audit), each holding
+their one role at the committee.
 """
 
 from __future__ import annotations
@@ -80,7 +82,12 @@ def make_user(username: str, *, person: Member | None = None, roles: tuple[tuple
 
 
 class World:
-    """Committee GW with party committees A and B; named users around them."""
+    """Committee GW with party committees A and B; named users around them.
+
+    staff (committee staff at GW), admin_a / admin_b (organization administrators
+    of A / B), member (张建国 of A01, no role), outsider (no role, no person), and
+    sysadmin / secadmin / auditor (one administrator role each, at GW).
+    """
 
     def __init__(self) -> None:
         self.unit_a = UnitFactory(name="市财政局")
@@ -98,6 +105,9 @@ class World:
         self.admin_b = make_user("admin_b", roles=((Role.ORG_ADMIN, self.org_b),))
         self.member = make_user("member", person=self.person_a)
         self.outsider = make_user("outsider")
+        self.sysadmin = make_user("sysadmin", roles=((Role.SYSADMIN, self.committee),))
+        self.secadmin = make_user("secadmin", roles=((Role.SECADMIN, self.committee),))
+        self.auditor = make_user("auditor", roles=((Role.AUDITOR, self.committee),))
 
     def refresh(self) -> None:
         for name in ("committee", "org_a", "branch_a1", "branch_a2", "org_b", "branch_b1"):

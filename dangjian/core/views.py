@@ -11,6 +11,11 @@ from .selectors import org_and_year_from
 
 @login_required
 def home(request: HttpRequest) -> HttpResponse:
+    from dangjian.accounts.permissions import home_for_administrator
+
+    workspace = home_for_administrator(request.user)  # 三员 go to their own pages
+    if workspace:
+        return redirect(workspace)
     if scoping.can_see_orgs(request.user):
         return redirect("core:dashboard")
     if request.user.person_id:

@@ -32,6 +32,16 @@ ACCOUNTS = (
 )
 
 
+# Accounts that domain apps' seeders create (an editor, the three administrators …),
+# registered from their AppConfig.ready() so that seed_demo prints them too.
+_extra: list[tuple[str, str]] = []
+
+
+def register_demo_account(label: str, username: str) -> None:
+    if (label, username) not in _extra:
+        _extra.append((label, username))
+
+
 def create_demo_accounts(
     *, committee: Organization, finance: Organization, education: Organization, member: Member | None
 ) -> None:
@@ -52,18 +62,19 @@ def create_demo_accounts(
 
 def account_lines() -> list[str]:
     """'工委工作人员  gongwei / Dangjian@2026' for each demo account that still has the demo password."""
-    users = {u.username: u for u in User.objects.filter(username__in=[a.username for a in ACCOUNTS])}
+    listed = [(a.label, a.username) for a in ACCOUNTS] + _extra
+    users = {u.username: u for u in User.objects.filter(username__in=[username for _, username in listed])}
     verified: dict[str, bool] = {}  # hash → still the demo password (each distinct hash checked once)
     rows: list[tuple[str, str, str]] = []
-    for account in ACCOUNTS:
-        user = users.get(account.username)
+    for label, username in listed:
+        user = users.get(username)
         if user is None:
             continue
         if user.password not in verified:
             verified[user.password] = check_password(DEMO_PASSWORD, user.password)
         if not verified[user.password]:
             continue
-        label, where = account.label, ""
+        where = ""
         role = RoleAssignment.objects.filter(user=user).select_related("org").first()
         if role is not None:
             where = f"（{role.org.name}）"
@@ -71,7 +82,7 @@ def account_lines() -> list[str]:
                 label = f"{role.org.name}管理员"
         elif user.person_id:
             where = f"（{user.display_name}，本人信息）"
-        rows.append((label, account.username, where))
+        rows.append((label, username, where))
     width = max((_width(label) for label, _, _ in rows), default=0) + 2
     return [f"  {_pad(label, width)}{_pad(username, 16)}/ {DEMO_PASSWORD}  {where}" for label, username, where in rows]
 

@@ -66,6 +66,11 @@ def seed(
             plan = plan_committee(scale=spec, seed=seed, today=today, index=index, root_step=index + 1)
             with transaction.atomic():
                 orgs, members = _write(plan, people=people, result=result)
+                if first_root is None:
+                    first_root = orgs[id(plan.root)]
+                    if accounts:
+                        _accounts(plan, orgs, members)
+                # After the accounts, so an app's demo data can involve them (gongwei as an observer …).
                 ctx = SeedContext(
                     scale=scale, seed=seed, today=today, root=orgs[id(plan.root)], committee_index=index, people=people
                 )
@@ -73,10 +78,6 @@ def seed(
                     seeder(ctx)
                 for key, value in ctx.counts.items():
                     result.extra[key] = result.extra.get(key, 0) + value
-                if first_root is None:
-                    first_root = orgs[id(plan.root)]
-                    if accounts:
-                        _accounts(plan, orgs, members)
             result.committees += 1
             if progress and spec.committees > 1:
                 progress(f"  {index + 1}/{spec.committees} {plan.root.name}：累计 {result.people} 人")

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 
+from django.db.models import Max
+
 from dangjian.core.models import AuditEntry
 from dangjian.core.testing import BaseTestCase, MemberFactory, make_org
 from dangjian.orgs import compliance
@@ -51,8 +53,14 @@ class OrgTestCase(BaseTestCase):
     def branch(self, code: str = "A09", parent: Organization | None = None, **fields) -> Organization:
         return make_org(code, f"测试党支部{code}", OrgKind.BRANCH, parent or self.w.org_a, **fields)
 
+    _audit_mark = 0
+
+    def forget_audit_so_far(self) -> None:
+        """Later checks see only entries written from now on (the append-only trail cannot be emptied)."""
+        self._audit_mark = AuditEntry.objects.aggregate(last=Max("pk"))["last"] or 0
+
     def denied_entries(self, actor):
-        return AuditEntry.objects.filter(event="denied", actor=actor)
+        return AuditEntry.objects.filter(event="denied", actor=actor, pk__gt=self._audit_mark)
 
     def assertDeniedAndRecorded(self, response, actor) -> None:
         self.assertEqual(response.status_code, 404)

@@ -47,7 +47,7 @@ class OrgPageScopingTests(OrgTestCase):
     def test_members_and_outsiders_reach_no_list_page(self):
         for user in (self.w.member, self.w.outsider):
             for name in LIST_PAGES:
-                AuditEntry.objects.all().delete()
+                self.forget_audit_so_far()
                 self.assertDeniedAndRecorded(self.get(user, name), user)
 
     def test_staff_and_admins_reach_every_list_page(self):
@@ -57,7 +57,7 @@ class OrgPageScopingTests(OrgTestCase):
 
     def test_an_admin_cannot_point_a_list_page_at_another_subtree(self):
         for name in ("orgs:compliance", "orgs:elections", "orgs:overdue", "orgs:affiliation_changes"):
-            AuditEntry.objects.all().delete()
+            self.forget_audit_so_far()
             self.assertDeniedAndRecorded(self.get(self.w.admin_a, name, org="B", year=2025), self.w.admin_a)
 
     def test_the_roster_of_an_admin_holds_only_their_people(self):

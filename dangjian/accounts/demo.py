@@ -1,0 +1,41 @@
+"""Demo accounts of the three administrators (三员), seeded with the published demo password.
+
+Only for the first committee: one system, one security and one audit administrator
+for the whole demo deployment.
+"""
+
+from __future__ import annotations
+
+from django.contrib.auth.hashers import make_password
+
+from dangjian.demo.extensions import SeedContext
+
+from .models import Role, RoleAssignment, User
+
+ADMINISTRATORS = (
+    ("xitong", "系统管理员", Role.SYSADMIN),
+    ("anquan", "安全管理员", Role.SECADMIN),
+    ("shenji", "审计管理员", Role.AUDITOR),
+)
+
+
+def register_for_listing() -> None:
+    """Have seed_demo print these accounts with the others."""
+    from dangjian.demo.accounts import register_demo_account
+
+    for username, label, _role in ADMINISTRATORS:
+        register_demo_account(label, username)
+
+
+def seed_administrators(ctx: SeedContext) -> None:
+    from dangjian.demo.accounts import ACCOUNTS, DEMO_PASSWORD
+
+    # With the first committee, and only when seed_demo writes its demo accounts at all.
+    if ctx.committee_index != 0 or not User.objects.filter(username=ACCOUNTS[0].username).exists():
+        return
+
+    hashed = make_password(DEMO_PASSWORD)
+    for username, label, role in ADMINISTRATORS:
+        user = User.objects.create(username=username, password=hashed, display_name=label)
+        RoleAssignment.objects.create(user=user, role=role, org=ctx.root)
+    ctx.counts["三员演示账号"] = len(ADMINISTRATORS)

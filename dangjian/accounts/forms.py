@@ -1,0 +1,123 @@
+"""Forms of the account, role and security pages (Chinese labels and messages)."""
+
+from __future__ import annotations
+
+from typing import Any, cast
+
+from django import forms
+from django.contrib.auth.forms import PasswordChangeForm as DjangoPasswordChangeForm
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+
+from .models import Role, SecurityPolicy
+
+
+class AccountCreateForm(forms.Form):
+    person = forms.IntegerField(widget=forms.HiddenInput, error_messages={"required": "请先在名册中选择人员。"})
+    username = forms.CharField(
+        label="用户名",
+        max_length=150,
+        help_text="字母、数字和 @ . + - _，登录时使用，建立后不能修改。",
+        error_messages={"required": "请填写用户名。"},
+        widget=forms.TextInput(attrs={"class": "form-control", "autocomplete": "off"}),
+    )
+    display_name = forms.CharField(
+        label="显示姓名",
+        max_length=50,
+        required=False,
+        help_text="留空则使用人员姓名。",
+        widget=forms.TextInput(attrs={"class": "form-control"}),
+    )
+
+
+class RoleGrantForm(forms.Form):
+    username = forms.CharField(label="账号（用户名）", max_length=150, error_messages={"required": "请填写用户名。"})
+    role = forms.ChoiceField(label="角色", error_messages={"required": "请选择角色。"})
+    org = forms.ChoiceField(label="所在组织", error_messages={"required": "请选择组织。"})
+
+    def __init__(self, *args: Any, roles: list[tuple[str, str]], orgs: list[tuple[str, str]], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        cast(forms.ChoiceField, self.fields["role"]).choices = [("", "请选择"), *roles]
+        cast(forms.ChoiceField, self.fields["org"]).choices = [("", "请选择"), *orgs]
+        self.fields["role"].error_messages["invalid_choice"] = "您无权授予该角色。"
+        self.fields["org"].error_messages["invalid_choice"] = "该组织不在您的管理范围内。"
+        self.fields["username"].widget.attrs["class"] = "form-control"
+        self.fields["role"].widget.attrs["class"] = "form-select"
+        self.fields["org"].widget.attrs["class"] = "form-select"
+
+
+class PolicyForm(forms.ModelForm):
+    otp_required_roles = forms.MultipleChoiceField(
+        label="须使用动态口令（双因素认证）的角色",
+        choices=Role.choices,
+        required=False,
+        widget=forms.CheckboxSelectMultiple(attrs={"class": "form-check-input"}),
+    )
+
+    class Meta:
+        model = SecurityPolicy
+        fields = list(SecurityPolicy.FIELDS)
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        for name, field in self.fields.items():
+            if not isinstance(field, forms.IntegerField):
+                continue
+            low, high = _limits(name)
+            field.validators = [
+                MinValueValidator(low, message=f"不能小于 {low}（等级保护三级基线）。"),
+                MaxValueValidator(high, message=f"不能大于 {high}。"),
+            ]
+            field.help_text = f"可设置范围 {low}–{high}"
+            field.error_messages["required"] = "请填写。"
+            field.error_messages["invalid"] = "请填写整数。"
+            field.widget.attrs.update({"class": "form-control", "min": low, "max": high})
+
+
+def _limits(name: str) -> tuple[int, int]:
+    """The model field's bounds (the baseline below, a sane ceiling above)."""
+    validators = cast(models.Field, SecurityPolicy._meta.get_field(name)).validators
+    low = next(v.limit_value for v in validators if isinstance(v, MinValueValidator))
+    high = next(v.limit_value for v in validators if isinstance(v, MaxValueValidator))
+    return low, high
+
+
+class PasswordChangeForm(DjangoPasswordChangeForm):
+    """Django's form (old password, new twice, the validators) with our wording."""
+
+    error_messages = {
+        **DjangoPasswordChangeForm.error_messages,
+        "password_incorrect": "原密码不正确，请重新输入。",
+        "password_mismatch": "两次输入的新密码不一致。",
+    }
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["old_password"].label = "原密码"
+        self.fields["new_password1"].label = "新密码"
+        self.fields["new_password2"].label = "再次输入新密码"
+        for field in self.fields.values():
+            field.widget.attrs["class"] = "form-control"
+
+    def clean_new_password1(self) -> str:
+        new = self.cleaned_data.get("new_password1") or ""
+        old = self.data.get("old_password") or ""
+        if new and old and new == old:
+            raise forms.ValidationError("新密码不能与原密码相同。")
+        return new
+
+
+class TokenForm(forms.Form):
+    token = forms.RegexField(
+        label="动态口令",
+        regex=r"^\s*\d{6}\s*$",
+        max_length=10,
+        error_messages={"required": "请输入手机上显示的 6 位动态口令。", "invalid": "动态口令是 6 位数字。"},
+        widget=forms.TextInput(
+            attrs={
+                "class": "form-control form-control-lg text-center",
+                "inputmode": "numeric",
+                "autocomplete": "one-time-code",
+            }
+        ),
+    )

@@ -1,0 +1,113 @@
+"""What every logged-in request passes before it reaches a page.
+
+1. Idle timeout: a session unused for longer than the policy's idle minutes is
+   ended (and recorded); the session also expires on the server side then.
+2. Second factor: when the policy asks a one-time password of one of the
+   user's roles and this session has not given one, only the code pages open
+   (enrolment first if the user has no device yet).
+3. Password: a generated password (new account, reset) or an expired one
+   must be changed before anything else.
+
+Pages of those steps, logout and static files stay reachable; API calls get a
+JSON 403 instead of a redirect.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from typing import Any
+from urllib.parse import urlencode
+
+from django.contrib import messages
+from django.contrib.auth import logout
+from django.http import HttpRequest, HttpResponse, HttpResponseRedirect, JsonResponse
+from django.urls import reverse
+
+from dangjian.core import audit
+
+from . import policy
+from .permissions import current_user
+
+LAST_SEEN_KEY = "dangjian_last_seen"
+
+
+def _open_paths() -> tuple[str, ...]:
+    return (
+        reverse("accounts:logout"),
+        reverse("accounts:login"),
+        reverse("accounts:otp_verify"),
+        reverse("accounts:otp_enrol"),
+        reverse("accounts:password_change"),
+    )
+
+
+class SecurityGateMiddleware:
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        user = getattr(request, "user", None)
+        if user is None or not user.is_authenticated or request.path.startswith("/static/"):
+            return self.get_response(request)
+        rules = policy.current(request)
+
+        now = time.time()
+        last_seen = request.session.get(LAST_SEEN_KEY)
+        idle = rules.idle_minutes * 60
+        if last_seen is not None and now - float(last_seen) > idle:
+            return self._end_idle_session(request, rules.idle_minutes)
+        request.session[LAST_SEEN_KEY] = now
+        request.session.set_expiry(idle)
+
+        if request.path not in _open_paths():
+            if policy.otp_required(user, rules) and not _verified(user):
+                from .security import confirmed_device
+
+                step = "accounts:otp_verify" if confirmed_device(user) else "accounts:otp_enrol"
+                return self._hold(request, step, "您的角色要求使用动态口令，请先完成验证。")
+            reason = policy.must_change_password(user, rules)
+            if reason:
+                message = (
+                    "您正在使用系统生成的初始密码，请先设置自己的密码。"
+                    if reason == "initial"
+                    else f"您的密码已超过 {rules.password_max_age_days} 天未修改，请先修改密码。"
+                )
+                return self._hold(request, "accounts:password_change", message)
+        return self.get_response(request)
+
+    def _end_idle_session(self, request: HttpRequest, minutes: int) -> HttpResponse:
+        user = current_user(request)
+        audit.record(
+            audit.Event.SESSION_EXPIRED, request=request, actor=user, target=user, data={"idle_minutes": minutes}
+        )
+        logout(request)
+        messages.info(request, f"您已超过 {minutes} 分钟未操作，为保护账号安全已自动退出，请重新登录。")
+        login_url = reverse("accounts:login")
+        if request.method == "GET" and not request.headers.get("HX-Request"):
+            login_url += "?" + urlencode({"next": request.get_full_path()})
+        return _redirect(request, login_url, status=401)
+
+    def _hold(self, request: HttpRequest, step: str, message: str) -> HttpResponse:
+        url = reverse(step)
+        if request.method == "GET" and not request.headers.get("HX-Request"):
+            url += "?" + urlencode({"next": request.get_full_path()})
+        if not request.path.startswith("/api/"):
+            messages.warning(request, message)
+        return _redirect(request, url, status=403, message=message)
+
+
+def _verified(user: Any) -> bool:
+    is_verified = getattr(user, "is_verified", None)
+    return bool(is_verified and is_verified())
+
+
+def _redirect(request: HttpRequest, url: str, *, status: int, message: str = "") -> HttpResponse:
+    """A redirect for pages, a client-side redirect for htmx, a JSON refusal for the API."""
+    if request.path.startswith("/api/"):
+        return JsonResponse({"detail": message or "会话已失效，请重新登录。"}, status=status)
+    if request.headers.get("HX-Request"):
+        response = HttpResponse(status=204)
+        response["HX-Redirect"] = url
+        return response
+    return HttpResponseRedirect(url)

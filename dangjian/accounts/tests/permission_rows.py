@@ -1,0 +1,47 @@
+from dangjian.accounts.models import Role, RoleAssignment
+from dangjian.core.permission_matrix import page
+from dangjian.core.testing import MemberFactory, make_user
+
+GRANTERS = {"sysadmin": 200, "staff": 200, "admin_a": 200, "admin_b": 200}
+
+
+def prepare(case) -> dict[str, int]:
+    # An account of A01 that the write routes act on, so that no named user is changed.
+    person = MemberFactory(name="周晓燕", org=case.w.branch_a1)
+    account = make_user("matrix_account", person=person)
+    editor = RoleAssignment.objects.create(user=account, role=Role.EDITOR, org=case.w.branch_a1)
+
+    def restore_editor() -> None:
+        RoleAssignment.objects.get_or_create(
+            pk=editor.pk, defaults={"user": account, "role": Role.EDITOR, "org": case.w.branch_a1}
+        )
+
+    case.before_each["accounts:role_revoke"] = restore_editor
+    return {"account": account.pk, "editor_role": editor.pk}
+
+
+ROWS = {
+    # Everyone logged in keeps their own password and second factor.
+    "accounts:password_change": page("/accounts/password/", others=200),
+    "accounts:otp_enrol": page("/accounts/otp/", others=200),
+    # Nobody has a device yet: the check page sends them to enrolment.
+    "accounts:otp_verify": page("/accounts/otp/verify/", others=302),
+    # The system administrator: accounts tied to the roster.
+    "accounts:users": page("/accounts/users/", sysadmin=200),
+    "accounts:user_new": page("/accounts/users/new/", sysadmin=200),
+    "accounts:user_detail": page("/accounts/users/{account}/", sysadmin=200),
+    "accounts:user_password_reset": page("/accounts/users/{account}/password-reset/", method="POST", sysadmin=200),
+    "accounts:user_set_active": page("/accounts/users/{account}/active/", method="POST", sysadmin=302),
+    # Roles: granters see who holds what in their subtrees; the empty POST gets the form's errors back.
+    "accounts:roles": page("/accounts/roles/", **GRANTERS),
+    "accounts:role_grant": page("/accounts/roles/grant/", method="POST", **GRANTERS),
+    # An editor at A01: revoked by those above it, not by B's administrator.
+    "accounts:role_revoke": page(
+        "/accounts/roles/{editor_role}/revoke/", method="POST", sysadmin=302, staff=302, admin_a=302
+    ),
+    # The security administrator.
+    "accounts:security": page("/accounts/security/", secadmin=200),
+    "accounts:lockouts": page("/accounts/security/lockouts/", secadmin=200),
+    "accounts:unlock": page("/accounts/security/unlock/", method="POST", secadmin=302),
+    "accounts:otp_reset": page("/accounts/security/otp-reset/", method="POST", secadmin=302),
+}

@@ -1,0 +1,133 @@
+"""Who holds which role where (scoped to the viewer's subtrees), and granting and revoking roles."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.views.decorators.http import require_POST
+
+from dangjian.core import scoping
+from dangjian.orgs.models import Organization
+
+from . import permissions, selectors, services
+from .forms import RoleGrantForm
+from .models import ADMIN_ROLES, Role, RoleAssignment, User
+from .permissions import current_user
+
+
+def _require_granter(request: HttpRequest, page: str) -> None:
+    if not permissions.granting_paths(current_user(request)):
+        raise scoping.deny(request, RoleAssignment, {"page": page}, exists=True)
+
+
+def grant_form_choices(user: Any) -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
+    orgs = [(o.code, f"{'　' * (o.depth - 1)}{o.name}（{o.code}）") for o in selectors.granting_orgs(user)]
+    return permissions.grantable_roles(user), orgs
+
+
+def _back(request: HttpRequest) -> str:
+    target = request.POST.get("back") or ""
+    if target and url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}):
+        return target
+    return "accounts:roles"
+
+
+def _render_roles(request: HttpRequest, form: RoleGrantForm | None = None, status: int = 200) -> HttpResponse:
+    filters = selectors.RoleFilters.from_params(request.GET)
+    rows = selectors.assignments_for_list(current_user(request), filters)
+    page = Paginator(rows, 100).get_page(request.GET.get("page"))
+    roles, orgs = grant_form_choices(current_user(request))
+    me = request.user
+    return render(
+        request,
+        "accounts/roles.html",
+        {
+            "nav": "roles",
+            "page": page,
+            "rows": [
+                (
+                    ra,
+                    ra.user_id != me.pk
+                    and ra.role not in ADMIN_ROLES
+                    and permissions.can_grant(me, ra.role, ra.org.path),
+                )
+                for ra in page.object_list
+            ],
+            "filters": filters,
+            "form": form or RoleGrantForm(roles=roles, orgs=orgs),
+            "role_choices": Role.choices,
+            "org_choices": orgs,
+        },
+        status=status,
+    )
+
+
+@login_required
+def roles(request: HttpRequest) -> HttpResponse:
+    _require_granter(request, "roles")
+    return _render_roles(request)
+
+
+@require_POST
+@login_required
+def role_grant(request: HttpRequest) -> HttpResponse:
+    _require_granter(request, "role_grant")
+    roles, orgs = grant_form_choices(current_user(request))
+    _refuse_escalation(request, roles, orgs)
+    form = RoleGrantForm(request.POST, roles=roles, orgs=orgs)
+    if not form.is_valid():
+        return _render_roles(request, form)
+    username = form.cleaned_data["username"].strip()
+    account = selectors.grantable_accounts(current_user(request)).filter(username=username).first()
+    if account is None:
+        if User.objects.filter(username=username).exists():
+            # An account outside the granter's subtrees: refused like any out-of-scope record.
+            raise scoping.deny(request, User, {"username": username}, exists=True)
+        form.add_error("username", f"没有用户名为“{username}”的账号。")
+        return _render_roles(request, form)
+    org = Organization.objects.get(code=form.cleaned_data["org"])
+    try:
+        services.role_grant(by=current_user(request), user=account, role=form.cleaned_data["role"], org=org)
+    except services.AccountError as e:
+        form.add_error(None, e.message)
+        return _render_roles(request, form)
+    messages.success(request, f"已授予 {account} 在“{org.name}”的“{dict(roles)[form.cleaned_data['role']]}”角色。")
+    return redirect(_back(request))
+
+
+def _refuse_escalation(request: HttpRequest, roles: list[tuple[str, str]], orgs: list[tuple[str, str]]) -> None:
+    """A role the granter may not grant, or an organization outside their subtrees: a recorded 404.
+
+    These are not typing mistakes (the form offers neither): they are attempts to
+    reach above or outside what the granter holds, and the audit trail keeps them.
+    """
+    role, org_code = request.POST.get("role") or "", request.POST.get("org") or ""
+    if role and role not in dict(roles):
+        raise scoping.deny(request, RoleAssignment, {"role": role, "org": org_code}, exists=True)
+    if org_code and org_code not in dict(orgs):
+        org = Organization.objects.filter(code=org_code).first()
+        raise scoping.deny(
+            request, Organization, {"code": org_code}, exists=org is not None, org=org.pk if org else None
+        )
+
+
+@require_POST
+@login_required
+def role_revoke(request: HttpRequest, pk: int) -> HttpResponse:
+    _require_granter(request, "role_revoke")
+    assignment = selectors.assignment_for_change(request=request, pk=pk)
+    try:
+        services.role_revoke(by=current_user(request), assignment=assignment)
+    except services.AccountError as e:
+        messages.error(request, e.message)
+    else:
+        messages.success(
+            request, f"已撤销 {assignment.user} 在“{assignment.org.name}”的“{assignment.get_role_display()}”角色。"
+        )
+    return redirect(_back(request))

@@ -1,0 +1,340 @@
+"""Reading HTML for the gate: text with source offsets, and a browser-grade tree.
+
+Two passes over the same source:
+
+* a small lexer that walks the source once and keeps, for every character of
+  text, the source range it came from (an entity like &amp; is one character
+  from five), every start tag with the source range of each attribute value,
+  comments, raw-text blocks (script, style) and whether the document goes on
+  after </html>. The text checks run on its segments, so a finding's
+  start/end point into the original input.
+* html5lib, which builds the tree the way a browser does (unclosed tags,
+  misnesting, content after </body>) and reports parse errors. The hidden-link
+  checks run on that tree; each element is tied back to the lexer's start tag
+  of the same name and attributes, in document order, for its offsets.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+import html5lib
+from html5lib import treebuilders
+
+RAWTEXT = {"script", "style", "xmp", "iframe", "noembed", "noframes"}
+RCDATA = {"title", "textarea"}
+VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
+# Elements that start a new line: a short word does not run across them.
+BLOCKS = {
+    "address", "article", "aside", "blockquote", "body", "br", "center", "dd", "div", "dl", "dt", "figcaption",
+    "figure", "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6", "header", "hr", "html", "li", "main", "nav",
+    "ol", "p", "pre", "section", "table", "td", "th", "title", "tr", "ul",
+}  # fmt: skip
+
+_ENTITY = re.compile(r"&(?:#[0-9]{1,8};?|#[xX][0-9a-fA-F]{1,8};?|[A-Za-z][A-Za-z0-9]{0,31};?)")
+_TAG_NAME = re.compile(r"[A-Za-z][^\s/>]*")
+_ATTR = re.compile(
+    r"""\s*([^\s"'>/=]+)(?:\s*=\s*(?:"([^"]*)"?|'([^']*)'?|([^\s>]*)))?""",
+)
+
+
+@dataclass
+class Text:
+    """Characters with the source range of each."""
+
+    chars: list[str] = field(default_factory=list)
+    starts: list[int] = field(default_factory=list)
+    ends: list[int] = field(default_factory=list)
+
+    def add(self, ch: str, start: int, end: int) -> None:
+        self.chars.append(ch)
+        self.starts.append(start)
+        self.ends.append(end)
+
+    def add_break(self, at: int) -> None:
+        if self.chars and self.chars[-1] != "\n":
+            self.add("\n", at, at)
+
+    @property
+    def string(self) -> str:
+        return "".join(self.chars)
+
+
+@dataclass
+class Attr:
+    name: str
+    value: str
+    start: int  # source range of the raw value (without quotes)
+    end: int
+
+    def text(self, source: str) -> Text:
+        return decode(source, self.start, self.end)
+
+
+@dataclass
+class Tag:
+    name: str
+    start: int
+    end: int  # just after '>'
+    attrs: dict[str, Attr]
+    closing: bool = False
+    end_of_element: int | None = None  # just after the matching end tag, when found
+
+    def attr(self, name: str) -> str | None:
+        a = self.attrs.get(name)
+        return a.value if a else None
+
+
+@dataclass
+class Comment:
+    start: int
+    end: int
+    text: Text
+    closed: bool
+
+
+@dataclass
+class Lexed:
+    source: str
+    body: Text = field(default_factory=Text)
+    title: Text = field(default_factory=Text)
+    tags: list[Tag] = field(default_factory=list)  # start tags, in order
+    end_tags: list[Tag] = field(default_factory=list)
+    comments: list[Comment] = field(default_factory=list)
+    raw: list[tuple[str, int, int]] = field(default_factory=list)  # (tag, content start, content end)
+    after_html: int | None = None  # offset of the first content after </html>
+
+
+def decode(source: str, start: int, end: int, into: Text | None = None) -> Text:
+    """Text of SOURCE[start:end] with entities decoded, keeping each character's source range."""
+    out = into if into is not None else Text()
+    i = start
+    while i < end:
+        if source[i] == "&":
+            m = _ENTITY.match(source, i, end)
+            if m:
+                for ch in html.unescape(m.group()):
+                    out.add(ch, i, m.end())
+                i = m.end()
+                continue
+        out.add(source[i], i, i + 1)
+        i += 1
+    return out
+
+
+def looks_like_html(text: str) -> bool:
+    return bool(re.search(r"<(?:[A-Za-z][A-Za-z0-9-]*[\s/>]|/[A-Za-z]|!--|!doctype)", text, re.I))
+
+
+def _parse_tag(source: str, i: int) -> tuple[Tag, int]:
+    """The tag starting at SOURCE[i] == '<'; returns it and the offset after it."""
+    n = len(source)
+    closing = source.startswith("</", i)
+    j = i + (2 if closing else 1)
+    m = _TAG_NAME.match(source, j)
+    name = m.group().lower() if m else ""
+    j = m.end() if m else j
+    attrs: dict[str, Attr] = {}
+    while j < n:
+        while j < n and (source[j].isspace() or source[j] == "/"):
+            j += 1
+        if j >= n or source[j] == ">":
+            break
+        a = _ATTR.match(source, j)
+        if not a or a.end() == j:
+            j += 1
+            continue
+        key = a.group(1).lower()
+        for group in (2, 3, 4):
+            if a.group(group) is not None:
+                vs, ve = a.start(group), a.end(group)
+                break
+        else:
+            vs = ve = a.end()
+        if key not in attrs:
+            attrs[key] = Attr(key, html.unescape(source[vs:ve]), vs, ve)
+        j = a.end()
+    end = min(j + 1, n)
+    return Tag(name=name, start=i, end=end, attrs=attrs, closing=closing), end
+
+
+def lex(source: str) -> Lexed:
+    doc = Lexed(source=source)
+    n = len(source)
+    i = 0
+    html_closed = False
+    while i < n:
+        ch = source[i]
+        if ch == "<" and source.startswith("<!--", i):
+            close = source.find("-->", i + 4)
+            closed = close >= 0
+            stop = close if closed else n
+            doc.comments.append(Comment(i, stop + 3 if closed else n, decode(source, i + 4, stop), closed))
+            i = stop + 3 if closed else n
+            continue
+        if (
+            ch == "<"
+            and i + 1 < n
+            and (source[i + 1].isalpha() or (source[i + 1] == "/" and i + 2 < n and source[i + 2].isalpha()))
+        ):
+            tag, after = _parse_tag(source, i)
+            if html_closed and doc.after_html is None and not (tag.closing and tag.name in ("html", "body")):
+                doc.after_html = i
+            if tag.closing:
+                doc.end_tags.append(tag)
+                if tag.name in BLOCKS:
+                    doc.body.add_break(i)
+                if tag.name == "html":
+                    html_closed = True
+                i = after
+                continue
+            doc.tags.append(tag)
+            if tag.name in BLOCKS:
+                doc.body.add_break(i)
+            if tag.name in RAWTEXT or tag.name in RCDATA:
+                close_at = _find_close(source, tag.name, after)
+                if tag.name in RCDATA:
+                    decode(source, after, close_at, doc.title if tag.name == "title" else doc.body)
+                else:
+                    doc.raw.append((tag.name, after, close_at))
+                i = close_at
+                continue
+            i = after
+            continue
+        if ch == "<" and i + 1 < n and source[i + 1] in "!?/":
+            close = source.find(">", i)
+            i = n if close < 0 else close + 1
+            continue
+        if html_closed and doc.after_html is None and not ch.isspace():
+            doc.after_html = i
+        if ch == "&":
+            m = _ENTITY.match(source, i)
+            if m:
+                for c in html.unescape(m.group()):
+                    doc.body.add(c, i, m.end())
+                i = m.end()
+                continue
+        doc.body.add(ch, i, i + 1)
+        i += 1
+    _pair_end_tags(doc)
+    return doc
+
+
+def _find_close(source: str, name: str, start: int) -> int:
+    m = re.compile(rf"</{re.escape(name)}[\s/>]", re.I).search(source, start)
+    return m.start() if m else len(source)
+
+
+def _pair_end_tags(doc: Lexed) -> None:
+    """Give each start tag the end of its element, where a matching end tag follows (a simple stack per name)."""
+    events = sorted([(t.start, 0, t) for t in doc.tags] + [(t.start, 1, t) for t in doc.end_tags], key=lambda e: e[0])
+    open_tags: dict[str, list[Tag]] = {}
+    for _, is_end, tag in events:
+        if tag.name in VOID:
+            continue
+        if is_end:
+            stack = open_tags.get(tag.name)
+            if stack:
+                stack.pop().end_of_element = tag.end
+        else:
+            open_tags.setdefault(tag.name, []).append(tag)
+
+
+# ---- the tree ---------------------------------------------------------------------------
+
+
+@dataclass
+class Node:
+    """An element of the html5lib tree, tied to its source start tag when found."""
+
+    name: str
+    attrs: dict[str, str]
+    parent: Node | None
+    children: list[Node] = field(default_factory=list)
+    text: str = ""  # its own text and the tails of its children, in order
+    tag: Tag | None = None
+
+    def ancestors(self):
+        node = self.parent
+        while node is not None:
+            yield node
+            node = node.parent
+
+    def walk(self):
+        yield self
+        for child in self.children:
+            yield from child.walk()
+
+    def all_text(self) -> str:
+        return self.text + "".join(c.all_text() for c in self.children)
+
+    def classes(self) -> set[str]:
+        return set(self.attrs.get("class", "").split())
+
+    @property
+    def span(self) -> tuple[int, int] | None:
+        if self.tag is None:
+            return None
+        return self.tag.start, self.tag.end_of_element or self.tag.end
+
+
+@dataclass
+class Tree:
+    root: Node
+    errors: list[tuple[tuple[int, int], str]]  # ((line, col), html5lib error code)
+
+
+def _local(name: Any) -> str:
+    name = str(name)
+    return name.rsplit("}", 1)[-1].lower()
+
+
+def parse(doc: Lexed) -> Tree:
+    parser = html5lib.HTMLParser(tree=treebuilders.getTreeBuilder("etree"), namespaceHTMLElements=False)
+    root_element = parser.parse(doc.source)
+    errors = [(pos, code) for pos, code, _ in parser.errors]
+
+    def build(element: Any, parent: Node | None) -> Node:
+        node = Node(
+            name=_local(element.tag),
+            attrs={_local(k): str(v) for k, v in element.attrib.items()},
+            parent=parent,
+            text=element.text or "",
+        )
+        for child in element:
+            if not isinstance(child.tag, str):  # comments, processing instructions
+                node.text += child.tail or ""
+                continue
+            node.children.append(build(child, node))
+            node.text += child.tail or ""
+        return node
+
+    root = build(root_element, None)
+    _align(root, doc.tags)
+    return Tree(root=root, errors=errors)
+
+
+def _align(root: Node, tags: list[Tag]) -> None:
+    """Tie tree elements to source start tags: same name and attributes, in document order."""
+    cursor = 0
+    for node in root.walk():
+        for k in range(cursor, min(cursor + 64, len(tags))):
+            tag = tags[k]
+            if tag.name == node.name and {a: v.value for a, v in tag.attrs.items()} == node.attrs:
+                node.tag = tag
+                cursor = k + 1
+                break
+
+
+def offset_of(source: str, line: int, col: int) -> int:
+    """Offset of html5lib's (line, col) in SOURCE (lines counted from 1)."""
+    pos = 0
+    for _ in range(line - 1):
+        nxt = source.find("\n", pos)
+        if nxt < 0:
+            return len(source)
+        pos = nxt + 1
+    return min(pos + max(col, 0), len(source))

@@ -1,0 +1,104 @@
+"""Undoing disguises, while remembering where every character came from.
+
+A segment of text (with the source offsets of each of its characters) becomes a
+*compact* string: NFKC (full width to half width, ① to 1), case-folded,
+look-alike letters mapped to what they imitate, and everything that is not a
+letter or a digit dropped (spaces, punctuation, symbols, zero-width and
+combining characters that spammers insert between the characters of a brand).
+`spans[i]` is the source range of compact character i, so a match in the
+compact string maps back to the exact stretch of the original input.
+The *skeleton* reads digits that imitate letters as those letters (b3t365).
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass, field
+
+# Separators that end a sentence or a block: a match of a short word may not
+# run across them, and a betting code must touch its marker without one.
+HARD_BREAKS = frozenset("。！？；!?;\n\r\u2028\u2029")
+# Commas and colons: a match may run across them (spammers insert them too),
+# but a reported spam string is not stretched over one.
+SOFT_BREAKS = frozenset("，、：,:")
+
+SKELETON = str.maketrans({"0": "o", "1": "l", "i": "l", "3": "e", "4": "a", "5": "s", "7": "t"})
+
+
+def skeleton(text: str) -> str:
+    return text.translate(SKELETON)
+
+
+def _kept(ch: str) -> bool:
+    # Letters (Latin, CJK ideographs, kana …) and digits carry meaning; every
+    # other category is something that can be slipped between them.
+    return unicodedata.category(ch)[0] in "LN"
+
+
+@dataclass
+class Compact:
+    text: str = ""
+    spans: list[tuple[int, int]] = field(default_factory=list)
+    # breaks[i]: a hard break stood between compact characters i-1 and i.
+    breaks: set[int] = field(default_factory=set)
+    soft: set[int] = field(default_factory=set)
+
+    def source_range(self, start: int, end: int) -> tuple[int, int]:
+        """Source offsets covering compact characters START..END-1."""
+        return self.spans[start][0], self.spans[end - 1][1]
+
+    def broken(self, start: int, end: int) -> bool:
+        """Whether a hard break lies strictly inside compact range START..END."""
+        return any(i in self.breaks for i in range(start + 1, end))
+
+    def skeleton(self) -> str:
+        return skeleton(self.text)
+
+
+def fold_char(ch: str, homoglyphs: dict[str, str]) -> str:
+    """One source character as the characters it reads as (maybe none, maybe several)."""
+    if ch in homoglyphs:
+        return homoglyphs[ch]
+    out = []
+    for c in unicodedata.normalize("NFKC", ch).casefold():
+        c = homoglyphs.get(c, c)
+        if _kept(c):
+            out.append(c)
+        elif c in HARD_BREAKS:
+            out.append("\n")
+        elif c in SOFT_BREAKS:
+            out.append("\r")
+    return "".join(out)
+
+
+def compact(chars: str, starts: list[int], ends: list[int], homoglyphs: dict[str, str]) -> Compact:
+    """The compact form of CHARS, whose character i came from source STARTS[i]..ENDS[i]."""
+    result = Compact()
+    text: list[str] = []
+    pending_break = pending_soft = False
+    for ch, s, e in zip(chars, starts, ends, strict=True):
+        for c in fold_char(ch, homoglyphs):
+            if c == "\n":
+                pending_break = True
+                continue
+            if c == "\r":
+                pending_soft = True
+                continue
+            if pending_break and text:
+                result.breaks.add(len(text))
+            if pending_soft and text:
+                result.soft.add(len(text))
+            pending_break = pending_soft = False
+            text.append(c)
+            result.spans.append((s, e))
+    result.text = "".join(text)
+    return result
+
+
+def compact_plain(text: str, homoglyphs: dict[str, str], offset: int = 0) -> Compact:
+    positions = list(range(offset, offset + len(text)))
+    return compact(text, positions, [p + 1 for p in positions], homoglyphs)
+
+
+def compact_pattern(text: str, homoglyphs: dict[str, str]) -> str:
+    return compact_plain(text, homoglyphs).text

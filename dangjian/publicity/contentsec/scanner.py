@@ -1,0 +1,175 @@
+"""The gate: one call scans plain text or HTML and says clean or blocked.
+
+    result = scan(text_or_html, names=["市财政局", …])
+    result.verdict        # "clean" | "blocked"
+    result.findings       # Finding(kind, start, end, excerpt, severity, message, field)
+
+`start`/`end` are offsets into the input as given, and `excerpt` is exactly
+`input[start:end]`, whatever disguise the match saw through.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from . import htmldoc, links, structure, textcheck
+from .finding import Finding, ScanResult
+from .hidden import Visibility
+from .normalize import compact, compact_plain
+from .ruleset import Ruleset, load
+
+_PLAIN_URL = re.compile(r"(?:[a-zA-Z][a-zA-Z0-9+.-]*://|www\.)[A-Za-z0-9\-._~:/?#\[\]@!$&'*+,;=%]+")
+# Attributes whose text a reader or a search engine sees.
+TEXT_ATTRIBUTES = ("alt", "title", "aria-label", "placeholder")
+META_TEXT = ("keywords", "description", "title", "og:title", "og:description")
+
+
+@dataclass
+class Options:
+    rules: Ruleset
+    allowed: list[str]
+    names: list[tuple[str, str]] = field(default_factory=list)
+
+
+def options(*, names: Iterable[str] = (), allowed: Iterable[str] | None = None, folder: Path | None = None) -> Options:
+    """Rules, allow-list and protected names, ready to scan many texts with."""
+    from dangjian.publicity import conf
+
+    rules = load(Path(folder or conf.setting("CONTENTSEC_RULES_DIR")))
+    if allowed is None:
+        allowed = [*rules.allowed_domains, *conf.setting("EXTRA_ALLOWED_DOMAINS"), *conf.own_hosts()]
+    return Options(
+        rules=rules,
+        allowed=[a.lower().removeprefix("*.") for a in allowed],
+        names=textcheck.protected_names(names, rules),
+    )
+
+
+def scan(content: str, *, opts: Options | None = None, field: str = "", html: bool | None = None) -> ScanResult:
+    """Scan CONTENT; HTML=None decides by looking for tags."""
+    opts = opts or options()
+    is_html = htmldoc.looks_like_html(content) if html is None else html
+    findings = scan_html(content, opts, field) if is_html else scan_plain(content, opts, field)
+    return ScanResult(_tidy(findings))
+
+
+def scan_fields(fields: list[tuple[str, str, bool]], *, opts: Options | None = None) -> ScanResult:
+    """Scan several named fields (name, content, is_html) into one result."""
+    opts = opts or options()
+    findings: list[Finding] = []
+    for name, content, is_html in fields:
+        findings += scan(content, opts=opts, field=name, html=is_html).findings
+    return ScanResult(findings)
+
+
+def scan_plain(text: str, opts: Options, field: str = "") -> list[Finding]:
+    c = compact_plain(text, opts.rules.homoglyphs)
+    findings = textcheck.check(c, text, opts.rules, field=field, names=opts.names)
+    for m in _PLAIN_URL.finditer(text):
+        url = m.group() if "://" in m.group() else "http://" + m.group()
+        verdict = links.judge(url, opts.rules, opts.allowed)
+        if verdict.kind:
+            findings.append(links.finding_for(verdict, opts.rules, text, m.start(), m.end(), field))
+    return findings
+
+
+def _text_findings(text: htmldoc.Text, source: str, opts: Options, field: str, codes: bool = True) -> list[Finding]:
+    c = compact(text.string, text.starts, text.ends, opts.rules.homoglyphs)
+    return textcheck.check(c, source, opts.rules, field=field, names=opts.names, codes=codes)
+
+
+def scan_html(source: str, opts: Options, field: str = "body") -> list[Finding]:
+    rules = opts.rules
+    doc = htmldoc.lex(source)
+    tree = htmldoc.parse(doc)
+    findings = _text_findings(doc.body, source, opts, field)
+    findings += _text_findings(doc.title, source, opts, "page_title" if not field or field == "body" else field)
+    for comment in doc.comments:
+        findings += _text_findings(comment.text, source, opts, field)
+    for tag in doc.tags:
+        for name in TEXT_ATTRIBUTES:
+            if name in tag.attrs:
+                findings += _text_findings(tag.attrs[name].text(source), source, opts, field)
+        if tag.name == "meta" and (tag.attr("name") or tag.attr("property") or "").lower() in META_TEXT:
+            if "content" in tag.attrs:
+                findings += _text_findings(tag.attrs["content"].text(source), source, opts, field)
+        for attr_name, url in links.urls_of(tag.name, {k: a.value for k, a in tag.attrs.items()}):
+            attr = tag.attrs.get(attr_name) or tag.attrs.get("style")
+            start, end = (attr.start, attr.end) if attr else (tag.start, tag.end)
+            verdict = links.judge(url, rules, opts.allowed, image=tag.name in ("img", "source"))
+            if verdict.kind:
+                findings.append(links.finding_for(verdict, rules, source, start, end, field))
+            findings += _text_findings(htmldoc.decode(source, start, end), source, opts, field, codes=False)
+    findings += _hidden(doc, tree, source, rules, field)
+    findings += structure.check(doc, tree, rules, field)
+    return findings
+
+
+def _visible_text(node: htmldoc.Node) -> str:
+    if node.name in ("script", "style"):
+        return ""
+    return node.text + "".join(_visible_text(c) for c in node.children)
+
+
+def _has_link(node: htmldoc.Node) -> bool:
+    return any(_is_link(n) for n in node.walk())
+
+
+def _is_link(node: htmldoc.Node) -> bool:
+    href = node.attrs.get("href", "").strip()
+    return node.name in ("a", "area") and bool(href) and not href.startswith("#")
+
+
+def _hidden(doc: htmldoc.Lexed, tree: htmldoc.Tree, source: str, rules: Ruleset, field: str) -> list[Finding]:
+    html_rules = rules.html
+    vis = Visibility(
+        tree.root, html_rules.get("hidden", {}), html_rules.get("hidden", {}).get("invisible_elements", [])
+    )
+    findings: list[Finding] = []
+
+    def emit(kind: str, node: htmldoc.Node, message: str) -> None:
+        span = node.span
+        if span is None:  # an element the parser made up: point at its first tied descendant
+            tied = next((n for n in node.walk() if n.span is not None), None)
+            span = tied.span if tied else (0, 0)
+        start, end = span
+        findings.append(Finding(kind, start, end, source[start:end], rules.severity(kind), message, field))
+
+    # <noscript> by its source range: html5lib may move its content elsewhere.
+    noscripts = [(t.start, t.end_of_element or len(source)) for t in doc.tags if t.name == "noscript"]
+    reported: set[int] = set()
+    for node in tree.root.walk():
+        if _is_link(node):
+            hidden = vis.hidden_by(node)
+            inside = node.span is not None and any(s < node.span[0] < e for s, e in noscripts)
+            if hidden is None and inside:
+                emit("hidden_link", node, "隐藏链接（暗链）：位于 <noscript> 中")
+            elif hidden is not None:
+                container, why = hidden
+                where = "链接本身" if container is node else f"外层 <{container.name}>"
+                emit("hidden_link", node, f"隐藏链接（暗链）：{where}{why}")
+            elif node.name == "a" and not _visible_text(node).strip() and not any(n.name == "img" for n in node.walk()):
+                emit("hidden_link", node, "隐藏链接（暗链）：链接没有可见文字")
+            continue
+        reason = vis.own_reason(node)
+        if not reason or node.name in vis.invisible or any(id(a) in reported for a in node.ancestors()):
+            continue
+        reported.add(id(node))
+        if not _has_link(node) and len(_visible_text(node).strip()) >= 2:
+            emit("hidden_content", node, f"隐藏内容：{reason}")
+    return findings
+
+
+def _tidy(findings: list[Finding]) -> list[Finding]:
+    """One finding per kind and place, in order of appearance."""
+    seen: set[tuple[str, int, int, str]] = set()
+    out: list[Finding] = []
+    for f in sorted(findings, key=lambda f: (f.start, f.end, f.kind)):
+        key = (f.kind, f.start, f.end, f.field)
+        if key not in seen:
+            seen.add(key)
+            out.append(f)
+    return out

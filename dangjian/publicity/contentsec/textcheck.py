@@ -1,0 +1,269 @@
+"""Spam strings and sensitive words in a stretch of text.
+
+Runs on the compact form (normalize.py), so full-width letters, inserted
+spaces, symbols and zero-width characters, case and look-alike letters change
+nothing. What counts as spam (rules/seo/*.txt, rules/words/*.txt):
+
+* a strong brand (新葡京, bet365): anywhere;
+* a weak brand (金沙, 银河, 皇冠): only right next to a marker (官网, app,
+  下载 …), right next to digits (金沙9159) or right after a prefix (澳门金沙);
+* a betting code (js55, pj8455, 9159) right next to a strong marker (官网,
+  娱乐, 开户 …) — ordinary numbers (365天, 第365号文件, years, 12371) are not
+  codes or have no such marker beside them;
+* a sensitive word of a category (百家乐, 成人视频 …), with the category's severity.
+
+A spam string found between the two halves of a known organization's name
+(市财 + 澳门新葡京官网 + 局 for 市财政局) is reported as name_tampered.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+import ahocorasick
+
+from .finding import Finding
+from .normalize import Compact, compact_pattern
+from .ruleset import MARKER_STRONG, MARKER_WEAK, PREFIX, STRONG, WEAK, WORD, Pattern, Ruleset
+
+_TOKEN = re.compile(r"[a-z0-9]+")
+_YEAR = re.compile(r"(19|20)\d\d")
+
+
+@dataclass(frozen=True)
+class Hit:
+    start: int  # compact offsets
+    end: int
+    pattern: Pattern
+
+
+def _iter(automaton: ahocorasick.Automaton, text: str) -> Iterable[tuple[int, int, Pattern]]:
+    if automaton.kind != ahocorasick.AHOCORASICK or not text:
+        return
+    for end_index, (key, patterns) in automaton.iter(text):
+        for p in patterns:
+            yield end_index - len(key) + 1, end_index + 1, p
+
+
+def find_hits(c: Compact, rules: Ruleset) -> list[Hit]:
+    seen: set[tuple[int, int, Pattern]] = set()
+    hits: list[Hit] = []
+    for source in (_iter(rules.automaton, c.text), _iter(rules.skeleton_automaton, c.skeleton())):
+        for start, end, p in source:
+            # A two-character word must not run across the end of a sentence
+            # (…葡。京… is two sentences, not a brand).
+            if end - start <= 2 and c.broken(start, end):
+                continue
+            if (start, end, p) not in seen:
+                seen.add((start, end, p))
+                hits.append(Hit(start, end, p))
+    return hits
+
+
+class _Context:
+    def __init__(self, c: Compact, hits: list[Hit], rules: Ruleset) -> None:
+        self.c = c
+        self.rules = rules
+        self.min_digits = int(rules.seo.get("min_digits", 2))
+        self.starting: dict[int, list[Hit]] = {}
+        self.ending: dict[int, list[Hit]] = {}
+        for h in hits:
+            self.starting.setdefault(h.start, []).append(h)
+            self.ending.setdefault(h.end, []).append(h)
+
+    def joined(self, at: int) -> bool:
+        """Whether compact positions at-1 and at touch without a hard break."""
+        return at not in self.c.breaks
+
+    def marker_after(self, end: int, roles: tuple[str, ...]) -> Hit | None:
+        if not self.joined(end):
+            return None
+        found = [h for h in self.starting.get(end, ()) if h.pattern.role in roles]
+        return max(found, key=lambda h: h.end) if found else None
+
+    def marker_before(self, start: int, roles: tuple[str, ...]) -> Hit | None:
+        if not self.joined(start):
+            return None
+        found = [h for h in self.ending.get(start, ()) if h.pattern.role in roles]
+        return min(found, key=lambda h: h.start) if found else None
+
+    def digits_after(self, end: int) -> bool:
+        m = re.match(rf"[a-z]{{0,4}}\d{{{self.min_digits},}}", self.c.text[end : end + 24])
+        return bool(m) and self.joined(end)
+
+    def digits_before(self, start: int) -> bool:
+        m = re.search(rf"\d{{{self.min_digits},}}[a-z]{{0,4}}$", self.c.text[max(0, start - 24) : start])
+        return bool(m) and self.joined(start)
+
+    def glued(self, at: int) -> bool:
+        """Whether positions at-1 and at touch without any break, not even a comma."""
+        return at not in self.c.breaks and at not in self.c.soft
+
+    def extend(self, start: int, end: int) -> tuple[int, int]:
+        """Grow a spam span over the markers, codes and brands glued to it (for the report)."""
+        text = self.c.text
+        markers = (MARKER_STRONG, MARKER_WEAK, STRONG, WEAK, PREFIX)
+        while True:
+            before, after = start, end
+            while end < len(text) and self.glued(end) and re.match(r"[a-z0-9]", text[end]):
+                end += 1
+            m = self.marker_after(end, markers) if self.glued(end) else None
+            if m is not None:
+                end = max(end, m.end)
+            while start > 0 and self.glued(start) and re.match(r"[a-z0-9]", text[start - 1]):
+                start -= 1
+            m = self.marker_before(start, markers) if self.glued(start) else None
+            if m is not None:
+                start = min(start, m.start)
+            if (start, end) == (before, after):
+                return start, end
+
+
+def _is_code(token: str, rules: Ruleset) -> bool:
+    rest = token
+    for safe in rules.safe_tokens:
+        rest = rest.replace(safe, "")
+    digits = sum(ch.isdigit() for ch in rest)
+    letters = sum(ch.isalpha() for ch in rest)
+    if letters == 0:
+        return digits >= int(rules.seo.get("min_pure_digits", 3)) and not _YEAR.fullmatch(rest)
+    return digits >= int(rules.seo.get("min_digits", 2)) and len(rest) >= 4
+
+
+def _tokens(c: Compact) -> Iterable[tuple[int, int]]:
+    """Runs of Latin letters and digits, cut at hard breaks."""
+    for m in _TOKEN.finditer(c.text):
+        start = m.start()
+        for i in range(m.start() + 1, m.end()):
+            if i in c.breaks:
+                yield start, i
+                start = i
+        yield start, m.end()
+
+
+def spam_spans(c: Compact, hits: list[Hit], rules: Ruleset) -> list[tuple[int, int, str]]:
+    """(start, end, what) of spam strings in compact offsets, merged."""
+    ctx = _Context(c, hits, rules)
+    spans: list[tuple[int, int, str]] = []
+    any_marker = (MARKER_STRONG, MARKER_WEAK)
+    for h in hits:
+        if h.pattern.role == STRONG:
+            spans.append((*ctx.extend(h.start, h.end), h.pattern.text))
+        elif h.pattern.role == WEAK and (
+            ctx.marker_after(h.end, any_marker)
+            or ctx.marker_before(h.start, (MARKER_STRONG, PREFIX))
+            or ctx.digits_after(h.end)
+            or ctx.digits_before(h.start)
+        ):
+            spans.append((*ctx.extend(h.start, h.end), h.pattern.text))
+    named = len(spans)
+    for start, end in _tokens(c):
+        if not _is_code(c.text[start:end], rules):
+            continue
+        # Betting codes come before their marker (9159官网, js55娱乐); a marker
+        # before a number is ordinary text (文体娱乐200余场), before a code with
+        # letters it is not (官网js55).
+        has_letters = any(ch.isalpha() for ch in c.text[start:end])
+        if ctx.marker_after(end, (MARKER_STRONG,)) or (has_letters and ctx.marker_before(start, (MARKER_STRONG,))):
+            spans.append((*ctx.extend(start, end), c.text[start:end]))
+    return _merge(spans, named)
+
+
+def _merge(spans: list[tuple[int, int, str]], named: int | None = None) -> list[tuple[int, int, str]]:
+    """Union overlapping spans; a merged span is named after a brand it holds, if any (the first NAMED are brands)."""
+    named = len(spans) if named is None else named
+    ranked = sorted((s, e, i >= named, w) for i, (s, e, w) in enumerate(spans))
+    merged: list[list] = []
+    for start, end, is_code, what in ranked:
+        if merged and start <= merged[-1][1]:
+            last = merged[-1]
+            last[1] = max(last[1], end)
+            if last[2] and not is_code:
+                last[2], last[3] = False, what
+        else:
+            merged.append([start, end, is_code, what])
+    return [(s, e, w) for s, e, _, w in merged]
+
+
+def tampered_name(c: Compact, start: int, end: int, names: list[tuple[str, str]]) -> str | None:
+    """The protected name whose head ends right before START and whose tail starts at END, if any.
+
+    NAMES holds (compact name, name as written).
+    """
+    before = c.text[max(0, start - 24) : start]
+    after = c.text[end : end + 24]
+    for key, name in names:
+        for i in range(len(key) - 1, 0, -1):
+            if not before.endswith(key[:i]):
+                continue
+            for j in range(i, len(key)):
+                if after.startswith(key[j:]) and len(key[:i]) + len(key[j:]) >= 2:
+                    return name
+    return None
+
+
+def protected_names(names: Iterable[str], rules: Ruleset) -> list[tuple[str, str]]:
+    out = []
+    for name in names:
+        key = compact_pattern(name, rules.homoglyphs)
+        if len(key) >= 3:
+            out.append((key, name))
+    return out
+
+
+def check(
+    c: Compact,
+    source: str,
+    rules: Ruleset,
+    *,
+    field: str = "",
+    names: list[tuple[str, str]] | None = None,
+    codes: bool = True,
+) -> list[Finding]:
+    """Findings in C, whose spans point into SOURCE. CODES=False skips betting codes (for URLs)."""
+    if not c.text:
+        return []
+    hits = find_hits(c, rules)
+    spans = (
+        spam_spans(c, hits, rules)
+        if codes
+        else _merge([(h.start, h.end, h.pattern.text) for h in hits if h.pattern.role == STRONG])
+    )
+    findings: list[Finding] = []
+    for start, end, what in spans:
+        s, e = c.source_range(start, end)
+        name = tampered_name(c, start, end, names or [])
+        kind = "name_tampered" if name else "seo_spam"
+        message = f"组织名称“{name}”中被插入了推广字符串（{what}）" if name else f"疑似赌博/色情推广字符串（{what}）"
+        findings.append(Finding(kind, s, e, source[s:e], rules.severity(kind), message, field))
+    for h in hits:
+        if h.pattern.role != WORD:
+            continue
+        if any(start <= h.start and h.end <= end for start, end, _ in spans):
+            continue  # already inside a spam string
+        if any(
+            o is not h
+            and o.pattern.role == WORD
+            and o.start <= h.start
+            and h.end <= o.end
+            and o.end - o.start > h.end - h.start
+            for o in hits
+        ):
+            continue  # inside a longer sensitive word (时时彩 in 重庆时时彩)
+        s, e = c.source_range(h.start, h.end)
+        category = h.pattern.category
+        findings.append(
+            Finding(
+                "sensitive_word",
+                s,
+                e,
+                source[s:e],
+                rules.severity("sensitive_word", category),
+                f"{rules.label('sensitive_word', category)}：{h.pattern.text}",
+                field,
+                category,
+            )
+        )
+    return findings

@@ -1,0 +1,202 @@
+"""The content-security gate applied to articles.
+
+An article is scanned at submission and again right before publishing; the
+verdict is stored on the article with the hash of the content it judged. A
+blocking finding stops the step until the text is fixed, or until a reviewer
+overrides it with a reason: the override is bound to that exact content (its
+hash) and to those findings, so an edit or a new rule needs a new decision.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+
+from dangjian.orgs.models import Organization, Unit
+
+from .. import contentsec
+from ..contentsec import Finding, ScanResult
+from ..models import Article, ArticleEvent, ContentOverride, ScanVerdict, Status
+
+# Kinds that may not even be saved into a draft: the sanitizer would strip the
+# hiding and leave a visible link behind, so the editor must look at the source.
+INPUT_REFUSED = ("hidden_link", "hidden_content", "broken_html", "unsafe_link", "spam_domain")
+
+
+@dataclass
+class GateOutcome:
+    """What a gated step did: passed, or stopped with the findings that stopped it."""
+
+    passed: bool
+    blocking: list[dict[str, Any]] = field(default_factory=list)
+    warnings: list[dict[str, Any]] = field(default_factory=list)
+
+
+def protected_names() -> list[str]:
+    """Names of organizations and units: spam spliced into one of them is name_tampered."""
+    names = set(Organization.objects.values_list("name", flat=True))
+    names.update(Unit.objects.values_list("name", flat=True))
+    return sorted(names)
+
+
+def options() -> contentsec.Options:
+    return contentsec.options(names=protected_names())
+
+
+def scan_article(article: Article, opts: contentsec.Options | None = None) -> ScanResult:
+    fields = [("title", article.title, False)]
+    if article.page_title:
+        fields.append(("page_title", article.page_title, False))
+    fields.append(("body", article.body, True))
+    return contentsec.scan_fields(fields, opts=opts or options())
+
+
+def _key(f: dict[str, Any]) -> tuple[Any, ...]:
+    return (f.get("kind"), f.get("field", ""), f.get("start"), f.get("end"), f.get("excerpt"))
+
+
+def uncovered(article: Article, result: ScanResult) -> list[Finding]:
+    """Blocking findings no override of this exact content covers."""
+    blocking = result.blocking
+    if not blocking:
+        return []
+    covered: set[tuple[Any, ...]] = set()
+    for override in ContentOverride.objects.filter(article=article, content_hash=article.content_hash()):
+        covered.update(_key(f) for f in override.findings)
+    return [f for f in blocking if _key(f.as_dict()) not in covered]
+
+
+def record(article: Article, result: ScanResult, left: list[Finding]) -> None:
+    """Store the verdict on ARTICLE (the caller saves it)."""
+    if left:
+        verdict = ScanVerdict.BLOCKED
+    elif result.blocking:
+        verdict = ScanVerdict.OVERRIDDEN
+    elif result.warnings:
+        verdict = ScanVerdict.WARNED
+    else:
+        verdict = ScanVerdict.CLEAN
+    article.scan_verdict = verdict
+    article.scan_findings = [f.as_dict() for f in result.findings]
+    article.scanned_at = timezone.now()
+    article.scanned_hash = article.content_hash()
+
+
+def check(article: Article, opts: contentsec.Options | None = None) -> GateOutcome:
+    """Scan ARTICLE and store the verdict on it (not saved)."""
+    result = scan_article(article, opts)
+    left = uncovered(article, result)
+    record(article, result, left)
+    return GateOutcome(
+        passed=not left,
+        blocking=[f.as_dict() for f in left],
+        warnings=[f.as_dict() for f in result.warnings],
+    )
+
+
+def input_problems(raw_body: str) -> list[Finding]:
+    """Hidden links and other structural tricks in a body as pasted, before sanitizing."""
+    if not raw_body.strip():
+        return []
+    result = contentsec.scan(raw_body, opts=contentsec.options(names=()), field="body", html=True)
+    return [f for f in result.blocking if f.kind in INPUT_REFUSED]
+
+
+def event(article: Article, action: str, by: Any, comment: str = "", **data: Any) -> ArticleEvent:
+    return ArticleEvent.objects.create(
+        article=article,
+        action=action,
+        actor=by if getattr(by, "pk", None) else None,
+        at=timezone.now(),
+        comment=comment,
+        data=data,
+    )
+
+
+@transaction.atomic
+def article_override(*, article: Article, by: Any, reason: str) -> ContentOverride:
+    """A reviewer lets the current findings pass, with a reason (recorded, shown in the history)."""
+    reason = (reason or "").strip()
+    if len(reason) < 4:
+        raise ValidationError({"reason": ["请写明放行理由（至少 4 个字）。"]})
+    if article.editor_id == getattr(by, "pk", None):
+        raise ValidationError("编辑不能为自己的稿件放行，请由其他审核人员处理。")
+    result = scan_article(article)
+    left = uncovered(article, result)
+    if not left:
+        raise ValidationError("当前内容没有需要放行的拦截问题。")
+    override = ContentOverride.objects.create(
+        article=article, content_hash=article.content_hash(), findings=[f.as_dict() for f in left], reason=reason, by=by
+    )
+    record(article, result, [])
+    was_flagged = article.flagged_at is not None
+    if article.status == Status.PUBLISHED:
+        article.flagged_at = None
+    article.save()
+    event(
+        article,
+        ArticleEvent.Action.OVERRIDDEN,
+        by,
+        reason,
+        findings=[{"kind": f.kind, "excerpt": f.excerpt[:80], "field": f.field} for f in left],
+        cleared_flag=was_flagged,
+    )
+    return override
+
+
+@dataclass
+class RecheckRow:
+    article: Article
+    dirty: bool
+    findings: list[dict[str, Any]]
+    changed: bool  # content differs from what was published
+    newly_flagged: bool
+    cleared: bool
+
+
+@transaction.atomic
+def recheck_published(*, opts: contentsec.Options | None = None, by: Any = None) -> list[RecheckRow]:
+    """Re-check every published article; mark the dirty ones (flagged_at), clear the ones now clean."""
+    opts = opts or options()
+    rows: list[RecheckRow] = []
+    articles = Article.objects.filter(status=Status.PUBLISHED).select_related("org").order_by("pk")
+    for article in articles.iterator(chunk_size=200):
+        outcome = check(article, opts)
+        changed = bool(article.published_hash) and article.published_hash != article.content_hash()
+        findings = list(outcome.blocking)
+        if changed:
+            findings.append(
+                {
+                    "kind": "content_changed",
+                    "excerpt": "",
+                    "start": 0,
+                    "end": 0,
+                    "severity": "block",
+                    "message": "发布后正文被改动（与发布时的内容指纹不一致）",
+                    "field": "body",
+                }
+            )
+            article.scan_verdict = ScanVerdict.BLOCKED
+            article.scan_findings = [*article.scan_findings, findings[-1]]
+        dirty = bool(findings)
+        newly = dirty and article.flagged_at is None
+        cleared = not dirty and article.flagged_at is not None
+        if newly:
+            article.flagged_at = timezone.now()
+        if cleared:
+            article.flagged_at = None
+        article.save(update_fields=["scan_verdict", "scan_findings", "scanned_at", "scanned_hash", "flagged_at"])
+        if newly:
+            event(article, ArticleEvent.Action.FLAGGED, by, "", findings=[_brief(f) for f in findings])
+        if cleared:
+            event(article, ArticleEvent.Action.CLEARED, by, "")
+        rows.append(RecheckRow(article, dirty, findings, changed, newly, cleared))
+    return rows
+
+
+def _brief(f: dict[str, Any]) -> dict[str, Any]:
+    return {"kind": f.get("kind"), "excerpt": str(f.get("excerpt", ""))[:80], "field": f.get("field", "")}

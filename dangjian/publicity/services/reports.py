@@ -1,0 +1,145 @@
+"""Information reports (信息报送): an organization drafts and submits, committee
+staff return or send up, and the upper committee's adoption is recorded.
+
+The same steps serve case studies and research outputs (papers.py): the
+helpers here take the record and its subject name.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+
+from dangjian.orgs.models import Organization
+
+from .. import conf
+from ..models import InfoReport, Paper, ReportStatus, Step
+from ..models.reports import EDITABLE
+
+Record = InfoReport | Paper
+
+
+def subject_of(record: Record) -> str:
+    return "info_report" if isinstance(record, InfoReport) else "paper"
+
+
+def step(record: Record, action: str, by: Any, comment: str = "", **data: Any) -> Step:
+    return Step.objects.create(
+        subject=subject_of(record),
+        subject_id=record.pk,
+        org_id=record.org_id,
+        action=action,
+        actor=by if getattr(by, "pk", None) else None,
+        at=timezone.now(),
+        comment=comment,
+        data=data,
+    )
+
+
+def steps_of(record: Record):
+    return Step.objects.filter(subject=subject_of(record), subject_id=record.pk).select_related("actor")
+
+
+def require_state(record: Record, states: tuple[str, ...], verb: str) -> None:
+    if record.status not in states:
+        raise ValidationError(f"当前为“{record.get_status_display()}”，不能{verb}。")
+
+
+def _text_errors(title: str, body: str) -> dict[str, list[str]]:
+    errors: dict[str, list[str]] = {}
+    if not title.strip():
+        errors["title"] = ["标题不能为空。"]
+    if not body.strip():
+        errors["body"] = ["正文不能为空。"]
+    return errors
+
+
+@transaction.atomic
+def info_report_create(*, by: Any, org: Organization, title: str, body: str, author: str = "") -> InfoReport:
+    errors = _text_errors(title, body)
+    if errors:
+        raise ValidationError(errors)
+    report = InfoReport.objects.create(
+        org=org, title=title.strip(), body=body.strip(), author=author.strip(), drafted_by=by
+    )
+    step(report, Step.Action.CREATED, by)
+    return report
+
+
+@transaction.atomic
+def info_report_update(
+    *, report: InfoReport, by: Any, org: Organization, title: str, body: str, author: str = ""
+) -> InfoReport:
+    require_state(report, EDITABLE, "修改")
+    errors = _text_errors(title, body)
+    if errors:
+        raise ValidationError(errors)
+    report.org, report.title, report.body, report.author = org, title.strip(), body.strip(), author.strip()
+    report.save()
+    step(report, Step.Action.EDITED, by)
+    return report
+
+
+@transaction.atomic
+def submit(*, record: Record, by: Any) -> Record:
+    """An organization hands a draft to the committee."""
+    require_state(record, EDITABLE, "提交")
+    record.status = ReportStatus.SUBMITTED
+    record.submitted_at = timezone.now()
+    record.save()
+    step(record, Step.Action.SUBMITTED, by)
+    return record
+
+
+@transaction.atomic
+def return_to_org(*, record: Record, by: Any, comment: str) -> Record:
+    require_state(record, (ReportStatus.SUBMITTED,), "退回")
+    comment = (comment or "").strip()
+    if not comment:
+        raise ValidationError({"comment": ["请填写退回意见。"]})
+    record.status = ReportStatus.RETURNED
+    record.returned_at = timezone.now()
+    record.save()
+    step(record, Step.Action.RETURNED, by, comment)
+    return record
+
+
+@transaction.atomic
+def send_up(*, record: Record, by: Any, at: dt.datetime | None = None) -> Record:
+    """The committee sends a submitted record to the upper committee."""
+    require_state(record, (ReportStatus.SUBMITTED,), "报送上级")
+    record.status = ReportStatus.SENT
+    record.sent_at = at or timezone.now()
+    if isinstance(record, InfoReport):
+        record.sent_by = by
+    record.save()
+    step(record, Step.Action.SENT, by)
+    return record
+
+
+@transaction.atomic
+def info_report_adopt(
+    *, report: InfoReport, by: Any, level: str, adopted_on: dt.date, adopted_in: str = ""
+) -> InfoReport:
+    """Record that the upper committee adopted (采用) a report sent up, and at which level."""
+    require_state(report, (ReportStatus.SENT, ReportStatus.ADOPTED), "登记采用")
+    errors: dict[str, list[str]] = {}
+    if level not in dict(conf.choices("ADOPTION_LEVELS")):
+        errors["level"] = ["请选择采用级别。"]
+    if report.sent_at and adopted_on < timezone.localtime(report.sent_at).date():
+        errors["adopted_on"] = ["采用日期不能早于报送日期。"]
+    if adopted_on > timezone.localdate():
+        errors["adopted_on"] = ["采用日期不能晚于今天。"]
+    if errors:
+        raise ValidationError(errors)
+    report.status = ReportStatus.ADOPTED
+    report.adoption_level = level
+    report.adopted_on = adopted_on
+    report.adopted_in = adopted_in.strip()
+    report.save()
+    step(report, Step.Action.ADOPTED, by, level=level, adopted_on=adopted_on.isoformat(), adopted_in=report.adopted_in)
+    return report

@@ -1,0 +1,158 @@
+"""Articles: the list, the form (new and edit) and an article's page with its history."""
+
+from __future__ import annotations
+
+from typing import Any
+from urllib.parse import urlencode
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_GET, require_http_methods
+
+from dangjian.core import scoping
+
+from .. import access, selectors
+from ..forms import ArticleForm, CommentForm, ImageForm, OverrideForm
+from ..models import Article, ChannelKind, SpecialPage, Status
+from ..services import articles as services
+from .common import NAV, attach_errors, paginate
+
+
+@login_required
+@require_GET
+def article_list(request: HttpRequest) -> HttpResponse:
+    access.require(request, access.ANY, Article, "publicity:articles")
+    filters = selectors.ArticleFilters.from_params(request.GET)
+    page = paginate(request, selectors.articles_for(user=request.user, filters=filters))
+    query = urlencode(filters.as_params())
+    return render(
+        request,
+        "publicity/article_list.html",
+        {
+            "nav": NAV,
+            "tab": "articles",
+            "page": page,
+            "filters": filters,
+            "query": query,
+            "statuses": Status.choices,
+            "columns": selectors.column_choices(user=request.user),
+            "can_write": bool(access.paths(request.user, access.WRITERS)),
+        },
+    )
+
+
+def _form(request: HttpRequest, data: Any = None, initial: dict[str, Any] | None = None) -> ArticleForm:
+    user = request.user
+    columns = selectors.column_choices(user=user)
+    newspaper_channels = {c.channel_id for c in columns if c.channel.kind == ChannelKind.NEWSPAPER}
+    return ArticleForm(
+        data,
+        initial=initial,
+        orgs=access.orgs_for(user, access.WRITERS),
+        columns=columns,
+        special_pages=SpecialPage.objects.filter(channel_id__in=newspaper_channels).order_by("-run_on"),
+    )
+
+
+def _data(form: ArticleForm) -> services.ArticleData:
+    d = form.cleaned_data
+    return services.ArticleData(
+        org=d["org"],
+        column=d["column"],
+        title=d["title"],
+        body=d["body"] or "",
+        page_title=d["page_title"],
+        summary=d["summary"],
+        author=d["author"],
+        special_page=d["special_page"],
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def article_new(request: HttpRequest) -> HttpResponse:
+    access.require(request, access.WRITERS, Article, "publicity:article_new")
+    form = _form(request, request.POST if request.method == "POST" else None)
+    if form.is_bound and form.is_valid():
+        try:
+            article = services.article_create(by=request.user, data=_data(form))
+        except ValidationError as e:
+            attach_errors(form, e)
+        else:
+            messages.success(request, "已保存草稿。检查无误后可提交审核。")
+            return redirect("publicity:article", pk=article.pk)
+    return render(
+        request, "publicity/article_form.html", {"nav": NAV, "tab": "articles", "form": form, "article": None}
+    )
+
+
+def article_for_change(request: HttpRequest, pk: int) -> Article:
+    """The article, if the user may write for its organization; otherwise a recorded 404."""
+    article = selectors.article_for(request, pk)
+    if not access.can_write(request.user, article.org):
+        raise scoping.deny(request, Article, {"pk": pk, "action": "edit"}, exists=True, org=article.org_id)
+    return article
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def article_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    article = article_for_change(request, pk)
+    if not article.is_editable:
+        messages.error(request, f"稿件当前为“{article.get_status_display()}”，不能修改。")
+        return redirect("publicity:article", pk=article.pk)
+    form = _form(request, request.POST if request.method == "POST" else None, ArticleForm.initial_for(article))
+    if form.is_bound and form.is_valid():
+        try:
+            services.article_update(article=article, by=request.user, data=_data(form))
+        except ValidationError as e:
+            article.refresh_from_db()
+            attach_errors(form, e)
+        else:
+            messages.success(request, "已保存修改。")
+            return redirect("publicity:article", pk=article.pk)
+    return render(
+        request, "publicity/article_form.html", {"nav": NAV, "tab": "articles", "form": form, "article": article}
+    )
+
+
+@login_required
+@require_GET
+def article_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    article = selectors.article_for(request, pk)
+    return render(request, "publicity/article_detail.html", detail_context(request, article))
+
+
+def detail_context(request: HttpRequest, article: Article, **extra: Any) -> dict[str, Any]:
+    user = request.user
+    can_write = access.can_write(user, article.org)
+    can_review = access.can_review(user, article.org)
+    own = article.editor_id == user.pk
+    blocking = [f for f in article.scan_findings if f.get("severity") == "block"]
+    warnings = [f for f in article.scan_findings if f.get("severity") != "block"]
+    return {
+        "nav": NAV,
+        "tab": "articles",
+        "article": article,
+        "events": selectors.events_of(article),
+        "overrides": article.overrides.select_related("by"),
+        "images": article.images.all(),
+        "blocking": blocking,
+        "warnings": warnings,
+        "scan_current": article.scan_is_current,
+        "can_edit": can_write and article.is_editable,
+        "can_submit": can_write and article.is_editable,
+        "can_approve": can_review and not own and article.status == Status.SUBMITTED,
+        "own_article": own,
+        "can_return": can_review and article.status in (Status.SUBMITTED, Status.APPROVED),
+        "can_publish": can_review and article.status == Status.APPROVED,
+        "can_withdraw": can_review and article.status == Status.PUBLISHED,
+        "can_override": can_review and not own and article.scan_verdict == "blocked",
+        "comment_form": CommentForm(),
+        "override_form": OverrideForm(),
+        "image_form": ImageForm(),
+        **extra,
+    }

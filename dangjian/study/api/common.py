@@ -1,0 +1,46 @@
+"""What the study API's routes share: the router, who may call, paging."""
+
+from __future__ import annotations
+
+from django.core.exceptions import ValidationError
+from django.db.models import Model
+from django.http import HttpRequest
+from ninja import Field, Router, Schema
+from ninja.errors import HttpError
+
+from dangjian.core import scoping
+from dangjian.core.selectors import default_org_for
+from dangjian.orgs.models import Organization
+from dangjian.people.models import Member
+
+router = Router(tags=["学习培训与组织生活"])
+
+MAX_LIMIT = 500
+
+
+def _managers_only(request: HttpRequest, model: type[Model], what: str) -> None:
+    if not scoping.can_see_orgs(request.user):
+        raise scoping.deny(request, model, {"api": what}, exists=True)
+
+
+def _person(request: HttpRequest, what: str) -> Member:
+    if not getattr(request.user, "person_id", None):
+        raise scoping.deny(request, Member, {"api": what}, exists=True)
+    return request.user.person
+
+
+def _org(request: HttpRequest, code: str | None) -> Organization | None:
+    if code:
+        return scoping.get_visible_or_404(request, scoping.visible_orgs(request.user), code=code)
+    return default_org_for(request.user)
+
+
+def _refuse(e: ValidationError) -> HttpError:
+    return HttpError(400, "；".join(e.messages))
+
+
+class Paging(Schema):
+    year: int | None = Field(None, description="年度，默认今年")
+    org: str | None = Field(None, description="组织编码（含下级）")
+    limit: int = Field(100, ge=1, le=MAX_LIMIT)
+    offset: int = Field(0, ge=0)

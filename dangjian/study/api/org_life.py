@@ -1,0 +1,158 @@
+"""/api/v1/study: organization life: meetings and the compliance calendar."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.http import HttpRequest
+from django.utils import timezone
+from ninja import Field, Query, Schema
+
+from dangjian.core import scoping
+
+from ..models import (
+    MeetingAttendance,
+    MeetingKind,
+)
+from ..selectors import calendar as cal
+from ..selectors import org_life as ol
+from .common import MAX_LIMIT, Paging, _managers_only, _org, router
+
+
+class MeetingOut(Schema):
+    id: int
+    org_code: str
+    kind: str
+    kind_label: str
+    held_on: dt.date
+    topic: str
+    marked: int
+    attended: int
+    quorum_met: bool | None = Field(description="支委会是否超过半数到会；其他会议为空")
+
+
+class MeetingPage(Schema):
+    count: int
+    items: list[MeetingOut]
+
+
+class MeetingQuery(Paging):
+    kind: MeetingKind | None = None
+
+
+@router.get("/meetings", response=MeetingPage, url_name="study_meetings", summary="组织生活会议列表")
+def list_meetings(request: HttpRequest, query: Query[MeetingQuery]):
+    _managers_only(request, MeetingAttendance, "study/meetings")
+    meetings = ol.meetings_for(request.user).filter(held_on__year=query.year or timezone.localdate().year)
+    if query.org:
+        meetings = meetings.filter(org__path__startswith=_org(request, query.org).path)
+    if query.kind:
+        meetings = meetings.filter(kind=query.kind)
+    meetings = ol.with_counts(meetings).order_by("-held_on", "-id")
+    items = [
+        MeetingOut(
+            id=m.pk,
+            org_code=m.org.code,
+            kind=m.kind,
+            kind_label=m.get_kind_display(),
+            held_on=m.held_on,
+            topic=m.topic,
+            marked=m.marked,
+            attended=m.attended,
+            quorum_met=m.quorum_met,
+        )
+        for m in meetings[query.offset : query.offset + query.limit]
+    ]
+    return MeetingPage(count=meetings.count(), items=items)
+
+
+class CellOut(Schema):
+    period: str
+    state: str = Field(description="held | missing | due | future | na")
+    count: int
+
+
+class LineOut(Schema):
+    kind: str
+    label: str
+    every: str
+    cells: list[CellOut]
+
+
+class StandingOut(Schema):
+    code: str
+    name: str
+    required: int
+    held: int
+    rate: float | None
+    missing: list[str]
+    due: list[str]
+
+
+class CalendarOut(Schema):
+    org: str
+    year: int
+    rate: float
+    lines: list[LineOut] = Field(description="该组织本身的日历（党支部、党小组）")
+    organizations_count: int = Field(description="下级须开展组织生活的组织总数（上级组织）")
+    organizations: list[StandingOut] = Field(description="其中本页（limit / offset）各组织的开展情况")
+
+
+@router.get(
+    "/calendar/{code}", response=CalendarOut, url_name="study_calendar", summary="组织生活日历：应开、已开、缺项"
+)
+def calendar(request: HttpRequest, code: str, year: int | None = None, limit: int = 100, offset: int = 0):
+    _managers_only(request, MeetingAttendance, "study/calendar")
+    org = _org(request, code)
+    today = timezone.localdate()
+    year = year or today.year
+    # Cells only for an organization that holds meetings itself; a higher one gets its subtree's summary.
+    bound = org.kind in cal.bound_org_kinds()
+    rows = cal.standings(
+        scoping.visible_orgs(request.user).filter(path__startswith=org.path), year, today, with_lines=bound
+    )
+    own = next((r for r in rows if r.org_id == org.pk), None) if bound else None
+    lines = [
+        LineOut(
+            kind=line.requirement.kind,
+            label=line.requirement.label,
+            every=line.requirement.every,
+            cells=[CellOut(period=c.label, state=c.state, count=c.count) for c in line.cells],
+        )
+        for line in (own.lines if own else [])
+    ]
+    limit, offset = max(1, min(limit, MAX_LIMIT)), max(0, offset)
+    orgs = [] if own else [_standing_out(r) for r in rows[offset : offset + limit]]
+    return CalendarOut(
+        org=org.code,
+        year=year,
+        rate=cal.rate_of(rows),
+        lines=lines,
+        organizations_count=0 if own else len(rows),
+        organizations=orgs,
+    )
+
+
+def _standing_out(r: cal.OrgStanding) -> StandingOut:
+    return StandingOut(
+        code=r.code,
+        name=r.name,
+        required=r.required,
+        held=r.held,
+        rate=r.rate,
+        missing=r.missing_labels,
+        due=r.due_labels,
+    )
+
+
+@router.get(
+    "/behind", response=list[StandingOut], url_name="study_behind", summary="本月组织生活落后的组织（有逾期缺项）"
+)
+def behind(request: HttpRequest, org: str | None = None):
+    _managers_only(request, MeetingAttendance, "study/behind")
+    root = _org(request, org)
+    if root is None:
+        return []
+    today = timezone.localdate()
+    rows = cal.standings(scoping.visible_orgs(request.user).filter(path__startswith=root.path), today.year, today)
+    return [_standing_out(r) for r in sorted((r for r in rows if r.missing), key=lambda r: (-len(r.missing), r.path))]

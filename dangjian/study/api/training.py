@@ -1,0 +1,139 @@
+"""/api/v1/study: training classes, self sign-up and QR sign-in."""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+
+from django.core.exceptions import ValidationError
+from django.http import HttpRequest
+from django.utils import timezone
+from ninja import Field, Query, Schema
+
+from dangjian.core import scoping
+
+from ..models import (
+    TrainingClass,
+    TrainingDay,
+)
+from ..selectors import training as tr
+from ..services import training as tr_services
+from .common import Paging, _managers_only, _org, _person, _refuse, router
+
+
+class ClassOut(Schema):
+    id: int
+    title: str
+    org_code: str
+    audience: str
+    venue_kind: str
+    venue: str
+    starts_on: dt.date
+    ends_on: dt.date
+    hours: Decimal
+    capacity: int | None
+    enrolled: int
+    places_left: int | None
+    self_signup: bool
+    cancelled: bool
+
+
+class ClassPage(Schema):
+    count: int
+    items: list[ClassOut]
+
+
+def _class_out(k: TrainingClass) -> ClassOut:
+    return ClassOut(
+        id=k.pk,
+        title=k.title,
+        org_code=k.org.code,
+        audience=k.audience,
+        venue_kind=k.venue_kind,
+        venue=k.venue,
+        starts_on=k.starts_on,
+        ends_on=k.ends_on,
+        hours=k.hours,
+        capacity=k.capacity,
+        enrolled=k.enrolled,
+        places_left=k.places_left,
+        self_signup=k.self_signup,
+        cancelled=k.cancelled_at is not None,
+    )
+
+
+@router.get("/classes", response=ClassPage, url_name="study_classes", summary="培训班列表（主办方）")
+def list_classes(request: HttpRequest, query: Query[Paging]):
+    _managers_only(request, TrainingClass, "study/classes")
+    classes = tr.classes_for(request.user).filter(starts_on__year=query.year or timezone.localdate().year)
+    if query.org:
+        classes = classes.filter(org__path__startswith=_org(request, query.org).path)
+    classes = classes.order_by("-starts_on", "-id")
+    return ClassPage(
+        count=classes.count(), items=[_class_out(k) for k in classes[query.offset : query.offset + query.limit]]
+    )
+
+
+@router.get("/classes/open", response=list[ClassOut], url_name="study_open_classes", summary="本人可报名的培训班")
+def open_classes(request: HttpRequest):
+    person = _person(request, "study/classes/open")
+    return [_class_out(k) for k in tr.open_classes(person, timezone.localdate()).order_by("starts_on")[:100]]
+
+
+@router.get("/classes/{pk}", response=ClassOut, url_name="study_class", summary="一个培训班")
+def get_class(request: HttpRequest, pk: int):
+    return _class_out(tr.class_visible_or_404(request, pk).klass)
+
+
+class EnrolmentOut(Schema):
+    id: int
+    class_id: int
+    enrolled_on: dt.date
+    method: str
+    places_left: int | None
+
+
+@router.post(
+    "/classes/{pk}/signup",
+    response=EnrolmentOut,
+    url_name="study_signup",
+    summary="本人报名（名额已满、非培训对象等返回 400）",
+)
+def signup(request: HttpRequest, pk: int):
+    person = _person(request, "study/signup")
+    klass = tr.class_visible_or_404(request, pk).klass
+    try:
+        e = tr_services.signup(klass=klass, person=person, by=request.user)
+    except ValidationError as err:
+        raise _refuse(err) from None
+    klass.refresh_from_db(fields=["enrolled"])
+    return EnrolmentOut(
+        id=e.pk, class_id=klass.pk, enrolled_on=e.enrolled_on, method=e.method, places_left=klass.places_left
+    )
+
+
+class CheckinOut(Schema):
+    status: str = Field(description="present | late")
+    status_label: str
+    signed_at: dt.datetime | None
+    day: dt.date
+    class_title: str
+
+
+@router.post("/checkin/{token}", response=CheckinOut, url_name="study_checkin", summary="扫码签到（本人）")
+def checkin(request: HttpRequest, token: str):
+    person = _person(request, "study/checkin")
+    day = TrainingDay.objects.filter(token=token).select_related("klass").first()
+    if day is None:
+        raise scoping.deny(request, TrainingDay, {"token": token[:8]}, exists=False)
+    try:
+        mark = tr_services.checkin(day=day, person=person, by=request.user)
+    except ValidationError as err:
+        raise _refuse(err) from None
+    return CheckinOut(
+        status=mark.status,
+        status_label=mark.get_status_display(),
+        signed_at=mark.signed_at,
+        day=day.day,
+        class_title=day.klass.title,
+    )

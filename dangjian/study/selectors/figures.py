@@ -1,0 +1,85 @@
+"""The records behind each figure of stats.py, for an organization's subtree and a year.
+
+stats.py counts these querysets and the records pages list them, so a figure
+and its list cannot disagree.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.db.models import QuerySet
+
+from dangjian.orgs.models import Organization
+
+from .. import conf
+from ..models import (
+    ATTENDED,
+    DayAttendance,
+    Enrolment,
+    Meeting,
+    Session,
+    SessionAttendance,
+    SessionStatus,
+    TrainingClass,
+)
+
+
+def _year(year: int) -> tuple[dt.date, dt.date]:
+    return dt.date(year, 1, 1), dt.date(year, 12, 31)
+
+
+def held_sessions(org: Organization, year: int) -> QuerySet[Session]:
+    """Collective sessions held in YEAR by groups of ORG's subtree (joint sessions belong to the committee)."""
+    return Session.objects.filter(org__path__startswith=org.path, status=SessionStatus.HELD, held_on__range=_year(year))
+
+
+def session_attendances(org: Organization, year: int) -> QuerySet[SessionAttendance]:
+    """Person-times of those sessions: everyone marked present or late."""
+    return SessionAttendance.objects.filter(
+        session__org__path__startswith=org.path,
+        session__status=SessionStatus.HELD,
+        session__held_on__range=_year(year),
+        status__in=ATTENDED,
+    )
+
+
+def held_classes(org: Organization, year: int, today: dt.date) -> QuerySet[TrainingClass]:
+    """Classes of ORG's subtree that began in YEAR (by TODAY) and were not cancelled."""
+    start, end = _year(year)
+    return TrainingClass.objects.filter(
+        org__path__startswith=org.path, cancelled_at__isnull=True, starts_on__range=(start, min(end, today))
+    )
+
+
+def per_day() -> bool:
+    return conf.get("TRAINING_PERSON_TIMES") == "per_day"
+
+
+def training_enrolments(org: Organization, year: int, today: dt.date) -> QuerySet[Enrolment]:
+    """Person-times of those classes counted per class: each person present or late on at least one day."""
+    start, end = _year(year)
+    return Enrolment.objects.filter(
+        klass__org__path__startswith=org.path,
+        klass__cancelled_at__isnull=True,
+        klass__starts_on__range=(start, min(end, today)),
+        days_attended__gt=0,
+    )
+
+
+def training_day_marks(org: Organization, year: int, today: dt.date) -> QuerySet[DayAttendance]:
+    """Person-times counted per day: every day someone was present or late."""
+    start, end = _year(year)
+    return DayAttendance.objects.filter(
+        day__klass__org__path__startswith=org.path,
+        day__klass__cancelled_at__isnull=True,
+        day__klass__starts_on__range=(start, min(end, today)),
+        status__in=ATTENDED,
+    )
+
+
+def counted_meetings(org: Organization, year: int) -> QuerySet[Meeting]:
+    """三会一课 meetings held in YEAR in ORG's subtree (a branch committee meeting only with quorum)."""
+    return Meeting.objects.filter(
+        org__path__startswith=org.path, kind__in=list(conf.get("ORG_LIFE_COUNTED_KINDS")), held_on__range=_year(year)
+    ).exclude(quorum_met=False)

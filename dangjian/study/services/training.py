@@ -1,0 +1,368 @@
+"""Writes of training classes: the class and its days, enrolment within capacity, sign-in per day.
+
+Capacity is kept by one conditional UPDATE (`enrolled = enrolled + n WHERE
+enrolled + n <= capacity`): two people taking the last place at the same time
+cannot both succeed, on SQLite (IMMEDIATE transactions serialize writers) as
+on PostgreSQL (the UPDATE re-checks the row it locks). The table's check
+constraint is the backstop.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import secrets
+from collections.abc import Mapping, Sequence
+from decimal import ROUND_HALF_UP, Decimal
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, transaction
+from django.db.models import Count, DecimalField, F, OuterRef, Q, Subquery, Sum, Value
+from django.db.models.functions import Coalesce
+from django.utils import timezone
+
+from dangjian.orgs.models import Organization
+from dangjian.people.models import Member, Status
+
+from .. import conf
+from ..models import (
+    ATTENDED,
+    Audience,
+    DayAttendance,
+    Enrolment,
+    EnrolMethod,
+    Mark,
+    SignInMethod,
+    TrainingClass,
+    TrainingDay,
+)
+from ..selectors.people import PARTY
+from .marks import MarkIn, check_marks, write_rows
+
+MAX_DAYS = 60
+DEFAULT_START = dt.time(9, 0)
+
+
+def new_token() -> str:
+    return secrets.token_urlsafe(18)
+
+
+def split_hours(total: Decimal, days: int) -> list[Decimal]:
+    """TOTAL hours over DAYS days in half hours, the remainder on the first days (e.g. 7 → 2.5, 2.5, 2)."""
+    halves = int((total * 2).to_integral_value(ROUND_HALF_UP))
+    base, rest = divmod(halves, days)
+    return [Decimal(base + (1 if i < rest else 0)) / 2 for i in range(days)]
+
+
+@transaction.atomic
+def class_create(
+    *,
+    org: Organization,
+    title: str,
+    venue_kind: str,
+    starts_on: dt.date,
+    ends_on: dt.date,
+    hours: Decimal,
+    by: Any,
+    audience: str = Audience.MEMBERS,
+    venue: str = "",
+    capacity: int | None = None,
+    self_signup: bool = False,
+    signup_closes_on: dt.date | None = None,
+    description: str = "",
+    day_dates: Sequence[dt.date] | None = None,
+    starts_at: dt.time = DEFAULT_START,
+) -> TrainingClass:
+    """A class with one sign-in day for each of DAY_DATES (every date from start to end by default)."""
+    title = title.strip()
+    errors: dict[str, list[str]] = {}
+    if not title:
+        errors["title"] = ["请填写培训班名称"]
+    if ends_on < starts_on:
+        errors["ends_on"] = ["结业日期不能早于开班日期"]
+    elif (ends_on - starts_on).days >= MAX_DAYS:
+        errors["ends_on"] = [f"培训班最长{MAX_DAYS}天"]
+    if hours <= 0:
+        errors["hours"] = ["总学时应大于0"]
+    if capacity is not None and capacity < 1:
+        errors["capacity"] = ["名额至少为1，不限名额请留空"]
+    if audience not in Audience.values:
+        errors["audience"] = ["培训对象无效"]
+    if signup_closes_on and signup_closes_on > ends_on:
+        errors["signup_closes_on"] = ["报名截止日期不能晚于结业日期"]
+    if errors:
+        raise ValidationError(errors)
+    if day_dates is None:
+        day_dates = [starts_on + dt.timedelta(days=i) for i in range((ends_on - starts_on).days + 1)]
+    dates = sorted(set(day_dates))
+    if not dates or dates[0] < starts_on or dates[-1] > ends_on:
+        raise ValidationError({"ends_on": ["培训日期应在开班和结业日期之间"]})
+    klass = TrainingClass.objects.create(
+        org=org,
+        title=title,
+        audience=audience,
+        venue_kind=venue_kind,
+        venue=venue.strip(),
+        starts_on=starts_on,
+        ends_on=ends_on,
+        hours=hours,
+        capacity=capacity,
+        self_signup=self_signup,
+        signup_closes_on=signup_closes_on,
+        description=description.strip(),
+        created_by=by if getattr(by, "is_authenticated", False) else None,
+    )
+    for day, share in zip(dates, split_hours(hours, len(dates)), strict=True):
+        TrainingDay.objects.create(klass=klass, day=day, starts_at=starts_at, hours=share, token=new_token())
+    return klass
+
+
+@transaction.atomic
+def class_cancel(*, klass: TrainingClass, by: Any) -> TrainingClass:
+    if klass.cancelled_at is not None:
+        raise ValidationError("该培训班已取消。")
+    klass.cancelled_at = timezone.now()
+    klass.save(update_fields=["cancelled_at"])
+    return klass
+
+
+# ---------------------------------------------------------------- enrolment
+
+
+def _take_places(klass: TrainingClass, n: int) -> None:
+    """Reserve N places or refuse: the one statement that guards capacity."""
+    if n <= 0:
+        return
+    room = Q(capacity__isnull=True) | Q(enrolled__lte=F("capacity") - n)
+    if not TrainingClass.objects.filter(room, pk=klass.pk).update(enrolled=F("enrolled") + n):
+        left = TrainingClass.objects.filter(pk=klass.pk).values_list("capacity", "enrolled").first()
+        free = max(0, left[0] - left[1]) if left and left[0] is not None else 0
+        if n == 1:
+            raise ValidationError("名额已满，报名未成功。")
+        raise ValidationError(f"名额不足：剩余 {free} 个名额，不能再报名 {n} 人。")
+    klass.refresh_from_db(fields=["enrolled"])
+
+
+@transaction.atomic
+def enrol(
+    *,
+    klass: TrainingClass,
+    people: Sequence[Member],
+    by: Any,
+    method: str = EnrolMethod.ADMIN,
+    on: dt.date | None = None,
+) -> list[Enrolment]:
+    """Enrol PEOPLE (those already on the class are skipped), all or none within the places left."""
+    if klass.cancelled_at is not None:
+        raise ValidationError("该培训班已取消，不能报名。")
+    on = on or timezone.localdate()
+    if on > klass.ends_on and method != EnrolMethod.IMPORT:
+        raise ValidationError("培训班已结业，不能再报名。")
+    current = {e.person_id: e for e in klass.enrolments.all()}
+    fresh = [p for p in {p.pk: p for p in people}.values() if p.pk not in current]
+    back = [current[p.pk] for p in people if p.pk in current and current[p.pk].withdrawn_at is not None]
+    if not fresh and not back:
+        raise ValidationError("所选人员都已报名。")
+    _take_places(klass, len(fresh) + len(back))
+    actor = by if getattr(by, "is_authenticated", False) else None
+    rows = [Enrolment(klass=klass, person=p, enrolled_on=on, method=method, enrolled_by=actor) for p in fresh]
+    before = {e.pk: {"withdrawn_at": e.withdrawn_at, "enrolled_on": e.enrolled_on} for e in back}
+    for e in back:
+        # Back after withdrawing: the days missed meanwhile are not held against them.
+        e.withdrawn_at, e.enrolled_on = None, max(on, e.enrolled_on)
+    write_rows(
+        model=Enrolment,
+        new=rows,
+        changed=back,
+        before=before,
+        fields=["withdrawn_at", "enrolled_on"],
+        org_id=klass.org_id,
+        actor=by,
+    )
+    return rows + back
+
+
+def eligible(klass: TrainingClass, person: Member) -> bool:
+    """Whether PERSON may sign up for KLASS themself: in its organization's subtree, and of its audience."""
+    if not person.org.path.startswith(klass.org.path):
+        return False
+    if klass.audience == Audience.MEMBERS or klass.audience == Audience.PARTY_CADRES:
+        return person.status in PARTY
+    if klass.audience == Audience.ACTIVISTS:
+        return person.status == Status.ACTIVIST
+    return person.status == Status.NON_PARTY
+
+
+def signup_problem(klass: TrainingClass, person: Member, today: dt.date) -> str:
+    """Why PERSON cannot sign up for KLASS today ('' when they can)."""
+    if klass.cancelled_at is not None:
+        return "该培训班已取消。"
+    if not klass.self_signup:
+        return "该培训班由组织统一报名，不接受个人报名。"
+    closes = klass.signup_closes_on or klass.ends_on
+    if today > closes:
+        return "报名已截止。"
+    if not eligible(klass, person):
+        return f"该培训班的培训对象为{klass.get_audience_display()}，您不在报名范围内。"
+    if klass.is_full:
+        return "名额已满。"
+    return ""
+
+
+@transaction.atomic
+def signup(*, klass: TrainingClass, person: Member, by: Any, today: dt.date | None = None) -> Enrolment:
+    """A member signs themself up."""
+    today = today or timezone.localdate()
+    existing = klass.enrolments.filter(person=person, withdrawn_at__isnull=True).exists()
+    if existing:
+        raise ValidationError("您已报名该培训班。")
+    problem = signup_problem(klass, person, today)
+    if problem and problem != "名额已满。":  # a full class is refused by the UPDATE itself
+        raise ValidationError(problem)
+    try:
+        with transaction.atomic():  # a double tap racing itself: the unique index answers, the place is given back
+            return enrol(klass=klass, people=[person], by=by, method=EnrolMethod.SELF, on=today)[0]
+    except IntegrityError:
+        raise ValidationError("您已报名该培训班。") from None
+
+
+@transaction.atomic
+def withdraw(*, enrolment: Enrolment, by: Any, now: dt.datetime | None = None) -> Enrolment:
+    """Leave a class (the place is freed); marks already given stay."""
+    enrolment = Enrolment.objects.select_for_update().get(pk=enrolment.pk)
+    if enrolment.withdrawn_at is not None:
+        raise ValidationError("已退出该培训班。")
+    if enrolment.klass.ends_on < timezone.localdate():
+        raise ValidationError("培训班已结业，不能退出。")
+    enrolment.withdrawn_at = now or timezone.now()
+    enrolment.save(update_fields=["withdrawn_at"])
+    TrainingClass.objects.filter(pk=enrolment.klass_id, enrolled__gt=0).update(enrolled=F("enrolled") - 1)
+    return enrolment
+
+
+# ---------------------------------------------------------------- sign-in
+
+
+def applies_to(enrolment: Enrolment, day: TrainingDay) -> bool:
+    """A day counts for an enrolment only from the day the person enrolled."""
+    return enrolment.enrolled_on <= day.day
+
+
+def recount(enrolment_ids: Sequence[int]) -> None:
+    """Recompute days and hours attended (present or late) of ENROLMENT_IDS from their marks."""
+    if not enrolment_ids:
+        return
+    attended = (
+        DayAttendance.objects.filter(enrolment=OuterRef("pk"), status__in=ATTENDED).order_by().values("enrolment")
+    )
+    Enrolment.objects.filter(pk__in=list(enrolment_ids)).update(
+        days_attended=Coalesce(Subquery(attended.annotate(n=Count("id")).values("n")), Value(0)),
+        hours_attended=Coalesce(
+            Subquery(attended.annotate(h=Sum("day__hours")).values("h")),
+            Value(Decimal("0")),
+            output_field=DecimalField(max_digits=5, decimal_places=1),
+        ),
+    )
+
+
+@transaction.atomic
+def day_mark(
+    *,
+    day: TrainingDay,
+    marks: Mapping[int, MarkIn],
+    by: Any,
+    method: str = SignInMethod.MANUAL,
+    today: dt.date | None = None,
+) -> None:
+    """Mark the people of MARKS (person id → mark) for DAY; each must be enrolled by then."""
+    today = today or timezone.localdate()
+    if day.day > today:
+        raise ValidationError(f"{day.day:%Y-%m-%d} 还没到，不能登记出勤。")
+    enrolments = {
+        e.person_id: e for e in day.klass.enrolments.select_related("person").filter(person_id__in=list(marks))
+    }
+    names = {pid: e.person.name for pid, e in enrolments.items()}
+    problems = [str(pid) for pid in marks if pid not in enrolments]
+    if problems:
+        raise ValidationError("名单中有未报名该培训班的人员。")
+    late_comers = [e.person.name for e in enrolments.values() if not applies_to(e, day)]
+    if late_comers:
+        raise ValidationError(f"以下人员在 {day.day:%Y-%m-%d} 之后才报名，不登记该日出勤：{'、'.join(late_comers)}")
+    marks = check_marks(marks, names)
+    existing = {a.enrolment_id: a for a in day.attendances.select_related("enrolment__person")}
+    new, changed, before = [], [], {}
+    now = timezone.now()
+    for pid, mark in marks.items():
+        e = enrolments[pid]
+        row = existing.get(e.pk)
+        if row is None:
+            new.append(
+                DayAttendance(
+                    day=day,
+                    enrolment=e,
+                    status=mark.status,
+                    reason=mark.reason,
+                    method=method,
+                    signed_at=now if mark.status in ATTENDED else None,
+                )
+            )
+        elif (row.status, row.reason) != (mark.status, mark.reason):
+            before[row.pk] = {"status": row.status, "reason": row.reason, "method": row.method}
+            row.status, row.reason, row.method = mark.status, mark.reason, method
+            changed.append(row)
+    write_rows(
+        model=DayAttendance,
+        new=new,
+        changed=changed,
+        before=before,
+        fields=["status", "reason", "method"],
+        org_id=day.klass.org_id,
+        actor=by,
+    )
+    recount([enrolments[pid].pk for pid in marks])
+
+
+def checkin_problem(day: TrainingDay, enrolment: Enrolment | None, now: dt.datetime) -> str:
+    if day.klass.cancelled_at is not None:
+        return "该培训班已取消。"
+    if enrolment is None or enrolment.withdrawn_at is not None:
+        return "您没有报名该培训班，不能签到。请联系培训班组织者。"
+    today = timezone.localtime(now).date()
+    if today != day.day:
+        return f"该签到码仅在 {day.day:%Y年%m月%d日} 当天有效。"
+    return ""
+
+
+def signin_status(day: TrainingDay, now: dt.datetime) -> str:
+    """Present up to the grace period after the day's start, late after it."""
+    start = timezone.make_aware(dt.datetime.combine(day.day, day.starts_at))
+    grace = dt.timedelta(minutes=int(conf.get("SIGNIN_GRACE_MINUTES")))
+    return Mark.PRESENT if now <= start + grace else Mark.LATE
+
+
+@transaction.atomic
+def checkin(*, day: TrainingDay, person: Member, by: Any, now: dt.datetime | None = None) -> DayAttendance:
+    """Sign in by scanning the day's QR code. Signing in twice keeps the first time."""
+    now = now or timezone.now()
+    enrolment = day.klass.enrolments.filter(person=person).first()
+    problem = checkin_problem(day, enrolment, now)
+    if problem:
+        raise ValidationError(problem)
+    assert enrolment is not None
+    row = DayAttendance.objects.filter(day=day, enrolment=enrolment).first()
+    if row is not None and row.status in ATTENDED:
+        return row
+    status = signin_status(day, now)
+    if row is None:
+        try:
+            with transaction.atomic():
+                row = DayAttendance.objects.create(
+                    day=day, enrolment=enrolment, status=status, method=SignInMethod.QR, signed_at=now
+                )
+        except IntegrityError:  # the same phone scanned twice at once: the first one stands
+            return DayAttendance.objects.get(day=day, enrolment=enrolment)
+    else:  # marked excused or absent beforehand, and came after all
+        row.status, row.reason, row.method, row.signed_at = status, "", SignInMethod.QR, now
+        row.save(update_fields=["status", "reason", "method", "signed_at"])
+    recount([enrolment.pk])
+    return row

@@ -1,0 +1,158 @@
+"""The compliance calendar of organization life: one organization's year, the subtree's summary,
+and the committee-wide view of who is behind this month."""
+
+from __future__ import annotations
+
+from django.contrib.auth.decorators import login_required
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.utils import timezone
+
+from dangjian.core import scoping
+from dangjian.core.selectors import default_org_for
+from dangjian.orgs.models import Organization
+
+from ..models import Meeting
+from ..selectors import calendar as cal
+from .common import NAV, export_query, page_query, paginate, require_manager, wants_xlsx, xlsx, year_from
+
+
+def _org(request: HttpRequest) -> Organization | None:
+    code = (request.GET.get("org") or "").strip()
+    if code:
+        return scoping.get_visible_or_404(request, scoping.visible_orgs(request.user), code=code)
+    return default_org_for(request.user)
+
+
+def summary_context(request: HttpRequest, org: Organization, year: int) -> dict:
+    """Every bound organization of ORG's subtree with its year so far: for the calendar and the figure's records."""
+    today = timezone.localdate()
+    rows = cal.standings(scoping.visible_orgs(request.user).filter(path__startswith=org.path), year, today)
+    only = request.GET.get("only") == "behind"
+    shown = [r for r in rows if r.behind] if only else rows
+    return {
+        "rows": rows,
+        "page": paginate(request, shown),
+        "rate": cal.rate_of(rows),
+        "only": only,
+        "behind_count": sum(1 for r in rows if r.behind),
+        "as_of": cal.as_of_for(year, today),
+    }
+
+
+def summary_rows(rows: list[cal.OrgStanding]) -> list[tuple]:
+    return [(r.code, r.name, r.required, r.held, r.rate, len(r.missing), "、".join(r.missing_labels)) for r in rows]
+
+
+SUMMARY_HEADERS = ["组织编码", "组织", "应开（期）", "已开（期）", "按期开展率%", "缺项数", "缺项"]
+
+
+@login_required
+def org_calendar(request: HttpRequest) -> HttpResponse:
+    require_manager(request, Meeting, "study:calendar")
+    org, year = _org(request), year_from(request)
+    if org is None:
+        return render(request, "study/calendar_summary.html", {"nav": NAV, "org": None, "year": year})
+    today = timezone.localdate()
+    if org.kind in cal.bound_org_kinds():
+        standing = cal.standings(Organization.objects.filter(pk=org.pk), year, today, with_lines=True)[0]
+        if wants_xlsx(request):
+            rows = [
+                (line.requirement.label, line.requirement.every_label, c.label, c.state_label, c.count)
+                for line in standing.lines
+                for c in line.cells
+            ]
+            return xlsx(
+                request,
+                title=f"组织生活日历_{org.code}_{year}",
+                headers=["会议", "频次", "期间", "情况", "次数"],
+                rows=rows,
+                model=Meeting,
+                org=org,
+            )
+        return render(
+            request,
+            "study/calendar_org.html",
+            {
+                "nav": NAV,
+                "org": org,
+                "year": year,
+                "standing": standing,
+                "as_of": cal.as_of_for(year, today),
+                "years": range(today.year, today.year - 6, -1),
+                "export": export_query(request),
+            },
+        )
+    ctx = summary_context(request, org, year)
+    if wants_xlsx(request):
+        rows = summary_rows(ctx["rows"])
+        return xlsx(
+            request,
+            title=f"组织生活开展情况_{org.code}_{year}",
+            headers=SUMMARY_HEADERS,
+            rows=rows,
+            model=Meeting,
+            org=org,
+        )
+    return render(
+        request,
+        "study/calendar_summary.html",
+        {
+            "nav": NAV,
+            "org": org,
+            "year": year,
+            **ctx,
+            "years": range(today.year, today.year - 6, -1),
+            "query": page_query(request),
+            "export": export_query(request),
+        },
+    )
+
+
+SHOW = {"behind": "有逾期缺项", "due": "本期尚未召开", "all": "全部"}
+
+
+@login_required
+def behind(request: HttpRequest) -> HttpResponse:
+    """Which organizations are behind this month: periods ended without the meeting, and what is due now."""
+    require_manager(request, Meeting, "study:behind")
+    org = _org(request)
+    today = timezone.localdate()
+    show = request.GET.get("show") or "behind"
+    show = show if show in SHOW else "behind"
+    rows = (
+        cal.standings(scoping.visible_orgs(request.user).filter(path__startswith=org.path), today.year, today)
+        if org
+        else []
+    )
+    if show == "behind":
+        shown = sorted((r for r in rows if r.missing), key=lambda r: (-len(r.missing), r.path))
+    elif show == "due":
+        shown = [r for r in rows if r.due]
+    else:
+        shown = rows
+    if wants_xlsx(request):
+        data = [
+            (r.code, r.name, len(r.missing), "、".join(r.missing_labels), "、".join(r.due_labels), r.rate)
+            for r in shown
+        ]
+        headers = ["组织编码", "组织", "逾期缺项数", "逾期缺项", "本期待开", "按期开展率%"]
+        return xlsx(request, title=f"组织生活进度_{today:%Y%m}", headers=headers, rows=data, model=Meeting, org=org)
+    return render(
+        request,
+        "study/behind.html",
+        {
+            "nav": NAV,
+            "org": org,
+            "today": today,
+            "show": show,
+            "choices": SHOW,
+            "page": paginate(request, shown),
+            "total": len(rows),
+            "behind_count": sum(1 for r in rows if r.missing),
+            "due_count": sum(1 for r in rows if r.due),
+            "rate": cal.rate_of(rows),
+            "query": page_query(request),
+            "export": export_query(request),
+        },
+    )

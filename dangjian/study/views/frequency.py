@@ -1,0 +1,56 @@
+"""The frequency check of central-group study: collective sessions per quarter against the minimum."""
+
+from __future__ import annotations
+
+from django.contrib.auth.decorators import login_required
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.utils import timezone
+
+from .. import conf
+from ..models import StudyGroup
+from ..selectors import central_group as cg
+from .common import NAV, export_query, page_query, paginate, require_manager, wants_xlsx, xlsx, year_from
+
+
+@login_required
+def frequency(request: HttpRequest) -> HttpResponse:
+    """Frequency check: each leadership group's collective sessions per quarter against the minimum."""
+    require_manager(request, StudyGroup, "study:frequency")
+    year = year_from(request)
+    rows = cg.frequency(cg.groups_for(request.user), year, timezone.localdate())
+    only = request.GET.get("only") == "behind"
+    shown = [r for r in rows if r.behind] if only else rows
+    if wants_xlsx(request):
+        data = [
+            (r.group.name, r.group.org.name, *[c.count for c in r.cells], *[c.state_label for c in r.cells])
+            for r in shown
+        ]
+        headers = [
+            "中心组",
+            "所属组织",
+            "一季度次数",
+            "二季度次数",
+            "三季度次数",
+            "四季度次数",
+            "一季度",
+            "二季度",
+            "三季度",
+            "四季度",
+        ]
+        return xlsx(request, title=f"中心组学习频次_{year}", headers=headers, rows=data, model=StudyGroup)
+    return render(
+        request,
+        "study/frequency.html",
+        {
+            "nav": NAV,
+            "year": year,
+            "page": paginate(request, shown),
+            "only": only,
+            "behind_count": sum(1 for r in rows if r.behind),
+            "total": len(rows),
+            "minimum": conf.get("CENTRAL_GROUP_MIN_PER_QUARTER"),
+            "query": page_query(request),
+            "export": export_query(request),
+        },
+    )

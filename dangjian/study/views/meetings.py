@@ -1,0 +1,277 @@
+"""Organization life pages: the meeting list, recording a meeting with its attendance, a meeting, attachments."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
+from django.http import FileResponse, HttpRequest, HttpResponse
+from django.http.response import HttpResponseBase
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.views.decorators.http import require_POST
+
+from dangjian.core import scoping
+from dangjian.orgs.models import OrgKind
+
+from ..forms import KIND_CHOICES, MeetingForm, UploadForm
+from ..models import Mark, Meeting, MeetingAttachment, MeetingKind
+from ..selectors import org_life as sel
+from ..selectors.people import chair_choices, committee_people, meeting_roster
+from ..services import org_life as services
+from .common import (
+    MARK_ROWS,
+    NAV,
+    attach_errors,
+    error_text,
+    export_query,
+    page_query,
+    paginate,
+    read_marks,
+    require_manager,
+    wants_xlsx,
+    xlsx,
+    year_from,
+)
+
+
+def _meeting_or_404(request: HttpRequest, pk: int) -> Meeting:
+    return scoping.get_visible_or_404(request, sel.meetings_for(request.user), pk=pk)
+
+
+@login_required
+def meeting_list(request: HttpRequest) -> HttpResponse:
+    require_manager(request, Meeting, "study:meetings")
+    year = year_from(request)
+    meetings = sel.meetings_for(request.user).filter(held_on__year=year)
+    org = None
+    code = (request.GET.get("org") or "").strip()
+    if code:
+        org = scoping.get_visible_or_404(request, scoping.visible_orgs(request.user), code=code)
+        meetings = meetings.filter(org__path__startswith=org.path)
+    kind = request.GET.get("kind") or ""
+    if kind in MeetingKind.values:
+        meetings = meetings.filter(kind=kind)
+    meetings = sel.with_counts(meetings).order_by("-held_on", "-id")
+    if wants_xlsx(request):
+        rows = [
+            (
+                m.held_on,
+                m.org.name,
+                m.get_kind_display(),
+                m.topic,
+                m.chair.name if m.chair else "",
+                m.marked,
+                m.attended,
+                "" if m.quorum_met is None else ("达到" if m.quorum_met else "未达到"),
+            )
+            for m in meetings
+        ]
+        headers = ["日期", "组织", "类型", "主题", "主持人", "应到", "实到", "支委会法定人数"]
+        return xlsx(request, title="组织生活会议", headers=headers, rows=rows, model=Meeting, org=org)
+    return render(
+        request,
+        "study/meeting_list.html",
+        {
+            "nav": NAV,
+            "page": paginate(request, meetings),
+            "year": year,
+            "org": org,
+            "kind": kind,
+            "kinds": KIND_CHOICES,
+            "query": page_query(request),
+            "export": export_query(request),
+        },
+    )
+
+
+@login_required
+def meeting_new(request: HttpRequest) -> HttpResponse:
+    """Record a meeting: pick the organization, then the kind (which decides the roster), then mark everyone."""
+    require_manager(request, Meeting, "study:meeting_new")
+    code = (request.GET.get("org") or "").strip()
+    if not code:
+        q = (request.GET.get("q") or "").strip()[:50]
+        orgs = scoping.visible_orgs(request.user).filter(
+            kind__in=[OrgKind.BRANCH, OrgKind.GROUP, OrgKind.GENERAL_BRANCH, OrgKind.PARTY_COMMITTEE]
+        )
+        if q:
+            orgs = orgs.filter(name__icontains=q) | orgs.filter(code__iexact=q)
+        return render(
+            request,
+            "study/meeting_pick_org.html",
+            {"nav": NAV, "page": paginate(request, orgs.order_by("path")), "q": q},
+        )
+    org = scoping.get_visible_or_404(request, scoping.visible_orgs(request.user), code=code)
+    kinds = services.kinds_for(org)
+    if not kinds:
+        messages.error(request, f"{org.get_kind_display()}不登记组织生活会议。")
+        return redirect("study:meeting_new")
+    data = request.POST if request.method == "POST" else None
+    kind = (data or request.GET).get("kind") or kinds[0][0]
+    kind = kind if kind in dict(kinds) else kinds[0][0]
+    today = timezone.localdate()
+    form = MeetingForm(
+        data,
+        kinds=kinds,
+        chairs=chair_choices(org),
+        initial={"kind": kind, "held_on": today},
+    )
+    roster = list(meeting_roster(org, kind, today).select_related("org"))
+    error = ""
+    if request.method == "POST" and form.is_valid():
+        d = form.cleaned_data
+        if d["kind"] == MeetingKind.BRANCH_COMMITTEE:
+            roster = list(meeting_roster(org, d["kind"], d["held_on"]).select_related("org"))
+        marks = read_marks(request.POST, [p.pk for p in roster])
+        try:
+            meeting = services.meeting_record(
+                org=org,
+                kind=d["kind"],
+                held_on=d["held_on"],
+                starts_at=d["starts_at"],
+                topic=d["topic"],
+                location=d["location"],
+                chair=d["chair"],
+                minutes=d["minutes"],
+                marks=marks,
+                by=request.user,
+            )
+        except ValidationError as e:
+            attach_errors(form, e)
+            error = "；".join(e.message_dict.get("marks", [])) if hasattr(e, "error_dict") else ""
+        else:
+            if meeting.quorum_met is False:
+                messages.warning(
+                    request,
+                    f"已登记，但到会支委 {meeting.committee_present}/{meeting.committee_size} 人，"
+                    "未超过半数，不计为已召开。",
+                )
+            else:
+                messages.success(request, f"已登记{meeting.get_kind_display()}：{meeting.topic}。")
+            return redirect("study:meeting_detail", pk=meeting.pk)
+    committee = set(committee_people(org, today).values_list("pk", flat=True))
+    # A roster too long for one form (a 机关党委's general meeting) is marked afterwards, page by page.
+    too_many = len(roster) > MARK_ROWS
+    lines = (
+        []
+        if too_many
+        else [
+            {
+                "p": p,
+                "status": (data.get(f"mark_{p.pk}") if data else None) or Mark.PRESENT,
+                "reason": (data.get(f"reason_{p.pk}") if data else "") or "",
+                "committee": p.pk in committee,
+            }
+            for p in roster
+        ]
+    )
+    return render(
+        request,
+        "study/meeting_form.html",
+        {
+            "nav": NAV,
+            "org": org,
+            "form": form,
+            "kind": kind,
+            "kinds": kinds,
+            "lines": lines,
+            "marks": Mark.choices,
+            "error": error,
+            "committee_size": len(committee),
+            "roster_size": len(roster),
+            "too_many": too_many,
+            "quorum_needed": len(committee) // 2 + 1,
+        },
+    )
+
+
+@login_required
+def meeting_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    meeting = _meeting_or_404(request, pk)
+    attendances = meeting.attendances.select_related("person__org").order_by("person__name_initials")
+    if wants_xlsx(request):
+        rows = [(a.person.name, a.person.org.name, a.get_status_display(), a.reason) for a in attendances]
+        return xlsx(
+            request,
+            title=f"会议出勤_{meeting.held_on:%Y%m%d}",
+            headers=["姓名", "所在组织", "出勤", "缺席原因"],
+            rows=rows,
+            model=Meeting,
+            org=meeting.org,
+        )
+    return render(
+        request,
+        "study/meeting_detail.html",
+        {
+            "nav": NAV,
+            "meeting": meeting,
+            "attendances": attendances,
+            "attachments": meeting.attachments.all(),
+            "upload_form": UploadForm(),
+            "export": export_query(request),
+        },
+    )
+
+
+@login_required
+def meeting_attendance(request: HttpRequest, pk: int) -> HttpResponse:
+    """Change the attendance, MARK_ROWS people a page (a large organization's general meeting runs to hundreds)."""
+    meeting = _meeting_or_404(request, pk)
+    marked = {a.person_id: a for a in meeting.attendances.all()}
+    roster = list(meeting_roster(meeting.org, meeting.kind, meeting.held_on).select_related("org"))
+    ids = {p.pk for p in roster}
+    roster += [a.person for a in meeting.attendances.select_related("person__org") if a.person_id not in ids]
+    page = Paginator(roster, MARK_ROWS).get_page(request.GET.get("page"))
+    people = list(page.object_list)
+    error = ""
+    if request.method == "POST":
+        marks = read_marks(request.POST, [p.pk for p in people])
+        try:
+            services.meeting_mark(meeting=meeting, marks=marks, by=request.user)
+        except ValidationError as e:
+            error = error_text(e)
+        else:
+            messages.success(request, f"已更新出勤（{len(marks)} 人）。")
+            if page.has_next():
+                return redirect(f"{request.path}?page={page.next_page_number()}")
+            return redirect("study:meeting_detail", pk=meeting.pk)
+    lines = [
+        {
+            "p": p,
+            "status": marked[p.pk].status if p.pk in marked else "",
+            "reason": marked[p.pk].reason if p.pk in marked else "",
+        }
+        for p in people
+    ]
+    return render(
+        request,
+        "study/meeting_attendance.html",
+        {"nav": NAV, "meeting": meeting, "lines": lines, "marks": Mark.choices, "error": error, "page": page},
+    )
+
+
+@login_required
+@require_POST
+def attachment_upload(request: HttpRequest, pk: int) -> HttpResponse:
+    meeting = _meeting_or_404(request, pk)
+    try:
+        attachment = services.attachment_add(meeting=meeting, uploaded=request.FILES.get("file"), by=request.user)
+    except ValidationError as e:
+        messages.error(request, error_text(e))
+    else:
+        messages.success(request, f"已上传附件：{attachment.name}。")
+    return redirect("study:meeting_detail", pk=meeting.pk)
+
+
+@login_required
+def attachment_download(request: HttpRequest, pk: int) -> HttpResponseBase:
+    visible = MeetingAttachment.objects.filter(meeting__in=sel.meetings_for(request.user))
+    attachment = scoping.get_visible_or_404(request, visible, pk=pk)
+    return FileResponse(
+        attachment.file.open("rb"),
+        as_attachment=True,
+        filename=attachment.name,
+        content_type=attachment.content_type or None,
+    )

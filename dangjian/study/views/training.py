@@ -1,0 +1,393 @@
+"""Training class pages: the list, a class, enrolment (by administrators or self sign-up), days, certificates."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
+from django.db.models import Count, Q
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.views.decorators.http import require_POST
+
+from dangjian.core import scoping
+from dangjian.people.models import CadreRank, Member, Status
+
+from .. import qr
+from ..forms import ClassForm
+from ..models import Enrolment, Mark, TrainingClass, TrainingDay
+from ..pdf import certificate_pdf
+from ..selectors import training as sel
+from ..selectors.people import PeopleFilter, people_matching
+from ..services import training as services
+from .common import (
+    MARK_ROWS,
+    NAV,
+    attach_errors,
+    error_text,
+    export_query,
+    page_query,
+    paginate,
+    read_marks,
+    require_manager,
+    require_manages,
+    wants_xlsx,
+    xlsx,
+    year_from,
+)
+
+PHASES = {"upcoming": "未开班", "ongoing": "进行中", "ended": "已结业", "cancelled": "已取消"}
+
+
+def _person_or_404(request: HttpRequest, page: str) -> Member:
+    if not getattr(request.user, "person_id", None):
+        raise scoping.deny(request, Member, {"page": page}, exists=True)
+    return request.user.person
+
+
+@login_required
+def class_list(request: HttpRequest) -> HttpResponse:
+    require_manager(request, TrainingClass, "study:classes")
+    year = year_from(request)
+    today = timezone.localdate()
+    classes = (
+        sel.classes_for(request.user).filter(starts_on__year=year).annotate(days_count=Count("days", distinct=True))
+    )
+    phase = request.GET.get("phase") or ""
+    if phase == "upcoming":
+        classes = classes.filter(starts_on__gt=today, cancelled_at__isnull=True)
+    elif phase == "ongoing":
+        classes = classes.filter(starts_on__lte=today, ends_on__gte=today, cancelled_at__isnull=True)
+    elif phase == "ended":
+        classes = classes.filter(ends_on__lt=today, cancelled_at__isnull=True)
+    elif phase == "cancelled":
+        classes = classes.filter(cancelled_at__isnull=False)
+    classes = classes.order_by("-starts_on", "-id")
+    if wants_xlsx(request):
+        rows = [
+            (
+                k.title,
+                k.org.name,
+                k.get_audience_display(),
+                k.get_venue_kind_display(),
+                k.venue,
+                k.starts_on,
+                k.ends_on,
+                k.days_count,
+                k.hours,
+                k.capacity,
+                k.enrolled,
+                "已取消" if k.cancelled_at else "",
+            )
+            for k in classes
+        ]
+        headers = [
+            "培训班",
+            "主办组织",
+            "培训对象",
+            "场所类别",
+            "地点",
+            "开班",
+            "结业",
+            "天数",
+            "学时",
+            "名额",
+            "报名人数",
+            "状态",
+        ]
+        return xlsx(request, title="培训班", headers=headers, rows=rows, model=TrainingClass)
+    return render(
+        request,
+        "study/class_list.html",
+        {
+            "nav": NAV,
+            "page": paginate(request, classes),
+            "year": year,
+            "phase": phase,
+            "phases": PHASES,
+            "today": today,
+            "query": page_query(request),
+            "export": export_query(request),
+        },
+    )
+
+
+@login_required
+def open_list(request: HttpRequest) -> HttpResponse:
+    """Classes a member may sign up for, and those they are on."""
+    person = _person_or_404(request, "study:open_classes")
+    today = timezone.localdate()
+    mine = (
+        Enrolment.objects.filter(person=person, withdrawn_at__isnull=True, klass__ends_on__gte=today)
+        .select_related("klass__org")
+        .order_by("klass__starts_on")
+    )
+    taken = set(mine.values_list("klass_id", flat=True))
+    offers = []
+    for klass in sel.open_classes(person, today).order_by("starts_on"):
+        if klass.pk not in taken:
+            offers.append({"klass": klass, "problem": services.signup_problem(klass, person, today)})
+    return render(request, "study/open_classes.html", {"nav": NAV, "mine": mine, "offers": offers, "person": person})
+
+
+@login_required
+def class_new(request: HttpRequest) -> HttpResponse:
+    require_manager(request, TrainingClass, "study:class_new")
+    form = ClassForm(request.POST or None, orgs=scoping.visible_orgs(request.user))
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            klass = services.class_create(
+                org=data["org"],
+                title=data["title"],
+                audience=data["audience"],
+                venue_kind=data["venue_kind"],
+                venue=data["venue"],
+                starts_on=data["starts_on"],
+                ends_on=data["ends_on"],
+                hours=data["hours"],
+                capacity=data["capacity"],
+                self_signup=data["self_signup"],
+                signup_closes_on=data["signup_closes_on"],
+                description=data["description"],
+                starts_at=data["starts_at"],
+                by=request.user,
+            )
+        except ValidationError as e:
+            attach_errors(form, e)
+        else:
+            messages.success(request, f"已新建培训班“{klass.title}”。")
+            return redirect("study:class_detail", pk=klass.pk)
+    return render(request, "study/class_form.html", {"nav": NAV, "form": form})
+
+
+@login_required
+def class_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    access = sel.class_visible_or_404(request, pk)
+    klass, today = access.klass, timezone.localdate()
+    days = list(
+        klass.days.annotate(
+            marked=Count("attendances"),
+            attended=Count("attendances", filter=Q(attendances__status__in=["present", "late"])),
+        )
+    )
+    if not access.manages:
+        person = request.user.person
+        enrolment = access.enrolment
+        return render(
+            request,
+            "study/class_member.html",
+            {
+                "nav": NAV,
+                "klass": klass,
+                "days": days,
+                "enrolment": enrolment,
+                "standing": sel.standing_by_day(enrolment, today) if enrolment else [],
+                "completion": sel.completion(enrolment, today) if enrolment else None,
+                "problem": services.signup_problem(klass, person, today)
+                if not (enrolment and enrolment.active)
+                else "",
+            },
+        )
+    enrolments = klass.enrolments.select_related("person__org").order_by(
+        "withdrawn_at", "person__org__path", "person__name_initials"
+    )
+    if wants_xlsx(request):
+        marks = {(a.enrolment_id, a.day_id): a for d in days for a in d.attendances.all()}
+        headers = [
+            "姓名",
+            "所在组织",
+            "报名日期",
+            "报名方式",
+            "状态",
+            *[f"{d.day:%m-%d}" for d in days],
+            "出勤天数",
+            "获得学时",
+        ]
+        rows = []
+        for e in enrolments:
+            cells = []
+            for d in days:
+                mark = marks.get((e.pk, d.pk))
+                cells.append(
+                    mark.get_status_display()
+                    if mark
+                    else ("报名前" if d.day < e.enrolled_on else ("缺勤" if d.day < today else ""))
+                )
+            rows.append(
+                (
+                    e.person.name,
+                    e.person.org.name,
+                    e.enrolled_on,
+                    e.get_method_display(),
+                    "已退出" if e.withdrawn_at else "在班",
+                    *cells,
+                    e.days_attended,
+                    e.hours_attended,
+                )
+            )
+        return xlsx(
+            request, title=f"培训班学员_{klass.pk}", headers=headers, rows=rows, model=TrainingClass, org=klass.org
+        )
+    return render(
+        request,
+        "study/class_detail.html",
+        {
+            "nav": NAV,
+            "klass": klass,
+            "days": days,
+            "page": paginate(request, enrolments, 100),
+            "today": today,
+            "export": export_query(request),
+        },
+    )
+
+
+@login_required
+def class_enrol(request: HttpRequest, pk: int) -> HttpResponse:
+    """Enrol people in bulk from the roster by filters (an organization, categories, ranks, post holders)."""
+    access = sel.class_visible_or_404(request, pk)
+    klass = access.klass
+    require_manages(request, klass, klass.org)
+    filters = PeopleFilter.from_params(request.POST if request.method == "POST" else request.GET)
+    people = (
+        people_matching(request=request, filters=filters, within=klass.org)
+        if not filters.is_empty
+        else Member.objects.none()
+    )
+    taken = set(klass.enrolments.filter(withdrawn_at__isnull=True).values_list("person_id", flat=True))
+    if request.method == "POST":
+        try:
+            added = services.enrol(klass=klass, people=[p for p in people if p.pk not in taken], by=request.user)
+        except ValidationError as e:
+            messages.error(request, error_text(e))
+        else:
+            messages.success(request, f"已报名 {len(added)} 人。")
+            return redirect("study:class_detail", pk=klass.pk)
+    fresh = people.exclude(pk__in=taken)
+    return render(
+        request,
+        "study/class_enrol.html",
+        {
+            "nav": NAV,
+            "klass": klass,
+            "filters": filters,
+            "count": fresh.count(),
+            "sample": fresh.select_related("org")[:50],
+            "status_choices": Status.choices,
+            "rank_choices": CadreRank.choices,
+            "org_choices": scoping.visible_orgs(request.user)
+            .filter(path__startswith=klass.org.path, depth__lte=klass.org.depth + 2)
+            .order_by("path"),
+        },
+    )
+
+
+@login_required
+@require_POST
+def class_signup(request: HttpRequest, pk: int) -> HttpResponse:
+    person = _person_or_404(request, "study:class_signup")
+    klass = sel.class_visible_or_404(request, pk).klass
+    try:
+        services.signup(klass=klass, person=person, by=request.user)
+    except ValidationError as e:
+        messages.error(request, error_text(e))
+    else:
+        messages.success(request, f"报名成功：{klass.title}。")
+    return redirect("study:class_detail", pk=klass.pk)
+
+
+@login_required
+@require_POST
+def class_cancel(request: HttpRequest, pk: int) -> HttpResponse:
+    klass = sel.class_visible_or_404(request, pk).klass
+    require_manages(request, klass, klass.org)
+    try:
+        services.class_cancel(klass=klass, by=request.user)
+    except ValidationError as e:
+        messages.error(request, error_text(e))
+    else:
+        messages.success(request, "已取消该培训班。")
+    return redirect("study:class_detail", pk=klass.pk)
+
+
+def _enrolment_or_404(request: HttpRequest, pk: int) -> Enrolment:
+    """An enrolment: the person's own, or one of a class the user runs."""
+    q = Q(klass__in=sel.classes_for(request.user))
+    if getattr(request.user, "person_id", None):
+        q |= Q(person_id=request.user.person_id)
+    return scoping.get_visible_or_404(
+        request, Enrolment.objects.filter(q).select_related("klass__org", "person__org"), pk=pk
+    )
+
+
+@login_required
+@require_POST
+def enrolment_withdraw(request: HttpRequest, pk: int) -> HttpResponse:
+    enrolment = _enrolment_or_404(request, pk)
+    try:
+        services.withdraw(enrolment=enrolment, by=request.user)
+    except ValidationError as e:
+        messages.error(request, error_text(e))
+    else:
+        messages.success(request, f"{enrolment.person.name} 已退出培训班，名额已释放。")
+    return redirect("study:class_detail", pk=enrolment.klass_id)
+
+
+@login_required
+def certificate(request: HttpRequest, pk: int) -> HttpResponse:
+    """The certificate of completion (结业证书) as PDF, once the class is over and attended enough."""
+    enrolment = _enrolment_or_404(request, pk)
+    done = sel.completion(enrolment, timezone.localdate())
+    if not done.complete:
+        messages.error(request, f"尚未达到结业条件（出勤 {done.attended}/{done.due_days} 天），暂不能打印结业证书。")
+        return redirect("study:class_detail", pk=enrolment.klass_id)
+    response = HttpResponse(certificate_pdf(enrolment), content_type="application/pdf")
+    response["Content-Disposition"] = f"inline; filename=certificate-{enrolment.pk}.pdf"
+    return response
+
+
+@login_required
+def day_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    """One day: its sign-in QR code and the roster to mark by hand."""
+    day = (
+        TrainingDay.objects.filter(pk=pk, klass__in=sel.classes_for(request.user)).select_related("klass__org").first()
+    )
+    if day is None:
+        hidden = TrainingDay.objects.filter(pk=pk).select_related("klass").first()
+        raise scoping.deny(
+            request, TrainingDay, {"pk": pk}, exists=hidden is not None, org=hidden.klass.org_id if hidden else None
+        )
+    page = Paginator(sel.day_roster(day), MARK_ROWS).get_page(request.GET.get("page"))
+    lines = list(page.object_list)
+    error = ""
+    if request.method == "POST":
+        marks = read_marks(request.POST, [line.enrolment.person_id for line in lines if line.applies])
+        try:
+            services.day_mark(day=day, marks=marks, by=request.user)
+        except ValidationError as e:
+            error = error_text(e)
+        else:
+            messages.success(request, f"已登记 {day.day:%m月%d日} 出勤（{len(marks)} 人）。")
+            return redirect(f"{request.path}?page={page.number}")
+    url = request.build_absolute_uri(reverse("study:checkin", args=[day.token]))
+    return render(
+        request,
+        "study/day_detail.html",
+        {
+            "nav": NAV,
+            "day": day,
+            "klass": day.klass,
+            "lines": lines,
+            "page": page,
+            "marks": Mark.choices,
+            "error": error,
+            "checkin_url": url,
+            "qr_svg": qr.svg(url),
+            "display": request.GET.get("display") == "1",
+            "today": timezone.localdate(),
+        },
+    )

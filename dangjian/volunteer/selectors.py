@@ -1,0 +1,330 @@
+"""Reads of the volunteer module, scoped through dangjian.core.scoping.
+
+Three kinds of reader: administrators see their subtrees' records
+(`scoping.scoped_by_org`); leaders see what they lead; a member sees the
+published activities of their committee's corps and their own records.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Any
+
+from django.db.models import (
+    Count,
+    DecimalField,
+    ExpressionWrapper,
+    F,
+    IntegerField,
+    OuterRef,
+    Q,
+    QuerySet,
+    Subquery,
+    Sum,
+    Value,
+)
+from django.db.models.functions import Coalesce
+from django.utils import timezone
+
+from dangjian.core import scoping
+from dangjian.orgs.models import Organization
+from dangjian.people.models import Member
+
+from .models import (
+    Activity,
+    ActivityStatus,
+    Brigade,
+    Certificate,
+    Corps,
+    Pairing,
+    Participation,
+    ParticipationStatus,
+    ServiceRecord,
+    Team,
+    Volunteer,
+)
+from .permissions import person_id
+
+ZERO_HOURS = Value(Decimal("0"), output_field=DecimalField(max_digits=10, decimal_places=2))
+
+
+# ---------------------------------------------------------------- dates
+
+
+def year_bounds(year: int) -> tuple[dt.datetime, dt.datetime]:
+    """Local midnight of 1 January of YEAR and of the next year, as aware datetimes."""
+    tz = timezone.get_current_timezone()
+    return dt.datetime(year, 1, 1, tzinfo=tz), dt.datetime(year + 1, 1, 1, tzinfo=tz)
+
+
+def this_year() -> int:
+    return timezone.localdate().year
+
+
+# ---------------------------------------------------------------- who is who
+
+
+def person_of(user: Any) -> Member | None:
+    pid = person_id(user)
+    return Member.objects.select_related("org").filter(pk=pid).first() if pid else None
+
+
+def committee_path(org: Organization) -> str:
+    return org.path[: Organization.steplen]
+
+
+def corps_of_member(member: Member) -> Corps | None:
+    return Corps.objects.filter(org__path=committee_path(member.org)).select_related("org", "leader").first()
+
+
+def visible_corps(user: Any) -> QuerySet[Corps]:
+    return scoping.scoped_by_org(user, Corps.objects.select_related("org", "leader"))
+
+
+def _led_q(pid: int, prefix: str = "") -> Q:
+    return Q(**{f"{prefix}leader_id": pid}) | Q(**{f"{prefix}corps__leader_id": pid})
+
+
+def visible_brigades(user: Any) -> QuerySet[Brigade]:
+    """Brigades in the user's subtrees, and those the user's person leads."""
+    qs = scoping.scoped_by_org(user, Brigade.objects.all())
+    pid = person_id(user)
+    if pid:
+        qs = qs | Brigade.objects.filter(_led_q(pid))
+    return qs.select_related("org", "corps", "leader")
+
+
+def organizable_brigades(user: Any) -> QuerySet[Brigade]:
+    """Brigades the user may create activities for: those above, plus a team leader's brigade."""
+    qs = visible_brigades(user)
+    pid = person_id(user)
+    if pid:
+        qs = qs | Brigade.objects.filter(teams__leader_id=pid).select_related("org", "corps", "leader")
+    return qs.filter(dissolved_on__isnull=True).distinct()
+
+
+def visible_teams(user: Any) -> QuerySet[Team]:
+    qs = scoping.scoped_by_org(user, Team.objects.all(), org_field="brigade__org")
+    pid = person_id(user)
+    if pid:
+        qs = qs | Team.objects.filter(Q(leader_id=pid) | _led_q(pid, "brigade__"))
+    return qs.select_related("brigade__org", "brigade__corps", "leader")
+
+
+def visible_pairings(user: Any) -> QuerySet[Pairing]:
+    qs = scoping.scoped_by_org(user, Pairing.objects.all(), org_field="brigade__org")
+    pid = person_id(user)
+    if pid:
+        qs = qs | Pairing.objects.filter(_led_q(pid, "brigade__"))
+    return qs.select_related("brigade__org")
+
+
+def visible_volunteers(user: Any) -> QuerySet[Volunteer]:
+    """Volunteers whose roster record the user may see (scoping.visible_members)."""
+    return Volunteer.objects.filter(member__in=scoping.visible_members(user)).select_related(
+        "member__org", "team__brigade"
+    )
+
+
+# ---------------------------------------------------------------- activities
+
+
+def managed_activities(user: Any) -> QuerySet[Activity]:
+    """Activities the user organizes or oversees, drafts included."""
+    qs = scoping.scoped_by_org(user, Activity.objects.all())
+    pid = person_id(user)
+    if pid:
+        qs = qs | Activity.objects.filter(_led_q(pid, "brigade__") | Q(organizer_id=pid) | Q(team__leader_id=pid))
+    return qs
+
+
+def visible_activities(user: Any) -> QuerySet[Activity]:
+    """Managed activities, and the published activities of the member's committee."""
+    qs = managed_activities(user)
+    member = person_of(user)
+    if member is not None:
+        qs = qs | Activity.objects.filter(
+            status=ActivityStatus.PUBLISHED, org__path__startswith=committee_path(member.org)
+        )
+    return qs
+
+
+def _participants(status: str) -> Coalesce:
+    return Coalesce(
+        Subquery(
+            Participation.objects.filter(activity=OuterRef("pk"), status=status)
+            .values("activity_id")
+            .annotate(n=Count("pk"))
+            .values("n")[:1],
+            output_field=IntegerField(),
+        ),
+        0,
+    )
+
+
+def with_counts(qs: QuerySet[Activity]) -> QuerySet[Activity]:
+    """Places taken, people waiting and places left, as correlated subqueries: only the rows shown pay."""
+    return (
+        qs.select_related("brigade", "team", "organizer")
+        .annotate(
+            taken=_participants(ParticipationStatus.CONFIRMED), waiting=_participants(ParticipationStatus.WAITING)
+        )
+        .annotate(left=ExpressionWrapper(F("places") - F("taken"), output_field=IntegerField()))
+    )
+
+
+def open_activities(user: Any, *, now: dt.datetime | None = None) -> QuerySet[Activity]:
+    """Published activities still taking sign-ups, soonest first."""
+    now = now or timezone.now()
+    member = person_of(user)
+    if member is None:
+        return Activity.objects.none()
+    return with_counts(
+        Activity.objects.filter(
+            status=ActivityStatus.PUBLISHED,
+            org__path__startswith=committee_path(member.org),
+            signup_deadline__gt=now,
+            starts_at__gt=now,
+        )
+    ).order_by("starts_at", "id")
+
+
+def activities_in(org: Organization, year: int) -> QuerySet[Activity]:
+    """Published (not cancelled) activities of ORG's subtree starting in YEAR: the volunteer.activities figure."""
+    start, end = year_bounds(year)
+    return Activity.objects.filter(
+        org__path__startswith=org.path,
+        status=ActivityStatus.PUBLISHED,
+        starts_at__gte=start,
+        starts_at__lt=end,
+    )
+
+
+@dataclass(frozen=True)
+class ParticipantRow:
+    participation: Participation
+    position: int | None  # place in the waiting list
+
+
+def participants(activity: Activity) -> tuple[list[ParticipantRow], list[ParticipantRow], int]:
+    """(holding a place, waiting in order, cancelled count) of ACTIVITY."""
+    rows = list(activity.participations.select_related("volunteer__member__org", "team").order_by("seq"))
+    confirmed = [ParticipantRow(p, None) for p in rows if p.status == ParticipationStatus.CONFIRMED]
+    waiting = [
+        ParticipantRow(p, i)
+        for i, p in enumerate((p for p in rows if p.status == ParticipationStatus.WAITING), start=1)
+    ]
+    cancelled = sum(1 for p in rows if p.status == ParticipationStatus.CANCELLED)
+    return confirmed, waiting, cancelled
+
+
+def participation_of(activity: Activity, member: Member | None) -> Participation | None:
+    if member is None:
+        return None
+    return Participation.objects.filter(activity=activity, volunteer__member=member).first()
+
+
+# ---------------------------------------------------------------- records and figures
+
+
+def records_in(org: Organization, year: int) -> QuerySet[ServiceRecord]:
+    return ServiceRecord.objects.filter(
+        org__path__startswith=org.path, served_on__gte=dt.date(year, 1, 1), served_on__lt=dt.date(year + 1, 1, 1)
+    )
+
+
+def brigades_in(org: Organization, year: int, brigades: QuerySet[Brigade] | None = None) -> QuerySet[Brigade]:
+    """BRIGADES (all by default) of ORG's subtree that existed during YEAR."""
+    brigades = Brigade.objects.all() if brigades is None else brigades
+    return brigades.filter(org__path__startswith=org.path, founded_on__lte=dt.date(year, 12, 31)).filter(
+        Q(dissolved_on__isnull=True) | Q(dissolved_on__gte=dt.date(year, 1, 1))
+    )
+
+
+def brigade_overview(brigades: QuerySet[Brigade], year: int) -> QuerySet[Brigade]:
+    """BRIGADES with their teams, volunteers, and activities and hours in YEAR (subqueries, no row blow-up)."""
+    start, end = year_bounds(year)
+
+    def count_of(qs: QuerySet) -> Subquery:
+        return Subquery(qs.values("brigade_id").annotate(n=Count("pk")).values("n")[:1], output_field=IntegerField())
+
+    activities = Activity.objects.filter(
+        brigade=OuterRef("pk"), status=ActivityStatus.PUBLISHED, starts_at__gte=start, starts_at__lt=end
+    )
+    hours = (
+        ServiceRecord.objects.filter(brigade=OuterRef("pk"), served_on__year=year)
+        .values("brigade_id")
+        .annotate(h=Sum("hours"))
+        .values("h")[:1]
+    )
+    return brigades.annotate(
+        team_count=Coalesce(count_of(Team.objects.filter(brigade=OuterRef("pk"))), 0),
+        volunteer_count=Coalesce(
+            Subquery(
+                Volunteer.objects.filter(team__brigade=OuterRef("pk"))
+                .values("team__brigade")
+                .annotate(n=Count("pk"))
+                .values("n")[:1],
+                output_field=IntegerField(),
+            ),
+            0,
+        ),
+        activity_count=Coalesce(count_of(activities), 0),
+        hours_total=Coalesce(Subquery(hours, output_field=DecimalField(max_digits=10, decimal_places=2)), ZERO_HOURS),
+    )
+
+
+def team_ranking(records: QuerySet[ServiceRecord]) -> QuerySet:
+    return (
+        records.filter(team__isnull=False)
+        .values("team_id", "team__name", "brigade__name")
+        .annotate(hours=Sum("hours"), times=Count("pk"), people=Count("volunteer_id", distinct=True))
+        .order_by("-hours", "team__name")
+    )
+
+
+def volunteer_ranking(records: QuerySet[ServiceRecord]) -> QuerySet:
+    return (
+        records.values("volunteer_id", "volunteer__number", "volunteer__member__name", "volunteer__member__org__name")
+        .annotate(hours=Sum("hours"), times=Count("pk"))
+        .order_by("-hours", "volunteer__number")
+    )
+
+
+@dataclass(frozen=True)
+class HoursSummary:
+    year_hours: Decimal
+    year_times: int
+    total_hours: Decimal
+    total_times: int
+
+
+def hours_summary(volunteer: Volunteer | None, year: int) -> HoursSummary:
+    if volunteer is None:
+        return HoursSummary(Decimal(0), 0, Decimal(0), 0)
+    records = volunteer.records.all()
+    total = records.aggregate(h=Coalesce(Sum("hours"), ZERO_HOURS), n=Count("pk"))
+    this = records.filter(served_on__year=year).aggregate(h=Coalesce(Sum("hours"), ZERO_HOURS), n=Count("pk"))
+    return HoursSummary(this["h"], this["n"], total["h"], total["n"])
+
+
+def visible_records(user: Any) -> QuerySet[ServiceRecord]:
+    """Records of the user's subtrees, and the user's own."""
+    qs = scoping.scoped_by_org(user, ServiceRecord.objects.all())
+    pid = person_id(user)
+    if pid:
+        qs = qs | ServiceRecord.objects.filter(volunteer__member_id=pid)
+    return qs
+
+
+def visible_certificates(user: Any) -> QuerySet[Certificate]:
+    """Certificates of the people the user may see (themself included)."""
+    return Certificate.objects.filter(volunteer__member__in=scoping.visible_members(user)).select_related(
+        "volunteer__member", "corps__org"
+    )
+
+
+def certificate_by_number(number: str) -> Certificate | None:
+    return Certificate.objects.filter(number=number).first()

@@ -1,0 +1,126 @@
+"""Certificates (志愿服务证明): issue and revoke.
+
+The certifier is the recorder: a certificate covers the records one corps
+wrote for one volunteer, and names that corps as issuer with its person in
+charge, handler and contact. What it shows is copied at issue.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import secrets
+from collections import defaultdict
+from decimal import Decimal
+
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+
+from ..conf import setting
+from ..models import ActivityKind, Certificate, Corps, ServiceRecord, Volunteer
+
+# No 0/O, 1/I/L: the number is read aloud and typed in by hand.
+NUMBER_ALPHABET = "23456789ABCDEFGHJKMNPQRSTUVWXYZ"
+NUMBER_RANDOM_LENGTH = 10
+
+
+def new_certificate_number(year: int) -> str:
+    """Prefix, year and random characters: unguessable, so the public page cannot be walked through."""
+    tail = "".join(secrets.choice(NUMBER_ALPHABET) for _ in range(NUMBER_RANDOM_LENGTH))
+    return f"{setting('CERTIFICATE_PREFIX')}{year}{tail}"
+
+
+def normalize_number(text: str) -> str:
+    return "".join(ch for ch in (text or "").upper() if ch.isalnum())[:32]
+
+
+def content_of(records: list[ServiceRecord], kinds: dict[int, str]) -> str:
+    by_kind: dict[str, list[Decimal]] = defaultdict(list)
+    for r in records:
+        by_kind[kinds[r.activity_id]].append(r.hours)
+    parts = [
+        f"{ActivityKind(kind).label}{len(hours)}次{sum(hours, Decimal(0)).normalize():f}小时"
+        for kind, hours in sorted(by_kind.items(), key=lambda kv: -len(kv[1]))
+    ]
+    return "参加" + "、".join(parts) + "的志愿服务"
+
+
+@transaction.atomic
+def certificate_issue(
+    *,
+    volunteer: Volunteer,
+    corps: Corps,
+    by,
+    period_start: dt.date | None = None,
+    period_end: dt.date | None = None,
+) -> Certificate:
+    """A certificate of VOLUNTEER's records written by CORPS in the period (all of them by default)."""
+    missing = [
+        label
+        for label, value in (
+            ("负责人（总队长）", corps.leader_id),
+            ("证明经办人", corps.handler_name),
+            ("联系电话", corps.contact_phone),
+        )
+        if not value
+    ]
+    if missing:
+        raise ValidationError(f"{corps.name}尚未设置{'、'.join(missing)}，暂不能出具志愿服务证明，请联系工委。")
+    if period_start and period_end and period_end < period_start:
+        raise ValidationError("截止日期不能早于起始日期。")
+    records_qs = ServiceRecord.objects.filter(volunteer=volunteer, corps=corps)
+    if period_start:
+        records_qs = records_qs.filter(served_on__gte=period_start)
+    if period_end:
+        records_qs = records_qs.filter(served_on__lte=period_end)
+    records = list(records_qs.order_by("served_on"))
+    if not records:
+        raise ValidationError("所选期间没有已确认的志愿服务记录，无法出具证明。")
+    kinds = dict(records_qs.values_list("activity_id", "activity__kind"))
+    member = volunteer.member
+    today = timezone.localdate()
+    certificate = Certificate(
+        volunteer=volunteer,
+        corps=corps,
+        name=member.name,
+        id_type=setting("CERTIFICATE_ID_TYPE"),
+        volunteer_number=volunteer.number,
+        period_start=period_start or records[0].served_on,
+        period_end=period_end or records[-1].served_on,
+        service_count=len(records),
+        hours=sum((r.hours for r in records), Decimal(0)),
+        content=content_of(records, kinds),
+        issuer_name=corps.name,
+        person_in_charge=corps.leader.name if corps.leader else "",
+        handler=corps.handler_name,
+        contact=corps.contact_phone,
+        issued_on=today,
+        issued_at=timezone.now(),
+        issued_by=by if getattr(by, "is_authenticated", False) else None,
+    )
+    certificate.id_number = member.id_number
+    for _attempt in range(5):
+        certificate.number = new_certificate_number(today.year)
+        try:
+            with transaction.atomic():
+                certificate.save()
+            return certificate
+        except IntegrityError:  # the same random number twice: draw again
+            certificate.pk = None
+    raise ValidationError("证明编号生成失败，请重试。")
+
+
+@transaction.atomic
+def certificate_revoke(*, certificate: Certificate, reason: str, by) -> Certificate:
+    """Void a certificate (wrong figures, corrected records …): the public page then says so."""
+    certificate = Certificate.objects.select_for_update().get(pk=certificate.pk)
+    if certificate.revoked_at is not None:
+        raise ValidationError("该证明已作废。")
+    reason = (reason or "").strip()
+    if len(reason) < 2:
+        raise ValidationError({"reason": "请填写作废原因。"})
+    certificate.revoked_at = timezone.now()
+    certificate.revoked_reason = reason[:200]
+    certificate.revoked_by = by
+    certificate.save(update_fields=["revoked_at", "revoked_reason", "revoked_by"])
+    return certificate

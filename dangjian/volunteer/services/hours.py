@@ -1,0 +1,218 @@
+"""Attendance and hours: check-in/out, the leader's marks, adjustments, confirmation, corrections.
+
+Hours are actual service time: from the later of check-in and the planned
+start to the earlier of check-out and the planned end (travel and waiting are
+not service), rounded down to HOURS_STEP_MINUTES. The organizer may change a
+figure with a reason (kept as an HoursAdjustment), then confirms the activity:
+each attendee's hours become a ServiceRecord and the activity's hours lock.
+After that only the committee corrects a record, again with a reason.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import ROUND_DOWN, Decimal
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+
+from ..conf import setting
+from ..models import (
+    Activity,
+    ActivityStatus,
+    HoursAdjustment,
+    Participation,
+    ParticipationStatus,
+    RecordCorrection,
+    ServiceRecord,
+)
+from .signup import _lock_activity
+
+TWO_PLACES = Decimal("0.01")
+
+
+def service_hours(
+    checked_in_at: dt.datetime, checked_out_at: dt.datetime, starts_at: dt.datetime, ends_at: dt.datetime
+) -> Decimal:
+    start, end = max(checked_in_at, starts_at), min(checked_out_at, ends_at)
+    if end <= start:
+        return Decimal("0.00")
+    step = setting("HOURS_STEP_MINUTES")
+    minutes = int((end - start).total_seconds() // 60)
+    minutes -= minutes % step
+    return (Decimal(minutes) / Decimal(60)).quantize(TWO_PLACES, rounding=ROUND_DOWN)
+
+
+def checkin_window(activity: Activity) -> tuple[dt.datetime, dt.datetime]:
+    return (
+        activity.starts_at - dt.timedelta(minutes=setting("CHECKIN_OPENS_MINUTES_BEFORE")),
+        activity.ends_at + dt.timedelta(minutes=setting("CHECKOUT_CLOSES_MINUTES_AFTER")),
+    )
+
+
+def _check_unlocked(activity: Activity) -> None:
+    if activity.hours_locked:
+        raise ValidationError("该活动的服务时长已确认并记入志愿服务记录，不能再修改。")
+    if activity.status != ActivityStatus.PUBLISHED:
+        raise ValidationError("活动未发布或已取消。")
+
+
+@transaction.atomic
+def check_in_or_out(*, activity: Activity, member) -> Participation:
+    """The volunteer's own scan of the activity's QR code: the first scan checks in, the second out."""
+    locked = _lock_activity(activity.pk)
+    _check_unlocked(locked)
+    now = timezone.now()
+    opens, closes = checkin_window(locked)
+    if now < opens:
+        raise ValidationError(f"签到将于 {timezone.localtime(opens):%m-%d %H:%M} 开始。")
+    if now > closes:
+        raise ValidationError("签到签退时间已过，请联系活动负责人补录。")
+    participation = Participation.objects.filter(
+        activity=locked, volunteer__member=member, status=ParticipationStatus.CONFIRMED
+    ).first()
+    if participation is None:
+        raise ValidationError("您没有该活动的名额（未报名、候补或已取消），不能签到。")
+    if participation.checked_in_at is None:
+        participation.checked_in_at = now
+    elif participation.checked_out_at is None:
+        participation.checked_out_at = now
+        participation.hours = service_hours(participation.checked_in_at, now, locked.starts_at, locked.ends_at)
+    else:
+        raise ValidationError("您已签到并签退。")
+    participation.marked_by = None
+    participation.save(update_fields=["checked_in_at", "checked_out_at", "hours", "marked_by"])
+    return participation
+
+
+@transaction.atomic
+def attendance_mark(
+    *, participation: Participation, checked_in_at: dt.datetime | None, checked_out_at: dt.datetime | None, by
+) -> Participation:
+    """The leader records a participant's times (both empty: absent). Hours follow from the times."""
+    locked = _lock_activity(participation.activity_id)
+    _check_unlocked(locked)
+    participation = Participation.objects.get(pk=participation.pk)
+    if participation.status != ParticipationStatus.CONFIRMED:
+        raise ValidationError("只能为获得名额的志愿者登记签到。")
+    if checked_in_at is None and checked_out_at is not None:
+        raise ValidationError("请先填写签到时间。")
+    if checked_in_at and checked_out_at and checked_out_at <= checked_in_at:
+        raise ValidationError("签退时间须晚于签到时间。")
+    participation.checked_in_at = checked_in_at
+    participation.checked_out_at = checked_out_at
+    participation.hours = (
+        service_hours(checked_in_at, checked_out_at, locked.starts_at, locked.ends_at)
+        if checked_in_at and checked_out_at
+        else None
+    )
+    participation.marked_by = by
+    participation.save(update_fields=["checked_in_at", "checked_out_at", "hours", "marked_by"])
+    return participation
+
+
+def _clean_hours(hours: Decimal) -> Decimal:
+    limit = Decimal(setting("MAX_HOURS_PER_ACTIVITY"))
+    if hours < 0 or hours > limit:
+        raise ValidationError({"hours": f"服务时长应在 0 至 {limit} 小时之间。"})
+    return hours.quantize(TWO_PLACES)
+
+
+def _clean_reason(reason: str) -> str:
+    reason = (reason or "").strip()
+    if len(reason) < 2:
+        raise ValidationError({"reason": "请填写调整原因。"})
+    return reason[:200]
+
+
+@transaction.atomic
+def hours_adjust(*, participation: Participation, hours: Decimal, reason: str, by) -> HoursAdjustment:
+    """The organizer sets a participant's hours by hand; the old figure and the reason are kept."""
+    locked = _lock_activity(participation.activity_id)
+    _check_unlocked(locked)
+    participation = Participation.objects.get(pk=participation.pk)
+    if participation.status != ParticipationStatus.CONFIRMED:
+        raise ValidationError("只能调整获得名额的志愿者的时长。")
+    if participation.checked_in_at is None:
+        raise ValidationError("该志愿者没有签到记录，请先登记签到。")
+    hours, reason = _clean_hours(hours), _clean_reason(reason)
+    adjustment = HoursAdjustment.objects.create(
+        participation=participation,
+        old_hours=participation.hours,
+        new_hours=hours,
+        reason=reason,
+        adjusted_by=by,
+        adjusted_at=timezone.now(),
+    )
+    participation.hours = hours
+    participation.save(update_fields=["hours"])
+    return adjustment
+
+
+@transaction.atomic
+def hours_confirm(*, activity: Activity, by) -> list[ServiceRecord]:
+    """Lock the activity's hours into each attendee's service record (whoever organizes records)."""
+    locked = _lock_activity(activity.pk)
+    _check_unlocked(locked)
+    now = timezone.now()
+    if now < locked.ends_at:
+        raise ValidationError("活动结束后才能确认服务时长。")
+    attendees = list(
+        Participation.objects.filter(
+            activity=locked, status=ParticipationStatus.CONFIRMED, checked_in_at__isnull=False
+        ).select_related("volunteer__member")
+    )
+    missing = [p.volunteer.member.name for p in attendees if p.hours is None]
+    if missing:
+        raise ValidationError(
+            f"以下志愿者已签到但没有时长（未签退）：{'、'.join(missing[:10])}"
+            f"{'等' if len(missing) > 10 else ''}，请补录签退时间或调整时长后再确认。"
+        )
+    served_on = timezone.localtime(locked.starts_at).date()
+    content = f"{locked.get_kind_display()}：{locked.title}"[:200]
+    # One by one, not bulk: each record gets its own audit entry.
+    records = [
+        ServiceRecord.objects.create(
+            volunteer_id=p.volunteer_id,
+            activity=locked,
+            participation=p,
+            org_id=locked.org_id,
+            corps_id=locked.brigade.corps_id,
+            brigade_id=locked.brigade_id,
+            team_id=p.team_id,
+            served_on=served_on,
+            place=locked.place,
+            content=content,
+            hours=p.hours,
+            recorded_at=now,
+            recorded_by=by,
+        )
+        for p in attendees
+        if p.hours and p.hours > 0
+    ]
+    locked.hours_confirmed_at = now
+    locked.hours_confirmed_by = by
+    locked.save(update_fields=["hours_confirmed_at", "hours_confirmed_by"])
+    return records
+
+
+@transaction.atomic
+def record_correct(*, record: ServiceRecord, hours: Decimal, reason: str, by) -> RecordCorrection:
+    """The committee's correction of a locked record, kept beside it with the old figure and the reason."""
+    record = ServiceRecord.objects.select_for_update().get(pk=record.pk)
+    hours = _clean_hours(hours)
+    reason = _clean_reason(reason)
+    if hours == record.hours:
+        raise ValidationError({"hours": "更正后的时长与原时长相同。"})
+    correction = RecordCorrection.objects.create(
+        record=record,
+        old_hours=record.hours,
+        new_hours=hours,
+        reason=reason,
+        corrected_by=by,
+        corrected_at=timezone.now(),
+    )
+    record.hours = hours
+    record.save(update_fields=["hours"])
+    return correction

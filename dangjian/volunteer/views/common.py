@@ -1,0 +1,108 @@
+"""What the volunteer pages share: look-ups that 404 (recorded) out of reach, and form errors."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.http import HttpRequest, HttpResponse
+from django.utils import timezone
+from django.utils.cache import add_never_cache_headers
+
+from dangjian.core import audit, excel, scoping
+
+from .. import permissions, selectors
+from ..models import Activity, Brigade, Participation, Team
+
+NAV = "volunteer"
+
+
+def attach_errors(form: Any, error: ValidationError) -> None:
+    """A service's {field: reason} beside the fields; anything else above the form."""
+    if hasattr(error, "error_dict"):
+        for field, errors in error.message_dict.items():
+            form.add_error(field if field in form.fields else None, errors)
+    else:
+        form.add_error(None, error.messages)
+
+
+def error_text(error: ValidationError) -> str:
+    return "；".join(error.messages)
+
+
+def require_overseer(request: HttpRequest, page: str) -> None:
+    """Pages for committee staff and organization administrators: anyone else gets a recorded 404."""
+    if not scoping.can_see_orgs(request.user):
+        raise scoping.deny(request, Brigade, {"page": page}, exists=True)
+
+
+def activity_or_404(request: HttpRequest, pk: int) -> Activity:
+    qs = selectors.visible_activities(request.user).select_related(
+        "brigade__corps__org", "brigade__org", "team", "pairing", "organizer", "org"
+    )
+    return scoping.get_visible_or_404(request, qs, pk=pk)
+
+
+def organized_activity_or_404(request: HttpRequest, pk: int) -> Activity:
+    """An activity the user organizes (see permissions.can_organize), else a recorded 404."""
+    activity = activity_or_404(request, pk)
+    if not permissions.can_organize(request.user, activity):
+        raise scoping.deny(request, Activity, {"pk": pk, "action": "organize"}, exists=True, org=activity.org_id)
+    return activity
+
+
+def participation_of_activity_or_404(request: HttpRequest, activity: Activity, pk: int) -> Participation:
+    return scoping.get_visible_or_404(request, activity.participations.select_related("volunteer__member"), pk=pk)
+
+
+def brigade_or_404(request: HttpRequest, pk: int, *, manage: bool = False) -> Brigade:
+    brigade = scoping.get_visible_or_404(request, selectors.visible_brigades(request.user), pk=pk)
+    if manage and not permissions.can_manage_structure(request.user, brigade):
+        raise scoping.deny(request, Brigade, {"pk": pk, "action": "manage"}, exists=True, org=brigade.org_id)
+    return brigade
+
+
+def team_or_404(request: HttpRequest, pk: int, *, manage: bool = False) -> Team:
+    team = scoping.get_visible_or_404(request, selectors.visible_teams(request.user), pk=pk)
+    if manage and not permissions.can_manage_structure(request.user, team.brigade):
+        raise scoping.deny(request, Team, {"pk": pk, "action": "manage"}, exists=True, org=team.brigade.org_id)
+    return team
+
+
+def year_from(request: HttpRequest) -> int:
+    text = (request.GET.get("year") or "").strip()
+    return int(text) if text.isdigit() and 1949 <= int(text) <= 2100 else selectors.this_year()
+
+
+def xlsx(
+    request: HttpRequest,
+    *,
+    filename: str,
+    headers: list[str],
+    rows: list[tuple],
+    title: str,
+    target: Any,
+    what: str,
+    org: Any = None,
+    personal: bool = True,
+) -> HttpResponse:
+    """An .xlsx download; lists naming people are recorded as exports of personal data."""
+    if personal:
+        audit.record(
+            audit.Event.EXPORT,
+            request=request,
+            target=target,
+            object_repr=title,
+            org=org,
+            data={"what": what, "rows": len(rows), "query": request.GET.urlencode()},
+        )
+    response = excel.xlsx_response(
+        f"{filename}_{timezone.localdate():%Y%m%d}.xlsx", excel.workbook_bytes(headers, rows, title=title)
+    )
+    add_never_cache_headers(response)
+    return response
+
+
+def local(value: Any) -> str:
+    """An aware datetime as local 'YYYY-MM-DD HH:MM' text, for Excel cells (the writer shows dates only)."""
+    return f"{timezone.localtime(value):%Y-%m-%d %H:%M}" if value else ""
