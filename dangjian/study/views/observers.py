@@ -87,6 +87,24 @@ def my_tasks(request: HttpRequest) -> HttpResponse:
     """我的列席任务: sessions to sit in on, and write-ups to file (overdue ones first)."""
     today = timezone.localdate()
     tasks = list(cg.observer_tasks_of(request.user).order_by("-session__held_on"))
+    if wants_xlsx(request):
+        return xlsx(
+            request,
+            title="我的列席任务",
+            headers=["学习日期", "中心组", "学习主题", "提前通知工作日", "列席报告截止", "列席报告提交"],
+            rows=[
+                (
+                    t.session.held_on,
+                    t.session.group.name,
+                    t.session.topic,
+                    t.notice_working_days,
+                    t.writeup_due_on,
+                    timezone.localtime(t.writeup_submitted_at).date() if t.writeup_submitted_at else "未提交",
+                )
+                for t in tasks
+            ],
+            model=Observer,
+        )
     upcoming = [t for t in tasks if t.session.status == SessionStatus.PLANNED]
     pending = [t for t in tasks if t.session.status == SessionStatus.HELD and t.writeup_submitted_at is None]
     pending.sort(key=lambda t: t.writeup_due_on)
@@ -101,6 +119,7 @@ def my_tasks(request: HttpRequest) -> HttpResponse:
             "done": done[:50],
             "today": today,
             "required": int(conf.get("OBSERVER_NOTICE_WORKING_DAYS")),
+            "export": export_query(request),
         },
     )
 

@@ -125,12 +125,34 @@ def open_list(request: HttpRequest) -> HttpResponse:
         .select_related("klass__org")
         .order_by("klass__starts_on")
     )
+    if wants_xlsx(request):
+        return xlsx(
+            request,
+            title="我报名的培训班",
+            headers=["培训班", "举办组织", "开始日期", "结束日期", "培训对象", "培训方式"],
+            rows=[
+                (
+                    e.klass.title,
+                    e.klass.org.name,
+                    e.klass.starts_on,
+                    e.klass.ends_on,
+                    e.klass.get_audience_display(),
+                    e.klass.get_venue_kind_display(),
+                )
+                for e in mine
+            ],
+            model=Enrolment,
+        )
     taken = set(mine.values_list("klass_id", flat=True))
     offers = []
     for klass in sel.open_classes(person, today).order_by("starts_on"):
         if klass.pk not in taken:
             offers.append({"klass": klass, "problem": services.signup_problem(klass, person, today)})
-    return render(request, "study/open_classes.html", {"nav": NAV, "mine": mine, "offers": offers, "person": person})
+    return render(
+        request,
+        "study/open_classes.html",
+        {"nav": NAV, "mine": mine, "offers": offers, "person": person, "export": export_query(request)},
+    )
 
 
 @login_required
