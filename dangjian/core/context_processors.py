@@ -4,6 +4,8 @@ from typing import Any
 
 from django.http import HttpRequest
 
+from dangjian.accounts.models import Role
+
 from . import scoping
 
 
@@ -14,4 +16,6 @@ def navigation(request: HttpRequest) -> dict[str, Any]:
     return {
         "nav_can_see_orgs": scoping.can_see_orgs(user),
         "nav_is_committee_staff": scoping.is_committee_staff(user),
+        # Editors and reviewers of the publicity platform may hold no other role.
+        "nav_is_publicity_editor": scoping.has_role(user, Role.EDITOR) or scoping.has_role(user, Role.REVIEWER),
     }

@@ -5,6 +5,8 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 
+from dangjian.accounts.models import Role
+
 from . import registry, scoping
 from .selectors import org_and_year_from
 
@@ -20,6 +22,8 @@ def home(request: HttpRequest) -> HttpResponse:
         return redirect("core:dashboard")
     if request.user.person_id:
         return redirect("people:detail", pk=request.user.person_id)
+    if scoping.has_role(request.user, Role.EDITOR) or scoping.has_role(request.user, Role.REVIEWER):
+        return redirect("publicity:home")
     return render(request, "core/no_role.html")
 
 

@@ -46,9 +46,10 @@ class ArticleForm(BootstrapForm):
     body = forms.CharField(
         label="正文",
         required=False,
-        widget=forms.Textarea(attrs={"rows": 16, "class": "form-control font-monospace small"}),
+        widget=forms.Textarea(attrs={"rows": 16, "class": "form-control"}),
         help_text=(
-            "可直接粘贴带格式的 HTML；保存时只保留段落、标题、列表、表格、链接、图片等排版，脚本和隐藏内容会被拒绝。"
+            "直接输入正文，每段一行；也可粘贴带格式的网页内容（HTML）。保存时只保留段落、标题、列表、表格、链接、图片等排版，"
+            "脚本和隐藏内容会被拒绝。"
         ),
     )
 

@@ -38,6 +38,20 @@ STYLE_PROPERTIES = {
 URL_SCHEMES = {"http", "https", "mailto", "tel"}
 
 
+_HAS_TAG = re.compile(r"<[a-zA-Z/!]")
+
+
+def paragraphs_from_text(raw: str) -> str:
+    """Text typed without any HTML: each non-empty line becomes a paragraph.
+
+    A secretary types or pastes plain text into the body; without this the
+    lines would run together into one block on the page.
+    """
+    if not raw or _HAS_TAG.search(raw):
+        return raw
+    return "\n".join(f"<p>{html_lib.escape(line.strip())}</p>" for line in raw.splitlines() if line.strip())
+
+
 def clean_html(raw: str) -> str:
     return nh3.clean(
         raw or "",

@@ -22,7 +22,7 @@ from dangjian.orgs.models import Organization
 
 from ..models import Article, ArticleEvent, Column, SpecialPage, Status
 from ..models.articles import EDITABLE
-from ..sanitize import clean_html
+from ..sanitize import clean_html, paragraphs_from_text
 from .gate import GateOutcome, check, event, input_problems
 
 Action = ArticleEvent.Action
@@ -53,6 +53,7 @@ def _validate(data: ArticleData) -> ArticleData:
         )
     if data.special_page is not None and data.special_page.channel_id != data.column.channel_id:
         errors.setdefault("special_page", []).append("所选专版不属于该专栏所在的渠道。")
+    data.body = paragraphs_from_text(data.body)
     problems = input_problems(data.body)
     if problems:
         listed = "；".join(f"{p.message}（{p.excerpt[:60]}）" for p in problems[:5])

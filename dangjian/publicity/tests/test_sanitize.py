@@ -73,3 +73,18 @@ class DisplayTests(SimpleTestCase):
         self.assertNotIn(
             "style=", display_html('<p style="font-size:40px;line-height:3">x</p><h2 style="color:#123456">y</h2>')
         )
+
+
+class PlainTextBodyTests(SimpleTestCase):
+    def test_each_typed_line_becomes_a_paragraph(self):
+        from dangjian.publicity.sanitize import paragraphs_from_text
+
+        self.assertEqual(
+            paragraphs_from_text("市财政局召开党员大会。\n\n  会议学习了党章<第一章>。 \n"),
+            "<p>市财政局召开党员大会。</p>\n<p>会议学习了党章&lt;第一章&gt;。</p>",
+        )
+
+    def test_html_is_left_to_the_sanitizer(self):
+        from dangjian.publicity.sanitize import paragraphs_from_text
+
+        self.assertEqual(paragraphs_from_text("<p>一段</p>\n<p>二段</p>"), "<p>一段</p>\n<p>二段</p>")
