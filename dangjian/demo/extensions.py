@@ -6,8 +6,8 @@ An app that has demo data registers a seeder in its AppConfig.ready():
     register_seeder("study", seed_study)
 
 `seed_demo` calls every seeder once per committee, after the committee's
-organizations and people (and, for the first committee, the demo accounts) are written, inside the same transaction and with
-auditlog switched off. A seeder reads what it needs from the database (the
+organizations and people (and, for the first committee, the demo accounts) are
+written, inside the same transaction and with auditlog switched off. A seeder reads what it needs from the database (the
 organizations under `ctx.root`, their people) and must be deterministic:
 draw only from `ctx.rng(name)`, never from the global random or the clock.
 """
