@@ -9,6 +9,7 @@ from .views import (
     imports,
     materials,
     meetings,
+    my_training,
     observers,
     records,
     training,
@@ -40,7 +41,7 @@ urlpatterns = [
     path("observers/", observers.overview, name="observers"),
     # training classes (培训班)
     path("training/", training.class_list, name="classes"),
-    path("training/open/", training.open_list, name="open_classes"),
+    path("training/open/", my_training.open_list, name="open_classes"),
     path("training/new/", training.class_new, name="class_new"),
     path("training/<int:pk>/", training.class_detail, name="class_detail"),
     path("training/<int:pk>/enrol/", training.class_enrol, name="class_enrol"),

@@ -42,7 +42,7 @@ from .common import (
 PHASES = {"upcoming": "未开班", "ongoing": "进行中", "ended": "已结业", "cancelled": "已取消"}
 
 
-def _person_or_404(request: HttpRequest, page: str) -> Member:
+def person_or_404(request: HttpRequest, page: str) -> Member:
     if not getattr(request.user, "person_id", None):
         raise scoping.deny(request, Member, {"page": page}, exists=True)
     return request.user.person
@@ -112,46 +112,6 @@ def class_list(request: HttpRequest) -> HttpResponse:
             "query": page_query(request),
             "export": export_query(request),
         },
-    )
-
-
-@login_required
-def open_list(request: HttpRequest) -> HttpResponse:
-    """Classes a member may sign up for, and those they are on."""
-    person = _person_or_404(request, "study:open_classes")
-    today = timezone.localdate()
-    mine = (
-        Enrolment.objects.filter(person=person, withdrawn_at__isnull=True, klass__ends_on__gte=today)
-        .select_related("klass__org")
-        .order_by("klass__starts_on")
-    )
-    if wants_xlsx(request):
-        return xlsx(
-            request,
-            title="我报名的培训班",
-            headers=["培训班", "举办组织", "开始日期", "结束日期", "培训对象", "培训方式"],
-            rows=[
-                (
-                    e.klass.title,
-                    e.klass.org.name,
-                    e.klass.starts_on,
-                    e.klass.ends_on,
-                    e.klass.get_audience_display(),
-                    e.klass.get_venue_kind_display(),
-                )
-                for e in mine
-            ],
-            model=Enrolment,
-        )
-    taken = set(mine.values_list("klass_id", flat=True))
-    offers = []
-    for klass in sel.open_classes(person, today).order_by("starts_on"):
-        if klass.pk not in taken:
-            offers.append({"klass": klass, "problem": services.signup_problem(klass, person, today)})
-    return render(
-        request,
-        "study/open_classes.html",
-        {"nav": NAV, "mine": mine, "offers": offers, "person": person, "export": export_query(request)},
     )
 
 
@@ -311,7 +271,7 @@ def class_enrol(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @require_POST
 def class_signup(request: HttpRequest, pk: int) -> HttpResponse:
-    person = _person_or_404(request, "study:class_signup")
+    person = person_or_404(request, "study:class_signup")
     klass = sel.class_visible_or_404(request, pk).klass
     try:
         services.signup(klass=klass, person=person, by=request.user)
