@@ -88,6 +88,31 @@ def restore_db(copy: Path) -> None:
     shutil.copyfile(copy, DB)
 
 
+def app_bench_main(app: str, description: str, run: Callable[[argparse.Namespace, float], int]) -> int:
+    """The main() of a domain app's bench script (bench/<app>.py).
+
+    Its own throwaway database under var/bench/<app>-<pid>/, the usual flags
+    (--runs, --seed, --no-memory, --keep), and the clean-up afterwards.
+    """
+    global WORK, DB
+    WORK = BASE / "var" / "bench" / f"{app}-{os.getpid()}"
+    DB = WORK / "bench.sqlite3"
+    parser = argparse.ArgumentParser(description=f"{description}（不作为测试，总是以 0 退出）")
+    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--no-memory", action="store_true")
+    parser.add_argument("--keep", action="store_true", help="保留 var/bench/ 下本次的数据库")
+    args = parser.parse_args()
+    started = time.perf_counter()
+    setup_django()
+    try:
+        return run(args, started)
+    finally:
+        close_db()
+        if not args.keep:
+            shutil.rmtree(WORK, ignore_errors=True)
+
+
 # ---------------------------------------------------------------- measuring
 
 

@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import argparse
 import os
-import shutil
 import sys
 import time
 from io import StringIO
@@ -25,46 +24,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import run as common  # noqa: E402  (bench/run.py: Item, measure, get_page, report)
 
-WORK = BASE / "var" / "bench" / f"study-{os.getpid()}"
-DB = WORK / "bench.sqlite3"
-
-
-def setup_django() -> None:
-    WORK.mkdir(parents=True, exist_ok=True)
-    os.environ["DATABASE_URL"] = f"sqlite:///{DB}"
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
-    os.environ["DANGJIAN_ENV"] = "development"
-    os.environ["DEBUG"] = "0"
-    sys.path.insert(0, str(BASE))
-    import django
-
-    django.setup()
-
-
-def close_db() -> None:
-    from django.db import connection, connections
-
-    if connection.connection is not None:
-        with connection.cursor() as cursor:
-            cursor.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-    connections.close_all()
-
 
 def main() -> int:
-    parser = argparse.ArgumentParser(description="学习培训模块性能基准（不作为测试，总是以 0 退出）")
-    parser.add_argument("--runs", type=int, default=5)
-    parser.add_argument("--seed", type=int, default=1)
-    parser.add_argument("--no-memory", action="store_true")
-    parser.add_argument("--keep", action="store_true", help="保留 var/bench/ 下本次的数据库")
-    args = parser.parse_args()
-    started = time.perf_counter()
-    setup_django()
-    try:
-        return run(args, started)
-    finally:
-        close_db()
-        if not args.keep:
-            shutil.rmtree(WORK, ignore_errors=True)
+    return common.app_bench_main("study", "学习培训模块性能基准", run)
 
 
 def run(args: argparse.Namespace, started: float) -> int:
@@ -81,11 +43,12 @@ def run(args: argparse.Namespace, started: float) -> int:
     runs, memory = max(1, args.runs), not args.no_memory
     today = timezone.localdate()
     print(
-        f"学习培训模块性能基准：规模 city，每项 {runs} 轮取中位数，种子 {args.seed}，临时数据库 {DB.relative_to(BASE)}"
+        f"学习培训模块性能基准：规模 city，每项 {runs} 轮取中位数，种子 {args.seed}"
+        f"，临时数据库 {common.DB.relative_to(BASE)}"
     )
     print(f"机器：{os.cpu_count()} 核，SQLite {connection.Database.sqlite_version}")
     print()
-    close_db()
+    common.close_db()
     call_command("migrate", verbosity=0, interactive=False)
 
     # The seeding a first `make run` waits for, timed once (it is the data every other item reads),
