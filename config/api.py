@@ -1,14 +1,11 @@
-"""The versioned JSON API (/api/v1/). Each domain app contributes a router."""
+"""The versioned JSON API (/api/v1/). Each app's manifest names the router it contributes."""
 
+from django.http import HttpRequest, HttpResponse
 from ninja import NinjaAPI
 
 from dangjian.accounts.api_auth import api_auth
-from dangjian.core.api import router as core_router
-from dangjian.orgs.api import router as orgs_router
-from dangjian.people.api import router as people_router
-from dangjian.publicity.api import router as publicity_router
-from dangjian.study.api import router as study_router
-from dangjian.volunteer.api import router as volunteer_router
+from dangjian.core.manifests import load_object, manifests
+from dangjian.core.web.params import BadParameter
 
 api = NinjaAPI(
     title="机关党建工作平台 API",
@@ -18,9 +15,11 @@ api = NinjaAPI(
     urls_namespace="api-v1",
     docs_url="/docs",
 )
-api.add_router("/", core_router)
-api.add_router("/orgs", orgs_router)
-api.add_router("/members", people_router)
-api.add_router("/study", study_router)
-api.add_router("/volunteer", volunteer_router)
-api.add_router("/publicity", publicity_router)
+for manifest in manifests():
+    for prefix, router in manifest.api:
+        api.add_router(prefix, load_object(router))
+
+
+@api.exception_handler(BadParameter)
+def bad_parameter(request: HttpRequest, exc: BadParameter) -> HttpResponse:
+    return api.create_response(request, {"detail": exc.message}, status=400)

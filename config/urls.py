@@ -1,16 +1,11 @@
+"""The URL tree, mounted from the apps' manifests (dangjian.core.manifests): each app says where
+its pages live, so adding an app means adding it to INSTALLED_APPS, nothing here."""
+
 from django.urls import include, path
+
+from dangjian.core.manifests import manifests
 
 from .api import api
 
-urlpatterns = [
-    path("", include("dangjian.core.urls")),
-    path("accounts/", include("dangjian.accounts.urls")),
-    path("audit/", include("dangjian.core.audit_urls")),
-    path("orgs/", include("dangjian.orgs.urls")),
-    path("members/", include("dangjian.people.urls")),
-    path("study/", include("dangjian.study.urls")),
-    path("volunteer/", include("dangjian.volunteer.urls")),
-    path("publicity/", include("dangjian.publicity.urls")),
-    path("news/", include("dangjian.publicity.public_urls")),
-    path("api/v1/", api.urls),
-]
+urlpatterns = [path(prefix, include(module)) for m in manifests() for prefix, module in m.urls]
+urlpatterns.append(path("api/v1/", api.urls))

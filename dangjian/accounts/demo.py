@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from django.contrib.auth.hashers import make_password
 
-from dangjian.demo.extensions import SeedContext
+from dangjian.core.seeding import DEMO_PASSWORD, SeedContext
 
 from .models import Role, RoleAssignment, User
 
@@ -19,19 +19,9 @@ ADMINISTRATORS = (
 )
 
 
-def register_for_listing() -> None:
-    """Have seed_demo print these accounts with the others."""
-    from dangjian.demo.accounts import register_demo_account
-
-    for username, label, _role in ADMINISTRATORS:
-        register_demo_account(label, username)
-
-
 def seed_administrators(ctx: SeedContext) -> None:
-    from dangjian.demo.accounts import ACCOUNTS, DEMO_PASSWORD
-
     # With the first committee, and only when seed_demo writes its demo accounts at all.
-    if ctx.committee_index != 0 or not User.objects.filter(username=ACCOUNTS[0].username).exists():
+    if not ctx.with_accounts:
         return
 
     hashed = make_password(DEMO_PASSWORD)

@@ -1,21 +1,28 @@
-"""The statistics registry.
+"""The statistics registry: the DOMAIN.md figures, collected from the apps' manifests.
 
-Each domain app registers, in its `stats.py`, the DOMAIN.md metric keys it can
-compute for an organization subtree and a year. The dashboard, the stats API
-and (later) the annual report ask the registry and never import the apps'
-models.
+An app writes each figure in its `stats.py` as a function of an organization
+(the root of a subtree) and a year, decorated with `@metric(...)`, and lists
+them in its manifest (`metrics=metrics_in(stats)`). The dashboard, the stats
+API and the annual report ask this module and never import the apps' models.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from contextlib import AbstractContextManager
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from types import ModuleType
+from typing import TYPE_CHECKING, Any
+
+from .manifests import AppManifest, added, manifests
 
 if TYPE_CHECKING:
+    from django.db.models import QuerySet
+
     from dangjian.orgs.models import Organization
 
 MetricFunc = Callable[["Organization", int], float | int]
+RecordsFunc = Callable[["Organization", int], "QuerySet[Any]"]
 
 
 @dataclass(frozen=True)
@@ -27,23 +34,51 @@ class Metric:
     # Name of a URL pattern listing the records behind the figure; it is
     # reversed with no arguments and given ?org=CODE&year=YYYY.
     records_url: str = ""
+    # The records behind the figure (a queryset whose count is the figure), where the app offers it.
+    records: RecordsFunc | None = None
+    # A metric is callable (stats.sessions(org, year)); templates must read its fields, not call it.
+    do_not_call_in_templates = True
+
+    def __call__(self, org: Organization, year: int) -> float | int:
+        return self.func(org, year)
 
 
-_metrics: dict[str, Metric] = {}
+def metric(
+    key: str, label: str, *, unit: str = "", records_url: str = "", records: RecordsFunc | None = None
+) -> Callable[[MetricFunc], Metric]:
+    """Declare FUNC(org, year) as the figure KEY; list it in the app's manifest with metrics_in()."""
 
-
-def register(key: str, label: str, *, unit: str = "", records_url: str = "") -> Callable[[MetricFunc], MetricFunc]:
-    def decorator(func: MetricFunc) -> MetricFunc:
-        if key in _metrics and _metrics[key].func is not func:
-            raise ValueError(f"metric {key} registered twice")
-        _metrics[key] = Metric(key=key, label=label, func=func, unit=unit, records_url=records_url)
-        return func
+    def decorator(func: MetricFunc) -> Metric:
+        return Metric(key=key, label=label, func=func, unit=unit, records_url=records_url, records=records)
 
     return decorator
 
 
+def metrics_in(module: ModuleType) -> tuple[Metric, ...]:
+    """The metrics a stats module defines, in the order it defines them."""
+    return tuple(v for v in vars(module).values() if isinstance(v, Metric))
+
+
 def metrics() -> list[Metric]:
-    return sorted(_metrics.values(), key=lambda m: m.key)
+    found: dict[str, Metric] = {}
+    for manifest in manifests():
+        for m in manifest.metrics:
+            if m.key in found and found[m.key] is not m:
+                raise ValueError(f"metric {m.key} registered twice (by {manifest.app} and another app)")
+            found[m.key] = m
+    return sorted(found.values(), key=lambda m: m.key)
+
+
+def get(key: str) -> Metric:
+    for m in metrics():
+        if m.key == key:
+            return m
+    raise KeyError(key)
+
+
+def installed_for_test(*extra: Metric) -> AbstractContextManager[AppManifest]:
+    """EXTRA metrics count as registered inside the block (tests that must not depend on the apps)."""
+    return added(AppManifest(app="test", label="测试", metrics=extra))
 
 
 def compute(org: Organization, year: int) -> dict[str, float | int]:

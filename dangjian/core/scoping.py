@@ -16,7 +16,7 @@ from django.http import Http404
 
 from dangjian.accounts.models import SCOPE_ROLES, Role, RoleAssignment
 
-from . import audit
+from . import audit, tree
 
 if TYPE_CHECKING:
     from django.http import HttpRequest
@@ -40,17 +40,9 @@ def _roles(user: Any) -> list[tuple[str, str]]:
     return cached
 
 
-def _minimal(paths: set[str]) -> list[str]:
-    """Drop paths inside another path of the set."""
-    result: list[str] = []
-    for p in sorted(paths):
-        if not any(p.startswith(r) for r in result):
-            result.append(p)
-    return result
-
-
 def scope_paths(user: Any, roles: tuple[str, ...] = SCOPE_ROLES) -> list[str]:
-    return _minimal({path for role, path in _roles(user) if role in roles})
+    """The roots of the subtrees where USER holds one of ROLES."""
+    return tree.minimal_paths(path for role, path in _roles(user) if role in roles)
 
 
 def has_role(user: Any, role: str) -> bool:
@@ -65,27 +57,21 @@ def can_see_orgs(user: Any) -> bool:
     return bool(scope_paths(user))
 
 
-def _path_q(paths: list[str], field: str = "path") -> Q:
-    q = Q(pk__in=[])
-    for p in paths:
-        q |= Q(**{f"{field}__startswith": p})
-    return q
-
-
-def visible_orgs(user: Any) -> QuerySet[Organization]:
+def visible_orgs(user: Any, roles: tuple[str, ...] = SCOPE_ROLES) -> QuerySet[Organization]:
+    """The organizations in the subtrees where USER holds one of ROLES."""
     from dangjian.orgs.models import Organization
 
-    paths = scope_paths(user)
+    paths = scope_paths(user, roles)
     if not paths:
         return Organization.objects.none()
-    return Organization.objects.filter(_path_q(paths))
+    return Organization.objects.filter(tree.subtree_q(paths))
 
 
 def visible_members(user: Any) -> QuerySet[Member]:
     from dangjian.people.models import Member
 
     paths = scope_paths(user)
-    q = _path_q(paths, "org__path") if paths else Q(pk__in=[])
+    q = tree.subtree_q(paths, "org__path")
     person_id = getattr(user, "person_id", None) if getattr(user, "is_authenticated", False) else None
     if person_id:
         q |= Q(pk=person_id)
@@ -94,21 +80,39 @@ def visible_members(user: Any) -> QuerySet[Member]:
     return Member.objects.filter(q)
 
 
-def scoped_by_org(user: Any, queryset: QuerySet[M], org_field: str = "org") -> QuerySet[M]:
-    """QUERYSET limited to records whose ORG_FIELD lies in USER's visible subtrees.
+def scoped_by_org(
+    user: Any, queryset: QuerySet[M], org_field: str = "org", roles: tuple[str, ...] = SCOPE_ROLES
+) -> QuerySet[M]:
+    """QUERYSET limited to records whose ORG_FIELD lies in the subtrees where USER holds one of ROLES.
 
     For every domain model that belongs to an organization (a meeting, a brigade,
-    an article): `scoped_by_org(request.user, Meeting.objects.all())`.
+    an article): `scoped_by_org(request.user, Meeting.objects.all())`. ROLES
+    beyond the two that see people and organizations (编辑 and 审核 see
+    articles, not rosters) are the app's to name.
     """
-    paths = scope_paths(user)
+    paths = scope_paths(user, roles)
     if not paths:
         return queryset.none()
-    return queryset.filter(_path_q(paths, f"{org_field}__path"))
+    return queryset.filter(tree.subtree_q(paths, f"{org_field}__path"))
+
+
+def in_subtree(queryset: QuerySet[M], org: Organization, org_field: str = "org") -> QuerySet[M]:
+    """QUERYSET limited to records whose ORG_FIELD lies in ORG's subtree (ORG included).
+
+    ORG_FIELD "" means the queryset's own path (a queryset of organizations).
+    """
+    field = f"{org_field}__path" if org_field else "path"
+    return queryset.filter(tree.subtree_q([org.path], field))
+
+
+def holds_over(user: Any, org: Organization, roles: tuple[str, ...] = SCOPE_ROLES) -> bool:
+    """Whether USER holds one of ROLES at ORG or above it."""
+    return tree.is_within(org.path, scope_paths(user, roles))
 
 
 def can_manage_org(user: Any, org: Organization) -> bool:
     """Whether USER may change ORG's records (administrator of a subtree holding it)."""
-    return any(org.path.startswith(p) for p in scope_paths(user))
+    return holds_over(user, org)
 
 
 def can_reveal_personal_data(user: Any, member: Member) -> bool:

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from django.utils import timezone
+from django.urls import reverse
 
-from . import scoping
+from . import registry, scoping
+from .web.params import year_param
 
 if TYPE_CHECKING:
     from django.http import HttpRequest
@@ -21,11 +22,22 @@ def default_org_for(user: Any) -> Organization | None:
 
 def org_and_year_from(request: HttpRequest, params: Any) -> tuple[Organization | None, int]:
     """Read ?org=CODE&year=YYYY, scoped to REQUEST.user (a recorded 404 when out of reach)."""
-    year_text = str(params.get("year") or "").strip()
-    year = int(year_text) if year_text.isdigit() else timezone.localdate().year
+    year = year_param(params)
     code = (params.get("org") or "").strip()
     if code:
         org = scoping.get_visible_or_404(request, scoping.visible_orgs(request.user), code=code)
     else:
         org = default_org_for(request.user)
     return org, year
+
+
+def dashboard_context(user: Any, org: Organization | None, year: int) -> dict[str, Any]:
+    """Every registered figure of ORG's subtree in YEAR, each linked to the records behind it."""
+    figures = []
+    if org is not None:
+        values = registry.compute(org, year)
+        for metric in registry.metrics():
+            link = f"{reverse(metric.records_url)}?org={org.code}&year={year}" if metric.records_url else ""
+            figures.append({"metric": metric, "value": values[metric.key], "link": link})
+    orgs = scoping.visible_orgs(user).filter(depth__lte=2).order_by("path")
+    return {"org": org, "year": year, "figures": figures, "org_choices": orgs, "years": range(year + 1, year - 6, -1)}

@@ -43,11 +43,7 @@ class UnitFactory(factory.django.DjangoModelFactory):
 def make_org(code: str, name: str, kind: str, parent: Organization | None = None, **fields) -> Organization:
     units = fields.pop("units", ())
     create = dict(code=code, name=name, kind=kind, **fields)
-    org = (
-        Organization.objects.add_root(create)
-        if parent is None
-        else Organization.objects.add_child(parent, create)
-    )
+    org = Organization.objects.add_root(create) if parent is None else Organization.objects.add_child(parent, create)
     if units:
         org.units.set(units)
     return org

@@ -8,11 +8,13 @@ from dataclasses import dataclass
 from django.contrib.auth.hashers import check_password, make_password
 
 from dangjian.accounts.models import Role, RoleAssignment, User
+from dangjian.core.seeding import DEMO_PASSWORD
 from dangjian.orgs.models import Organization
 from dangjian.people.models import Member
 
-# ≥ 8 characters with upper case, lower case, digits and a symbol.
-DEMO_PASSWORD = "Dangjian@2026"
+from .extensions import demo_accounts
+
+__all__ = ["ACCOUNTS", "DEMO_PASSWORD", "DemoAccount", "account_lines", "create_demo_accounts"]
 
 
 @dataclass(frozen=True)
@@ -30,16 +32,6 @@ ACCOUNTS = (
     DemoAccount("市教育局机关党委管理员", "jiaoyu_admin", "市教育局机关党委", Role.ORG_ADMIN, "education"),
     DemoAccount("党员", "dangyuan", "", "", "member"),
 )
-
-
-# Accounts that domain apps' seeders create (an editor, the three administrators …),
-# registered from their AppConfig.ready() so that seed_demo prints them too.
-_extra: list[tuple[str, str]] = []
-
-
-def register_demo_account(label: str, username: str) -> None:
-    if (label, username) not in _extra:
-        _extra.append((label, username))
 
 
 def create_demo_accounts(
@@ -62,7 +54,7 @@ def create_demo_accounts(
 
 def account_lines() -> list[str]:
     """'工委工作人员  gongwei / Dangjian@2026' for each demo account that still has the demo password."""
-    listed = [(a.label, a.username) for a in ACCOUNTS] + _extra
+    listed = [(a.label, a.username) for a in ACCOUNTS] + [(a.label, a.username) for a in demo_accounts()]
     users = {u.username: u for u in User.objects.filter(username__in=[username for _, username in listed])}
     verified: dict[str, bool] = {}  # hash → still the demo password (each distinct hash checked once)
     rows: list[tuple[str, str, str]] = []

@@ -20,12 +20,13 @@ from django.db import reset_queries, transaction
 from django.utils import timezone
 
 from dangjian.core import audit
+from dangjian.core.seeding import SeedContext
 from dangjian.orgs.models import AffiliationChange, Election, Organization, TermExtension, Unit
 from dangjian.people.models import Member, Post
 from dangjian.people.pinyin import initials
 
 from .accounts import create_demo_accounts
-from .extensions import SeedContext, seeders
+from .extensions import seeders
 from .plan import SCALES, plan_committee
 from .shapes import CommitteePlan
 
@@ -72,7 +73,13 @@ def seed(
                         _accounts(plan, orgs, members)
                 # After the accounts, so an app's demo data can involve them (gongwei as an observer …).
                 ctx = SeedContext(
-                    scale=scale, seed=seed, today=today, root=orgs[id(plan.root)], committee_index=index, people=people
+                    scale=scale,
+                    seed=seed,
+                    today=today,
+                    root=orgs[id(plan.root)],
+                    committee_index=index,
+                    people=people,
+                    with_accounts=accounts and index == 0,
                 )
                 for _name, seeder in seeders():
                     seeder(ctx)

@@ -1,53 +1,29 @@
-"""Demo data of the domain apps beyond organizations and people.
+"""The domain apps' demo data, found through their manifests (dangjian.core.manifests).
 
-An app that has demo data registers a seeder in its AppConfig.ready():
-
-    from dangjian.demo.extensions import register_seeder
-    register_seeder("study", seed_study)
-
-`seed_demo` calls every seeder once per committee, after the committee's
-organizations and people (and, for the first committee, the demo accounts) are
-written, inside the same transaction and with auditlog switched off. A seeder reads what it needs from the database (the
-organizations under `ctx.root`, their people) and must be deterministic:
-draw only from `ctx.rng(name)`, never from the global random or the clock.
+An app lists its seeders and the demo accounts they create in its manifest;
+nothing in production code imports this app. `seed_demo` runs the seeders in
+their declared order, once per committee (see dangjian.core.seeding).
 """
 
 from __future__ import annotations
 
-import datetime as dt
-import random
 from collections.abc import Callable
-from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
 
-if TYPE_CHECKING:
-    from dangjian.orgs.models import Organization
-
-
-@dataclass
-class SeedContext:
-    scale: str  # demo | city | province
-    seed: int
-    today: dt.date
-    root: Organization  # the committee just written
-    committee_index: int
-    people: bool  # False when the roster was left empty (to be imported)
-    counts: dict[str, int] = field(default_factory=dict)  # what each seeder wrote, for the summary
-
-    def rng(self, name: str) -> random.Random:
-        """A generator of its own for each seeder and committee, so seeders don't disturb each other."""
-        return random.Random(f"{self.seed}:{self.committee_index}:{name}")
-
+from dangjian.core.manifests import DemoAccount, manifests
+from dangjian.core.seeding import SeedContext
 
 Seeder = Callable[[SeedContext], None]
-_seeders: dict[str, Seeder] = {}
-
-
-def register_seeder(name: str, func: Seeder) -> None:
-    if name in _seeders and _seeders[name] is not func:
-        raise ValueError(f"seeder {name} registered twice")
-    _seeders[name] = func
 
 
 def seeders() -> list[tuple[str, Seeder]]:
-    return sorted(_seeders.items())
+    declared = sorted((s for m in manifests() for s in m.seeders), key=lambda s: (s.order, s.name))
+    names = [s.name for s in declared]
+    duplicated = {n for n in names if names.count(n) > 1}
+    if duplicated:
+        raise ValueError(f"seeders declared twice: {sorted(duplicated)}")
+    return [(s.name, s.load()) for s in declared]
+
+
+def demo_accounts() -> list[DemoAccount]:
+    """The demo accounts the apps' seeders create (beyond the kernel's own, in accounts.py)."""
+    return [a for m in manifests() for a in m.demo_accounts]

@@ -1,18 +1,10 @@
 """Importing organizations from Excel on the web: upload → preview → confirm. Committee staff only."""
 
-from django.http import HttpRequest
-
 from dangjian.core import scoping
 from dangjian.core.importing.pages import ImportSpec, import_urlpatterns
 
 from .importing import import_orgs_file, template_bytes
 from .models import Organization
-
-
-def _allow(request: HttpRequest) -> None:
-    if not scoping.is_committee_staff(request.user):
-        raise scoping.deny(request, Organization, {"page": "orgs:import"}, exists=True)
-
 
 SPEC = ImportSpec(
     kind="orgs",
@@ -21,7 +13,8 @@ SPEC = ImportSpec(
     template_bytes=template_bytes,
     template_name="orgs/import.html",
     url_namespace="orgs",
-    allow=_allow,
+    may_import=scoping.is_committee_staff,
+    model=Organization,
 )
 
 urlpatterns = import_urlpatterns(SPEC)

@@ -5,13 +5,13 @@ Each figure has a page listing the records behind it (?org=CODE&year=YYYY).
 
 from __future__ import annotations
 
-from dangjian.core.registry import register
+from dangjian.core.registry import metric
 
 from .models import Organization, Unit
 from .selectors import elections_in, overdue_rows, subtree_of, year_end
 
 
-@register("orgs.units_adjusted", "党组织设置调整涉及单位", unit="个", records_url="orgs:affiliation_changes")
+@metric("orgs.units_adjusted", "党组织设置调整涉及单位", unit="个", records_url="orgs:affiliation_changes")
 def units_adjusted(org: Organization, year: int) -> int:
     """Distinct units covered by organizations of ORG's subtree whose affiliation changed in YEAR."""
     return (
@@ -24,12 +24,12 @@ def units_adjusted(org: Organization, year: int) -> int:
     )
 
 
-@register("orgs.elections_held", "完成换届选举", unit="次", records_url="orgs:elections")
+@metric("orgs.elections_held", "完成换届选举", unit="次", records_url="orgs:elections")
 def elections_held(org: Organization, year: int) -> int:
     return elections_in(subtree_of(org), year).count()
 
 
-@register("orgs.elections_overdue", "换届超期组织", unit="个", records_url="orgs:overdue")
+@metric("orgs.elections_overdue", "换届超期组织", unit="个", records_url="orgs:overdue")
 def elections_overdue(org: Organization, year: int) -> int:
     """Organizations of ORG's subtree overdue at the end of YEAR (today, for the current year)."""
     return len(overdue_rows(subtree_of(org), as_of=year_end(year)))

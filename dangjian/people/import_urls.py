@@ -3,19 +3,11 @@
 Committee staff and organization administrators, into their own subtrees.
 """
 
-from django.http import HttpRequest
-
 from dangjian.core import scoping
 from dangjian.core.importing.pages import ImportSpec, import_urlpatterns
 
 from .importing import import_members_file, template_bytes
 from .models import Member
-
-
-def _allow(request: HttpRequest) -> None:
-    if not scoping.can_see_orgs(request.user):
-        raise scoping.deny(request, Member, {"page": "people:import"}, exists=True)
-
 
 SPEC = ImportSpec(
     kind="members",
@@ -24,7 +16,8 @@ SPEC = ImportSpec(
     template_bytes=template_bytes,
     template_name="people/import.html",
     url_namespace="people",
-    allow=_allow,
+    may_import=scoping.can_see_orgs,
+    model=Member,
 )
 
 urlpatterns = import_urlpatterns(SPEC)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from dangjian.core.registry import register
+from dangjian.core.registry import metric
 
 from .selectors import full_time_deputy_posts
 
@@ -12,7 +12,7 @@ if TYPE_CHECKING:
     from dangjian.orgs.models import Organization
 
 
-@register(
+@metric(
     "cadres.full_time_deputy_secretaries",
     "专职副书记任命",
     unit="名",

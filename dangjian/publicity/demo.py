@@ -19,7 +19,7 @@ from django.contrib.auth.hashers import make_password
 from django.utils import timezone
 
 from dangjian.accounts.models import Role, RoleAssignment, User
-from dangjian.demo.extensions import SeedContext
+from dangjian.core.seeding import SeedContext
 from dangjian.orgs.models import Organization, OrgKind
 
 from .demo_reports import _aware, _day, _papers, _reports
@@ -67,7 +67,7 @@ CREATED: dict[int, dt.datetime] = {}
 def _accounts(ctx: SeedContext) -> tuple[User, User]:
     suffix = "" if ctx.committee_index == 0 else f"_{ctx.root.code.lower()}"
     if ctx.committee_index == 0:
-        from dangjian.demo.accounts import DEMO_PASSWORD
+        from dangjian.core.seeding import DEMO_PASSWORD
 
         password = make_password(DEMO_PASSWORD)
     else:

@@ -12,7 +12,7 @@ from typing import Any
 from django.utils import timezone
 
 from dangjian.accounts.models import User
-from dangjian.demo.extensions import SeedContext
+from dangjian.core.seeding import SeedContext
 from dangjian.orgs.models import Organization
 
 from . import conf

@@ -5,42 +5,42 @@ Each figure has a page listing the records behind it (?org=CODE&year=YYYY).
 
 from __future__ import annotations
 
-from dangjian.core.registry import register
+from dangjian.core.registry import metric
 from dangjian.orgs.models import Organization
 
 from . import selectors
 
 
-@register("publicity.articles", "发布宣传稿件", unit="篇", records_url="publicity:records_articles")
+@metric("publicity.articles", "发布宣传稿件", unit="篇", records_url="publicity:records_articles")
 def articles(org: Organization, year: int) -> int:
     return selectors.articles_published_in(org, year).count()
 
 
-@register("publicity.special_pages", "报纸党建专版", unit="期", records_url="publicity:records_special_pages")
+@metric("publicity.special_pages", "报纸党建专版", unit="期", records_url="publicity:records_special_pages")
 def special_pages(org: Organization, year: int) -> int:
     return selectors.special_pages_in(org, year).count()
 
 
-@register("info_reports.submitted", "向上级报送信息", unit="篇", records_url="publicity:records_info_sent")
+@metric("info_reports.submitted", "向上级报送信息", unit="篇", records_url="publicity:records_info_sent")
 def info_reports_submitted(org: Organization, year: int) -> int:
     return selectors.info_reports_sent_in(org, year).count()
 
 
-@register("info_reports.adopted", "信息被上级采用", unit="篇", records_url="publicity:records_info_adopted")
+@metric("info_reports.adopted", "信息被上级采用", unit="篇", records_url="publicity:records_info_adopted")
 def info_reports_adopted(org: Organization, year: int) -> int:
     return selectors.info_reports_adopted_in(org, year).count()
 
 
-@register("cases.submitted", "报送优秀案例", unit="个", records_url="publicity:records_cases_sent")
+@metric("cases.submitted", "报送优秀案例", unit="个", records_url="publicity:records_cases_sent")
 def cases_submitted(org: Organization, year: int) -> int:
     return selectors.cases_sent_in(org, year).count()
 
 
-@register("cases.awarded", "优秀案例获奖", unit="个", records_url="publicity:records_cases_awarded")
+@metric("cases.awarded", "优秀案例获奖", unit="个", records_url="publicity:records_cases_awarded")
 def cases_awarded(org: Organization, year: int) -> int:
     return selectors.cases_awarded_in(org, year).count()
 
 
-@register("research.outputs", "党建研究成果", unit="篇", records_url="publicity:records_research")
+@metric("research.outputs", "党建研究成果", unit="篇", records_url="publicity:records_research")
 def research_outputs(org: Organization, year: int) -> int:
     return selectors.research_outputs_in(org, year).count()

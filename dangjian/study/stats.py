@@ -9,28 +9,28 @@ from __future__ import annotations
 
 from django.utils import timezone
 
-from dangjian.core.registry import register
+from dangjian.core.registry import metric
 from dangjian.orgs.models import Organization
 
 from .selectors import calendar, figures
 
 
-@register("central_group.sessions", "中心组集体学习", unit="次", records_url="study:records_sessions")
+@metric("central_group.sessions", "中心组集体学习", unit="次", records_url="study:records_sessions")
 def central_group_sessions(org: Organization, year: int) -> int:
     return figures.held_sessions(org, year).count()
 
 
-@register("central_group.attendances", "中心组学习参学", unit="人次", records_url="study:records_session_attendances")
+@metric("central_group.attendances", "中心组学习参学", unit="人次", records_url="study:records_session_attendances")
 def central_group_attendances(org: Organization, year: int) -> int:
     return figures.session_attendances(org, year).count()
 
 
-@register("training.classes", "举办培训班", unit="期", records_url="study:records_classes")
+@metric("training.classes", "举办培训班", unit="期", records_url="study:records_classes")
 def training_classes(org: Organization, year: int) -> int:
     return figures.held_classes(org, year, timezone.localdate()).count()
 
 
-@register("training.attendances", "参加培训", unit="人次", records_url="study:records_training_attendances")
+@metric("training.attendances", "参加培训", unit="人次", records_url="study:records_training_attendances")
 def training_attendances(org: Organization, year: int) -> int:
     today = timezone.localdate()
     if figures.per_day():
@@ -38,12 +38,12 @@ def training_attendances(org: Organization, year: int) -> int:
     return figures.training_enrolments(org, year, today).count()
 
 
-@register("org_life.meetings", "三会一课开展", unit="次", records_url="study:records_meetings")
+@metric("org_life.meetings", "三会一课开展", unit="次", records_url="study:records_meetings")
 def org_life_meetings(org: Organization, year: int) -> int:
     return figures.counted_meetings(org, year).count()
 
 
-@register("org_life.compliance_rate", "组织生活按期开展率", unit="%", records_url="study:records_compliance")
+@metric("org_life.compliance_rate", "组织生活按期开展率", unit="%", records_url="study:records_compliance")
 def org_life_compliance_rate(org: Organization, year: int) -> float:
     orgs = Organization.objects.filter(path__startswith=org.path)
     return calendar.rate_of(calendar.standings(orgs, year, timezone.localdate()))

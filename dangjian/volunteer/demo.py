@@ -19,7 +19,7 @@ from dataclasses import dataclass
 
 from django.utils import timezone
 
-from dangjian.demo.extensions import SeedContext
+from dangjian.core.seeding import SeedContext
 from dangjian.orgs.models import Organization, OrgKind
 from dangjian.people.models import Member, Status
 

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
-from dangjian.demo.extensions import SeedContext
+from dangjian.core.seeding import SeedContext
 from dangjian.people.models import Member
 
 from .conf import setting

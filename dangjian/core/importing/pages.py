@@ -16,12 +16,13 @@ from django.contrib import messages
 from django.contrib.auth import get_user_model
 from django.contrib.auth.decorators import login_required
 from django.core.management.base import BaseCommand, CommandError, CommandParser
+from django.db.models import Model
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import URLPattern, path
 from django.views.decorators.http import require_POST
 
-from dangjian.core import excel
+from dangjian.core import excel, scoping
 
 from .result import ImportResult, report_lines
 from .staging import StagingError, check_upload, confirm_upload
@@ -35,12 +36,18 @@ class ImportSpec:
     template_bytes: Callable[[], bytes]
     template_name: str  # the page's template
     url_namespace: str  # the app's URL namespace, for redirects to its import page
-    allow: Callable[[HttpRequest], None]  # raises a recorded 404 for those who may not import
+    may_import: Callable[[Any], bool]  # who may import (the menu shows the page to exactly them)
+    model: type[Model]  # what is imported: the target of a refused visit's audit entry
     nav: str = "import"
 
     @property
     def page_url(self) -> str:
         return f"{self.url_namespace}:import"
+
+    def allow(self, request: HttpRequest) -> None:
+        """A recorded 404 for anyone who may not import."""
+        if not self.may_import(request.user):
+            raise scoping.deny(request, self.model, {"page": self.page_url}, exists=True)
 
 
 def import_urlpatterns(spec: ImportSpec, prefix: str = "import/") -> list[URLPattern]:

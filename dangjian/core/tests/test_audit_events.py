@@ -136,9 +136,7 @@ class AuditEventTests(BaseTestCase):
 class ClientAddressTests(BaseTestCase):
     def grant_with(self, **headers):
         self.login_as(self.w.admin_a)
-        self.client.post(
-            "/accounts/roles/grant/", {"username": "member", "role": Role.EDITOR, "org": "A01"}, **headers
-        )
+        self.client.post("/accounts/roles/grant/", {"username": "member", "role": Role.EDITOR, "org": "A01"}, **headers)
         return AuditEntry.objects.filter(event="role_granted").latest("pk")
 
     def test_a_forged_forwarded_for_header_does_not_change_the_recorded_address(self):

@@ -5,8 +5,8 @@ from dangjian.core.testing import BaseTestCase
 class DashboardTests(BaseTestCase):
     def setUp(self):
         super().setUp()
-        registry.register("test.children", "直属下级组织数", unit="个")(lambda org, year: org.numchild)
-        self.addCleanup(registry._metrics.pop, "test.children")
+        metric = registry.metric("test.children", "直属下级组织数", unit="个")(lambda org, year: org.numchild)
+        self.enterContext(registry.installed_for_test(metric))
 
     def test_it_shows_the_figures_of_the_chosen_org(self):
         self.login_as(self.w.staff)
@@ -14,9 +14,7 @@ class DashboardTests(BaseTestCase):
         self.assertContains(response, "直属下级组织数")
         self.assertContains(response, "市财政局机关党委")
         self.assertContains(response, "2024年")
-        self.assertEqual(
-            next(f for f in response.context["figures"] if f["metric"].key == "test.children")["value"], 2
-        )
+        self.assertEqual(next(f for f in response.context["figures"] if f["metric"].key == "test.children")["value"], 2)
 
     def test_an_admin_cannot_look_at_another_org(self):
         self.login_as(self.w.admin_a)

@@ -14,9 +14,9 @@ import importlib
 from collections.abc import Callable
 from typing import Any
 
-from django.apps import apps
 from django.urls import URLPattern, URLResolver, get_resolver
 
+from dangjian.core.manifests import manifests
 from dangjian.core.models import AuditEntry
 from dangjian.core.permission_matrix import USERS, Row
 from dangjian.core.testing import BaseTestCase
@@ -37,16 +37,8 @@ def route_names() -> set[str]:
 
 
 def row_modules() -> list[Any]:
-    modules = []
-    for config in apps.get_app_configs():
-        if not config.name.startswith("dangjian."):
-            continue
-        try:
-            modules.append(importlib.import_module(f"{config.name}.tests.permission_rows"))
-        except ModuleNotFoundError as e:
-            if e.name != f"{config.name}.tests.permission_rows" and e.name != f"{config.name}.tests":
-                raise
-    return modules
+    """Each app's rows, from the module its manifest names."""
+    return [importlib.import_module(m.permission_rows) for m in manifests() if m.permission_rows]
 
 
 class PermissionMatrixTests(BaseTestCase):

@@ -15,8 +15,8 @@ class StatsApiTests(BaseTestCase):
             self.calls.append((org.code, year))
             return org.get_descendant_count()
 
-        registry.register("test.descendants", "下级组织数")(count_children)
-        self.addCleanup(registry._metrics.pop, "test.descendants")
+        metric = registry.metric("test.descendants", "下级组织数")(count_children)
+        self.enterContext(registry.installed_for_test(metric))
 
     def test_it_returns_every_registered_key_for_the_org_and_year(self):
         self.login_as(self.w.staff)

@@ -15,7 +15,7 @@ from .org_life import seed_meetings
 from .training import seed_training
 
 if TYPE_CHECKING:
-    from dangjian.demo.extensions import SeedContext
+    from dangjian.core.seeding import SeedContext
 
 YEARS = 5
 

@@ -1,0 +1,27 @@
+"""One paginator for every list page."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.core.paginator import Page, Paginator
+from django.http import HttpRequest
+
+from .params import int_param
+
+PAGE_SIZE = 50
+
+
+def paginate(request: HttpRequest, items: Any, size: int = PAGE_SIZE) -> Page:
+    """The ?page= of ITEMS (a queryset or a list); a page past the end shows the last one."""
+    number = int_param(request.GET, "page", default=1, low=1, label="页码")
+    paginator = Paginator(items, size)
+    return paginator.page(min(number, paginator.num_pages))
+
+
+def page_query(request: HttpRequest) -> str:
+    """The current query string without page and export, for the pager's links."""
+    params = request.GET.copy()
+    params.pop("page", None)
+    params.pop("export", None)
+    return params.urlencode()

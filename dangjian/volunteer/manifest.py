@@ -1,0 +1,28 @@
+"""What the volunteer app declares: corps, brigades, activities, hours, and their figures."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from dangjian.core import scoping
+from dangjian.core.manifests import AppManifest, MenuEntry, Seeder
+from dangjian.core.registry import metrics_in
+
+from . import stats
+
+
+def uses_volunteer(user: Any) -> bool:
+    """Overseers and anyone on the roster (members sign up for activities)."""
+    return scoping.can_see_orgs(user) or bool(getattr(user, "person_id", None))
+
+
+manifest = AppManifest(
+    app="volunteer",
+    label="志愿服务",
+    metrics=metrics_in(stats),
+    menu=(MenuEntry("志愿服务", "volunteer:home", "volunteer", uses_volunteer, icon="bi-heart"),),
+    urls=(("volunteer/", "dangjian.volunteer.urls"),),
+    api=(("/volunteer", "dangjian.volunteer.api:router"),),
+    seeders=(Seeder("volunteer", "dangjian.volunteer.demo:seed_volunteer"),),
+    permission_rows="dangjian.volunteer.tests.permission_rows",
+)
