@@ -19,7 +19,7 @@ from django.http import Http404
 from dangjian.core import scoping
 from dangjian.orgs.models import Organization, Unit
 
-from .models import CadreRank, Education, Gender, Member, Post, PostTitle, Status, Transfer
+from ..models import CadreRank, Education, Gender, Member, Post, PostTitle, Status, Transfer
 
 if TYPE_CHECKING:
     from django.http import HttpRequest
