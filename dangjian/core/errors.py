@@ -17,14 +17,15 @@ the form otherwise) and `except ValidationError` still catches it.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import Any, ClassVar
+from typing import Any
 
 from django.core.exceptions import ValidationError
 
 
 class Refusal(ValidationError):
-    code: ClassVar[str] = "refused"  # type: ignore[misc]
-    message: ClassVar[str] = "操作未能完成。"  # type: ignore[misc]
+    # Class-level defaults each subclass sets; instances carry them as ValidationError does.
+    code: str = "refused"
+    message: str = "操作未能完成。"
 
     def __init__(self, message: str | None = None, *, field: str | None = None, **params: Any) -> None:
         text = message if message is not None else type(self).message
@@ -36,7 +37,7 @@ class Refusal(ValidationError):
             super().__init__({field: [ValidationError(text, code=self.code)]})
         else:
             super().__init__(text, code=self.code)
-        self.code = type(self).code  # type: ignore[misc]  # also set for the field form
+        self.code = type(self).code  # also set for the {field: errors} form
 
     def __str__(self) -> str:
         return self.text
