@@ -8,7 +8,7 @@ API and the annual report ask this module and never import the apps' models.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping, Sequence
 from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from types import ModuleType
@@ -23,6 +23,8 @@ if TYPE_CHECKING:
 
 MetricFunc = Callable[["Organization", int], float | int]
 RecordsFunc = Callable[["Organization", int], "QuerySet[Any]"]
+# The figure of each of many organizations (each for its own subtree) in one go: {org id: value}.
+PerOrgFunc = Callable[[Sequence["Organization"], int], Mapping[int, float | int]]
 
 
 @dataclass(frozen=True)
@@ -36,6 +38,9 @@ class Metric:
     records_url: str = ""
     # The records behind the figure (a queryset whose count is the figure), where the app offers it.
     records: RecordsFunc | None = None
+    # Many organizations at once (an assessment scores 400 branches): a few grouped queries
+    # instead of one figure per organization. Optional; per_org() falls back to FUNC.
+    per_org: PerOrgFunc | None = None
     # A metric is callable (stats.sessions(org, year)); templates must read its fields, not call it.
     do_not_call_in_templates = True
 
@@ -44,12 +49,20 @@ class Metric:
 
 
 def metric(
-    key: str, label: str, *, unit: str = "", records_url: str = "", records: RecordsFunc | None = None
+    key: str,
+    label: str,
+    *,
+    unit: str = "",
+    records_url: str = "",
+    records: RecordsFunc | None = None,
+    per_org: PerOrgFunc | None = None,
 ) -> Callable[[MetricFunc], Metric]:
     """Declare FUNC(org, year) as the figure KEY; list it in the app's manifest with metrics_in()."""
 
     def decorator(func: MetricFunc) -> Metric:
-        return Metric(key=key, label=label, func=func, unit=unit, records_url=records_url, records=records)
+        return Metric(
+            key=key, label=label, func=func, unit=unit, records_url=records_url, records=records, per_org=per_org
+        )
 
     return decorator
 
@@ -74,6 +87,15 @@ def get(key: str) -> Metric:
         if m.key == key:
             return m
     raise KeyError(key)
+
+
+def per_org(key: str, orgs: Sequence[Organization], year: int) -> dict[int, float | int]:
+    """The figure KEY of each of ORGS (each for its own subtree) in YEAR, keyed by organization id."""
+    m = get(key)
+    if m.per_org is not None:
+        values = m.per_org(orgs, year)
+        return {o.pk: values.get(o.pk, 0) for o in orgs}
+    return {o.pk: m.func(o, year) for o in orgs}
 
 
 def installed_for_test(*extra: Metric) -> AbstractContextManager[AppManifest]:
