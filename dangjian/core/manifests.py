@@ -59,7 +59,7 @@ SECTIONS: dict[str, Section] = {
         Section("study", "学习培训", "bi-book", 30),
         Section("volunteer", "志愿服务", "bi-heart", 40),
         Section("publicity", "宣传报送", "bi-megaphone", 50),
-        Section("assessment", "考核评议", "bi-clipboard-data", 60),
+        Section("assessment", "组织建设", "bi-clipboard-data", 60),
         Section("brands", "党建品牌", "bi-award", 70),
         Section("membership", "党员发展", "bi-person-plus", 80),
         Section("report", "年度报告", "bi-file-earmark-text", 90),
