@@ -18,6 +18,8 @@ WORKERS ?= 2
 THREADS ?= 4
 SCALE ?= city
 PYTEST_ARGS ?=
+# Two workers (pytest-xdist) keep the suite within CI's budget on a 2-core machine.
+PYTEST_WORKERS ?= 2
 BENCH_ARGS ?=
 
 VENV := .venv
@@ -107,9 +109,9 @@ serve: setup
 test: setup browser
 	@status=0; \
 	echo "== SQLite pass =="; \
-	env -u DATABASE_URL bash scripts/pytest.sh --durations=5 $(PYTEST_ARGS) || status=1; \
+	env -u DATABASE_URL bash scripts/pytest.sh -n $(PYTEST_WORKERS) --durations=5 $(PYTEST_ARGS) || status=1; \
 	echo "== PostgreSQL pass (browser test skipped) =="; \
-	bash scripts/test-postgres.sh -m "not browser" --durations=5 $(PYTEST_ARGS) || status=1; \
+	bash scripts/test-postgres.sh -n $(PYTEST_WORKERS) -m "not browser" --durations=5 $(PYTEST_ARGS) || status=1; \
 	if [ $$status -ne 0 ]; then echo "make test: FAILED (see above)" >&2; fi; \
 	exit $$status
 

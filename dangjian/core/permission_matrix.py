@@ -15,6 +15,7 @@ of them what it expects of the outsider (an account without a domain role).
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import TypedDict
 
 # The named users of dangjian.core.testing.World, plus the anonymous visitor.
 ADMINISTRATORS = ("sysadmin", "secadmin", "auditor")
@@ -54,5 +55,17 @@ def api(path: str, *, method: str = "GET", **expect: int) -> Row:
 
 
 # Common shapes.
-STAFF_AND_ADMINS = {"staff": 200, "admin_a": 200, "admin_b": 200}
-IN_A = {"staff": 200, "admin_a": 200}  # about something in A's subtree
+class _StaffAndAdmins(TypedDict):
+    staff: int
+    admin_a: int
+    admin_b: int
+
+
+class _InA(TypedDict):
+    staff: int
+    admin_a: int
+
+
+# Typed, so that spreading them into page()/api() cannot be read as a method= or login=.
+STAFF_AND_ADMINS: _StaffAndAdmins = {"staff": 200, "admin_a": 200, "admin_b": 200}
+IN_A: _InA = {"staff": 200, "admin_a": 200}  # about something in A's subtree

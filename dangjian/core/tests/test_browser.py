@@ -95,6 +95,10 @@ class CommitteeStaffInBrowserTests(StaticLiveServerTestCase):
         page.get_by_role("button", name="登录").click()
         page.wait_for_load_state()
         self.assertNotIn("/accounts/login/", page.url)
+        # The organization pages sit under one menu section, opened by a click.
+        section = page.get_by_role("button", name=re.compile("组织与名册"))
+        expect(section).to_be_visible()
+        section.click()
         expect(page.get_by_role("link", name=re.compile("组织架构"))).to_be_visible()
 
     def test_it_walks_from_login_to_a_roster_import(self) -> None:
