@@ -40,7 +40,7 @@ help:
 	@echo "make test-sqlite    SQLite pass only (PYTEST_ARGS='dangjian/orgs -x' narrows it)"
 	@echo "make test-postgres  PostgreSQL pass only"
 	@echo "make bench          benchmarks on the city data set"
-	@echo "make lint           ruff and mypy"
+	@echo "make lint           ruff (lint and format) and mypy"
 	@echo "make lock           re-pin requirements*.in into the hashed lock files (UPGRADE=1 to upgrade)"
 	@echo "make clean          remove .venv, node_modules and caches (keeps var/)"
 
@@ -137,6 +137,7 @@ bench: setup
 lint: setup
 	@status=0; \
 	$(VENV)/bin/ruff check . || status=1; \
+	$(VENV)/bin/ruff format --check . || status=1; \
 	$(VENV)/bin/mypy config dangjian || status=1; \
 	exit $$status
 
