@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
+from typing import Any
 
 import dj_database_url
 from csp import constants as csp_constants
@@ -270,21 +271,11 @@ AUDIT_RETENTION_DAYS = envint("AUDIT_RETENTION_DAYS", "180")
 if AUDIT_RETENTION_DAYS < 180:
     raise ImproperlyConfigured("AUDIT_RETENTION_DAYS 不能小于 180 天（审计记录至少保存六个月）。")
 
-# Domain rules that local practice varies (DOMAIN.md, "configurable").
-DANGJIAN = {
-    "TERM_YEARS": {"committee": 5, "party_committee": 5, "general_branch": 3, "branch": 3},
-    "TERM_REMIND_MONTHS": envint("TERM_REMIND_MONTHS", "6"),
-    "TERM_MAX_DELAY_YEARS": 1,
-    "BRANCH_MIN_FULL_MEMBERS": 3,
-    "BRANCH_COMMITTEE_FROM": 7,
-    "BRANCH_MAX_MEMBERS": 50,
-    "BRANCH_GROUPS_FROM": 20,
-    "GROUP_MIN_MEMBERS": 3,
-    "JOINT_BRANCH_MAX_UNITS": 5,
-    "GENERAL_BRANCH_RANGE": (50, 100),
-    "PARTY_COMMITTEE_MIN": 100,
-    "CANDIDATE_SURPLUS": 0.2,
-    "MEMBER_PAGE_SIZE": 50,
+# Domain rules that local practice varies (DOMAIN.md, "configurable"): one section per app, only the
+# values that differ from the defaults of the app's typed settings (its conf.py, read with
+# `<App>Settings.current()`), e.g. "orgs": {"branch_min_full_members": 3} (dangjian/orgs/conf.py).
+DANGJIAN: dict[str, Any] = {
+    "orgs": {"term_remind_months": envint("TERM_REMIND_MONTHS", "6")},
     # Audit entries are kept at least this long; prune_audit never goes below 180 (GB/T 22239: ≥ 6 months).
     "AUDIT_RETENTION_DAYS": AUDIT_RETENTION_DAYS,
 }

@@ -1,4 +1,7 @@
+from typing import Any
+
 from django.apps import AppConfig
+from django.core import checks
 from django.db.models.signals import post_migrate
 
 
@@ -9,6 +12,16 @@ class CoreConfig(AppConfig):
 
     def ready(self) -> None:
         post_migrate.connect(_guard_audit_trail, sender=self)
+        checks.register(_check_app_settings)
+
+
+def _check_app_settings(app_configs: Any = None, **kwargs: Any) -> list[checks.CheckMessage]:
+    """Every app's section of settings.DANGJIAN names known settings with values of the right type."""
+    from .conf import check_all
+    from .manifests import manifests
+
+    classes = [m.settings for m in manifests() if m.settings is not None]
+    return [checks.Error(problem, id="dangjian.E001") for problem in check_all(classes)]
 
 
 def _guard_audit_trail(sender, using="default", **kwargs) -> None:

@@ -7,6 +7,7 @@ from django.urls import reverse
 from dangjian.accounts import permissions
 
 from . import scoping
+from .importing.conf import ImportSettings
 from .manifests import AppManifest, Export, Landing, MenuEntry
 
 manifest = AppManifest(
@@ -23,4 +24,5 @@ manifest = AppManifest(
     api=(("/", "dangjian.core.api:router"),),
     exports=(Export("审计日志", "audit:export"),),
     permission_rows="dangjian.core.tests.permission_rows",
+    settings=ImportSettings,
 )

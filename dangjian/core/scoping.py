@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any, TypeVar
 
+from django.core.exceptions import ObjectDoesNotExist
 from django.db.models import Model, Q, QuerySet
 from django.http import Http404
 
@@ -140,7 +141,7 @@ def get_visible_or_404(request: HttpRequest, visible: QuerySet[M], **lookup: Any
     """The record matching LOOKUP among VISIBLE, or a recorded 404."""
     try:
         return visible.get(**lookup)
-    except (visible.model.DoesNotExist, ValueError):
+    except (ObjectDoesNotExist, ValueError):
         pass
     hidden = visible.model._default_manager.filter(**lookup).first() if lookup else None
     org = getattr(hidden, "audit_org_id", None) if hidden is not None else None

@@ -24,6 +24,7 @@ def org_and_year_from(request: HttpRequest, params: Any) -> tuple[Organization |
     """Read ?org=CODE&year=YYYY, scoped to REQUEST.user (a recorded 404 when out of reach)."""
     year = year_param(params)
     code = (params.get("org") or "").strip()
+    org: Organization | None
     if code:
         org = scoping.get_visible_or_404(request, scoping.visible_orgs(request.user), code=code)
     else:

@@ -49,7 +49,7 @@ def make_org(code: str, name: str, kind: str, parent: Organization | None = None
     return org
 
 
-class MemberFactory(factory.django.DjangoModelFactory):
+class MemberFactory(factory.django.DjangoModelFactory[Member]):
     class Meta:
         model = Member
         exclude = ("male",)
@@ -94,8 +94,8 @@ class World:
         self.branch_a2 = make_org("A02", "市财政局第二党支部", OrgKind.BRANCH, self.org_a, units=[self.unit_a])
         self.org_b = make_org("B", "市教育局机关党委", OrgKind.PARTY_COMMITTEE, self.committee, units=[self.unit_b])
         self.branch_b1 = make_org("B01", "市教育局第一党支部", OrgKind.BRANCH, self.org_b, units=[self.unit_b])
-        self.person_a = MemberFactory(name="张建国", org=self.branch_a1, unit=self.unit_a)
-        self.person_b = MemberFactory(name="李红梅", male=False, org=self.branch_b1, unit=self.unit_b)
+        self.person_a = MemberFactory.create(name="张建国", org=self.branch_a1, unit=self.unit_a)
+        self.person_b = MemberFactory.create(name="李红梅", male=False, org=self.branch_b1, unit=self.unit_b)
         self.staff = make_user("staff", roles=((Role.COMMITTEE_STAFF, self.committee),))
         self.admin_a = make_user("admin_a", roles=((Role.ORG_ADMIN, self.org_a),))
         self.admin_b = make_user("admin_b", roles=((Role.ORG_ADMIN, self.org_b),))

@@ -12,8 +12,7 @@ import random
 from collections import defaultdict
 from typing import TYPE_CHECKING
 
-from django.conf import settings
-
+from dangjian.orgs.conf import OrgsSettings
 from dangjian.orgs.models import Adjustment, OrgKind, add_years
 from dangjian.people.models import CadreRank, PostTitle, Status
 
@@ -63,12 +62,12 @@ def plan_approvals(rng: random.Random, root: OrgPlan, *, docs: Docs, today: dt.d
     Every such organization has its approval on record except one 党委
     (PARTY_COMMITTEE_SIZE) and the 党总支 planned out of rule (GENERAL_BRANCH_SIZE).
     """
-    rules = settings.DANGJIAN
-    low, high = rules["GENERAL_BRANCH_RANGE"]
+    rules = OrgsSettings.current()
+    low, high = rules.general_branch_range
     small_pcs = []
     for org in root.walk():
         party, everyone = _counts(org)
-        if org.kind == OrgKind.PARTY_COMMITTEE and min(party, everyone) < rules["PARTY_COMMITTEE_MIN"]:
+        if org.kind == OrgKind.PARTY_COMMITTEE and min(party, everyone) < rules.party_committee_min:
             small_pcs.append(org)
         elif org.kind == OrgKind.GENERAL_BRANCH and not org.anomaly:
             if not (low <= party <= high and low <= everyone <= high):
@@ -108,7 +107,7 @@ def plan_elections(rng: random.Random, root: OrgPlan, *, scale: Scale, docs: Doc
             org.founded_on = today - dt.timedelta(days=rng.randint(200, 700))
             _found_groups(org, org.founded_on)
             continue
-        years = settings.DANGJIAN["TERM_YEARS"][org.kind]
+        years = OrgsSettings.current().term_years[org.kind]
         label = status.get(id(org), "")
         if label == DUE_SOON:
             held = add_years(today + dt.timedelta(days=rng.randint(20, 150)), -years)
@@ -141,7 +140,7 @@ def _history(rng: random.Random, org: OrgPlan, latest: dt.date, years: int, docs
     elections = []
     for i, day in enumerate(held):
         seats = _seats(rng, org)
-        surplus = settings.DANGJIAN["CANDIDATE_SURPLUS"]
+        surplus = OrgsSettings.current().candidate_surplus
         candidates = math.ceil(round(seats * (1 + surplus), 6)) + rng.choice((0, 0, 1))
         election = ElectionPlan(held_on=day, seats=seats, candidates=candidates)
         if i:

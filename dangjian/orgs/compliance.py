@@ -2,7 +2,7 @@
 
 Each finding names the rule code, the organization, a Chinese sentence that
 says which count it used, and the regulation it rests on. The numbers come
-from `settings.DANGJIAN` (local practice varies), never from literals here.
+from `OrgsSettings` (local practice varies: settings.DANGJIAN["orgs"]), never from literals here.
 
 Counting. "党员" below means full and probationary members (the regulations
 count party members, not the activists and non-party cadres also on the
@@ -24,9 +24,9 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from django.conf import settings
 from django.db.models import QuerySet
 
+from .conf import OrgsSettings
 from .models import Organization, OrgKind
 from .selectors import OrgRow, Snapshot, TermStatus, load_snapshot, with_children
 from .services import min_candidates
@@ -96,33 +96,32 @@ class Finding:
 
 def rule_text(code: str) -> str:
     """The regulation CODE rests on, with the numbers configured for this deployment."""
-    c = settings.DANGJIAN
-    lo, hi = c["GENERAL_BRANCH_RANGE"]
-    years = c["TERM_YEARS"]
-    min_full, committee_from = c["BRANCH_MIN_FULL_MEMBERS"], c["BRANCH_COMMITTEE_FROM"]
-    surplus = round(c["CANDIDATE_SURPLUS"] * 100)
+    c = OrgsSettings.current()
+    lo, hi = c.general_branch_range
+    years = c.term_years
+    min_full, committee_from = c.branch_min_full_members, c.branch_committee_from
+    surplus = c.surplus_percent
     texts = {
         BRANCH_TOO_FEW_MEMBERS: f"{BRANCH_RULES}第五条：凡是有正式党员{min_full}人以上的，都应当成立党支部；"
         f"正式党员不足{min_full}人的单位，可以与邻近单位的党员联合成立党支部",
         BRANCH_NEEDS_COMMITTEE: f"{BRANCH_RULES}第九条：有正式党员{committee_from}人以上的党支部，"
         "应当设立党支部委员会，由党员大会选举产生",
-        BRANCH_TOO_LARGE: f"{BRANCH_RULES}第五条：党支部党员人数一般不超过{c['BRANCH_MAX_MEMBERS']}人",
+        BRANCH_TOO_LARGE: f"{BRANCH_RULES}第五条：党支部党员人数一般不超过{c.branch_max_members}人",
         BRANCH_NEEDS_GROUPS: f"{BRANCH_RULES}：党员人数较多的党支部，应当划分若干党小组，并设立党小组组长"
-        f"（本地规定：党员{c['BRANCH_GROUPS_FROM']}人以上的党支部划分党小组）",
+        f"（本地规定：党员{c.branch_groups_from}人以上的党支部划分党小组）",
         GROUP_TOO_SMALL: f"{BRANCH_RULES}：党支部内可以划分若干党小组"
-        f"（本地规定：党小组一般不少于{c['GROUP_MIN_MEMBERS']}名党员，且至少有1名正式党员）",
+        f"（本地规定：党小组一般不少于{c.group_min_members}名党员，且至少有1名正式党员）",
         GROUP_NO_LEADER: f"{BRANCH_RULES}：划分党小组的，应当设立党小组组长，"
         "由党支部指定，也可以由所在党小组党员推荐产生",
-        JOINT_BRANCH_TOO_MANY_UNITS: f"{BRANCH_RULES}第五条："
-        f"联合党支部覆盖单位一般不超过{c['JOINT_BRANCH_MAX_UNITS']}个",
+        JOINT_BRANCH_TOO_MANY_UNITS: f"{BRANCH_RULES}第五条：联合党支部覆盖单位一般不超过{c.joint_branch_max_units}个",
         GENERAL_BRANCH_SIZE: f"{ORGAN_RULES}：党员{lo}人以上、{hi}人以下的，可以设立党的总支部委员会；"
         "不在此范围而因工作需要设立的，须经上级党组织批准",
-        PARTY_COMMITTEE_SIZE: f"{ORGAN_RULES}：党员{c['PARTY_COMMITTEE_MIN']}人以上的，设立党的基层委员会；"
-        f"党员不足{c['PARTY_COMMITTEE_MIN']}人、因工作需要设立的，须经上级党组织批准",
+        PARTY_COMMITTEE_SIZE: f"{ORGAN_RULES}：党员{c.party_committee_min}人以上的，设立党的基层委员会；"
+        f"党员不足{c.party_committee_min}人、因工作需要设立的，须经上级党组织批准",
         TERM_DUE_SOON: f"{ELECTION_RULES}：党的基层组织任期届满应当按期进行换届选举"
-        f"（上级党组织在任期届满前{c['TERM_REMIND_MONTHS']}个月提醒督促）",
+        f"（上级党组织在任期届满前{c.term_remind_months}个月提醒督促）",
         TERM_OVERDUE: f"{ELECTION_RULES}：任期届满应当按期进行换届选举；需要延期或者提前进行换届选举的，"
-        f"应当报上级党组织批准，延长或者提前期限一般不超过{c['TERM_MAX_DELAY_YEARS']}年",
+        f"应当报上级党组织批准，延长或者提前期限一般不超过{c.term_max_delay_years}年",
         NO_TERM_RECORD: f"{ELECTION_RULES}：党的基层委员会每届任期{years['party_committee']}年，"
         f"总支部委员会、支部委员会每届任期{years['branch']}年，任期届满应当按期进行换届选举",
         ELECTION_FEW_CANDIDATES: f"{ELECTION_RULES}：委员实行差额选举，候选人数应多于应选人数的{surplus}%",
@@ -138,57 +137,57 @@ def _party(counts_label: str, n: int, full: int) -> str:
 
 def check_row(row: OrgRow) -> list[Finding]:
     """The findings for one organization (its children must be in the snapshot)."""
-    c = settings.DANGJIAN
+    c = OrgsSettings.current()
     org, total = row.org, row.total
     out: list[tuple[str, str]] = []
     scope = "本组织及下级合计"
 
     if org.kind == OrgKind.BRANCH:
-        if total.full < c["BRANCH_MIN_FULL_MEMBERS"]:
+        if total.full < c.branch_min_full_members:
             out.append(
                 (
                     BRANCH_TOO_FEW_MEMBERS,
-                    f"正式党员{total.full}名（{scope}），少于{c['BRANCH_MIN_FULL_MEMBERS']}名，"
+                    f"正式党员{total.full}名（{scope}），少于{c.branch_min_full_members}名，"
                     "不符合单独成立党支部的条件，可考虑与邻近单位组建联合党支部",
                 )
             )
-        if total.full >= c["BRANCH_COMMITTEE_FROM"] and not org.has_branch_committee:
+        if total.full >= c.branch_committee_from and not org.has_branch_committee:
             out.append(
                 (
                     BRANCH_NEEDS_COMMITTEE,
-                    f"正式党员{total.full}名（{scope}），达到{c['BRANCH_COMMITTEE_FROM']}名，但未登记设立支部委员会",
+                    f"正式党员{total.full}名（{scope}），达到{c.branch_committee_from}名，但未登记设立支部委员会",
                 )
             )
-        if total.party > c["BRANCH_MAX_MEMBERS"]:
+        if total.party > c.branch_max_members:
             out.append(
                 (
                     BRANCH_TOO_LARGE,
-                    f"{_party(scope, total.party, total.full)}，超过{c['BRANCH_MAX_MEMBERS']}名，"
+                    f"{_party(scope, total.party, total.full)}，超过{c.branch_max_members}名，"
                     "宜分设党支部或经批准设立党总支",
                 )
             )
-        if total.party >= c["BRANCH_GROUPS_FROM"] and not row.has_group_children:
+        if total.party >= c.branch_groups_from and not row.has_group_children:
             out.append(
                 (
                     BRANCH_NEEDS_GROUPS,
-                    f"{_party(scope, total.party, total.full)}，达到{c['BRANCH_GROUPS_FROM']}名，但下设党小组0个",
+                    f"{_party(scope, total.party, total.full)}，达到{c.branch_groups_from}名，但下设党小组0个",
                 )
             )
-        if len(row.units) > c["JOINT_BRANCH_MAX_UNITS"]:
+        if len(row.units) > c.joint_branch_max_units:
             out.append(
                 (
                     JOINT_BRANCH_TOO_MANY_UNITS,
                     f"覆盖{len(row.units)}个单位（{'、'.join(row.units)}），"
-                    f"超过联合党支部{c['JOINT_BRANCH_MAX_UNITS']}个单位的上限",
+                    f"超过联合党支部{c.joint_branch_max_units}个单位的上限",
                 )
             )
 
     if org.kind == OrgKind.GROUP:
-        too_few = total.party < c["GROUP_MIN_MEMBERS"]
+        too_few = total.party < c.group_min_members
         if too_few or total.full == 0:
             reasons = []
             if too_few:
-                reasons.append(f"少于{c['GROUP_MIN_MEMBERS']}名")
+                reasons.append(f"少于{c.group_min_members}名")
             if total.full == 0:
                 reasons.append("没有正式党员")
             out.append((GROUP_TOO_SMALL, f"{_party('本小组', total.party, total.full)}，{'，且'.join(reasons)}"))
@@ -196,7 +195,7 @@ def check_row(row: OrgRow) -> list[Finding]:
             out.append((GROUP_NO_LEADER, "未登记现任党小组组长（党内职务为“党小组组长”且未免职）"))
 
     if org.kind == OrgKind.GENERAL_BRANCH and not org.approval_doc.strip():
-        lo, hi = c["GENERAL_BRANCH_RANGE"]
+        lo, hi = c.general_branch_range
         if not lo <= total.party <= hi:
             out.append(
                 (
@@ -206,11 +205,11 @@ def check_row(row: OrgRow) -> list[Finding]:
             )
 
     if org.kind == OrgKind.PARTY_COMMITTEE and not org.approval_doc.strip():
-        if total.party < c["PARTY_COMMITTEE_MIN"]:
+        if total.party < c.party_committee_min:
             out.append(
                 (
                     PARTY_COMMITTEE_SIZE,
-                    f"{_party(scope, total.party, total.full)}，不足{c['PARTY_COMMITTEE_MIN']}名，且未登记上级批准文号",
+                    f"{_party(scope, total.party, total.full)}，不足{c.party_committee_min}名，且未登记上级批准文号",
                 )
             )
 

@@ -7,6 +7,7 @@ from dangjian.core.manifests import AppManifest, Export, MenuEntry
 from dangjian.core.registry import metrics_in
 
 from . import stats
+from .conf import OrgsSettings
 
 manifest = AppManifest(
     app="orgs",
@@ -40,4 +41,5 @@ manifest = AppManifest(
         Export("党组织设置检查", "orgs:compliance_export", personal=False),
     ),
     permission_rows="dangjian.orgs.tests.permission_rows",
+    settings=OrgsSettings,
 )

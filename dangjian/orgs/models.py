@@ -3,9 +3,10 @@ from __future__ import annotations
 import datetime as dt
 
 from auditlog.registry import auditlog
-from django.conf import settings
 from django.db import models
 from treebeard.mp_tree import MP_Node
+
+from .conf import OrgsSettings
 
 
 class OrgKind(models.TextChoices):
@@ -71,7 +72,7 @@ class Organization(MP_Node):
 
     @property
     def default_term_years(self) -> int | None:
-        return settings.DANGJIAN["TERM_YEARS"].get(self.kind)
+        return OrgsSettings.current().term_years.get(self.kind)
 
     @property
     def effective_term_years(self) -> int | None:

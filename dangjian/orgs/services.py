@@ -6,10 +6,10 @@ import datetime as dt
 import math
 from collections.abc import Iterable
 
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
+from .conf import OrgsSettings
 from .models import (
     ALLOWED_CHILDREN,
     AffiliationChange,
@@ -147,7 +147,7 @@ def election_record(
     if not org.has_terms:
         raise ValidationError(f"{org.get_kind_display()}不实行任期制，无需换届")
     if seats is not None and candidates is not None:
-        surplus = round(settings.DANGJIAN["CANDIDATE_SURPLUS"] * 100)
+        surplus = OrgsSettings.current().surplus_percent
         if candidates < min_candidates(seats):
             raise ValidationError(
                 f"候选人数应多于应选人数的{surplus}%（应选{seats}人，候选人至少{min_candidates(seats)}人）"
@@ -159,7 +159,7 @@ def election_record(
         if not approval_doc.strip():
             raise ValidationError("提前或延期换届须经上级批准，请填写批复文号")
         if previous is not None and previous.due_on is not None:
-            limit = settings.DANGJIAN["TERM_MAX_DELAY_YEARS"]
+            limit = OrgsSettings.current().term_max_delay_years
             if abs((held_on - previous.due_on).days) > 366 * limit:
                 raise ValidationError(f"提前或延期换届一般不超过{limit}年")
     election = Election(
@@ -179,7 +179,7 @@ def election_record(
 
 def min_candidates(seats: int) -> int:
     """The fewest candidates for SEATS: seats plus the configured surplus (20%), rounded up."""
-    return math.ceil(round(seats * (1 + settings.DANGJIAN["CANDIDATE_SURPLUS"]), 6))
+    return math.ceil(round(seats * (1 + OrgsSettings.current().candidate_surplus), 6))
 
 
 @transaction.atomic
@@ -190,7 +190,7 @@ def term_extend(
     election = current_election(org)
     if election is None or election.due_on is None:
         raise ValidationError("该组织尚无换届记录，无法办理延期")
-    max_years = settings.DANGJIAN["TERM_MAX_DELAY_YEARS"]
+    max_years = OrgsSettings.current().term_max_delay_years
     limit = add_years(election.due_on, max_years)
     if extended_to <= election.due_on:
         raise ValidationError(f"延期日期须晚于本届任期届满日（{election.due_on:%Y-%m-%d}）")

@@ -7,8 +7,7 @@ import calendar
 import datetime as dt
 from dataclasses import dataclass
 
-from django.conf import settings
-
+from .conf import OrgsSettings
 from .models import Election, Organization, TermExtension, add_years
 
 
@@ -78,7 +77,7 @@ class Term:
 
 def term_of(org: Organization, election: Election | None, extensions: list[TermExtension], as_of: dt.date) -> Term:
     """The term of ORG on AS_OF, given its latest election by then and the delays approved for it."""
-    cfg = settings.DANGJIAN
+    cfg = OrgsSettings.current()
     org_years = org.effective_term_years
     if org_years is None:
         return Term(status=TermStatus.NOT_APPLICABLE, as_of=as_of)
@@ -90,8 +89,8 @@ def term_of(org: Organization, election: Election | None, extensions: list[TermE
     ends_on = due_on
     if extension is not None:
         # A delay longer than the rules allow (an import may carry one) only counts up to the limit.
-        ends_on = min(extension.extended_to, add_years(due_on, cfg["TERM_MAX_DELAY_YEARS"]))
-    due_soon = as_of <= ends_on <= add_months(as_of, cfg["TERM_REMIND_MONTHS"])
+        ends_on = min(extension.extended_to, add_years(due_on, cfg.term_max_delay_years))
+    due_soon = as_of <= ends_on <= add_months(as_of, cfg.term_remind_months)
     if as_of > ends_on:
         status = TermStatus.OVERDUE
     elif as_of > due_on:

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
@@ -20,8 +19,10 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
 from dangjian.core import scoping
+from dangjian.people.conf import PeopleSettings
 
 from . import compliance, selectors, services
+from .conf import OrgsSettings
 from .forms import ElectionForm, OrgMoveForm, TermExtensionForm
 from .models import Organization, OrgKind
 from .tree_html import render_tree
@@ -101,7 +102,7 @@ def _render_detail(request: HttpRequest, org: Organization, **forms: Any) -> Htt
     findings = compliance.evaluate(snapshot, [row])
     visible_orgs = scoping.visible_orgs(request.user)
     can_manage = scoping.can_manage_org(request.user, org)
-    page_size = settings.DANGJIAN["MEMBER_PAGE_SIZE"]
+    page_size = PeopleSettings.current().member_page_size
     roster_page = Paginator(selectors.roster(scoping.visible_members(request.user), org), page_size).get_page(
         request.GET.get("page")
     )
@@ -126,8 +127,8 @@ def _render_detail(request: HttpRequest, org: Organization, **forms: Any) -> Htt
             move_form=forms.get("move_form") or OrgMoveForm(targets=targets),
             election_form=forms.get("election_form") or ElectionForm(),
             extension_form=forms.get("extension_form") or TermExtensionForm(),
-            rules=settings.DANGJIAN,
-            surplus_percent=round(settings.DANGJIAN["CANDIDATE_SURPLUS"] * 100),
+            rules=OrgsSettings.current(),
+            surplus_percent=OrgsSettings.current().surplus_percent,
         )
     return render(request, "orgs/detail.html", context)
 

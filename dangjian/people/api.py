@@ -59,7 +59,7 @@ class MemberOut(Schema):
 
     @staticmethod
     def resolve_unit(obj: Member) -> str | None:
-        return obj.unit.name if obj.unit_id else None
+        return obj.unit.name if obj.unit is not None else None
 
 
 class PostOut(Schema):

@@ -3,49 +3,19 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
+from typing import Any, cast
 
 from django import forms
 from django.db.models import QuerySet
 from django.utils import timezone
 
+from dangjian.core.web import BootstrapForm, DateInput
 from dangjian.orgs.models import Organization, Unit
 
 from .models import CadreRank, Education, Gender, Member, PostTitle, Status
 from .services import MemberData
 
 STALE_ORG = "所选组织不存在或不在您的管理范围内，请刷新页面后重新选择。"
-
-
-class DateInput(forms.DateInput):
-    input_type = "date"
-
-    def __init__(self, attrs: dict[str, Any] | None = None) -> None:
-        super().__init__(attrs=attrs, format="%Y-%m-%d")
-
-
-class BootstrapForm(forms.Form):
-    """Bootstrap classes on every widget, and `is-invalid` on fields with errors."""
-
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        for field in self.fields.values():
-            widget = field.widget
-            if isinstance(widget, forms.CheckboxInput):
-                css = "form-check-input"
-            elif isinstance(widget, forms.Select):
-                css = "form-select"
-            else:
-                css = "form-control"
-            widget.attrs["class"] = css
-
-    def add_error(self, field: str | None, error: Any) -> None:
-        super().add_error(field, error)
-        for name in self._errors or {}:
-            if name in self.fields:
-                widget = self.fields[name].widget
-                if "is-invalid" not in widget.attrs.get("class", ""):
-                    widget.attrs["class"] = widget.attrs.get("class", "") + " is-invalid"
 
 
 def _blank(label: str, choices: Any) -> list[tuple[str, str]]:
@@ -94,10 +64,12 @@ class MemberForm(BootstrapForm):
         if member is not None and "initial" not in kwargs:
             kwargs["initial"] = initial_for(member)
         super().__init__(*args, **kwargs)
-        self.fields["unit"].queryset = units
+        cast(forms.ModelChoiceField, self.fields["unit"]).queryset = units
         self.fields["ethnicity"].widget.attrs["list"] = "ethnicity-options"
         if member is None:
-            self.fields["org"].queryset = orgs if orgs is not None else Organization.objects.none()
+            cast(forms.ModelChoiceField, self.fields["org"]).queryset = (
+                orgs if orgs is not None else Organization.objects.none()
+            )
         else:
             # Moving someone is a transfer, with its own date and reason.
             del self.fields["org"]
@@ -157,8 +129,17 @@ def _today() -> dt.date:
     return timezone.localdate()
 
 
+class _IndentedOrgField(forms.ModelChoiceField):
+    """Organizations indented below the shallowest one offered, so the tree reads in a plain select."""
+
+    top = 1
+
+    def label_from_instance(self, obj: Any) -> str:
+        return "\u3000" * (obj.depth - self.top) + f"{obj.name}（{obj.code}）"
+
+
 class TransferForm(BootstrapForm):
-    to_org = forms.ModelChoiceField(
+    to_org = _IndentedOrgField(
         label="转入组织",
         queryset=Organization.objects.none(),
         to_field_name="code",
@@ -170,10 +151,9 @@ class TransferForm(BootstrapForm):
 
     def __init__(self, *args: Any, orgs: QuerySet[Organization], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["to_org"].queryset = orgs
-        # Indent by depth so the tree reads in a plain select.
-        top = min((o.depth for o in orgs), default=1)
-        self.fields["to_org"].label_from_instance = lambda o: "\u3000" * (o.depth - top) + f"{o.name}（{o.code}）"
+        to_org = cast(_IndentedOrgField, self.fields["to_org"])
+        to_org.queryset = orgs
+        to_org.top = min((o.depth for o in orgs), default=1)
 
 
 class PostAssignForm(BootstrapForm):
@@ -189,7 +169,7 @@ class PostAssignForm(BootstrapForm):
 
     def __init__(self, *args: Any, orgs: QuerySet[Organization], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["org"].queryset = orgs
+        cast(forms.ModelChoiceField, self.fields["org"]).queryset = orgs
 
 
 class PostEndForm(BootstrapForm):

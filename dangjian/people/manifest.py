@@ -11,6 +11,7 @@ from dangjian.core.manifests import AppManifest, Export, Landing, MenuEntry
 from dangjian.core.registry import metrics_in
 
 from . import stats
+from .conf import PeopleSettings
 
 
 def _has_own_record(user: Any) -> bool:
@@ -43,4 +44,5 @@ manifest = AppManifest(
     api=(("/members", "dangjian.people.api:router"),),
     exports=(Export("党员名册", "people:export"),),
     permission_rows="dangjian.people.tests.permission_rows",
+    settings=PeopleSettings,
 )

@@ -9,8 +9,9 @@ from pathlib import Path
 from typing import Any
 
 from .. import excel
+from .conf import ImportSettings
 
-PREVIEW_ROWS = 50
+PREVIEW_ROWS = ImportSettings.preview_rows  # the default
 
 
 @dataclass(frozen=True)
@@ -66,7 +67,7 @@ class ImportResult:
 
     @property
     def preview(self) -> list[Change]:
-        return self.changes[:PREVIEW_ROWS]
+        return self.changes[: ImportSettings.current().preview_rows]
 
     @property
     def counts(self) -> dict[str, int]:

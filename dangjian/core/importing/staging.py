@@ -13,10 +13,12 @@ from typing import Any
 from django.conf import settings
 from django.utils import timezone
 
+from .conf import ImportSettings
 from .result import ImportResult
 
-MAX_UPLOAD_BYTES = 10 * 1024 * 1024
-STAGED_MAX_AGE = dt.timedelta(minutes=30)
+# The defaults; what applies is ImportSettings.current() (settings.DANGJIAN["imports"]).
+MAX_UPLOAD_BYTES = ImportSettings.max_upload_bytes
+STAGED_MAX_AGE = dt.timedelta(minutes=ImportSettings.staged_max_minutes)
 SESSION_KEY = "dangjian_imports"
 _ALLOWED_SUFFIX = ".xlsx"
 
@@ -65,10 +67,9 @@ def stage_upload(session: Any, kind: str, uploaded: Any) -> Staged:
         raise StagingError("请选择要导入的 Excel 文件。")
     if not name.lower().endswith(_ALLOWED_SUFFIX):
         raise StagingError(f"只能导入 .xlsx 格式的 Excel 文件，“{name}”不是。")
-    if uploaded.size > MAX_UPLOAD_BYTES:
-        raise StagingError(
-            f"文件过大（{uploaded.size / 1024 / 1024:.1f} MB），上限为 {MAX_UPLOAD_BYTES // 1024 // 1024} MB。"
-        )
+    cap = ImportSettings.current().max_upload_bytes
+    if uploaded.size > cap:
+        raise StagingError(f"文件过大（{uploaded.size / 1024 / 1024:.1f} MB），上限为 {cap / 1024 / 1024:g} MB。")
     if uploaded.size == 0:
         raise StagingError("上传的文件是空的。")
     folder = _upload_dir()
@@ -101,9 +102,10 @@ def take_staged(session: Any, kind: str, token: str) -> Staged:
         raise StagingError("该导入确认已失效（可能已经导入过，或已重新上传了文件），未导入任何数据。请重新上传文件。")
     path = _upload_dir() / Path(entry["file"]).name
     at = dt.datetime.fromisoformat(entry["at"])
-    if timezone.now() - at > STAGED_MAX_AGE:
+    limits = ImportSettings.current()
+    if timezone.now() - at > limits.staged_max_age:
         path.unlink(missing_ok=True)
-        raise StagingError("预览已超过30分钟，确认已失效，未导入任何数据。请重新上传文件。")
+        raise StagingError(f"预览已超过{limits.staged_max_minutes}分钟，确认已失效，未导入任何数据。请重新上传文件。")
     if not path.exists() or _sha256(path) != entry["sha256"]:
         path.unlink(missing_ok=True)
         raise StagingError("预览后文件已被更改或已不存在，未导入任何数据。请重新上传文件。")

@@ -1,10 +1,28 @@
+from typing import TypedDict
+
 from dangjian.core import audit
-from dangjian.core.permission_matrix import ADMINISTRATORS, STAFF_AND_ADMINS, api, page, row
+from dangjian.core.permission_matrix import STAFF_AND_ADMINS, api, page, row
 from dangjian.orgs.models import Organization
 
-ALL = dict(anonymous=200, outsider=200, member=200, staff=200, admin_a=200, admin_b=200)
+
+class _All(TypedDict):
+    anonymous: int
+    outsider: int
+    member: int
+    staff: int
+    admin_a: int
+    admin_b: int
+
+
+class _Administrators(TypedDict):
+    sysadmin: int
+    secadmin: int
+    auditor: int
+
+
+ALL: _All = {"anonymous": 200, "outsider": 200, "member": 200, "staff": 200, "admin_a": 200, "admin_b": 200}
 # 三员 go from the home page to their own workspace.
-TO_WORKSPACE = {name: 302 for name in ADMINISTRATORS}
+TO_WORKSPACE: _Administrators = {"sysadmin": 302, "secadmin": 302, "auditor": 302}
 
 
 def prepare(case) -> dict[str, int]:

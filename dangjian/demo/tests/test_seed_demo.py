@@ -70,6 +70,7 @@ class DemoScaleTests(SeededTestCase):
             party = m.status in (Status.FULL, Status.PROBATIONARY)
             self.assertEqual(m.joined_party_on is not None, party, m.name)
             if party:
+                assert m.joined_party_on is not None
                 self.assertGreaterEqual((m.joined_party_on - m.birth_date).days, 18 * 365, m.name)
 
     def test_it_appoints_secretaries_and_full_time_deputies(self) -> None:

@@ -23,7 +23,7 @@ def add_people(org: Organization, n: int, status: str = Status.FULL) -> None:
 def give_post(
     org: Organization, title: str = PostTitle.SECRETARY, *, name: str = "王书记", started_on=dt.date(2023, 1, 1)
 ):
-    person = MemberFactory(name=name, org=org)
+    person = MemberFactory.create(name=name, org=org)
     return Post.objects.create(member=person, org=org, title=title, started_on=started_on)
 
 

@@ -1,4 +1,4 @@
-"""Branch checks at their boundaries (numbers from settings.DANGJIAN)."""
+"""Branch checks at their boundaries (numbers from OrgsSettings, settings.DANGJIAN["orgs"])."""
 
 from django.test import override_settings
 
@@ -37,7 +37,7 @@ class BranchTooFewMembersTests(OrgTestCase):
         self.assertIn("《中国共产党支部工作条例（试行）》第五条", f.rule)
         self.assertIn("正式党员3人以上的", f.rule)
 
-    @override_settings(DANGJIAN={**__import__("django.conf").conf.settings.DANGJIAN, "BRANCH_MIN_FULL_MEMBERS": 5})
+    @override_settings(DANGJIAN={"orgs": {"branch_min_full_members": 5}})
     def test_the_threshold_comes_from_settings(self):
         branch = self.branch()
         add_people(branch, 4)

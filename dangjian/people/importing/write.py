@@ -8,6 +8,7 @@ inserted in bulk at the end.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Any
@@ -276,12 +277,18 @@ def _end_posts(plan: Plan, posts: list[Post], entries: list[AuditEntry]) -> None
         entries.append(plan.context.entry(post, action=UPDATE, changes=changes, org_id=post.org_id, content_type=ct))
 
 
+def _started(post: NewPost) -> dt.date:
+    # A row naming a post without its start date fails when read (cells.read_member_row).
+    assert post.row.post_started is not None
+    return post.row.post_started
+
+
 def _posts(plan: Plan, entries: list[AuditEntry]) -> None:
     _end_posts(plan, plan.ended_secretaries, entries)
     if not plan.new_posts:
         return
     posts = [
-        Post(member=plan.members[p.row.number], org=p.org, title=p.title, started_on=p.row.post_started)
+        Post(member=plan.members[p.row.number], org=p.org, title=p.title, started_on=_started(p))
         for p in plan.new_posts
     ]
     Post.objects.bulk_create(posts, batch_size=BATCH)

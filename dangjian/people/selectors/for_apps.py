@@ -63,7 +63,7 @@ def committee_people(org: Organization, on: dt.date) -> QuerySet[Member]:
     return Member.objects.filter(pk__in=ids)
 
 
-def _post_holder_ids(org: Organization) -> QuerySet[Post]:
+def _post_holder_ids(org: Organization) -> QuerySet[Post, Any]:
     return Post.objects.filter(ended_on__isnull=True, org__path__in=tree.ancestor_paths(org.path)).values("member_id")
 
 

@@ -11,7 +11,6 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from django.conf import settings
 from django.core.paginator import Page, Paginator
 from django.db.models import Count, F, OrderBy, Q, QuerySet
 from django.http import Http404
@@ -19,6 +18,7 @@ from django.http import Http404
 from dangjian.core import scoping
 from dangjian.orgs.models import Organization, Unit
 
+from ..conf import PeopleSettings
 from ..models import CadreRank, Education, Gender, Member, Post, PostTitle, Status, Transfer
 
 if TYPE_CHECKING:
@@ -152,7 +152,7 @@ def members_matching(*, user: Any, filters: MemberFilters, request: HttpRequest 
 
 
 def page_size() -> int:
-    return int(settings.DANGJIAN.get("MEMBER_PAGE_SIZE", 50))
+    return PeopleSettings.current().member_page_size
 
 
 def member_page(members: QuerySet[Member], number: Any) -> Page:

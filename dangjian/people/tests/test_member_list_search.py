@@ -1,6 +1,5 @@
 import datetime as dt
 
-from django.conf import settings
 from django.test import override_settings
 
 from dangjian.people.models import Status
@@ -123,7 +122,7 @@ class MemberSortTests(RosterTestCase):
         self.assertEqual(birth_header["url"], "?q=a&status=full&sort=birth")
 
 
-@override_settings(DANGJIAN={**settings.DANGJIAN, "MEMBER_PAGE_SIZE": 3})
+@override_settings(DANGJIAN={"people": {"member_page_size": 3}})
 class MemberPaginationTests(RosterTestCase):
     def setUp(self):
         super().setUp()
