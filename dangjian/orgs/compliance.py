@@ -28,7 +28,7 @@ from django.db.models import QuerySet
 
 from .conf import OrgsSettings
 from .models import Organization, OrgKind
-from .selectors import OrgRow, Snapshot, TermStatus, load_snapshot, with_children
+from .selectors import OrgRow, Snapshot, TermStatus, load_snapshot, subtree_of, with_children
 from .services import min_candidates
 
 BRANCH_TOO_FEW_MEMBERS = "BRANCH_TOO_FEW_MEMBERS"
@@ -295,7 +295,7 @@ def findings_for(orgs: QuerySet[Organization], *, today: dt.date | None = None) 
 
 
 def findings_for_subtree(org: Organization, *, today: dt.date | None = None) -> list[Finding]:
-    return findings_for(Organization.objects.filter(path__startswith=org.path), today=today)
+    return findings_for(subtree_of(org), today=today)
 
 
 def findings_for_org(org: Organization, *, today: dt.date | None = None) -> list[Finding]:

@@ -24,14 +24,15 @@ from typing import Any
 from django.db.models import Count, OuterRef, Q, QuerySet, Subquery
 from django.utils import timezone
 
+from dangjian.core.tree import STEP, ancestor_paths, covering_q, outside_subtree_q, subtree_q
 from dangjian.people.models import Member, Post, PostTitle, Status
 
 from .models import AffiliationChange, Election, Organization, OrgKind, TermExtension
 from .terms import Term, TermStatus, term_of
 
-__all__ = ["Term", "TermStatus"]  # re-exported: pages and checks read terms through the snapshot
+# Re-exported: pages and checks read terms through the snapshot; study reads ancestor_paths here.
+__all__ = ["Term", "TermStatus", "ancestor_paths"]
 
-STEP = Organization.steplen
 PARTY_STATUSES = (Status.FULL, Status.PROBATIONARY)
 # Above this many organizations an IN (...) list of ids gets unwieldy
 # (and SQLite caps bound parameters); filter by path prefix instead.
@@ -73,38 +74,6 @@ class MemberCounts:
     total: Counts = field(default_factory=Counts)  # ... this one or any below it
 
 
-def ancestor_paths(path: str) -> list[str]:
-    """PATH and the paths of all its ancestors, shortest first."""
-    return [path[:end] for end in range(STEP, len(path) + 1, STEP)]
-
-
-def minimal_paths(paths: list[str]) -> list[str]:
-    """The paths not inside another path of the list (the roots of the subtrees)."""
-    roots: list[str] = []
-    for p in sorted(paths):
-        if not roots or not p.startswith(roots[-1]):
-            roots.append(p)
-    return roots
-
-
-def subtree_q(paths: list[str], field_name: str = "org__path") -> Q:
-    """Rows inside the subtrees of PATHS. Many roots collapse to their common
-    ancestor: one LIKE over a slightly larger set beats hundreds of ORs."""
-    roots = minimal_paths(paths)
-    if len(roots) > 8:
-        common = roots[0]
-        for p in roots[1:]:
-            while not p.startswith(common):
-                common = common[:-STEP]
-        roots = [common] if common else []
-    if not roots:
-        return Q()
-    q = Q()
-    for root in roots:
-        q |= Q(**{f"{field_name}__startswith": root})
-    return q
-
-
 def member_counts(paths: list[str]) -> dict[str, MemberCounts]:
     """Counts for every organization in the subtrees of PATHS, keyed by path.
 
@@ -112,7 +81,12 @@ def member_counts(paths: list[str]) -> dict[str, MemberCounts]:
     from the deepest level to the roots, each organization adding its total
     to its parent's (the parent's path is its own minus one step).
     """
-    rows = Member.objects.filter(subtree_q(paths)).values_list("org__path", "status").annotate(n=Count("id")).order_by()
+    rows = (
+        Member.objects.filter(covering_q(paths, "org__path"))
+        .values_list("org__path", "status")
+        .annotate(n=Count("id"))
+        .order_by()
+    )
     result: dict[str, MemberCounts] = defaultdict(MemberCounts)
     for path, status, n in rows:
         result[path].direct.add(status, n)
@@ -187,7 +161,7 @@ def _by_org(rows: QuerySet, ids: list[int], paths: list[str]) -> QuerySet:
     """ROWS (which have an `org` foreign key) of the loaded organizations."""
     if len(ids) <= _MAX_IDS_IN_QUERY:
         return rows.filter(org_id__in=ids)
-    return rows.filter(subtree_q(paths))
+    return rows.filter(covering_q(paths, "org__path"))
 
 
 def load_snapshot(orgs: QuerySet[Organization], *, as_of: dt.date | None = None, with_counts: bool = True) -> Snapshot:
@@ -230,7 +204,7 @@ def load_snapshot(orgs: QuerySet[Organization], *, as_of: dt.date | None = None,
     unit_rows = (
         through.filter(organization_id__in=ids)
         if len(ids) <= _MAX_IDS_IN_QUERY
-        else through.filter(subtree_q(paths, "organization__path"))
+        else through.filter(covering_q(paths, "organization__path"))
     )
     for org_id, unit_name in unit_rows.order_by("unit__name").values_list("organization_id", "unit__name"):
         units[org_id].append(unit_name)
@@ -257,12 +231,12 @@ def load_snapshot(orgs: QuerySet[Organization], *, as_of: dt.date | None = None,
 
 
 def subtree_of(org: Organization) -> QuerySet[Organization]:
-    return Organization.objects.filter(path__startswith=org.path)
+    return Organization.objects.filter(subtree_q([org.path]))
 
 
 def with_children(org: Organization) -> QuerySet[Organization]:
     """ORG and its children: what its own page and its own checks need."""
-    return Organization.objects.filter(path__startswith=org.path, depth__lte=org.depth + 1)
+    return Organization.objects.filter(subtree_q([org.path]), depth__lte=org.depth + 1)
 
 
 def org_row(org: Organization, *, as_of: dt.date | None = None) -> OrgRow:
@@ -303,7 +277,9 @@ def election_history(org: Organization) -> list[Election]:
 def roster(members: QuerySet[Member], org: Organization) -> QuerySet[Member]:
     """People of ORG's subtree among MEMBERS (the caller's visible people)."""
     return (
-        members.filter(org__path__startswith=org.path).select_related("org", "unit").order_by("org__path", "name", "id")
+        members.filter(subtree_q([org.path], "org__path"))
+        .select_related("org", "unit")
+        .order_by("org__path", "name", "id")
     )
 
 
@@ -312,7 +288,7 @@ def move_targets(orgs: QuerySet[Organization], org: Organization) -> QuerySet[Or
     from .models import ALLOWED_CHILDREN
 
     parent_kinds = [k for k, children in ALLOWED_CHILDREN.items() if org.kind in children]
-    targets = orgs.filter(kind__in=parent_kinds).exclude(path__startswith=org.path)
+    targets = orgs.filter(outside_subtree_q(org.path), kind__in=parent_kinds)
     if org.depth > 1:
         targets = targets.exclude(path=org.path[:-STEP])
     return targets.order_by("path")

@@ -5,6 +5,7 @@ Each figure has a page listing the records behind it (?org=CODE&year=YYYY).
 
 from __future__ import annotations
 
+from dangjian.core import tree
 from dangjian.core.registry import metric
 
 from .models import Organization, Unit
@@ -16,7 +17,7 @@ def units_adjusted(org: Organization, year: int) -> int:
     """Distinct units covered by organizations of ORG's subtree whose affiliation changed in YEAR."""
     return (
         Unit.objects.filter(
-            organizations__path__startswith=org.path,
+            tree.subtree_q([org.path], "organizations__path"),
             organizations__affiliation_changes__changed_on__year=year,
         )
         .distinct()

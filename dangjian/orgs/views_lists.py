@@ -12,7 +12,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
 
-from dangjian.core import audit, excel, scoping
+from dangjian.core import audit, excel, scoping, tree
 from dangjian.core.selectors import org_and_year_from
 
 from . import compliance, selectors
@@ -29,7 +29,7 @@ def _scope(request: HttpRequest, code: str) -> tuple[Organization | None, QueryS
     if not code:
         return None, visible
     root = visible_org_or_404(request, code)
-    return root, visible.filter(path__startswith=root.path)
+    return root, visible.filter(tree.subtree_q([root.path]))
 
 
 def _findings(request: HttpRequest) -> dict[str, Any]:
@@ -138,7 +138,7 @@ def _records_scope(request: HttpRequest) -> tuple[Organization | None, int, Quer
     org, year = org_and_year_from(request, request.GET)
     if org is None:
         return None, year, Organization.objects.none()
-    return org, year, scoping.visible_orgs(request.user).filter(path__startswith=org.path)
+    return org, year, scoping.visible_orgs(request.user).filter(tree.subtree_q([org.path]))
 
 
 def _records_page(request: HttpRequest, template: str, items: Any, **extra: Any) -> HttpResponse:

@@ -9,7 +9,7 @@ from typing import Any
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
-from dangjian.core import crypto, idcard
+from dangjian.core import crypto, idcard, tree
 from dangjian.orgs.models import add_years
 
 from .models import Gender, Member, Post, PostTitle, Status, Transfer
@@ -66,6 +66,11 @@ def party_record_problems(
     return problems
 
 
+# One answer wherever the other record is: naming its organization, or saying it lies outside the
+# user's reach, would let an administrator probe other subtrees' rosters by ID number.
+ID_NUMBER_TAKEN = "该身份证号已登记在其他人员名下"
+
+
 def validate_member_data(data: MemberData, *, existing: Member | None = None) -> MemberData:
     """Check a person's fields against each other; raise ValidationError {field: [Chinese reason]}."""
     errors: dict[str, list[str]] = {}
@@ -84,7 +89,7 @@ def validate_member_data(data: MemberData, *, existing: Member | None = None) ->
         if existing is not None:
             clash = clash.exclude(pk=existing.pk)
         if clash.exists():
-            errors.setdefault("id_number", []).append("该身份证号已登记在其他人员名下")
+            errors.setdefault("id_number", []).append(ID_NUMBER_TAKEN)
     try:
         data.phone = clean_phone(data.phone)
     except ValidationError as e:
@@ -148,8 +153,11 @@ def member_transfer(*, member: Member, to_org: Any, transferred_on: dt.date, rea
     from_org = member.org
     if from_org.pk == to_org.pk:
         raise ValidationError("转入组织与当前所在组织相同")
-    Post.objects.filter(member=member, ended_on__isnull=True).exclude(org__path__startswith=to_org.path).filter(
-        org__path__startswith=from_org.path
+    Post.objects.filter(
+        tree.subtree_q([from_org.path], "org__path"),
+        tree.outside_subtree_q(to_org.path, "org__path"),
+        member=member,
+        ended_on__isnull=True,
     ).update(ended_on=transferred_on)
     member.org = to_org
     member.save(update_fields=["org", "updated_at"])

@@ -22,7 +22,7 @@ from typing import Any
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
-from dangjian.core import audit, scoping
+from dangjian.core import audit, scoping, tree
 from dangjian.core.importing import (
     AuditContext,
     Change,
@@ -125,7 +125,7 @@ class _Database:
         return parent.code if parent else ""
 
     def children(self, org: Organization) -> list[Organization]:
-        return list(Organization.objects.filter(path__startswith=org.path, depth=org.depth + 1))
+        return list(Organization.objects.filter(tree.child_q(org.path)))
 
 
 def _visible(org: Organization, paths: list[str] | None) -> bool:

@@ -15,7 +15,7 @@ from django.core.paginator import Page, Paginator
 from django.db.models import Count, F, OrderBy, Q, QuerySet
 from django.http import Http404
 
-from dangjian.core import scoping
+from dangjian.core import scoping, tree
 from dangjian.orgs.models import Organization, Unit
 
 from ..conf import PeopleSettings
@@ -133,7 +133,7 @@ def members_for_list(
         qs = qs.filter(ethnicity=ethnicity)
     org = list_org(user=user, org_code=org_code, request=request)
     if org is not None:
-        qs = qs.filter(org__path__startswith=org.path)
+        qs = qs.filter(tree.subtree_q([org.path], "org__path"))
     # The ciphertexts are never shown in lists; leave them in the database.
     return qs.select_related("org", "unit").defer("id_number_enc", "phone_enc").order_by(*_order_by(sort))
 
@@ -241,7 +241,9 @@ def post_for_change(*, request: HttpRequest, member: Member, post_id: int) -> Po
 def full_time_deputy_posts(*, org: Organization, year: int) -> QuerySet[Post]:
     """专职副书记 posts started in YEAR in ORG's subtree: the records behind the metric."""
     return (
-        Post.objects.filter(title=PostTitle.FULL_TIME_DEPUTY, started_on__year=year, org__path__startswith=org.path)
+        Post.objects.filter(
+            tree.subtree_q([org.path], "org__path"), title=PostTitle.FULL_TIME_DEPUTY, started_on__year=year
+        )
         .select_related("member", "org")
         .order_by("started_on", "org__path", "id")
     )

@@ -15,6 +15,7 @@ from django.core.management.base import BaseCommand, CommandError
 
 from dangjian.orgs.compliance import Finding, findings_for
 from dangjian.orgs.models import Organization
+from dangjian.orgs.selectors import subtree_of
 
 
 def _width(text: str) -> int:
@@ -61,7 +62,7 @@ class Command(BaseCommand):
             root = Organization.objects.filter(code=code).first()
             if root is None:
                 raise CommandError(f"未找到组织编码为“{code}”的党组织")
-            orgs = Organization.objects.filter(path__startswith=root.path)
+            orgs = subtree_of(root)
         else:
             orgs = Organization.objects.all()
         findings = findings_for(orgs, today=today)
