@@ -2,10 +2,11 @@
 
 from django.http import HttpRequest, HttpResponse
 from ninja import NinjaAPI
+from ninja.errors import ValidationError
 
 from dangjian.accounts.api_auth import api_auth
 from dangjian.core.manifests import load_object, manifests
-from dangjian.core.web.params import BadParameter
+from dangjian.core.web.params import BadParameter, api_validation_message
 
 api = NinjaAPI(
     title="机关党建工作平台 API",
@@ -23,3 +24,10 @@ for manifest in manifests():
 @api.exception_handler(BadParameter)
 def bad_parameter(request: HttpRequest, exc: BadParameter) -> HttpResponse:
     return api.create_response(request, {"detail": exc.message}, status=400)
+
+
+@api.exception_handler(ValidationError)
+def invalid_input(request: HttpRequest, exc: ValidationError) -> HttpResponse:
+    """422 with a Chinese sentence in `detail`; pydantic's entries stay under `errors`."""
+    errors = [{k: v for k, v in e.items() if k in ("type", "loc", "msg")} for e in exc.errors]
+    return api.create_response(request, {"detail": api_validation_message(exc.errors), "errors": errors}, status=422)

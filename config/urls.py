@@ -9,3 +9,6 @@ from .api import api
 
 urlpatterns = [path(prefix, include(module)) for m in manifests() for prefix, module in m.urls]
 urlpatterns.append(path("api/v1/", api.urls))
+
+# A refused parameter (core.web.params.BadParameter) gets a Chinese page with the reason.
+handler400 = "dangjian.core.views.bad_request"

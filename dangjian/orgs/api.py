@@ -12,7 +12,8 @@ from django.db.models import Q
 from django.http import HttpRequest
 from ninja import Field, Query, Router, Schema
 
-from dangjian.core import scoping
+from dangjian.core import scoping, tree
+from dangjian.core.web import ApiOffset
 
 from . import compliance, selectors
 from .models import Organization, OrgKind
@@ -77,7 +78,7 @@ class OrgListQuery(Schema):
     parent: str | None = Field(None, description="只列该组织编码的直接下级")
     kind: OrgKind | None = None
     limit: int = Field(200, ge=1, le=MAX_LIMIT)
-    offset: int = Field(0, ge=0)
+    offset: ApiOffset = 0
 
 
 class ComplianceQuery(Schema):
@@ -125,7 +126,7 @@ def _org_out(row: selectors.OrgRow, cls: type[OrgOut] = OrgOut, **extra) -> OrgO
 def _parent_code(row: selectors.OrgRow) -> str | None:
     if row.parent is not None:
         return row.parent.org.code
-    parent_path = row.org.path[: -selectors.STEP]
+    parent_path = tree.parent_path(row.org.path)
     return Organization.objects.filter(path=parent_path).values_list("code", flat=True).first() if parent_path else None
 
 
@@ -140,7 +141,7 @@ def list_orgs(request: HttpRequest, query: Query[OrgListQuery]):
     orgs = scoping.visible_orgs(request.user)
     if query.parent:
         parent = _visible_or_404(request, query.parent)
-        orgs = orgs.filter(path__startswith=parent.path, depth=parent.depth + 1)
+        orgs = orgs.filter(tree.child_q(parent.path))
     if query.kind:
         orgs = orgs.filter(kind=query.kind)
     orgs = orgs.order_by("path")
@@ -149,10 +150,8 @@ def list_orgs(request: HttpRequest, query: Query[OrgListQuery]):
         return OrgPage(count=orgs.count(), items=[])
     # The checks need each organization's children, parent_code its parent:
     # load the page's subtrees and parents, answer for the page only.
-    parents = {p[: -selectors.STEP] for p in page if len(p) > selectors.STEP}
-    snapshot = selectors.load_snapshot(
-        Organization.objects.filter(selectors.subtree_q(page, "path") | Q(path__in=parents))
-    )
+    parents = {tree.parent_path(p) for p in page if tree.depth_of(p) > 1}
+    snapshot = selectors.load_snapshot(Organization.objects.filter(tree.covering_q(page) | Q(path__in=parents)))
     rows = [snapshot.by_path[p] for p in page]
     compliance.evaluate(snapshot, rows)
     return OrgPage(count=orgs.count(), items=[_org_out(r) for r in rows])
@@ -164,7 +163,7 @@ def compliance_list(request: HttpRequest, query: Query[ComplianceQuery]):
         raise scoping.deny(request, Organization, {"api": "orgs/compliance"}, exists=True)
     orgs = scoping.visible_orgs(request.user)
     if query.org:
-        orgs = orgs.filter(path__startswith=_visible_or_404(request, query.org).path)
+        orgs = orgs.filter(tree.subtree_q([_visible_or_404(request, query.org).path]))
     found = compliance.findings_for(orgs)
     return [f.as_dict() for f in compliance.filter_findings(found, code=query.code or "")]
 

@@ -13,6 +13,7 @@ from django.http import HttpRequest
 from ninja import Field, Query, Router, Schema
 
 from dangjian.core import scoping
+from dangjian.core.web import ApiOffset
 
 from . import selectors
 from .models import Member
@@ -30,7 +31,7 @@ class MemberListQuery(Schema):
     ethnicity: str = Field("", description="民族，如 汉族")
     sort: str = Field("", description="name / birth / joined / org，前加 - 为倒序")
     limit: int = Field(50, ge=1, le=MAX_LIMIT)
-    offset: int = Field(0, ge=0)
+    offset: ApiOffset = 0
 
 
 class OrgRef(Schema):

@@ -23,9 +23,11 @@ from .forms import (
     flash_errors,
 )
 from .pagination import page_query, paginate
-from .params import BadParameter, int_param, year_param
+from .params import ApiOffset, ApiYear, BadParameter, api_validation_message, int_param, year_param
 
 __all__ = [
+    "ApiOffset",
+    "ApiYear",
     "BadParameter",
     "BootstrapForm",
     "BootstrapFormMixin",
@@ -36,6 +38,7 @@ __all__ = [
     "OrgMultipleChoiceField",
     "PersonChoiceField",
     "TimeInput",
+    "api_validation_message",
     "attach_errors",
     "error_text",
     "export_query",

@@ -8,11 +8,12 @@ a silent guess that shows the wrong year's figures.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from typing import Any
+from collections.abc import Iterable, Mapping
+from typing import Annotated, Any
 
 from django.core.exceptions import BadRequest
 from django.utils import timezone
+from pydantic import Field
 
 # The party was founded in 1921; nothing the platform records is older, and
 # nothing is planned beyond 2100.
@@ -49,3 +50,41 @@ def year_param(params: Mapping[str, Any], name: str = "year", *, default: int | 
     """The year in PARAMS[NAME]; this year when blank."""
     fallback = default if default is not None else timezone.localdate().year
     return int_param(params, name, default=fallback, low=YEAR_MIN, high=YEAR_MAX, label="年份")
+
+
+# --- the API (django-ninja query schemas) ----------------------------------------
+
+# Bounded whole numbers for API query schemas: `offset: ApiOffset = 0`, `year: ApiYear | None = None`.
+# Out of range or not a number, the API answers 422 with a Chinese message (api_validation_message).
+ApiOffset = Annotated[int, Field(ge=0, le=INT_MAX, description="跳过的条数")]
+ApiYear = Annotated[int, Field(ge=YEAR_MIN, le=YEAR_MAX, description="年度")]
+
+_LABELS = {"year": "年份", "offset": "offset（跳过的条数）", "limit": "limit（每页条数）", "page": "页码"}
+
+
+def api_validation_message(errors: Iterable[Mapping[str, Any]]) -> str:
+    """Pydantic's ERRORS (a ninja ValidationError) as one Chinese sentence per parameter."""
+    sentences = []
+    for error in errors:
+        loc = [str(part) for part in error.get("loc", ()) if part not in ("query", "body", "path", "form")]
+        name = loc[-1] if loc else ""
+        shown = _LABELS.get(name, name) or "请求"
+        kind = str(error.get("type", ""))
+        ctx = error.get("ctx") or {}
+        if kind == "missing":
+            sentences.append(f"缺少参数“{shown}”。")
+        elif kind in ("int_parsing", "int_type", "int_from_float"):
+            sentences.append(f"参数“{shown}”应为整数。")
+        elif kind in ("greater_than_equal", "greater_than"):
+            sentences.append(f"参数“{shown}”不能小于 {ctx.get('ge', ctx.get('gt'))}。")
+        elif kind in ("less_than_equal", "less_than"):
+            sentences.append(f"参数“{shown}”不能大于 {ctx.get('le', ctx.get('lt'))}。")
+        elif kind in ("enum", "literal_error"):
+            sentences.append(f"参数“{shown}”的取值无效（可选：{ctx.get('expected', '')}）。")
+        elif kind in ("bool_parsing", "bool_type"):
+            sentences.append(f"参数“{shown}”应为 true 或 false。")
+        elif kind.startswith("date") or kind.startswith("datetime"):
+            sentences.append(f"参数“{shown}”应为日期（YYYY-MM-DD）。")
+        else:
+            sentences.append(f"参数“{shown}”格式不正确。")
+    return "".join(dict.fromkeys(sentences)) or "请求参数格式不正确。"
