@@ -19,14 +19,14 @@ from typing import Any
 
 from django.db import IntegrityError, transaction
 
-from dangjian.core import audit, scoping
+from dangjian.core import audit, scoping, tree
 from dangjian.core.importing import AuditContext, Change, ImportResult, Row, chunked, read_rows, timed
 from dangjian.core.masking import mask_id_number
 from dangjian.orgs.models import Organization, Unit, add_years
 
 from ..models import Member, Status
+from ..services import ID_NUMBER_TAKEN, party_record_problems
 from ..services import PARTY_STATUSES as PARTY
-from ..services import party_record_problems
 from .cells import COLUMNS, FIELD_HEADERS, MemberRow, flag_duplicates, parse_row
 from .template import template_bytes
 from .write import Plan, write_plan
@@ -92,7 +92,7 @@ def _resolve(rows: list[MemberRow], plan: Plan, scope_user: Any) -> None:
     paths = scoping.scope_paths(scope_user) if scope_user is not None else None
 
     def in_scope(org: Organization) -> bool:
-        return paths is None or any(org.path.startswith(p) for p in paths)
+        return paths is None or tree.is_within(org.path, paths)
 
     for r in rows:
         org = plan.orgs.get(r.org_code)
@@ -104,7 +104,8 @@ def _resolve(rows: list[MemberRow], plan: Plan, scope_user: Any) -> None:
             r.row.fail("工作单位", f"工作单位“{r.unit_name}”未在党组织表中登记（请先在党组织表的“所在单位”中登记）")
         r.existing = existing.get(r.digest) if r.digest else None
         if r.existing is not None and not in_scope(r.existing.org):
-            r.row.fail("身份证号", "该身份证号已登记在您管理范围以外的组织，请联系上级党组织办理组织关系转接")
+            # The form's answer, not where the record is (that would let an import probe other subtrees).
+            r.row.fail("身份证号", ID_NUMBER_TAKEN)
 
 
 def _finalize(r: MemberRow, plan: Plan) -> None:

@@ -15,6 +15,7 @@ from openpyxl import load_workbook
 from dangjian.core import importing
 from dangjian.core.models import AuditEntry
 from dangjian.people.models import Member
+from dangjian.people.services import ID_NUMBER_TAKEN
 
 from .test_import_members import HEADERS, MemberImportCase, person
 
@@ -109,6 +110,15 @@ class MemberImportPageTests(MemberImportCase):
         self.assertEqual([(e.row, e.column) for e in response.context["result"].errors], [(2, "身份证号")])
         w.person_b.refresh_from_db()
         self.assertEqual(w.person_b.org, w.branch_b1)
+
+    def test_it_does_not_say_that_the_number_is_outside_an_org_admins_subtree(self):
+        w = self.w
+        self.login_as(w.admin_a)
+        row = person(0, 姓名=w.person_b.name, 性别="女", 出生日期=w.person_b.birth_date, 身份证号=w.person_b.id_number,
+                     入党日期=w.person_b.joined_party_on)  # fmt: skip
+        response = self.upload([row])
+        self.assertEqual([e.message for e in response.context["result"].errors], [ID_NUMBER_TAKEN])
+        self.assertNotContains(response, "管理范围以外")
 
     def test_it_lets_an_org_admin_import_into_their_subtree(self):
         self.login_as(self.w.admin_a)
