@@ -96,7 +96,17 @@ class Finding:
 
 def rule_text(code: str) -> str:
     """The regulation CODE rests on, with the numbers configured for this deployment."""
-    c = OrgsSettings.current()
+    return _rule_texts(OrgsSettings.current())[code]
+
+
+# The texts for the settings in force (a new OrgsSettings object whenever the settings change).
+_texts_for: tuple[OrgsSettings, dict[str, str]] | None = None
+
+
+def _rule_texts(c: OrgsSettings) -> dict[str, str]:
+    global _texts_for
+    if _texts_for is not None and _texts_for[0] is c:
+        return _texts_for[1]
     lo, hi = c.general_branch_range
     years = c.term_years
     min_full, committee_from = c.branch_min_full_members, c.branch_committee_from
@@ -128,7 +138,8 @@ def rule_text(code: str) -> str:
         NO_SECRETARY: f"{BRANCH_RULES}第九条、{ELECTION_RULES}："
         "党的基层组织设书记1名，由委员会选举产生或党员大会选举产生",
     }
-    return texts[code]
+    _texts_for = (c, texts)
+    return texts
 
 
 def _party(counts_label: str, n: int, full: int) -> str:

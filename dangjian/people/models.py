@@ -67,6 +67,8 @@ class Member(models.Model):
         verbose_name = "人员"
         verbose_name_plural = "人员"
         ordering = ["name", "id"]
+        # Head counts by organization and status (orgs.selectors.member_counts) read the index alone.
+        indexes = [models.Index(fields=["org", "status"], name="people_member_org_status")]
 
     def __str__(self) -> str:
         return self.name
