@@ -37,6 +37,7 @@ class Event:
     SESSION_EXPIRED = "session_expired"
     PASSWORD_CHANGED = "password_changed"
     PASSWORD_RESET = "password_reset"
+    CREDENTIAL_CONFIRMED = "credential_confirmed"
     OTP_ENROLLED = "otp_enrolled"
     OTP_VERIFIED = "otp_verified"
     OTP_FAILED = "otp_failed"
@@ -66,6 +67,7 @@ class Event:
         SESSION_EXPIRED: "超时退出",
         PASSWORD_CHANGED: "修改密码",
         PASSWORD_RESET: "重置密码",
+        CREDENTIAL_CONFIRMED: "确认初始密码",
         OTP_ENROLLED: "绑定动态口令",
         OTP_VERIFIED: "动态口令验证",
         OTP_FAILED: "动态口令错误",
