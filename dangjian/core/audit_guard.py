@@ -243,6 +243,19 @@ BEGIN
     GET DIAGNOSTICS n = ROW_COUNT;
     RETURN n;
 END $$""",
+        # What prune_audit calls: the login needs no DELETE privilege on the trail.
+        f"""CREATE OR REPLACE FUNCTION dangjian_audit_prune(cutoff timestamptz) RETURNS bigint
+LANGUAGE plpgsql SECURITY DEFINER {path} AS $$
+DECLARE
+    n bigint;
+BEGIN
+    PERFORM dangjian_audit_arm_prune(cutoff);
+    DELETE FROM {ENTRY_TABLE} WHERE "timestamp" < cutoff;
+    GET DIAGNOSTICS n = ROW_COUNT;
+    PERFORM dangjian_audit_prune_chain();
+    PERFORM dangjian_audit_disarm();
+    RETURN n;
+END $$""",
     ]
     for table in tables:
         ddl += pg_drop_ddl(table) + [
@@ -272,6 +285,7 @@ PG_FUNCTIONS = (
     "dangjian_audit_arm_prune(timestamptz)",
     "dangjian_audit_disarm()",
     "dangjian_audit_prune_chain()",
+    "dangjian_audit_prune(timestamptz)",
 )
 
 
@@ -474,6 +488,28 @@ def lifted_for_flush(using: str = "default") -> Iterator[None]:
                     with connection.cursor() as cursor:
                         cursor.execute(f"DELETE FROM {CHAIN_TABLE}")
                 yield
+
+
+def prune_older_than(cutoff: dt.datetime, using: str = "default") -> int:
+    """Delete the entries older than CUTOFF (at least 180 days back), in the caller's transaction."""
+    from .models import AuditEntry
+
+    connection = connections[using]
+    if connection.vendor == "postgresql":
+        # One SECURITY DEFINER call: the application's login holds no DELETE on the trail.
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT dangjian_audit_prune(%s)", [cutoff])
+            return int(cursor.fetchone()[0])
+    deleted = 0
+    old = AuditEntry.objects.using(using).filter(timestamp__lt=cutoff)
+    with lifted_for_prune(cutoff, using):
+        while True:
+            ids = list(old.order_by("pk").values_list("pk", flat=True)[:5000])
+            if not ids:
+                break
+            # Nothing refers to entries, so this is one plain DELETE; the trigger checks each row.
+            deleted += AuditEntry.objects.using(using).filter(pk__in=ids).delete()[0]
+    return deleted
 
 
 # --- verifying the chain ----------------------------------------------------------------------
