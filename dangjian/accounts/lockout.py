@@ -15,6 +15,7 @@ from typing import Any
 from axes.backends import AxesStandaloneBackend
 from axes.models import AccessAttempt
 from axes.signals import user_locked_out
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.db.models import Max, Sum
 from django.dispatch import receiver
@@ -96,11 +97,21 @@ def failed_logins() -> list[LockedAccount]:
         .order_by("-last")
     )
     addresses: dict[str, set[str]] = {}
-    for username, address in AccessAttempt.objects.filter(attempt_time__gt=now - cool).values_list(
-        "username", "ip_address"
+    per_address: dict[tuple[str, str], int] = {}
+    for username, address, failures in AccessAttempt.objects.filter(attempt_time__gt=now - cool).values_list(
+        "username", "ip_address", "failures_since_start"
     ):
         if address:
             addresses.setdefault(username or "", set()).add(address)
+        pair = (username or "", address or "")
+        per_address[pair] = per_address.get(pair, 0) + (failures or 0)
+    by_address = counts_per_address()
+
+    def locked(username: str, total: int) -> bool:
+        if not by_address:
+            return total >= limit
+        return any(n >= limit for (u, _), n in per_address.items() if u == username)
+
     result = [
         LockedAccount(
             username=row["username"] or "",
@@ -108,11 +119,25 @@ def failed_logins() -> list[LockedAccount]:
             last_attempt=row["last"],
             unlocks_at=row["last"] + cool,
             addresses=sorted(addresses.get(row["username"] or "", ())),
-            locked=(row["failures"] or 0) >= limit,
+            locked=locked(row["username"] or "", row["failures"] or 0),
         )
         for row in rows
     ]
     return sorted(result, key=lambda r: (not r.locked, -r.last_attempt.timestamp()))
+
+
+# What settings.AXES_LOCKOUT_PARAMETERS should say (issue 10 §4): failures count per account
+# AND source address, so an outsider failing from their own address cannot lock the account
+# for its owner elsewhere. config/settings.py holds the value (see README, Roles and security).
+LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+
+
+def counts_per_address() -> bool:
+    """Whether axes counts failures per account and address (the combination in AXES_LOCKOUT_PARAMETERS)."""
+    params = getattr(settings, "AXES_LOCKOUT_PARAMETERS", None)
+    return isinstance(params, list | tuple) and any(
+        isinstance(p, list | tuple) and "username" in p and "ip_address" in p for p in params
+    )
 
 
 def is_locked(username: str) -> bool:

@@ -7,10 +7,15 @@ from django.urls import reverse
 from dangjian.core.manifests import AppManifest, DemoAccount, Landing, MenuEntry, Seeder
 
 from . import permissions
+from .conf import AccountsSettings
 
 
 def _may_grant(user: object) -> bool:
     return bool(permissions.granting_paths(user))
+
+
+def _may_confirm(user: object) -> bool:
+    return bool(permissions.granting_paths(user)) and not permissions.is_administrator(user)
 
 
 def _administrator_home(user: object) -> str:
@@ -25,6 +30,15 @@ manifest = AppManifest(
             "账号管理", "accounts:users", "admin", permissions.is_sysadmin, icon="bi-person-gear", nav="accounts"
         ),
         MenuEntry("角色分配", "accounts:roles", "admin", _may_grant, icon="bi-person-badge", order=10, nav="roles"),
+        MenuEntry(
+            "密码确认",
+            "accounts:credentials",
+            "admin",
+            _may_confirm,
+            icon="bi-key",
+            order=15,
+            nav="credentials",
+        ),
         MenuEntry(
             "安全策略",
             "accounts:security",
@@ -54,4 +68,5 @@ manifest = AppManifest(
         DemoAccount("审计管理员", "shenji"),
     ),
     permission_rows="dangjian.accounts.tests.permission_rows",
+    settings=AccountsSettings,
 )

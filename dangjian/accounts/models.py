@@ -135,6 +135,45 @@ class PasswordHistory(models.Model):
         return f"{self.user} · {self.created_at:%Y-%m-%d}"
 
 
+class CredentialIssue(models.Model):
+    """A new account's or a reset's password, waiting for the owner organization to confirm it.
+
+    The system administrator asks (account created, password reset) and never sees a
+    password; a confirmer (`permissions.may_confirm_credential`) confirms and is shown
+    the generated password once. Nothing of the password is stored here.
+    """
+
+    class Kind(models.TextChoices):
+        CREATED = "created", "新建账号"
+        RESET = "reset", "重置密码"
+
+    class Status(models.TextChoices):
+        PENDING = "pending", "待确认"
+        CONFIRMED = "confirmed", "已确认"
+        CANCELLED = "cancelled", "已作废"
+
+    account = models.ForeignKey(User, on_delete=models.CASCADE, related_name="credential_issues")
+    kind = models.CharField("事由", max_length=16, choices=Kind.choices)
+    status = models.CharField("状态", max_length=16, choices=Status.choices, default=Status.PENDING)
+    requested_by = models.ForeignKey(
+        User, null=True, on_delete=models.SET_NULL, related_name="+", verbose_name="申请人"
+    )
+    requested_at = models.DateTimeField("申请时间", default=timezone.now)
+    confirmed_by = models.ForeignKey(
+        User, null=True, blank=True, on_delete=models.SET_NULL, related_name="+", verbose_name="确认人"
+    )
+    confirmed_at = models.DateTimeField("确认时间", null=True, blank=True)
+    cancelled_at = models.DateTimeField("作废时间", null=True, blank=True)
+
+    class Meta:
+        verbose_name = "待确认密码"
+        verbose_name_plural = "待确认密码"
+        ordering = ["-requested_at", "-id"]
+
+    def __str__(self) -> str:
+        return f"{self.account} · {self.get_kind_display()}"
+
+
 class SecurityPolicy(models.Model):
     """The security administrator's settings: one row, read by validators, login and middleware.
 
@@ -198,4 +237,5 @@ class SecurityPolicy(models.Model):
 
 auditlog.register(User, exclude_fields=["password", "last_login", "password_changed_at"])
 auditlog.register(RoleAssignment)
+auditlog.register(CredentialIssue)
 auditlog.register(ApiToken, exclude_fields=["digest", "last_used_at"])

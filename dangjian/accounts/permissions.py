@@ -1,41 +1,59 @@
 """Who may grant which role where, and which administrator does what (三员分立).
 
-A role is granted at an organization and reaches its subtree. A granter may
-grant a role only at an organization inside a subtree where they hold a role
-that may grant it, and only roles at or below that role:
+A role is granted at an organization and reaches its subtree. `GRANTS` below is
+the one table of who may grant which role (the README's "Roles and separation of
+duties" prints it, and a test holds the two equal); `can_grant` reads nothing else.
+A granter grants a role of their row only at an organization inside a subtree
+where they hold the granting role, never to themselves, and revokes the same way.
 
-| granter role    | may grant                                              |
-|-----------------|--------------------------------------------------------|
-| sysadmin        | committee staff, org admin, editor, reviewer, member   |
-| committee_staff | committee staff, org admin, editor, reviewer, member   |
-| org_admin       | org admin, editor, reviewer, member                    |
+The system administrator manages accounts (create, deactivate, reset) and
+grants nothing: a role that sees business or personal data is granted by those
+who own that data within their subtree (committee staff, organization
+administrators), or by the security administrator where the deployment says so
+(`DANGJIAN = {"accounts": {"secadmin_grants_roles": True}}`). The three
+administrator roles are granted only at the server (`manage.py admin_role`,
+the `console` row), so that no administrator can make an account of their own
+into another.
 
-The three administrator roles are never granted from the web: they are given
-at the server (`manage.py admin_role`), so that no administrator can make an
-account of their own into another (a system administrator creating an auditor
-would read the trail of their own doings). Nobody grants or revokes their own
-roles.
+Credentials follow the same line: the system administrator never sees a password
+of an account. A new account or a reset waits for its owner organization to
+confirm (`may_confirm_credential`); the confirmer is shown the password once.
 """
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any, cast
 
-from dangjian.core import scoping
+from dangjian.core import scoping, tree
 
-from .models import ADMIN_ROLES, Role, User
+from .conf import AccountsSettings
+from .models import ADMIN_ROLES, SCOPE_ROLES, Role, User
 
 if TYPE_CHECKING:
     from django.http import HttpRequest
 
-DOMAIN_ROLES = (Role.COMMITTEE_STAFF, Role.ORG_ADMIN, Role.EDITOR, Role.REVIEWER, Role.MEMBER)
+    from .models import RoleAssignment
 
-GRANTABLE: dict[str, tuple[str, ...]] = {
-    Role.SYSADMIN: DOMAIN_ROLES,
+DOMAIN_ROLES = (Role.COMMITTEE_STAFF, Role.ORG_ADMIN, Role.EDITOR, Role.REVIEWER, Role.MEMBER)
+CONSOLE = "console"  # manage.py admin_role, at the server
+
+# granter -> the roles it may grant (and revoke). The one table; README prints it.
+GRANTS: dict[str, tuple[str, ...]] = {
     Role.COMMITTEE_STAFF: DOMAIN_ROLES,
     Role.ORG_ADMIN: (Role.ORG_ADMIN, Role.EDITOR, Role.REVIEWER, Role.MEMBER),
+    Role.SECADMIN: DOMAIN_ROLES,  # only where AccountsSettings.secadmin_grants_roles
+    Role.SYSADMIN: (),
+    Role.AUDITOR: (),
+    CONSOLE: ADMIN_ROLES,
 }
-GRANTING_ROLES = tuple(GRANTABLE)
+
+
+def granting_roles() -> tuple[str, ...]:
+    """The roles that grant something from the web under the deployment's settings."""
+    secadmin = AccountsSettings.current().secadmin_grants_roles
+    return tuple(
+        role for role, grants in GRANTS.items() if grants and role != CONSOLE and (role != Role.SECADMIN or secadmin)
+    )
 
 
 def current_user(request: HttpRequest) -> User:
@@ -61,7 +79,7 @@ def is_administrator(user: Any) -> bool:
 
 def granting_paths(user: Any) -> list[str]:
     """The subtrees (org paths) where USER may grant some role."""
-    return scoping.scope_paths(user, GRANTING_ROLES)
+    return scoping.scope_paths(user, granting_roles())
 
 
 def sysadmin_paths(user: Any) -> list[str]:
@@ -75,9 +93,9 @@ def auditor_paths(user: Any) -> list[str]:
 def can_grant(user: Any, role: str, org_path: str) -> bool:
     """Whether USER holds, at ORG_PATH or above it, a role that may grant ROLE."""
     if role in ADMIN_ROLES:
-        return False
+        return False  # the console's row only
     for granter_role, granter_paths in _roles_by_kind(user).items():
-        if role in GRANTABLE.get(granter_role, ()) and any(org_path.startswith(p) for p in granter_paths):
+        if role in GRANTS[granter_role] and tree.is_within(org_path, granter_paths):
             return True
     return False
 
@@ -86,13 +104,13 @@ def grantable_roles(user: Any) -> list[tuple[str, str]]:
     """(value, label) of the roles USER may grant somewhere, in the order of Role."""
     kinds: set[str] = set()
     for granter_role in _roles_by_kind(user):
-        kinds.update(GRANTABLE.get(granter_role, ()))
+        kinds.update(GRANTS[granter_role])
     return [(value, label) for value, label in Role.choices if value in kinds]
 
 
 def _roles_by_kind(user: Any) -> dict[str, list[str]]:
     result: dict[str, list[str]] = {}
-    for role in GRANTING_ROLES:
+    for role in granting_roles():
         paths = scoping.scope_paths(user, (role,))
         if paths:
             result[role] = paths
@@ -108,3 +126,36 @@ def home_for_administrator(user: Any) -> str | None:
     if is_auditor(user):
         return "audit:list"
     return None
+
+
+def may_confirm_credential(user: Any, account: User, roles: list[RoleAssignment] | None = None) -> bool:
+    """Whether USER may confirm a new or reset password of ACCOUNT, and so be shown it.
+
+    Only someone who already sees what the account sees: a holder of a roster role
+    (never one of the three administrators) over the account's person, who may also
+    grant every role the account holds where it holds it. An account with neither
+    person nor role is confirmed by committee staff.
+    """
+    if not getattr(user, "is_authenticated", False) or user.pk == account.pk or is_administrator(user):
+        return False
+    held = roles if roles is not None else list(account.roles.select_related("org"))
+    if any(ra.role in ADMIN_ROLES for ra in held):
+        return False
+    if not scoping.scope_paths(user, SCOPE_ROLES):
+        return False
+    if account.person_id is not None:
+        person = account.person
+        if person is None or not scoping.holds_over(user, person.org):
+            return False
+    if all(_can_grant_as_owner(user, ra.role, ra.org.path) for ra in held):
+        return bool(held) or account.person_id is not None or scoping.is_committee_staff(user)
+    return False
+
+
+def _can_grant_as_owner(user: Any, role: str, org_path: str) -> bool:
+    # The owner's rows only: a security administrator who may grant is no owner of the data.
+    for granter_role in SCOPE_ROLES:
+        paths = scoping.scope_paths(user, (granter_role,))
+        if role in GRANTS[granter_role] and tree.is_within(org_path, paths):
+            return True
+    return False

@@ -11,12 +11,12 @@ from typing import TYPE_CHECKING, Any
 
 from django.db.models import Exists, OuterRef, Q, QuerySet
 
-from dangjian.core import scoping
+from dangjian.core import scoping, tree
 from dangjian.orgs.models import Organization
 from dangjian.people.models import Member
 
 from . import permissions
-from .models import RoleAssignment, User
+from .models import CredentialIssue, RoleAssignment, User
 
 if TYPE_CHECKING:
     from django.http import HttpRequest
@@ -25,10 +25,7 @@ CANDIDATE_LIMIT = 30
 
 
 def _under(paths: list[str], field: str) -> Q:
-    q = Q(pk__in=[])
-    for p in paths:
-        q |= Q(**{f"{field}__startswith": p})
-    return q
+    return tree.subtree_q(paths, field)
 
 
 def _accounts_under(paths: list[str], *, with_unplaced: bool) -> QuerySet[User]:
@@ -51,7 +48,7 @@ def managed_accounts(user: Any) -> QuerySet[User]:
 def grantable_accounts(user: Any) -> QuerySet[User]:
     """Accounts USER may give roles to: those of their granting subtrees."""
     paths = permissions.granting_paths(user)
-    return _accounts_under(paths, with_unplaced=permissions.is_sysadmin(user))
+    return _accounts_under(paths, with_unplaced=scoping.is_committee_staff(user) or permissions.is_secadmin(user))
 
 
 def account_for_sysadmin(*, request: HttpRequest, pk: Any) -> User:
@@ -136,7 +133,7 @@ def assignments_for_list(user: Any, filters: RoleFilters) -> QuerySet[RoleAssign
         rows = rows.filter(role=filters.role)
     if filters.org_code:
         org = Organization.objects.filter(code=filters.org_code).first()
-        rows = rows.filter(org__path__startswith=org.path) if org else rows.none()
+        rows = rows.filter(_under([org.path], "org__path")) if org else rows.none()
     if filters.q:
         rows = rows.filter(Q(user__username__icontains=filters.q) | Q(user__display_name__icontains=filters.q))
     return rows.order_by("org__path", "role", "user__username")
@@ -151,3 +148,28 @@ def granting_orgs(user: Any) -> QuerySet[Organization]:
     if not paths:
         return Organization.objects.none()
     return Organization.objects.filter(_under(paths, "path")).order_by("path")
+
+
+# --- credentials waiting for their owner organization ------------------------------
+
+
+def credentials_to_confirm(user: Any) -> list[CredentialIssue]:
+    """Pending new accounts and resets USER may confirm (`permissions.may_confirm_credential`)."""
+    if permissions.is_administrator(user) or not scoping.scope_paths(user):
+        return []
+    pending = (
+        CredentialIssue.objects.filter(status=CredentialIssue.Status.PENDING)
+        .select_related("account", "account__person", "account__person__org", "requested_by")
+        .prefetch_related("account__roles__org")
+        .order_by("requested_at", "pk")
+    )
+    return [i for i in pending if permissions.may_confirm_credential(user, i.account, list(i.account.roles.all()))]
+
+
+def credential_for_confirm(*, request: HttpRequest, pk: Any) -> CredentialIssue:
+    """A pending issue REQUEST's user may confirm; any other is a recorded 404."""
+    visible = {i.pk: i for i in credentials_to_confirm(request.user)}
+    found = visible.get(int(pk)) if str(pk).isdigit() else None
+    if found is None:
+        raise scoping.deny(request, CredentialIssue, {"pk": pk}, exists=CredentialIssue.objects.filter(pk=pk).exists())
+    return found

@@ -16,13 +16,14 @@ from typing import Any
 from django.contrib.auth import password_validation
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils import timezone
 
-from dangjian.core import audit
+from dangjian.core import audit, tree
 from dangjian.orgs.models import Organization
 from dangjian.people.models import Member
 
 from . import permissions, policy
-from .models import ADMIN_ROLES, Role, RoleAssignment, User
+from .models import ADMIN_ROLES, CredentialIssue, Role, RoleAssignment, User
 
 
 class AccountError(ValidationError):
@@ -67,7 +68,7 @@ def _require_sysadmin_over(by: User, *, person: Member | None = None, account: U
     paths = permissions.sysadmin_paths(by)
     if not paths:
         raise AccountError("只有系统管理员可以管理账号。")
-    if person is not None and not any(person.org.path.startswith(p) for p in paths):
+    if person is not None and not tree.is_within(person.org.path, paths):
         raise AccountError("该人员不在您管理的范围内。")
     if account is not None:
         if account.pk == by.pk:
@@ -77,10 +78,11 @@ def _require_sysadmin_over(by: User, *, person: Member | None = None, account: U
 
 
 @transaction.atomic
-def account_create(*, by: User, person: Member, username: str, display_name: str = "") -> tuple[User, str]:
-    """A new account for PERSON, with a generated password to change at first login.
+def account_create(*, by: User, person: Member, username: str, display_name: str = "") -> tuple[User, CredentialIssue]:
+    """A new account for PERSON, without a usable password until its owner organization confirms it.
 
-    Returns the account and the password, which is shown once and stored nowhere.
+    The system administrator never sees the password (三员分立): `credential_confirm`
+    generates it for a confirmer of the person's organization, to be changed at first login.
     """
     _require_sysadmin_over(by, person=person)
     username = username.strip()
@@ -95,18 +97,56 @@ def account_create(*, by: User, person: Member, username: str, display_name: str
         user.full_clean(exclude=["password"])
     except ValidationError as e:
         raise AccountError("；".join(sum(e.message_dict.values(), []))) from None
-    password = set_generated_password(user)
+    user.set_unusable_password()
+    user.must_change_password = True
     user.save()
-    return user, password
+    issue = CredentialIssue.objects.create(account=user, kind=CredentialIssue.Kind.CREATED, requested_by=by)
+    return user, issue
 
 
 @transaction.atomic
-def password_reset(*, by: User, account: User, request: Any = None) -> str:
-    """A new generated password for ACCOUNT (forgotten password); it must be changed at the next login."""
+def password_reset(*, by: User, account: User, request: Any = None) -> CredentialIssue:
+    """A forgotten password: the old one stops working now, the new one waits for the owner's confirmation.
+
+    The system administrator is never shown a password; a confirmer of the account's
+    owner organization (`permissions.may_confirm_credential`) is, once.
+    """
     _require_sysadmin_over(by, account=account)
+    list(User.objects.select_for_update().filter(pk=account.pk))
+    now = timezone.now()
+    CredentialIssue.objects.filter(account=account, status=CredentialIssue.Status.PENDING).update(
+        status=CredentialIssue.Status.CANCELLED, cancelled_at=now
+    )
+    account.set_unusable_password()
+    account.must_change_password = True
+    account.save(update_fields=["password", "must_change_password"])
+    issue = CredentialIssue.objects.create(account=account, kind=CredentialIssue.Kind.RESET, requested_by=by)
+    audit.record(audit.Event.PASSWORD_RESET, request=request, actor=by, target=account)
+    return issue
+
+
+@transaction.atomic
+def credential_confirm(*, by: User, issue: CredentialIssue, request: Any = None) -> str:
+    """The owner organization confirms ISSUE: a generated password, shown to BY once, changed at first login."""
+    issue = CredentialIssue.objects.select_for_update().select_related("account").get(pk=issue.pk)
+    if issue.status != CredentialIssue.Status.PENDING:
+        raise AccountError("该密码申请已处理，不能再次确认。")
+    account = issue.account
+    if not permissions.may_confirm_credential(by, account):
+        raise AccountError("只有该账号所属党组织的管理员可以确认。")
     password = set_generated_password(account)
     account.save()
-    audit.record(audit.Event.PASSWORD_RESET, request=request, actor=by, target=account)
+    issue.status = CredentialIssue.Status.CONFIRMED
+    issue.confirmed_by = by
+    issue.confirmed_at = timezone.now()
+    issue.save(update_fields=["status", "confirmed_by", "confirmed_at"])
+    audit.record(
+        audit.Event.CREDENTIAL_CONFIRMED,
+        request=request,
+        actor=by,
+        target=account,
+        data={"kind": issue.kind, "requested_by": issue.requested_by.username if issue.requested_by else None},
+    )
     return password
 
 

@@ -18,7 +18,10 @@ urlpatterns = [
     path("users/<int:pk>/", views_users.user_detail, name="user_detail"),
     path("users/<int:pk>/password-reset/", views_users.user_password_reset, name="user_password_reset"),
     path("users/<int:pk>/active/", views_users.user_set_active, name="user_set_active"),
-    # Granters (system administrator, committee staff, organization administrators): roles.
+    # The owner organization confirms new accounts and resets (the password is shown to them once).
+    path("credentials/", views_users.credentials, name="credentials"),
+    path("credentials/<int:pk>/confirm/", views_users.credential_confirm, name="credential_confirm"),
+    # Granters (permissions.GRANTS): roles.
     path("roles/", views_roles.roles, name="roles"),
     path("roles/grant/", views_roles.role_grant, name="role_grant"),
     path("roles/<int:pk>/revoke/", views_roles.role_revoke, name="role_revoke"),

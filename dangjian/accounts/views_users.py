@@ -1,4 +1,8 @@
-"""The system administrator's pages: accounts tied to people of the roster.
+"""The system administrator's pages: accounts tied to people of the roster; and the owner's confirmation.
+
+The system administrator creates, resets, deactivates; never grants a role, never
+sees a password (`permissions`: 三员分立). A new or reset password is generated
+when the account's owner organization confirms it, and shown to the confirmer once.
 
 Personal data is shown masked here, always: the system administrator never
 reveals an ID number (the reveal is not offered, and `can_reveal_personal_data`
@@ -19,10 +23,9 @@ from dangjian.core import scoping
 from dangjian.people.models import Member
 
 from . import permissions, selectors, services
-from .forms import AccountCreateForm, RoleGrantForm
-from .models import ADMIN_ROLES, Role, User
+from .forms import AccountCreateForm
+from .models import ADMIN_ROLES, CredentialIssue, Role, User
 from .permissions import current_user
-from .views_roles import grant_form_choices
 
 
 def _require_sysadmin(request: HttpRequest, page: str) -> None:
@@ -73,7 +76,7 @@ def user_new(request: HttpRequest) -> HttpResponse:
                 form.add_error(None, "请在名册中选择人员（只能选择您管理范围内的人员）。")
             else:
                 try:
-                    account, password = services.account_create(
+                    account, issue = services.account_create(
                         by=current_user(request),
                         person=person,
                         username=form.cleaned_data["username"],
@@ -84,8 +87,8 @@ def user_new(request: HttpRequest) -> HttpResponse:
                 else:
                     return render(
                         request,
-                        "accounts/password_issued.html",
-                        {"nav": "accounts", "account": account, "password": password, "created": True},
+                        "accounts/credential_requested.html",
+                        {"nav": "accounts", "account": account, "issue": issue, "created": True},
                     )
     elif request.GET.get("person"):
         person = _chosen_person(request, request.GET.get("person"))
@@ -120,7 +123,6 @@ def user_detail(request: HttpRequest, pk: int) -> HttpResponse:
     _require_sysadmin(request, "user_detail")
     account = selectors.account_for_sysadmin(request=request, pk=pk)
     assignments = list(account.roles.select_related("org").order_by("org__path", "role"))
-    roles, orgs = grant_form_choices(current_user(request))
     return render(
         request,
         "accounts/user_detail.html",
@@ -129,7 +131,7 @@ def user_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "account": account,
             "assignments": assignments,
             "is_admin_account": any(a.role in ADMIN_ROLES for a in assignments),
-            "grant_form": RoleGrantForm(initial={"username": account.username}, roles=roles, orgs=orgs),
+            "pending_issue": account.credential_issues.filter(status=CredentialIssue.Status.PENDING).first(),
             "is_self": account.pk == request.user.pk,
         },
     )
@@ -142,14 +144,51 @@ def user_password_reset(request: HttpRequest, pk: int) -> HttpResponse:
     _require_sysadmin(request, "user_password_reset")
     account = selectors.account_for_sysadmin(request=request, pk=pk)
     try:
-        password = services.password_reset(by=current_user(request), account=account, request=request)
+        issue = services.password_reset(by=current_user(request), account=account, request=request)
     except services.AccountError as e:
         messages.error(request, e.message)
         return redirect("accounts:user_detail", pk=account.pk)
     return render(
         request,
+        "accounts/credential_requested.html",
+        {"nav": "accounts", "account": account, "issue": issue, "created": False},
+    )
+
+
+# --- the owner organization confirms a new or reset password ------------------------
+
+
+@login_required
+def credentials(request: HttpRequest) -> HttpResponse:
+    """New accounts and resets waiting for this organization administrator (or committee staff)."""
+    if permissions.is_administrator(current_user(request)) or not scoping.can_see_orgs(request.user):
+        raise scoping.deny(request, CredentialIssue, {"page": "credentials"}, exists=True)
+    return render(
+        request,
+        "accounts/credentials.html",
+        {"nav": "credentials", "issues": selectors.credentials_to_confirm(current_user(request))},
+    )
+
+
+@never_cache
+@require_POST
+@login_required
+def credential_confirm(request: HttpRequest, pk: int) -> HttpResponse:
+    issue = selectors.credential_for_confirm(request=request, pk=pk)
+    try:
+        password = services.credential_confirm(by=current_user(request), issue=issue, request=request)
+    except services.AccountError as e:
+        messages.error(request, e.message)
+        return redirect("accounts:credentials")
+    return render(
+        request,
         "accounts/password_issued.html",
-        {"nav": "accounts", "account": account, "password": password, "created": False},
+        {
+            "nav": "credentials",
+            "account": issue.account,
+            "password": password,
+            "created": issue.kind == CredentialIssue.Kind.CREATED,
+        },
     )
 
 

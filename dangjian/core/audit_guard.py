@@ -1,112 +1,292 @@
-"""The audit trail is append-only, and the database itself sees to it.
+"""The audit trail is append-only and tamper-evident, and the database itself sees to it.
 
-Triggers on `core_auditentry` (and on auditlog's own table, should it exist)
-refuse every UPDATE and every DELETE. The one exception is `manage.py
-prune_audit`, which lifts the guard for its own transaction, and only for
-entries older than a cut-off that is itself at least 180 days back: the
-triggers check both, so not even a mistaken cut-off can remove younger entries.
+Guard. Triggers on `core_auditentry` (and on auditlog's own table, should it exist)
+refuse every UPDATE and DELETE, and every INSERT that would replace an entry
+(`REPLACE INTO`, `INSERT OR REPLACE`). The one exception is `manage.py
+prune_audit`, and only for entries older than a cut-off that is itself at least
+180 days back: the triggers check both. Nothing the application's ordinary SQL
+can write switches the guard off:
 
-- PostgreSQL: a trigger function reads the transaction-local setting
-  `dangjian.audit_guard` ('prune:<ISO cut-off>', set with SET LOCAL semantics).
-  TRUNCATE is refused too.
-- SQLite: triggers consult the one-row table `dangjian_audit_guard`, which the
-  command fills inside its transaction and empties before committing. It is
-  no Django model on purpose: `flush` must not empty it behind our back.
+- PostgreSQL: the guard is a row in `dangjian_audit_guard` for the current
+  transaction, written only by the SECURITY DEFINER function
+  `dangjian_audit_arm_prune(cutoff)`, which refuses a cut-off younger than 180
+  days. Where the migrating login may create roles, the trail's tables and
+  functions belong to the NOLOGIN role `dangjian_audit_owner` and the login keeps
+  SELECT and INSERT only: it can neither write the guard table nor alter,
+  disable or drop the triggers. No session setting (`set_config`) is read.
+  TRUNCATE is refused; `flush` (tests, development) needs a superuser
+  (`session_replication_role`).
+- SQLite: the guard is an SQL function (`dangjian_audit_guard()`) that only
+  Python code defines on its own connection for one transaction (prune,
+  flush); SQL cannot define it. There is no guard table to insert into.
+  SQLite has no logins: whoever can open the file can drop triggers; the
+  hash chain makes that visible.
 
-Inserts are untouched (the Excel import writes entries with raw INSERTs).
-`manage.py flush` (tests' TransactionTestCase, a developer resetting a
-database) empties the trail through `lifted_for_flush`, refused in production.
+Chain. Each entry gets a row in `dangjian_audit_chain` (by an AFTER INSERT
+trigger, in the inserting statement, so every insert path is covered: the ORM,
+auditlog, the import's bulk INSERTs): `prev_hash` is the entry_hash of the row
+before it, `entry_hash` the SHA-256 of `prev_hash` and the entry's columns. A
+transaction-level lock (PostgreSQL advisory lock; SQLite's single writer) keeps
+concurrent inserts on one line. `manage.py verify_audit` recomputes it and names
+the first broken link.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
+import logging
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
 from typing import Any
 
 from django.conf import settings
-from django.db import connections, transaction
+from django.db import DatabaseError, connections, transaction
+
+logger = logging.getLogger(__name__)
 
 MINIMUM_RETENTION_DAYS = 180
-GUARDED_TABLES = ("core_auditentry", "auditlog_logentry")
-SQLITE_GUARD_TABLE = "dangjian_audit_guard"
-PG_SETTING = "dangjian.audit_guard"
+ENTRY_TABLE = "core_auditentry"
+GUARDED_TABLES = (ENTRY_TABLE, "auditlog_logentry")
+CHAIN_TABLE = "dangjian_audit_chain"
+PG_GUARD_TABLE = "dangjian_audit_guard"
+OLD_SQLITE_GUARD_TABLE = "dangjian_audit_guard"  # the SQLite guard of before: dropped
+OWNER_ROLE = "dangjian_audit_owner"
+SQLITE_GUARD_FUNCTION = "dangjian_audit_guard"
+SQLITE_HASH_FUNCTION = "dangjian_sha256"
+_LOCK_KEY = 0x6A617564  # 'jaud': the advisory lock that keeps the chain on one line
+
+
+def _sha256(text: str | None) -> str | None:
+    return None if text is None else hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def register_sqlite_functions(sender: Any = None, connection: Any = None, **kwargs: Any) -> None:
+    """`connection_created` receiver: the chain's hash function on every SQLite connection."""
+    if connection is not None and connection.vendor == "sqlite":
+        connection.connection.create_function(SQLITE_HASH_FUNCTION, 1, _sha256, deterministic=True)
+        register_sqlite_guard(connection)
+
+
+def _entry_columns(connection: Any, table: str = ENTRY_TABLE) -> list[str]:
+    with connection.cursor() as cursor:
+        return [c.name for c in connection.introspection.get_table_description(cursor, table)]
+
+
+def sqlite_content(connection: Any, alias: str) -> str:
+    """The SQL text of an entry's hashed content (ALIAS.column for every column), SQLite."""
+    return "json_array(" + ", ".join(f'{alias}."{c}"' for c in _entry_columns(connection)) + ")"
+
 
 # --- SQLite -------------------------------------------------------------------------
 
-SQLITE_GUARD_DDL = f"CREATE TABLE IF NOT EXISTS {SQLITE_GUARD_TABLE} (mode TEXT NOT NULL, cutoff TEXT)"
 
-
-def sqlite_trigger_ddl(table: str) -> list[str]:
-    # Django keeps SQLite datetimes as 'YYYY-MM-DD HH:MM:SS[.ffffff]' in UTC, so
-    # text comparison orders them; strftime gives the same shape for "180 days ago".
-    return [
-        f"""CREATE TRIGGER IF NOT EXISTS {table}_append_only_update BEFORE UPDATE ON {table}
-BEGIN SELECT RAISE(ABORT, 'audit trail is append-only: {table} rows cannot be updated'); END""",
-        f"""CREATE TRIGGER IF NOT EXISTS {table}_append_only_delete BEFORE DELETE ON {table}
-WHEN NOT EXISTS (
-    SELECT 1 FROM {SQLITE_GUARD_TABLE} g
-    WHERE g.mode = 'flush'
-       OR (g.mode = 'prune'
-           AND g.cutoff <= strftime('%Y-%m-%d %H:%M:%f', 'now', '-{MINIMUM_RETENTION_DAYS} days')
-           AND OLD.timestamp < g.cutoff)
-)
-BEGIN SELECT RAISE(ABORT, 'audit trail is append-only: {table} rows are deleted only by prune_audit'); END""",
+def _sqlite_ddl(connection: Any, tables: list[str]) -> list[str]:
+    minimum = f"strftime('%Y-%m-%d %H:%M:%f', 'now', '-{MINIMUM_RETENTION_DAYS} days')"
+    guard = f"coalesce({SQLITE_GUARD_FUNCTION}(), '')"  # NULL would make the WHEN below NULL: no refusal
+    # 'flush', or 'prune:<cut-off as Django writes datetimes to SQLite>'.
+    allowed = f"""({guard} = 'flush' OR ({guard} LIKE 'prune:%'
+        AND substr({guard}, 7) <= {minimum} AND OLD."timestamp" < substr({guard}, 7)))"""
+    ddl = [
+        f"DROP TABLE IF EXISTS {OLD_SQLITE_GUARD_TABLE}",
+        f"""CREATE TABLE IF NOT EXISTS {CHAIN_TABLE} (
+            seq INTEGER PRIMARY KEY AUTOINCREMENT,
+            entry_id INTEGER NOT NULL UNIQUE,
+            prev_hash TEXT NOT NULL,
+            entry_hash TEXT NOT NULL)""",
     ]
+    for table in tables:
+        ddl += sqlite_drop_ddl(table)
+        ddl += [
+            f"""CREATE TRIGGER {table}_append_only_update BEFORE UPDATE ON {table}
+BEGIN SELECT RAISE(ABORT, 'audit trail is append-only: {table} rows cannot be updated'); END""",
+            f"""CREATE TRIGGER {table}_append_only_delete BEFORE DELETE ON {table}
+WHEN NOT {allowed}
+BEGIN SELECT RAISE(ABORT, 'audit trail is append-only: {table} rows are deleted only by prune_audit'); END""",
+            # REPLACE INTO / INSERT OR REPLACE deletes the old row without firing DELETE triggers.
+            f"""CREATE TRIGGER {table}_append_only_replace BEFORE INSERT ON {table}
+WHEN EXISTS (SELECT 1 FROM {table} WHERE id = NEW.id)
+BEGIN SELECT RAISE(ABORT, 'audit trail is append-only: {table} rows cannot be replaced'); END""",
+        ]
+    content = sqlite_content(connection, "NEW")
+    last = f"coalesce((SELECT entry_hash FROM {CHAIN_TABLE} ORDER BY seq DESC LIMIT 1), '')"
+    ddl += sqlite_drop_ddl(CHAIN_TABLE) + [
+        f"DROP TRIGGER IF EXISTS {ENTRY_TABLE}_chain",
+        f"""CREATE TRIGGER {ENTRY_TABLE}_chain AFTER INSERT ON {ENTRY_TABLE}
+BEGIN
+    INSERT INTO {CHAIN_TABLE} (entry_id, prev_hash, entry_hash)
+    SELECT NEW.id, p.h, {SQLITE_HASH_FUNCTION}(p.h || '|' || {content}) FROM (SELECT {last} AS h) p;
+END""",
+        f"""CREATE TRIGGER {CHAIN_TABLE}_append_only_update BEFORE UPDATE ON {CHAIN_TABLE}
+BEGIN SELECT RAISE(ABORT, 'audit trail is append-only: {CHAIN_TABLE} rows cannot be updated'); END""",
+        f"""CREATE TRIGGER {CHAIN_TABLE}_append_only_delete BEFORE DELETE ON {CHAIN_TABLE}
+WHEN NOT ({guard} = 'flush' OR ({guard} LIKE 'prune:%'
+    AND NOT EXISTS (SELECT 1 FROM {ENTRY_TABLE} WHERE id = OLD.entry_id)))
+BEGIN SELECT RAISE(ABORT, 'audit trail is append-only: {CHAIN_TABLE} rows are deleted only by prune_audit'); END""",
+        f"""CREATE TRIGGER {CHAIN_TABLE}_append_only_replace BEFORE INSERT ON {CHAIN_TABLE}
+WHEN EXISTS (SELECT 1 FROM {CHAIN_TABLE} WHERE seq = NEW.seq OR entry_id = NEW.entry_id)
+BEGIN SELECT RAISE(ABORT, 'audit trail is append-only: {CHAIN_TABLE} rows cannot be replaced'); END""",
+    ]
+    return ddl
 
 
 def sqlite_drop_ddl(table: str) -> list[str]:
     return [
         f"DROP TRIGGER IF EXISTS {table}_append_only_update",
         f"DROP TRIGGER IF EXISTS {table}_append_only_delete",
+        f"DROP TRIGGER IF EXISTS {table}_append_only_replace",
     ]
+
+
+@contextmanager
+def _sqlite_guard(connection: Any, value: str) -> Iterator[None]:
+    connection.ensure_connection()
+    raw = connection.connection
+    raw.create_function(SQLITE_GUARD_FUNCTION, 0, lambda: value)
+    try:
+        yield
+    finally:
+        # Back to "no guard": the function returns NULL, and every guarded DELETE is refused.
+        raw.create_function(SQLITE_GUARD_FUNCTION, 0, lambda: None)
+
+
+def register_sqlite_guard(connection: Any) -> None:
+    raw = connection.connection
+    raw.create_function(SQLITE_GUARD_FUNCTION, 0, lambda: None)
 
 
 # --- PostgreSQL -----------------------------------------------------------------------
 
-PG_FUNCTION_DDL = f"""
-CREATE OR REPLACE FUNCTION dangjian_audit_append_only() RETURNS trigger
-LANGUAGE plpgsql AS $$
+
+def _pg_ddl(schema: str, tables: list[str]) -> list[str]:
+    path = f'SET search_path = "{schema}", pg_catalog'
+    ddl = [
+        f"""CREATE TABLE IF NOT EXISTS {CHAIN_TABLE} (
+            seq bigserial PRIMARY KEY,
+            entry_id bigint NOT NULL UNIQUE,
+            prev_hash text NOT NULL,
+            entry_hash text NOT NULL)""",
+        f"CREATE TABLE IF NOT EXISTS {PG_GUARD_TABLE} (txid bigint PRIMARY KEY, cutoff timestamptz NOT NULL)",
+        # The hashed content: the row as JSON, rendered in UTC whatever the session's time zone.
+        f"""CREATE OR REPLACE FUNCTION dangjian_audit_row_hash(prev text, r {ENTRY_TABLE}) RETURNS text
+LANGUAGE sql STABLE SET timezone = 'UTC' {path}
+AS $$ SELECT encode(sha256(convert_to(prev || '|' || row_to_json(r)::text, 'UTF8')), 'hex') $$""",
+        f"""CREATE OR REPLACE FUNCTION dangjian_audit_chain_link() RETURNS trigger
+LANGUAGE plpgsql SECURITY DEFINER {path} AS $$
 DECLARE
-    guard text := coalesce(current_setting('{PG_SETTING}', true), '');
+    prev text;
+BEGIN
+    PERFORM pg_advisory_xact_lock({_LOCK_KEY});
+    SELECT entry_hash INTO prev FROM {CHAIN_TABLE} ORDER BY seq DESC LIMIT 1;
+    prev := coalesce(prev, '');
+    INSERT INTO {CHAIN_TABLE} (entry_id, prev_hash, entry_hash)
+        VALUES (NEW.id, prev, dangjian_audit_row_hash(prev, NEW));
+    RETURN NULL;
+END $$""",
+        f"""CREATE OR REPLACE FUNCTION dangjian_audit_armed_cutoff() RETURNS timestamptz
+LANGUAGE sql STABLE SECURITY DEFINER {path}
+AS $$ SELECT cutoff FROM {PG_GUARD_TABLE} WHERE txid = txid_current() $$""",
+        f"""CREATE OR REPLACE FUNCTION dangjian_audit_append_only() RETURNS trigger
+LANGUAGE plpgsql SECURITY DEFINER {path} AS $$
+DECLARE
     cutoff timestamptz;
 BEGIN
     IF TG_OP = 'DELETE' THEN
-        IF guard = 'flush' THEN
+        cutoff := dangjian_audit_armed_cutoff();
+        IF cutoff IS NOT NULL AND cutoff <= now() - interval '{MINIMUM_RETENTION_DAYS} days'
+           AND OLD."timestamp" < cutoff THEN
             RETURN OLD;
-        END IF;
-        IF guard LIKE 'prune:%' THEN
-            cutoff := substr(guard, 7)::timestamptz;
-            IF cutoff <= now() - interval '{MINIMUM_RETENTION_DAYS} days' AND OLD."timestamp" < cutoff THEN
-                RETURN OLD;
-            END IF;
         END IF;
         RAISE EXCEPTION 'audit trail is append-only: % rows are deleted only by prune_audit', TG_TABLE_NAME
             USING ERRCODE = 'insufficient_privilege';
     ELSIF TG_OP = 'TRUNCATE' THEN
-        IF guard = 'flush' THEN
-            RETURN NULL;
-        END IF;
         RAISE EXCEPTION 'audit trail is append-only: % cannot be truncated', TG_TABLE_NAME
             USING ERRCODE = 'insufficient_privilege';
     END IF;
     RAISE EXCEPTION 'audit trail is append-only: % rows cannot be updated', TG_TABLE_NAME
         USING ERRCODE = 'insufficient_privilege';
-END
-$$;
-"""
-
-
-def pg_trigger_ddl(table: str) -> list[str]:
-    return [
-        f"DROP TRIGGER IF EXISTS {table}_append_only ON {table}",
-        f"""CREATE TRIGGER {table}_append_only BEFORE UPDATE OR DELETE ON {table}
+END $$""",
+        f"""CREATE OR REPLACE FUNCTION dangjian_audit_chain_append_only() RETURNS trigger
+LANGUAGE plpgsql SECURITY DEFINER {path} AS $$
+BEGIN
+    IF TG_OP = 'DELETE' AND dangjian_audit_armed_cutoff() IS NOT NULL
+       AND NOT EXISTS (SELECT 1 FROM {ENTRY_TABLE} WHERE id = OLD.entry_id) THEN
+        RETURN OLD;
+    END IF;
+    RAISE EXCEPTION 'audit trail is append-only: % cannot be changed', TG_TABLE_NAME
+        USING ERRCODE = 'insufficient_privilege';
+END $$""",
+        # The one way to lift the guard: for this transaction, for entries older than CUTOFF.
+        f"""CREATE OR REPLACE FUNCTION dangjian_audit_arm_prune(cutoff timestamptz) RETURNS void
+LANGUAGE plpgsql SECURITY DEFINER {path} AS $$
+BEGIN
+    IF cutoff > now() - interval '{MINIMUM_RETENTION_DAYS} days' THEN
+        RAISE EXCEPTION 'audit entries are kept at least {MINIMUM_RETENTION_DAYS} days'
+            USING ERRCODE = 'insufficient_privilege';
+    END IF;
+    INSERT INTO {PG_GUARD_TABLE} (txid, cutoff) VALUES (txid_current(), cutoff)
+        ON CONFLICT (txid) DO UPDATE SET cutoff = EXCLUDED.cutoff;
+END $$""",
+        f"""CREATE OR REPLACE FUNCTION dangjian_audit_disarm() RETURNS void
+LANGUAGE sql SECURITY DEFINER {path}
+AS $$ DELETE FROM {PG_GUARD_TABLE} WHERE txid = txid_current() OR txid < txid_current() - 1000000 $$""",
+        f"""CREATE OR REPLACE FUNCTION dangjian_audit_prune_chain() RETURNS bigint
+LANGUAGE plpgsql SECURITY DEFINER {path} AS $$
+DECLARE
+    n bigint;
+BEGIN
+    IF dangjian_audit_armed_cutoff() IS NULL THEN
+        RAISE EXCEPTION 'only prune_audit prunes the chain' USING ERRCODE = 'insufficient_privilege';
+    END IF;
+    DELETE FROM {CHAIN_TABLE} c WHERE NOT EXISTS (SELECT 1 FROM {ENTRY_TABLE} e WHERE e.id = c.entry_id);
+    GET DIAGNOSTICS n = ROW_COUNT;
+    RETURN n;
+END $$""",
+        # What prune_audit calls: the login needs no DELETE privilege on the trail.
+        f"""CREATE OR REPLACE FUNCTION dangjian_audit_prune(cutoff timestamptz) RETURNS bigint
+LANGUAGE plpgsql SECURITY DEFINER {path} AS $$
+DECLARE
+    n bigint;
+BEGIN
+    PERFORM dangjian_audit_arm_prune(cutoff);
+    DELETE FROM {ENTRY_TABLE} WHERE "timestamp" < cutoff;
+    GET DIAGNOSTICS n = ROW_COUNT;
+    PERFORM dangjian_audit_prune_chain();
+    PERFORM dangjian_audit_disarm();
+    RETURN n;
+END $$""",
+    ]
+    for table in tables:
+        ddl += pg_drop_ddl(table) + [
+            f"""CREATE TRIGGER {table}_append_only BEFORE UPDATE OR DELETE ON {table}
 FOR EACH ROW EXECUTE FUNCTION dangjian_audit_append_only()""",
-        f"DROP TRIGGER IF EXISTS {table}_no_truncate ON {table}",
-        f"""CREATE TRIGGER {table}_no_truncate BEFORE TRUNCATE ON {table}
+            f"""CREATE TRIGGER {table}_no_truncate BEFORE TRUNCATE ON {table}
+FOR EACH STATEMENT EXECUTE FUNCTION dangjian_audit_append_only()""",
+        ]
+    ddl += pg_drop_ddl(CHAIN_TABLE) + [
+        f"DROP TRIGGER IF EXISTS {ENTRY_TABLE}_chain ON {ENTRY_TABLE}",
+        f"""CREATE TRIGGER {ENTRY_TABLE}_chain AFTER INSERT ON {ENTRY_TABLE}
+FOR EACH ROW EXECUTE FUNCTION dangjian_audit_chain_link()""",
+        f"""CREATE TRIGGER {CHAIN_TABLE}_append_only BEFORE UPDATE OR DELETE ON {CHAIN_TABLE}
+FOR EACH ROW EXECUTE FUNCTION dangjian_audit_chain_append_only()""",
+        f"""CREATE TRIGGER {CHAIN_TABLE}_no_truncate BEFORE TRUNCATE ON {CHAIN_TABLE}
 FOR EACH STATEMENT EXECUTE FUNCTION dangjian_audit_append_only()""",
     ]
+    return ddl
+
+
+PG_FUNCTIONS = (
+    "dangjian_audit_row_hash(text, core_auditentry)",
+    "dangjian_audit_chain_link()",
+    "dangjian_audit_armed_cutoff()",
+    "dangjian_audit_append_only()",
+    "dangjian_audit_chain_append_only()",
+    "dangjian_audit_arm_prune(timestamptz)",
+    "dangjian_audit_disarm()",
+    "dangjian_audit_prune_chain()",
+    "dangjian_audit_prune(timestamptz)",
+)
 
 
 def pg_drop_ddl(table: str) -> list[str]:
@@ -116,31 +296,110 @@ def pg_drop_ddl(table: str) -> list[str]:
     ]
 
 
-# --- installing (the migration) ---------------------------------------------------------
+def _pg_separate_owner(cursor: Any, tables: list[str]) -> bool:
+    """Hand the trail to the NOLOGIN owner role; the login keeps SELECT and INSERT. False if it may not."""
+    cursor.execute("SELECT rolsuper OR rolcreaterole FROM pg_roles WHERE rolname = current_user")
+    row = cursor.fetchone()
+    if not row or not row[0]:
+        return False
+    cursor.execute("SELECT current_user")
+    login = cursor.fetchone()[0]
+    if login == OWNER_ROLE:
+        return False
+    cursor.execute("SELECT 1 FROM pg_roles WHERE rolname = %s", [OWNER_ROLE])
+    if cursor.fetchone() is None:
+        cursor.execute(f"CREATE ROLE {OWNER_ROLE} NOLOGIN")
+    for table in [*tables, CHAIN_TABLE, PG_GUARD_TABLE]:
+        cursor.execute(f"ALTER TABLE {table} OWNER TO {OWNER_ROLE}")
+        cursor.execute(f'REVOKE ALL ON {table} FROM PUBLIC, "{login}"')
+    for table in tables:
+        cursor.execute(f'GRANT SELECT, INSERT ON {table} TO "{login}"')
+        cursor.execute("SELECT pg_get_serial_sequence(%s, 'id')", [table])
+        sequence = cursor.fetchone()[0]
+        if sequence:
+            cursor.execute(f'GRANT USAGE, SELECT ON SEQUENCE {sequence} TO "{login}"')
+    cursor.execute(f'GRANT SELECT ON {CHAIN_TABLE} TO "{login}"')
+    for function in PG_FUNCTIONS:
+        cursor.execute(f"ALTER FUNCTION {function} OWNER TO {OWNER_ROLE}")
+    return True
+
+
+def pg_owner_is_separate(connection: Any) -> bool:
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT tableowner FROM pg_tables WHERE tablename = %s", [ENTRY_TABLE])
+        row = cursor.fetchone()
+    return bool(row) and row[0] == OWNER_ROLE
+
+
+# --- installing (the migrations, and after every migrate) ---------------------------------
 
 
 def install(connection: Any) -> None:
-    """Create the guard on every guarded table that exists in CONNECTION's database."""
+    """Create the guard and the chain on every guarded table that exists in CONNECTION's database."""
     existing = set(connection.introspection.table_names())
     tables = [t for t in GUARDED_TABLES if t in existing]
+    if connection.vendor == "sqlite":
+        connection.ensure_connection()
+        register_sqlite_functions(connection=connection)
+        with connection.cursor() as cursor:
+            for sql in _sqlite_ddl(connection, tables):
+                cursor.execute(sql)
+    elif connection.vendor == "postgresql":
+        if pg_owner_is_separate(connection) and not _pg_is_superuser(connection):
+            return  # installed and handed over; this login may not (and need not) touch it
+        with transaction.atomic(using=connection.alias), connection.cursor() as cursor:
+            cursor.execute("SELECT current_schema()")
+            schema = cursor.fetchone()[0]
+            for sql in _pg_ddl(schema, tables):
+                cursor.execute(sql)
+            if not _pg_separate_owner(cursor, tables):
+                logger.warning(
+                    "审计表仍属于应用的数据库账号：该账号不能创建角色 %s，无法把审计表交给独立的属主。", OWNER_ROLE
+                )
+    else:  # pragma: no cover - only SQLite and PostgreSQL are supported
+        raise RuntimeError(f"no audit guard for the {connection.vendor} database")
+    backfill_chain(connection)
+
+
+def _pg_is_superuser(connection: Any) -> bool:
     with connection.cursor() as cursor:
-        if connection.vendor == "sqlite":
-            cursor.execute(SQLITE_GUARD_DDL)
-            for table in tables:
-                for sql in sqlite_trigger_ddl(table):
-                    cursor.execute(sql)
-        elif connection.vendor == "postgresql":
-            cursor.execute(PG_FUNCTION_DDL)
-            for table in tables:
-                for sql in pg_trigger_ddl(table):
-                    cursor.execute(sql)
-        else:  # pragma: no cover - only SQLite and PostgreSQL are supported
-            raise RuntimeError(f"no audit guard for the {connection.vendor} database")
+        cursor.execute("SELECT rolsuper FROM pg_roles WHERE rolname = current_user")
+        row = cursor.fetchone()
+    return bool(row and row[0])
+
+
+def backfill_chain(connection: Any) -> None:
+    """Chain the entries written before the chain existed (oldest first), once."""
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"SELECT e.id FROM {ENTRY_TABLE} e LEFT JOIN {CHAIN_TABLE} c ON c.entry_id = e.id "
+            "WHERE c.entry_id IS NULL ORDER BY e.id"
+        )
+        missing = [row[0] for row in cursor.fetchall()]
+        if not missing:
+            return
+        for entry_id in missing:
+            cursor.execute(f"SELECT entry_hash FROM {CHAIN_TABLE} ORDER BY seq DESC LIMIT 1")
+            row = cursor.fetchone()
+            prev = row[0] if row else ""
+            if connection.vendor == "postgresql":
+                cursor.execute(
+                    f"INSERT INTO {CHAIN_TABLE} (entry_id, prev_hash, entry_hash) "
+                    f"SELECT e.id, %s, dangjian_audit_row_hash(%s, e) FROM {ENTRY_TABLE} e WHERE e.id = %s",
+                    [prev, prev, entry_id],
+                )
+            else:
+                cursor.execute(
+                    f"INSERT INTO {CHAIN_TABLE} (entry_id, prev_hash, entry_hash) "
+                    f"SELECT e.id, %s, {SQLITE_HASH_FUNCTION}(%s || '|' || {sqlite_content(connection, 'e')}) "
+                    f"FROM {ENTRY_TABLE} e WHERE e.id = %s",
+                    [prev, prev, entry_id],
+                )
 
 
 def uninstall(connection: Any) -> None:
     with connection.cursor() as cursor:
-        for table in GUARDED_TABLES:
+        for table in (*GUARDED_TABLES, CHAIN_TABLE):
             if connection.vendor == "sqlite":
                 for sql in sqlite_drop_ddl(table):
                     cursor.execute(sql)
@@ -148,9 +407,13 @@ def uninstall(connection: Any) -> None:
                 for sql in pg_drop_ddl(table):
                     cursor.execute(sql)
         if connection.vendor == "sqlite":
-            cursor.execute(f"DROP TABLE IF EXISTS {SQLITE_GUARD_TABLE}")
+            cursor.execute(f"DROP TRIGGER IF EXISTS {ENTRY_TABLE}_chain")
+            cursor.execute(f"DROP TABLE IF EXISTS {CHAIN_TABLE}")
         elif connection.vendor == "postgresql":
-            cursor.execute("DROP FUNCTION IF EXISTS dangjian_audit_append_only()")
+            cursor.execute(f"DROP TRIGGER IF EXISTS {ENTRY_TABLE}_chain ON {ENTRY_TABLE}")
+            for function in PG_FUNCTIONS:
+                cursor.execute(f"DROP FUNCTION IF EXISTS {function}")
+            cursor.execute(f"DROP TABLE IF EXISTS {CHAIN_TABLE}, {PG_GUARD_TABLE}")
 
 
 # --- lifting it, in one transaction ---------------------------------------------------------
@@ -165,51 +428,136 @@ def _sqlite_stamp(moment: dt.datetime) -> str:
 def lifted_for_prune(cutoff: dt.datetime, using: str = "default") -> Iterator[None]:
     """Inside the caller's transaction: deletes of entries older than CUTOFF are allowed.
 
-    The triggers allow it only when CUTOFF lies at least 180 days back.
+    The database refuses a CUTOFF less than 180 days back (PostgreSQL: when arming;
+    SQLite: in the triggers). Leaving the block prunes the chain rows of the deleted
+    entries and lowers the guard again.
     """
     connection = connections[using]
     if not connection.in_atomic_block:
         raise RuntimeError("lifted_for_prune must run inside transaction.atomic()")
-    with connection.cursor() as cursor:
-        if connection.vendor == "postgresql":
-            cursor.execute("SELECT set_config(%s, %s, true)", [PG_SETTING, f"prune:{cutoff.isoformat()}"])
-        else:
-            cursor.execute(f"DELETE FROM {SQLITE_GUARD_TABLE}")
-            cursor.execute(
-                f"INSERT INTO {SQLITE_GUARD_TABLE} (mode, cutoff) VALUES ('prune', %s)", [_sqlite_stamp(cutoff)]
-            )
-    try:
-        yield
-    finally:
+    if connection.vendor == "postgresql":
         with connection.cursor() as cursor:
-            if connection.vendor == "postgresql":
-                cursor.execute("SELECT set_config(%s, '', true)", [PG_SETTING])
-            else:
-                cursor.execute(f"DELETE FROM {SQLITE_GUARD_TABLE}")
+            cursor.execute("SELECT dangjian_audit_arm_prune(%s)", [cutoff])
+        try:
+            yield
+            with connection.cursor() as cursor:
+                cursor.execute("SELECT dangjian_audit_prune_chain()")
+        finally:
+            with connection.cursor() as cursor:
+                cursor.execute("SELECT dangjian_audit_disarm()")
+    else:
+        with _sqlite_guard(connection, f"prune:{_sqlite_stamp(cutoff)}"):
+            yield
+            with connection.cursor() as cursor:
+                cursor.execute(
+                    f"DELETE FROM {CHAIN_TABLE} WHERE NOT EXISTS "
+                    f"(SELECT 1 FROM {ENTRY_TABLE} e WHERE e.id = {CHAIN_TABLE}.entry_id)"
+                )
 
 
 @contextmanager
 def lifted_for_flush(using: str = "default") -> Iterator[None]:
-    """For `manage.py flush` only, outside production: the whole trail may go with everything else."""
+    """For `manage.py flush` only, outside production: the whole trail may go with everything else.
+
+    PostgreSQL: only a superuser (tests, a developer's own cluster) can, by turning
+    triggers off for the transaction; the application's login cannot.
+    """
     if getattr(settings, "ENVIRONMENT", "") == "production":
         raise PermissionError("生产环境不允许清空审计记录（flush）。")
     connection = connections[using]
     with transaction.atomic(using=using):
-        with connection.cursor() as cursor:
-            if connection.vendor == "postgresql":
-                cursor.execute("SELECT set_config(%s, 'flush', true)", [PG_SETTING])
-            elif _sqlite_guard_exists(connection):
-                cursor.execute(f"DELETE FROM {SQLITE_GUARD_TABLE}")
-                cursor.execute(f"INSERT INTO {SQLITE_GUARD_TABLE} (mode) VALUES ('flush')")
-        try:
-            yield
-        finally:
+        existing = set(connection.introspection.table_names())
+        if connection.vendor == "postgresql":
             with connection.cursor() as cursor:
-                if connection.vendor == "postgresql":
-                    cursor.execute("SELECT set_config(%s, '', true)", [PG_SETTING])
-                elif _sqlite_guard_exists(connection):
-                    cursor.execute(f"DELETE FROM {SQLITE_GUARD_TABLE}")
+                try:
+                    with transaction.atomic(using=using):
+                        cursor.execute("SET LOCAL session_replication_role = replica")
+                except DatabaseError:
+                    raise PermissionError("只有数据库超级用户可以清空审计记录（flush）。") from None
+                for table in (CHAIN_TABLE, PG_GUARD_TABLE):
+                    if table in existing:
+                        cursor.execute(f"DELETE FROM {table}")
+            try:
+                yield
+            finally:
+                with connection.cursor() as cursor:
+                    cursor.execute("SET LOCAL session_replication_role = DEFAULT")
+        else:
+            with _sqlite_guard(connection, "flush"):
+                if CHAIN_TABLE in existing:
+                    with connection.cursor() as cursor:
+                        cursor.execute(f"DELETE FROM {CHAIN_TABLE}")
+                yield
 
 
-def _sqlite_guard_exists(connection: Any) -> bool:
-    return SQLITE_GUARD_TABLE in connection.introspection.table_names()
+def prune_older_than(cutoff: dt.datetime, using: str = "default") -> int:
+    """Delete the entries older than CUTOFF (at least 180 days back), in the caller's transaction."""
+    from .models import AuditEntry
+
+    connection = connections[using]
+    if connection.vendor == "postgresql":
+        # One SECURITY DEFINER call: the application's login holds no DELETE on the trail.
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT dangjian_audit_prune(%s)", [cutoff])
+            return int(cursor.fetchone()[0])
+    deleted = 0
+    old = AuditEntry.objects.using(using).filter(timestamp__lt=cutoff)
+    with lifted_for_prune(cutoff, using):
+        while True:
+            ids = list(old.order_by("pk").values_list("pk", flat=True)[:5000])
+            if not ids:
+                break
+            # Nothing refers to entries, so this is one plain DELETE; the trigger checks each row.
+            deleted += AuditEntry.objects.using(using).filter(pk__in=ids).delete()[0]
+    return deleted
+
+
+# --- verifying the chain ----------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class BrokenLink:
+    seq: int | None
+    entry_id: int | None
+    reason: str
+
+
+@dataclass(frozen=True)
+class Verdict:
+    checked: int
+    head: str
+    broken: BrokenLink | None
+
+
+def verify(using: str = "default") -> Verdict:
+    """Walk the chain oldest first; the first link that does not hold, or None."""
+    connection = connections[using]
+    connection.ensure_connection()
+    if connection.vendor == "sqlite":
+        register_sqlite_functions(connection=connection)
+        expected = f"{SQLITE_HASH_FUNCTION}(c.prev_hash || '|' || {sqlite_content(connection, 'e')})"
+    else:
+        expected = "dangjian_audit_row_hash(c.prev_hash, e)"
+    checked, previous, head = 0, None, ""
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"SELECT e.id FROM {ENTRY_TABLE} e LEFT JOIN {CHAIN_TABLE} c ON c.entry_id = e.id "
+            "WHERE c.entry_id IS NULL ORDER BY e.id LIMIT 1"
+        )
+        unchained = cursor.fetchone()
+        cursor.execute(
+            f"SELECT c.seq, c.entry_id, c.prev_hash, c.entry_hash, e.id, {expected} "
+            f"FROM {CHAIN_TABLE} c LEFT JOIN {ENTRY_TABLE} e ON e.id = c.entry_id ORDER BY c.seq"
+        )
+        for seq, entry_id, prev_hash, entry_hash, found, recomputed in cursor:
+            if previous is not None and prev_hash != previous:
+                return Verdict(checked, head, BrokenLink(seq, entry_id, "前一条记录缺失或被改动（链接不符）"))
+            if found is None:
+                return Verdict(checked, head, BrokenLink(seq, entry_id, "记录已被删除"))
+            if recomputed != entry_hash:
+                return Verdict(checked, head, BrokenLink(seq, entry_id, "记录内容被改动（哈希不符）"))
+            previous = head = entry_hash
+            checked += 1
+    if unchained is not None:
+        return Verdict(checked, head, BrokenLink(None, unchained[0], "记录不在哈希链上（绕过触发器写入）"))
+    return Verdict(checked, head, None)

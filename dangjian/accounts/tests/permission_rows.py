@@ -1,8 +1,9 @@
-from dangjian.accounts.models import Role, RoleAssignment
+from dangjian.accounts.models import CredentialIssue, Role, RoleAssignment
 from dangjian.core.permission_matrix import page
 from dangjian.core.testing import MemberFactory, make_user
 
-GRANTERS = {"sysadmin": 200, "staff": 200, "admin_a": 200, "admin_b": 200}
+# permissions.GRANTS: the system administrator grants nothing (三员分立).
+GRANTERS = {"staff": 200, "admin_a": 200, "admin_b": 200}
 
 
 def prepare(case) -> dict[str, int]:
@@ -16,8 +17,15 @@ def prepare(case) -> dict[str, int]:
             pk=editor.pk, defaults={"user": account, "role": Role.EDITOR, "org": case.w.branch_a1}
         )
 
+    # A reset waiting for A01's owners: confirmed by those over A01 who may grant the editor role there.
+    issue = CredentialIssue.objects.create(account=account, kind=CredentialIssue.Kind.RESET)
+
+    def reopen_issue() -> None:
+        CredentialIssue.objects.filter(pk=issue.pk).update(status=CredentialIssue.Status.PENDING)
+
     case.before_each["accounts:role_revoke"] = restore_editor
-    return {"account": account.pk, "editor_role": editor.pk}
+    case.before_each["accounts:credential_confirm"] = reopen_issue
+    return {"account": account.pk, "editor_role": editor.pk, "issue": issue.pk}
 
 
 ROWS = {
@@ -36,8 +44,11 @@ ROWS = {
     "accounts:roles": page("/accounts/roles/", **GRANTERS),
     "accounts:role_grant": page("/accounts/roles/grant/", method="POST", **GRANTERS),
     # An editor at A01: revoked by those above it, not by B's administrator.
-    "accounts:role_revoke": page(
-        "/accounts/roles/{editor_role}/revoke/", method="POST", sysadmin=302, staff=302, admin_a=302
+    "accounts:role_revoke": page("/accounts/roles/{editor_role}/revoke/", method="POST", staff=302, admin_a=302),
+    # The owner organization confirms new accounts and resets; never one of the three administrators.
+    "accounts:credentials": page("/accounts/credentials/", **GRANTERS),
+    "accounts:credential_confirm": page(
+        "/accounts/credentials/{issue}/confirm/", method="POST", staff=200, admin_a=200
     ),
     # The security administrator.
     "accounts:security": page("/accounts/security/", secadmin=200),

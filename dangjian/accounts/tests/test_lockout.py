@@ -3,7 +3,9 @@
 import datetime as dt
 
 from axes.models import AccessAttempt
+from django.test import override_settings
 
+from dangjian.accounts import lockout
 from dangjian.core.models import AuditEntry
 from dangjian.core.testing import PASSWORD, BaseTestCase
 
@@ -109,3 +111,51 @@ class UnlockTests(BaseTestCase):
         self.client.logout()
         self.assertEqual(log_in(self.client, "member", PASSWORD).status_code, 429)
         self.assertFalse(AuditEntry.objects.filter(event="unlocked").exists())
+
+
+class ConsoleUnlockTests(BaseTestCase):
+    def test_the_security_administrator_locked_out_is_unlocked_at_the_console(self):
+        import io
+
+        from django.core.management import call_command
+
+        for _ in range(5):
+            log_in(self.client, "secadmin", "wrong")
+        self.assertEqual(log_in(self.client, "secadmin", PASSWORD).status_code, 429)
+        out = io.StringIO()
+        call_command("unlock_account", "secadmin", stdout=out)
+        self.assertIn("已解除锁定", out.getvalue())
+        entry = AuditEntry.objects.get(event="unlocked")
+        self.assertIsNone(entry.actor)
+        self.assertEqual(entry.object_pk, str(self.w.secadmin.pk))
+        self.assertEqual(entry.additional_data["via"], "console")
+        self.assertRedirects(log_in(self.client, "secadmin", PASSWORD), "/", fetch_redirect_response=False)
+
+    def test_an_unknown_account_is_refused(self):
+        from django.core.management import call_command
+        from django.core.management.base import CommandError
+
+        with self.assertRaisesMessage(CommandError, "没有用户名"):
+            call_command("unlock_account", "nobody")
+        self.assertFalse(AuditEntry.objects.filter(event="unlocked").exists())
+
+
+@override_settings(AXES_LOCKOUT_PARAMETERS=lockout.LOCKOUT_PARAMETERS)
+class PerAddressLockoutTests(BaseTestCase):
+    """Issue 10 §4, with the setting the README asks for: an outsider's failures lock only their own address."""
+
+    def test_five_failures_from_one_address_do_not_lock_the_owner_elsewhere(self):
+        for _ in range(5):
+            log_in(self.client, "secadmin", "wrong", address="203.0.113.9")
+        self.assertEqual(log_in(self.client, "secadmin", PASSWORD, address="203.0.113.9").status_code, 429)
+        self.client.logout()
+        self.assertEqual(log_in(self.client, "secadmin", PASSWORD, address="10.1.2.3").status_code, 302)
+
+    def test_the_lockouts_page_shows_the_address_locked(self):
+        for _ in range(5):
+            log_in(self.client, "staff", "wrong", address="203.0.113.9")
+        log_in(self.client, "admin_a", "wrong", address="10.1.1.1")
+        self.assertTrue(lockout.is_locked("staff"))
+        self.assertFalse(lockout.is_locked("admin_a"))
+        self.login_as(self.w.secadmin)
+        self.assertContains(self.client.get("/accounts/security/lockouts/"), "203.0.113.9")

@@ -104,8 +104,17 @@ class GrantTests(BaseTestCase):
             RoleAssignment.objects.filter(user=self.w.member, role=Role.ORG_ADMIN, org=self.w.branch_b1).exists()
         )
 
-    def test_the_system_administrator_grants_domain_roles(self):
+    def test_the_system_administrator_grants_no_domain_role(self):
+        # Issue 10: this was the chain to the whole roster (committee_staff at the root).
         self.login_as(self.w.sysadmin)
+        response = self.client.post(
+            "/accounts/roles/grant/", {"username": "outsider", "role": Role.COMMITTEE_STAFF, "org": "GW"}
+        )
+        self.assertEqual(response.status_code, 404)
+        self.assertFalse(RoleAssignment.objects.filter(user=self.w.outsider, role=Role.COMMITTEE_STAFF).exists())
+
+    def test_committee_staff_grant_to_an_account_placed_nowhere_yet(self):
+        self.login_as(self.w.staff)
         self.client.post("/accounts/roles/grant/", {"username": "outsider", "role": Role.COMMITTEE_STAFF, "org": "GW"})
         self.assertTrue(RoleAssignment.objects.filter(user=self.w.outsider, role=Role.COMMITTEE_STAFF).exists())
 

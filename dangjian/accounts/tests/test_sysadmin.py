@@ -1,9 +1,10 @@
-"""The system administrator creates accounts from the roster and assigns roles, sees personal data
-masked, and can neither read the audit log nor change security settings."""
+"""The system administrator creates accounts from the roster (their owner organization confirms the
+password), grants no role, sees personal data masked, and can neither read the audit log nor change
+security settings."""
 
-from dangjian.accounts.models import Role, RoleAssignment, User
+from dangjian.accounts.models import CredentialIssue, Role, RoleAssignment, User
 from dangjian.core.models import AuditEntry
-from dangjian.core.testing import BaseTestCase, MemberFactory, make_org
+from dangjian.core.testing import PASSWORD, BaseTestCase, MemberFactory, make_org
 from dangjian.orgs.models import OrgKind
 
 from .helpers import log_in
@@ -32,21 +33,36 @@ class AccountCreationTests(BaseTestCase):
         response = self.client.get("/accounts/users/new/", {"q": "王建军"})
         self.assertContains(response, "?person=", count=1)
 
-    def test_it_creates_an_account_with_a_generated_password_shown_once(self):
+    def test_it_creates_an_account_whose_generated_password_only_the_owner_organization_sees_once(self):
         response = self.client.post(
             "/accounts/users/new/", {"person": self.person.pk, "username": "wangjj", "display_name": ""}
         )
         self.assertContains(response, "账号已建立")
+        self.assertNotIn("password", response.context)  # 三员分立: never shown to the system administrator
         account = User.objects.get(username="wangjj")
         self.assertEqual(account.person, self.person)
         self.assertEqual(account.display_name, "王建军")
         self.assertTrue(account.must_change_password)
+        self.assertFalse(account.has_usable_password())
+        # The person's organization (A02, under A) confirms; its administrator is shown the password once.
+        self.login_as(self.w.admin_a)
+        issue = CredentialIssue.objects.get(account=account)
+        response = self.client.post(f"/accounts/credentials/{issue.pk}/confirm/")
+        self.assertContains(response, "只显示这一次")
         password = response.context["password"]
+        account.refresh_from_db()
         self.assertTrue(account.check_password(password))
         self.assertGreaterEqual(len(password), 12)
         create = AuditEntry.objects.filter(event="create", object_repr="王建军").latest("pk")
         self.assertEqual(create.actor, self.w.sysadmin)
         self.assertNotIn(password, str(create.changes))
+        confirmed = AuditEntry.objects.get(event="credential_confirmed")
+        self.assertEqual(confirmed.actor, self.w.admin_a)
+        self.assertNotIn(password, str(confirmed.additional_data))
+        # A second confirmation of the same request is refused.
+        self.client.post(f"/accounts/credentials/{issue.pk}/confirm/")
+        account.refresh_from_db()
+        self.assertTrue(account.check_password(password))
         # The new user's first login leads to the password change.
         self.client.logout()
         log_in(self.client, "wangjj", password)
@@ -91,13 +107,20 @@ class AccountManagementTests(BaseTestCase):
         self.assertEqual(response.status_code, 404)
         self.assertFalse(AuditEntry.objects.filter(event="reveal").exists())
 
-    def test_it_resets_a_password_which_must_then_be_changed(self):
+    def test_it_resets_a_password_which_the_owner_organization_confirms_and_which_must_then_be_changed(self):
         response = self.client.post(f"/accounts/users/{self.w.member.pk}/password-reset/")
         self.assertContains(response, "密码已重置")
+        self.assertNotIn("password", response.context)
+        self.w.member.refresh_from_db()
+        self.assertTrue(self.w.member.must_change_password)
+        self.assertFalse(self.w.member.check_password(PASSWORD))  # the old one stops working at once
+        self.assertEqual(AuditEntry.objects.get(event="password_reset").actor, self.w.sysadmin)
+        self.login_as(self.w.admin_a)
+        issue = CredentialIssue.objects.get(account=self.w.member, status="pending")
+        response = self.client.post(f"/accounts/credentials/{issue.pk}/confirm/")
         self.w.member.refresh_from_db()
         self.assertTrue(self.w.member.must_change_password)
         self.assertTrue(self.w.member.check_password(response.context["password"]))
-        self.assertEqual(AuditEntry.objects.get(event="password_reset").actor, self.w.sysadmin)
 
     def test_it_disables_and_enables_an_account(self):
         self.client.post(f"/accounts/users/{self.w.member.pk}/active/", {"active": "0"})
@@ -120,13 +143,15 @@ class AccountManagementTests(BaseTestCase):
             self.assertTrue(admin.is_active)
         self.assertFalse(AuditEntry.objects.filter(event__in=["password_reset", "account_disabled"]).exists())
 
-    def test_it_grants_a_role_from_the_account_page(self):
+    def test_it_grants_no_role_from_the_account_page(self):
+        # 三员分立 (issue 10): business roles come from those who own the data, never from the sysadmin.
         response = self.client.post(
             "/accounts/roles/grant/",
             {"username": "member", "role": Role.REVIEWER, "org": "A", "back": f"/accounts/users/{self.w.member.pk}/"},
         )
-        self.assertRedirects(response, f"/accounts/users/{self.w.member.pk}/", fetch_redirect_response=False)
-        self.assertTrue(RoleAssignment.objects.filter(user=self.w.member, role=Role.REVIEWER).exists())
+        self.assertEqual(response.status_code, 404)
+        self.assertFalse(RoleAssignment.objects.filter(user=self.w.member, role=Role.REVIEWER).exists())
+        self.assertNotContains(self.client.get(f"/accounts/users/{self.w.member.pk}/"), "/accounts/roles/grant/")
 
     def test_the_system_administrator_cannot_read_the_audit_log_or_change_the_policy(self):
         for path in ("/audit/", "/audit/export.xlsx", "/accounts/security/", "/accounts/security/lockouts/"):

@@ -21,7 +21,6 @@ from django.utils import timezone
 from dangjian.core import audit, audit_guard
 from dangjian.core.models import AuditEntry
 
-BATCH = 5000
 CLOCK_MARGIN_MINUTES = 5
 
 
@@ -39,14 +38,7 @@ def prune(*, days: int, dry_run: bool = False, now: dt.datetime | None = None) -
     if dry_run:
         return old.count()
     with transaction.atomic():
-        deleted = 0
-        with audit_guard.lifted_for_prune(cutoff):
-            while True:
-                ids = list(old.order_by("pk").values_list("pk", flat=True)[:BATCH])
-                if not ids:
-                    break
-                # Nothing refers to entries, so this is one plain DELETE; the trigger checks each row.
-                deleted += AuditEntry.objects.filter(pk__in=ids).delete()[0]
+        deleted = audit_guard.prune_older_than(cutoff)
         audit.record(
             audit.Event.PRUNE,
             target=AuditEntry,
