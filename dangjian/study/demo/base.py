@@ -155,9 +155,9 @@ def insert(model: type[models.Model], columns: Sequence[str], rows: Iterable[Seq
     """
     meta = model._meta
     quote = connection.ops.quote_name
-    fields = [meta.get_field(c) for c in columns]
+    fields = [_concrete(meta.get_field(c)) for c in columns]
     sql = (
-        f"INSERT INTO {quote(meta.db_table)} ({', '.join(quote(f.column) for f in fields)}) "
+        f"INSERT INTO {quote(meta.db_table)} ({', '.join(quote(_column(f)) for f in fields)}) "
         f"VALUES ({', '.join(['%s'] * len(fields))})"
     )
     adapters = [_adapter(f) for f in fields]
@@ -182,12 +182,26 @@ def insert_keyed(model: type[models.Model], columns: Sequence[str], rows: Sequen
     Seeding is the only writer: keys above the largest before are the new rows,
     handed out in insertion order (SQLite's rowid, PostgreSQL's sequence).
     """
-    before = model.objects.aggregate(top=models.Max("pk"))["top"] or 0
+    before = model._default_manager.aggregate(top=models.Max("pk"))["top"] or 0
     insert(model, columns, rows)
-    keys = list(model.objects.filter(pk__gt=before).order_by("pk").values_list("pk", flat=True))
+    keys = list(model._default_manager.filter(pk__gt=before).order_by("pk").values_list("pk", flat=True))
     if len(keys) != len(rows):
         raise RuntimeError(f"{model.__name__}: inserted {len(rows)} rows, found {len(keys)}")
     return keys
+
+
+def _concrete(f: models.Field | models.ForeignObjectRel) -> models.Field:
+    """A column's field (a reverse relation has no column to insert into)."""
+    if not isinstance(f, models.Field) or f.column is None:
+        raise TypeError(f"{f.name} is not a column")
+    return f
+
+
+def _column(f: models.Field) -> str:
+    column = f.column
+    if column is None:
+        raise TypeError(f"{f.name} is not a column")
+    return column
 
 
 def _adapter(f: models.Field) -> Any:

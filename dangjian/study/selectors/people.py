@@ -15,7 +15,7 @@ from dangjian.people.models import CadreRank, Member, Post, PostTitle, Status
 from ..models import MeetingKind
 
 if TYPE_CHECKING:
-    from django.http import HttpRequest
+    from dangjian.accounts.http import AuthedRequest
 
 PARTY = (Status.FULL, Status.PROBATIONARY)
 # Posts that sit on a branch (or party) committee; a group leader does not.
@@ -109,7 +109,7 @@ class PeopleFilter:
 
 
 def people_matching(
-    *, request: HttpRequest, filters: PeopleFilter, within: Organization | None = None
+    *, request: AuthedRequest, filters: PeopleFilter, within: Organization | None = None
 ) -> QuerySet[Member]:
     """The people of the roster the user may see that match FILTERS (inside WITHIN's subtree, if given)."""
     people = scoping.visible_members(request.user)
