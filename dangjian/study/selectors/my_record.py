@@ -17,7 +17,6 @@ from dangjian.people.models import Member
 
 from ..models import ATTENDED, Enrolment, MeetingAttendance, SessionAttendance, SessionStatus
 
-
 TENTH = Decimal("0.1")
 
 

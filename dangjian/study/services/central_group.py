@@ -12,6 +12,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
+from dangjian.core import tree
 from dangjian.orgs.models import Organization, OrgKind
 from dangjian.people.models import Member
 
@@ -77,7 +78,7 @@ def group_set_members(*, group: StudyGroup, members: Sequence[tuple[Member, str]
     """Make MEMBERS (person, role) the group's members: others leave, roles are updated."""
     if group.is_joint:
         raise ValidationError("市直机关中心组每次学习单独确定参学人员，不设固定成员。")
-    outside = [p.name for p, _ in members if not p.org.path.startswith(group.org.path)]
+    outside = [p.name for p, _ in members if not tree.is_within(p.org.path, [group.org.path])]
     if outside:
         raise ValidationError(f"中心组成员须为{group.org.name}及其下级组织的人员：{'、'.join(outside)}")
     bad_roles = [p.name for p, role in members if role not in GroupRole.values]

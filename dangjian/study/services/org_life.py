@@ -10,6 +10,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
+from dangjian.core import tree
 from dangjian.orgs.models import Organization, OrgKind
 from dangjian.people.models import Member
 
@@ -76,7 +77,7 @@ def meeting_record(
     elif Meeting.objects.filter(org=org, kind=kind, held_on=held_on, topic=topic).exists():
         errors["topic"] = ["同一天已登记过同一主题的该类会议"]
     if chair is not None and not (
-        chair.org.path.startswith(org.path) or chair_choices(org).filter(pk=chair.pk).exists()
+        tree.is_within(chair.org.path, [org.path]) or chair_choices(org).filter(pk=chair.pk).exists()
     ):
         errors["chair"] = ["主持人应为本组织人员或本组织、上级组织的现任班子成员"]
     if errors:

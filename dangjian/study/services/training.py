@@ -21,6 +21,7 @@ from django.db.models import Count, DecimalField, F, OuterRef, Q, Subquery, Sum,
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
+from dangjian.core import tree
 from dangjian.orgs.models import Organization
 from dangjian.people.models import Member, Status
 
@@ -184,7 +185,7 @@ def enrol(
 
 def eligible(klass: TrainingClass, person: Member) -> bool:
     """Whether PERSON may sign up for KLASS themself: in its organization's subtree, and of its audience."""
-    if not person.org.path.startswith(klass.org.path):
+    if not tree.is_within(person.org.path, [klass.org.path]):
         return False
     if klass.audience == Audience.MEMBERS or klass.audience == Audience.PARTY_CADRES:
         return person.status in PARTY

@@ -28,7 +28,7 @@ def _org(request: AuthedRequest) -> Organization | None:
 def summary_context(request: AuthedRequest, org: Organization, year: int) -> dict:
     """Every bound organization of ORG's subtree with its year so far: for the calendar and the figure's records."""
     today = timezone.localdate()
-    rows = cal.standings(scoping.visible_orgs(request.user).filter(path__startswith=org.path), year, today)
+    rows = cal.standings(scoping.in_subtree(scoping.visible_orgs(request.user), org, ""), year, today)
     only = request.GET.get("only") == "behind"
     shown = [r for r in rows if r.behind] if only else rows
     return {
@@ -122,9 +122,7 @@ def behind(request: AuthedRequest) -> HttpResponse:
     show = request.GET.get("show") or "behind"
     show = show if show in SHOW else "behind"
     rows = (
-        cal.standings(scoping.visible_orgs(request.user).filter(path__startswith=org.path), today.year, today)
-        if org
-        else []
+        cal.standings(scoping.in_subtree(scoping.visible_orgs(request.user), org, ""), today.year, today) if org else []
     )
     if show == "behind":
         shown = sorted((r for r in rows if r.missing), key=lambda r: (-len(r.missing), r.path))

@@ -13,7 +13,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from dangjian.accounts.http import AuthedRequest
-from dangjian.core import scoping
+from dangjian.core import scoping, tree
 from dangjian.people.models import CadreRank, Status
 
 from .. import conf
@@ -197,7 +197,7 @@ def session_new(request: AuthedRequest, pk: int) -> HttpResponse:
             "status_choices": Status.choices,
             "rank_choices": CadreRank.choices,
             "org_choices": scoping.visible_orgs(request.user)
-            .filter(path__startswith=group.org.path, depth__lte=group.org.depth + 1)
+            .filter(tree.subtree_q([group.org.path]), depth__lte=group.org.depth + 1)
             .order_by("path"),
         },
     )

@@ -14,7 +14,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from dangjian.accounts.http import AuthedRequest
-from dangjian.core import scoping
+from dangjian.core import scoping, tree
 from dangjian.people.models import CadreRank, Member, Status
 
 from .. import qr
@@ -264,7 +264,7 @@ def class_enrol(request: AuthedRequest, pk: int) -> HttpResponse:
             "status_choices": Status.choices,
             "rank_choices": CadreRank.choices,
             "org_choices": scoping.visible_orgs(request.user)
-            .filter(path__startswith=klass.org.path, depth__lte=klass.org.depth + 2)
+            .filter(tree.subtree_q([klass.org.path]), depth__lte=klass.org.depth + 2)
             .order_by("path"),
         },
     )
