@@ -100,6 +100,14 @@ def run(args: argparse.Namespace, started: float) -> int:
             0.100,
         ),
         ("学习培训首页 GET /study/", "/study/", 0.100),
+        # issue 11 §3: 6–7 s and 3.2–3.5 s before the counts were taken for one page only.
+        (f"组织生活会议列表（工委，{today.year}年）GET /study/meetings/", f"/study/meetings/?year={today.year}", 0.300),
+        (
+            "三会一课开展明细 GET /study/records/meetings/",
+            f"/study/records/meetings/?org={root.code}&year={today.year}",
+            0.300,
+        ),
+        ("组织生活会议接口 GET /api/v1/study/meetings", f"/api/v1/study/meetings?year={today.year}", 0.300),
         (
             "中心组参学人次明细 GET /study/records/session-attendances/",
             f"/study/records/session-attendances/?org={root.code}&year={today.year}",
