@@ -39,7 +39,6 @@ class EnrolledAfterADayTests(StudyTestCase):
     def test_marking_them_for_a_day_before_they_enrolled_is_refused(self):
         with self.assertRaisesMessage(ValidationError, "之后才报名") as cm:
             services.day_mark(day=self.day1, marks={self.w.person_a.pk: MarkIn(Mark.ABSENT, "未到")}, by=None)
-
         self.assertEqual(codes_of(cm.exception), {"training_enrolled_after_day"})
 
     def test_completion_counts_only_their_own_days(self):

@@ -58,7 +58,6 @@ class CapacityTests(StudyTestCase):
         services.signup(klass=self.k, person=self.others[0], by=None)
         with self.assertRaisesMessage(ValidationError, "已报名") as cm:
             services.signup(klass=self.k, person=self.others[0], by=None)
-
         self.assertEqual(codes_of(cm.exception), {"training_already_enrolled"})
 
     def test_someone_outside_the_organizing_subtree_cannot_sign_up(self):

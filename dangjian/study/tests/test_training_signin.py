@@ -34,13 +34,11 @@ class QrSignInTests(StudyTestCase):
     def test_the_code_works_only_on_its_day(self):
         with self.assertRaisesMessage(ValidationError, "当天有效") as cm:
             services.checkin(day=self.day3, person=self.w.person_a, by=None, now=aware(self.day2.day, 9))
-
         self.assertEqual(codes_of(cm.exception), {"checkin_wrong_day"})
 
     def test_someone_not_enrolled_cannot_sign_in(self):
         with self.assertRaisesMessage(ValidationError, "没有报名") as cm:
             services.checkin(day=self.day2, person=self.w.person_b, by=None, now=aware(self.day2.day, 9))
-
         self.assertEqual(codes_of(cm.exception), {"checkin_not_enrolled"})
 
     def test_signing_in_twice_keeps_the_first_time(self):
