@@ -1,44 +1,47 @@
-"""Forms of the study pages. They parse and check fields; the rules live in the services."""
+"""Forms of the study pages. They parse and check fields; the rules live in the services.
+
+Every date, time and date-time field uses core.web's one widget of its kind, so a default
+date renders as YYYY-MM-DD (what a browser's date input needs) whatever the locale.
+"""
 
 from __future__ import annotations
 
 from decimal import Decimal
-from typing import Any
+from typing import Any, cast
 
 from django import forms
 from django.db.models import QuerySet
 
 from dangjian.accounts.models import User
+from dangjian.core.web import BootstrapForm, DateInput, OrgChoiceField, PersonChoiceField, TimeInput
 from dangjian.orgs.models import Organization, OrgKind
 from dangjian.people.models import Member
 
 from .models import Audience, GroupKind, MeetingKind, VenueKind
 from .services.central_group import SpeakerIn
 
-DATE = {"type": "date", "class": "form-control"}
-TIME = {"type": "time", "class": "form-control"}
 TEXT = {"class": "form-control"}
 SELECT = {"class": "form-select"}
 
 
-class OrgChoiceField(forms.ModelChoiceField):
-    def label_from_instance(self, obj: Organization) -> str:
-        return "\u3000" * max(0, obj.depth - 1) + obj.name
+def _queryset_of(form: forms.BaseForm, name: str) -> forms.ModelChoiceField:
+    """FORM's model-choice field NAME, typed so its queryset can be set."""
+    return cast(forms.ModelChoiceField, form.fields[name])
 
 
-class GroupForm(forms.Form):
+class GroupForm(BootstrapForm):
     org = OrgChoiceField(label="所属组织", queryset=Organization.objects.none(), widget=forms.Select(attrs=SELECT))
     name = forms.CharField(label="中心组名称", max_length=100, widget=forms.TextInput(attrs=TEXT))
     kind = forms.ChoiceField(label="类别", choices=GroupKind.choices, widget=forms.Select(attrs=SELECT))
 
     def __init__(self, *args: Any, orgs: QuerySet[Organization], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["org"].queryset = orgs.exclude(kind=OrgKind.GROUP).order_by("path")
+        _queryset_of(self, "org").queryset = orgs.exclude(kind=OrgKind.GROUP).order_by("path")
 
 
-class SessionForm(forms.Form):
-    held_on = forms.DateField(label="学习日期", widget=forms.DateInput(attrs=DATE))
-    starts_at = forms.TimeField(label="开始时间", required=False, widget=forms.TimeInput(attrs=TIME))
+class SessionForm(BootstrapForm):
+    held_on = forms.DateField(label="学习日期", widget=DateInput())
+    starts_at = forms.TimeField(label="开始时间", required=False, widget=TimeInput())
     hours = forms.DecimalField(
         label="学时",
         max_digits=4,
@@ -66,37 +69,37 @@ class SessionForm(forms.Form):
         return result
 
 
-class SummaryForm(forms.Form):
+class SummaryForm(BootstrapForm):
     summary = forms.CharField(label="学习情况", required=False, widget=forms.Textarea(attrs={**TEXT, "rows": 4}))
 
 
-class ObserverForm(forms.Form):
+class ObserverForm(BootstrapForm):
     users = forms.ModelMultipleChoiceField(
         label="列席人员（工委工作人员）", queryset=User.objects.none(), widget=forms.CheckboxSelectMultiple
     )
 
     def __init__(self, *args: Any, users: QuerySet[User], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["users"].queryset = users
+        _queryset_of(self, "users").queryset = users
 
 
-class WriteupForm(forms.Form):
+class WriteupForm(BootstrapForm):
     writeup = forms.CharField(label="列席报告", min_length=20, widget=forms.Textarea(attrs={**TEXT, "rows": 8}))
 
 
-class UploadForm(forms.Form):
+class UploadForm(BootstrapForm):
     file = forms.FileField(label="文件", widget=forms.ClearableFileInput(attrs=TEXT))
 
 
-class ClassForm(forms.Form):
+class ClassForm(BootstrapForm):
     org = OrgChoiceField(label="主办组织", queryset=Organization.objects.none(), widget=forms.Select(attrs=SELECT))
     title = forms.CharField(label="培训班名称", max_length=200, widget=forms.TextInput(attrs=TEXT))
     audience = forms.ChoiceField(label="培训对象", choices=Audience.choices, widget=forms.Select(attrs=SELECT))
     venue_kind = forms.ChoiceField(label="培训场所", choices=VenueKind.choices, widget=forms.Select(attrs=SELECT))
     venue = forms.CharField(label="培训地点", max_length=200, required=False, widget=forms.TextInput(attrs=TEXT))
-    starts_on = forms.DateField(label="开班日期", widget=forms.DateInput(attrs=DATE))
-    ends_on = forms.DateField(label="结业日期", widget=forms.DateInput(attrs=DATE))
-    starts_at = forms.TimeField(label="每日开始时间", initial="09:00", widget=forms.TimeInput(attrs=TIME))
+    starts_on = forms.DateField(label="开班日期", widget=DateInput())
+    ends_on = forms.DateField(label="结业日期", widget=DateInput())
+    starts_at = forms.TimeField(label="每日开始时间", initial="09:00", widget=TimeInput())
     hours = forms.DecimalField(
         label="总学时",
         max_digits=5,
@@ -110,29 +113,29 @@ class ClassForm(forms.Form):
     self_signup = forms.BooleanField(
         label="允许自主报名", required=False, widget=forms.CheckboxInput(attrs={"class": "form-check-input"})
     )
-    signup_closes_on = forms.DateField(label="报名截止日期", required=False, widget=forms.DateInput(attrs=DATE))
+    signup_closes_on = forms.DateField(label="报名截止日期", required=False, widget=DateInput())
     description = forms.CharField(label="培训内容", required=False, widget=forms.Textarea(attrs={**TEXT, "rows": 3}))
 
     def __init__(self, *args: Any, orgs: QuerySet[Organization], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["org"].queryset = orgs.exclude(kind=OrgKind.GROUP).order_by("path")
+        _queryset_of(self, "org").queryset = orgs.exclude(kind=OrgKind.GROUP).order_by("path")
 
 
-class MeetingForm(forms.Form):
+class MeetingForm(BootstrapForm):
     kind = forms.ChoiceField(label="会议类型", choices=(), widget=forms.Select(attrs=SELECT))
-    held_on = forms.DateField(label="日期", widget=forms.DateInput(attrs=DATE))
-    starts_at = forms.TimeField(label="开始时间", required=False, widget=forms.TimeInput(attrs=TIME))
+    held_on = forms.DateField(label="日期", widget=DateInput())
+    starts_at = forms.TimeField(label="开始时间", required=False, widget=TimeInput())
     topic = forms.CharField(label="主题", max_length=200, widget=forms.TextInput(attrs=TEXT))
     location = forms.CharField(label="地点", max_length=100, required=False, widget=forms.TextInput(attrs=TEXT))
-    chair = forms.ModelChoiceField(
+    chair = PersonChoiceField(
         label="主持人", queryset=Member.objects.none(), required=False, widget=forms.Select(attrs=SELECT)
     )
     minutes = forms.CharField(label="会议记录", required=False, widget=forms.Textarea(attrs={**TEXT, "rows": 5}))
 
     def __init__(self, *args: Any, kinds: list[tuple[str, str]], chairs: QuerySet[Member], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["kind"].choices = kinds
-        self.fields["chair"].queryset = chairs
+        cast(forms.ChoiceField, self.fields["kind"]).choices = kinds
+        _queryset_of(self, "chair").queryset = chairs
 
 
 KIND_CHOICES = [("", "全部类型"), *MeetingKind.choices]

@@ -190,7 +190,7 @@ class Plan:
 
 def _plan(rows: list[SheetRow], target: str, record: Any, result: ImportResult) -> Plan:
     plan = Plan(marks={}, new_people=[], first_day={})
-    existing: dict[int, Any] = {}
+    existing: dict[Any, Any] = {}  # person id (a training class: (person id, day)) → attendance
     if target == "session":
         existing = {a.person_id: a for a in record.attendances.select_related("person")}
         if record.held_on > timezone.localdate():
@@ -209,7 +209,7 @@ def _plan(rows: list[SheetRow], target: str, record: Any, result: ImportResult) 
             if r.day not in days:
                 r.row.fail("日期", f"{r.day:%Y-%m-%d} 不是该培训班的培训日")
                 continue
-            e = enrolments.get(r.person.pk)
+            e = enrolments.get(r.person.pk) if r.person is not None else None
             if e is not None and e.enrolled_on > r.day:
                 r.row.fail("日期", f"该学员 {e.enrolled_on:%Y-%m-%d} 才报名，不登记此前的出勤")
         existing = {
@@ -217,25 +217,27 @@ def _plan(rows: list[SheetRow], target: str, record: Any, result: ImportResult) 
             for a in DayAttendance.objects.filter(day__klass=record).select_related("enrolment", "day")
         }
     for r in rows:
-        if r.row.bad:
+        person = r.person
+        if r.row.bad or person is None:  # no person: the row failed in _resolve
             continue
-        key = days[r.day] if target == "training" else None
-        plan.marks.setdefault(key, {})[r.person.pk] = MarkIn(r.status, r.reason)
-        if target == "training" and r.person.pk not in enrolments and r.person.pk not in plan.first_day:
-            plan.new_people.append(r.person)
-        if target == "training":
-            plan.first_day[r.person.pk] = min(plan.first_day.get(r.person.pk, r.day), r.day)
-        old = existing.get((r.person.pk, r.day) if target == "training" else r.person.pk)
-        action = "create" if old is None or not old.status else "update"
-        fields = [] if action == "create" or (old.status, old.reason) == (r.status, r.reason) else ["签到状态"]
-        if action == "update" and not fields:
+        day = r.day if target == "training" else None
+        key = days[day] if day is not None else None
+        plan.marks.setdefault(key, {})[person.pk] = MarkIn(r.status, r.reason)
+        if day is not None:
+            if person.pk not in enrolments and person.pk not in plan.first_day:
+                plan.new_people.append(person)
+            plan.first_day[person.pk] = min(plan.first_day.get(person.pk, day), day)
+        old = existing.get((person.pk, day) if day is not None else person.pk)
+        if old is not None and old.status and (old.status, old.reason) == (r.status, r.reason):
             result.unchanged += 1
             continue
+        action = "create" if old is None or not old.status else "update"
+        fields = [] if action == "create" else ["签到状态"]
         if action == "create":
             result.created += 1
         else:
             result.updated += 1
-        label = f"{r.person.name}：{Mark(r.status).label}" + (
+        label = f"{person.name}：{Mark(r.status).label}" + (
             f"（{r.day:%m-%d}）" if r.day and target == "training" else ""
         )
         result.changes.append(Change(r.row.number, action, mask_id_number(r.id_number), label, fields))
@@ -292,7 +294,7 @@ def template_bytes(target: str) -> bytes:
 def record_for(target: str, pk: int, user: Any) -> QuerySet:
     """The records of TARGET the user manages (the import page looks PK up in it)."""
     model: type[Model] = {"session": Session, "meeting": Meeting, "training": TrainingClass}[target]
-    return scoping.scoped_by_org(user, model.objects.select_related("org"))
+    return scoping.scoped_by_org(user, model._default_manager.select_related("org"))
 
 
 __all__ = ["TARGETS", "import_signin_file", "record_for", "template_bytes"]

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from django.utils import timezone
 
+from dangjian.core import tree
 from dangjian.core.registry import metric
 from dangjian.orgs.models import Organization
 
@@ -45,5 +46,5 @@ def org_life_meetings(org: Organization, year: int) -> int:
 
 @metric("org_life.compliance_rate", "组织生活按期开展率", unit="%", records_url="study:records_compliance")
 def org_life_compliance_rate(org: Organization, year: int) -> float:
-    orgs = Organization.objects.filter(path__startswith=org.path)
+    orgs = Organization.objects.filter(tree.subtree_q([org.path]))
     return calendar.rate_of(calendar.standings(orgs, year, timezone.localdate()))

@@ -5,16 +5,18 @@ from __future__ import annotations
 import datetime as dt
 from decimal import Decimal
 
-from django.http import HttpRequest
 from django.utils import timezone
 from ninja import Field, Query, Schema
+
+from dangjian.accounts.http import AuthedRequest
+from dangjian.core import scoping
 
 from ..models import (
     Session,
     SessionStatus,
 )
 from ..selectors import central_group as cg
-from .common import Paging, _managers_only, _org, router
+from .common import Paging, _managers_only, _org_by_code, router
 
 
 class SessionOut(Schema):
@@ -34,7 +36,7 @@ class SessionPage(Schema):
     items: list[SessionOut]
 
 
-def _session_out(s: Session) -> SessionOut:
+def _session_out(s: cg.CountedSession) -> SessionOut:
     return SessionOut(
         id=s.pk,
         group=s.group.name,
@@ -49,11 +51,11 @@ def _session_out(s: Session) -> SessionOut:
 
 
 @router.get("/sessions", response=SessionPage, url_name="study_sessions", summary="中心组集体学习列表")
-def list_sessions(request: HttpRequest, query: Query[Paging]):
+def list_sessions(request: AuthedRequest, query: Query[Paging]):
     _managers_only(request, Session, "study/sessions")
     sessions = cg.sessions_for(request.user).filter(held_on__year=query.year or timezone.localdate().year)
     if query.org:
-        sessions = sessions.filter(org__path__startswith=_org(request, query.org).path)
+        sessions = scoping.in_subtree(sessions, _org_by_code(request, query.org))
     sessions = cg.with_counts(sessions).order_by("-held_on", "-id")
     page = sessions[query.offset : query.offset + query.limit]
     return SessionPage(count=sessions.count(), items=[_session_out(s) for s in page])
@@ -67,7 +69,7 @@ class SessionDetailOut(SessionOut):
 
 
 @router.get("/sessions/{pk}", response=SessionDetailOut, url_name="study_session", summary="一次集体学习")
-def get_session(request: HttpRequest, pk: int):
+def get_session(request: AuthedRequest, pk: int):
     session, manages = cg.session_visible_or_404(request, pk)
     counted = cg.with_counts(Session.objects.filter(pk=session.pk)).get()
     marks: dict[str, int] = {}
@@ -101,7 +103,7 @@ class ObserverTaskOut(Schema):
 
 
 @router.get("/observer-tasks", response=list[ObserverTaskOut], url_name="study_observer_tasks", summary="我的列席任务")
-def observer_tasks(request: HttpRequest):
+def observer_tasks(request: AuthedRequest):
     today = timezone.localdate()
     return [
         ObserverTaskOut(

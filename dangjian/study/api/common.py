@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from django.core.exceptions import ValidationError
 from django.db.models import Model
-from django.http import HttpRequest
 from ninja import Field, Router, Schema
 from ninja.errors import HttpError
 
+from dangjian.accounts.http import AuthedRequest
 from dangjian.core import scoping
 from dangjian.core.selectors import default_org_for
 from dangjian.orgs.models import Organization
@@ -18,20 +18,27 @@ router = Router(tags=["学习培训与组织生活"])
 MAX_LIMIT = 500
 
 
-def _managers_only(request: HttpRequest, model: type[Model], what: str) -> None:
+def _managers_only(request: AuthedRequest, model: type[Model], what: str) -> None:
     if not scoping.can_see_orgs(request.user):
         raise scoping.deny(request, model, {"api": what}, exists=True)
 
 
-def _person(request: HttpRequest, what: str) -> Member:
-    if not getattr(request.user, "person_id", None):
+def _person(request: AuthedRequest, what: str) -> Member:
+    person = request.user.person if request.user.person_id else None
+    if person is None:
         raise scoping.deny(request, Member, {"api": what}, exists=True)
-    return request.user.person
+    return person
 
 
-def _org(request: HttpRequest, code: str | None) -> Organization | None:
+def _org_by_code(request: AuthedRequest, code: str) -> Organization:
+    """The visible organization with CODE, or a recorded 404."""
+    return scoping.get_visible_or_404(request, scoping.visible_orgs(request.user), code=code)
+
+
+def _org(request: AuthedRequest, code: str | None) -> Organization | None:
+    """The organization named by CODE; without one, the user's own (None when they have none)."""
     if code:
-        return scoping.get_visible_or_404(request, scoping.visible_orgs(request.user), code=code)
+        return _org_by_code(request, code)
     return default_org_for(request.user)
 
 

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import datetime as dt
 
-from django.http import HttpRequest
 from django.utils import timezone
 from ninja import Field, Query, Schema
 
+from dangjian.accounts.http import AuthedRequest
 from dangjian.core import scoping
 
 from ..models import (
@@ -16,7 +16,7 @@ from ..models import (
 )
 from ..selectors import calendar as cal
 from ..selectors import org_life as ol
-from .common import MAX_LIMIT, Paging, _managers_only, _org, router
+from .common import MAX_LIMIT, Paging, _managers_only, _org, _org_by_code, router
 
 
 class MeetingOut(Schema):
@@ -41,14 +41,12 @@ class MeetingQuery(Paging):
 
 
 @router.get("/meetings", response=MeetingPage, url_name="study_meetings", summary="组织生活会议列表")
-def list_meetings(request: HttpRequest, query: Query[MeetingQuery]):
+def list_meetings(request: AuthedRequest, query: Query[MeetingQuery]):
     _managers_only(request, MeetingAttendance, "study/meetings")
-    meetings = ol.meetings_for(request.user).filter(held_on__year=query.year or timezone.localdate().year)
-    if query.org:
-        meetings = meetings.filter(org__path__startswith=_org(request, query.org).path)
-    if query.kind:
-        meetings = meetings.filter(kind=query.kind)
-    meetings = ol.with_counts(meetings).order_by("-held_on", "-id")
+    org = _org_by_code(request, query.org) if query.org else None
+    year = query.year or timezone.localdate().year
+    meetings = ol.meeting_list(request.user, year=year, org=org, kind=query.kind or "")
+    page = list(meetings.values_list("pk", flat=True)[query.offset : query.offset + query.limit])
     items = [
         MeetingOut(
             id=m.pk,
@@ -61,7 +59,7 @@ def list_meetings(request: HttpRequest, query: Query[MeetingQuery]):
             attended=m.attended,
             quorum_met=m.quorum_met,
         )
-        for m in meetings[query.offset : query.offset + query.limit]
+        for m in ol.counted(page)
     ]
     return MeetingPage(count=meetings.count(), items=items)
 
@@ -101,16 +99,14 @@ class CalendarOut(Schema):
 @router.get(
     "/calendar/{code}", response=CalendarOut, url_name="study_calendar", summary="组织生活日历：应开、已开、缺项"
 )
-def calendar(request: HttpRequest, code: str, year: int | None = None, limit: int = 100, offset: int = 0):
+def calendar(request: AuthedRequest, code: str, year: int | None = None, limit: int = 100, offset: int = 0):
     _managers_only(request, MeetingAttendance, "study/calendar")
-    org = _org(request, code)
+    org = _org_by_code(request, code)
     today = timezone.localdate()
     year = year or today.year
     # Cells only for an organization that holds meetings itself; a higher one gets its subtree's summary.
     bound = org.kind in cal.bound_org_kinds()
-    rows = cal.standings(
-        scoping.visible_orgs(request.user).filter(path__startswith=org.path), year, today, with_lines=bound
-    )
+    rows = cal.standings(scoping.in_subtree(scoping.visible_orgs(request.user), org, ""), year, today, with_lines=bound)
     own = next((r for r in rows if r.org_id == org.pk), None) if bound else None
     lines = [
         LineOut(
@@ -148,11 +144,11 @@ def _standing_out(r: cal.OrgStanding) -> StandingOut:
 @router.get(
     "/behind", response=list[StandingOut], url_name="study_behind", summary="本月组织生活落后的组织（有逾期缺项）"
 )
-def behind(request: HttpRequest, org: str | None = None):
+def behind(request: AuthedRequest, org: str | None = None):
     _managers_only(request, MeetingAttendance, "study/behind")
     root = _org(request, org)
     if root is None:
         return []
     today = timezone.localdate()
-    rows = cal.standings(scoping.visible_orgs(request.user).filter(path__startswith=root.path), today.year, today)
+    rows = cal.standings(scoping.in_subtree(scoping.visible_orgs(request.user), root, ""), today.year, today)
     return [_standing_out(r) for r in sorted((r for r in rows if r.missing), key=lambda r: (-len(r.missing), r.path))]

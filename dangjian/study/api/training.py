@@ -6,10 +6,10 @@ import datetime as dt
 from decimal import Decimal
 
 from django.core.exceptions import ValidationError
-from django.http import HttpRequest
 from django.utils import timezone
 from ninja import Field, Query, Schema
 
+from dangjian.accounts.http import AuthedRequest
 from dangjian.core import scoping
 
 from ..models import (
@@ -18,7 +18,7 @@ from ..models import (
 )
 from ..selectors import training as tr
 from ..services import training as tr_services
-from .common import Paging, _managers_only, _org, _person, _refuse, router
+from .common import Paging, _managers_only, _org_by_code, _person, _refuse, router
 
 
 class ClassOut(Schema):
@@ -63,11 +63,11 @@ def _class_out(k: TrainingClass) -> ClassOut:
 
 
 @router.get("/classes", response=ClassPage, url_name="study_classes", summary="培训班列表（主办方）")
-def list_classes(request: HttpRequest, query: Query[Paging]):
+def list_classes(request: AuthedRequest, query: Query[Paging]):
     _managers_only(request, TrainingClass, "study/classes")
     classes = tr.classes_for(request.user).filter(starts_on__year=query.year or timezone.localdate().year)
     if query.org:
-        classes = classes.filter(org__path__startswith=_org(request, query.org).path)
+        classes = scoping.in_subtree(classes, _org_by_code(request, query.org))
     classes = classes.order_by("-starts_on", "-id")
     return ClassPage(
         count=classes.count(), items=[_class_out(k) for k in classes[query.offset : query.offset + query.limit]]
@@ -75,13 +75,13 @@ def list_classes(request: HttpRequest, query: Query[Paging]):
 
 
 @router.get("/classes/open", response=list[ClassOut], url_name="study_open_classes", summary="本人可报名的培训班")
-def open_classes(request: HttpRequest):
+def open_classes(request: AuthedRequest):
     person = _person(request, "study/classes/open")
     return [_class_out(k) for k in tr.open_classes(person, timezone.localdate()).order_by("starts_on")[:100]]
 
 
 @router.get("/classes/{pk}", response=ClassOut, url_name="study_class", summary="一个培训班")
-def get_class(request: HttpRequest, pk: int):
+def get_class(request: AuthedRequest, pk: int):
     return _class_out(tr.class_visible_or_404(request, pk).klass)
 
 
@@ -99,7 +99,7 @@ class EnrolmentOut(Schema):
     url_name="study_signup",
     summary="本人报名（名额已满、非培训对象等返回 400）",
 )
-def signup(request: HttpRequest, pk: int):
+def signup(request: AuthedRequest, pk: int):
     person = _person(request, "study/signup")
     klass = tr.class_visible_or_404(request, pk).klass
     try:
@@ -121,7 +121,7 @@ class CheckinOut(Schema):
 
 
 @router.post("/checkin/{token}", response=CheckinOut, url_name="study_checkin", summary="扫码签到（本人）")
-def checkin(request: HttpRequest, token: str):
+def checkin(request: AuthedRequest, token: str):
     person = _person(request, "study/checkin")
     day = TrainingDay.objects.filter(token=token).select_related("klass").first()
     if day is None:

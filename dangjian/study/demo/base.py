@@ -12,6 +12,7 @@ from typing import Any
 
 from django.db import connection, models
 
+from dangjian.core import tree
 from dangjian.orgs.models import Organization, OrgKind
 from dangjian.people.models import Member, Post, Status
 
@@ -71,7 +72,7 @@ class World:
         start = bisect.bisect_left(paths, org.path)
         found: list[Person] = []
         for o in self.orgs[start:]:
-            if not o.path.startswith(org.path):
+            if not tree.is_within(o.path, [org.path]):
                 break
             found.extend(p for p in o.people if not party_only or p.status in PARTY)
         return found
@@ -81,7 +82,7 @@ def load_world(root: Organization) -> World:
     orgs = [
         Org(pk, code, name, kind, path, depth, founded_on, has_committee)
         for pk, code, name, kind, path, depth, founded_on, has_committee in Organization.objects.filter(
-            path__startswith=root.path
+            tree.subtree_q([root.path])
         )
         .order_by("path")
         .values_list("pk", "code", "name", "kind", "path", "depth", "founded_on", "has_branch_committee")
@@ -89,7 +90,7 @@ def load_world(root: Organization) -> World:
     by_id = {o.pk: o for o in orgs}
     people = []
     for pk, org_id, status, rank, name in (
-        Member.objects.filter(org__path__startswith=root.path)
+        Member.objects.filter(tree.subtree_q([root.path], "org__path"))
         .order_by("org__path", "pk")
         .values_list("pk", "org_id", "status", "cadre_rank", "name")
     ):
@@ -100,7 +101,7 @@ def load_world(root: Organization) -> World:
     # The demo's post history is short (most posts began lately): the current
     # committee stands in for the earlier ones, or older months would lack quorum.
     for org_id, member_id in (
-        Post.objects.filter(org__path__startswith=root.path, title__in=COMMITTEE_TITLES, ended_on__isnull=True)
+        Post.objects.filter(tree.subtree_q([root.path], "org__path"), title__in=COMMITTEE_TITLES, ended_on__isnull=True)
         .order_by("org_id", "member_id")
         .values_list("org_id", "member_id")
         .distinct()
@@ -155,9 +156,9 @@ def insert(model: type[models.Model], columns: Sequence[str], rows: Iterable[Seq
     """
     meta = model._meta
     quote = connection.ops.quote_name
-    fields = [meta.get_field(c) for c in columns]
+    fields = [_concrete(meta.get_field(c)) for c in columns]
     sql = (
-        f"INSERT INTO {quote(meta.db_table)} ({', '.join(quote(f.column) for f in fields)}) "
+        f"INSERT INTO {quote(meta.db_table)} ({', '.join(quote(_column(f)) for f in fields)}) "
         f"VALUES ({', '.join(['%s'] * len(fields))})"
     )
     adapters = [_adapter(f) for f in fields]
@@ -182,12 +183,26 @@ def insert_keyed(model: type[models.Model], columns: Sequence[str], rows: Sequen
     Seeding is the only writer: keys above the largest before are the new rows,
     handed out in insertion order (SQLite's rowid, PostgreSQL's sequence).
     """
-    before = model.objects.aggregate(top=models.Max("pk"))["top"] or 0
+    before = model._default_manager.aggregate(top=models.Max("pk"))["top"] or 0
     insert(model, columns, rows)
-    keys = list(model.objects.filter(pk__gt=before).order_by("pk").values_list("pk", flat=True))
+    keys = list(model._default_manager.filter(pk__gt=before).order_by("pk").values_list("pk", flat=True))
     if len(keys) != len(rows):
         raise RuntimeError(f"{model.__name__}: inserted {len(rows)} rows, found {len(keys)}")
     return keys
+
+
+def _concrete(f: models.Field | models.ForeignObjectRel) -> models.Field:
+    """A column's field (a reverse relation has no column to insert into)."""
+    if not isinstance(f, models.Field) or f.column is None:
+        raise TypeError(f"{f.name} is not a column")
+    return f
+
+
+def _column(f: models.Field) -> str:
+    column = f.column
+    if column is None:
+        raise TypeError(f"{f.name} is not a column")
+    return column
 
 
 def _adapter(f: models.Field) -> Any:

@@ -73,7 +73,7 @@ def _office(world: World) -> list[int]:
 def seed_central_group(world: World, rng: random.Random, *, first_year: int, today: dt.date) -> dict[str, int]:
     counts = {"sessions": 0, "attendances": 0, "observers": 0}
     office = _office(world)
-    ranked = {CadreRank.BUREAU: 0, CadreRank.DIVISION: 1}
+    ranked: dict[str, int] = {CadreRank.BUREAU: 0, CadreRank.DIVISION: 1}
     groups: list[tuple[StudyGroup, list[tuple[int, str]]]] = []
     for org in _leadership_orgs(world):
         pool = [p for p in world.subtree(org) if p.rank in ranked and p.status in PARTY]

@@ -73,7 +73,7 @@ def _periods(year: int, every: str) -> list[tuple[dt.date, dt.date]]:
 def _schedule(org_kind: str, has_committee: bool) -> list[tuple[str, str]]:
     if org_kind == OrgKind.GROUP:
         return [(MeetingKind.GROUP, "month")]
-    kinds = [
+    kinds: list[tuple[str, str]] = [
         (MeetingKind.THEME_DAY, "month"),
         (MeetingKind.GENERAL, "quarter"),
         (MeetingKind.LECTURE, "quarter"),

@@ -125,7 +125,7 @@ def seed_training(world: World, rng: random.Random, *, first_year: int, today: d
 
 
 def _add(plan, rng, org_id, title, audience, venue_kind, start, days, pool, *, size, today, open_signup=False) -> None:
-    dates = []
+    dates: list[dt.date] = []
     day = start
     while len(dates) < days:
         if day.weekday() < 5 or venue_kind == VenueKind.ONLINE:
@@ -158,12 +158,12 @@ def _write(plan: _Plan, rng: random.Random, today: dt.date) -> dict[str, int]:
     for klass, _, people in plan.classes:
         klass.enrolled = len(people)
     TrainingClass.objects.bulk_create(classes, batch_size=1000)
-    days = []
+    days: list[TrainingDay] = []
     for klass, dates, _ in plan.classes:
-        for d, hours in dates:
+        for on, hours in dates:
             days.append(
                 TrainingDay(
-                    klass=klass, day=d, starts_at=dt.time(9, 0), hours=hours, token=f"{rng.getrandbits(120):030x}"
+                    klass=klass, day=on, starts_at=dt.time(9, 0), hours=hours, token=f"{rng.getrandbits(120):030x}"
                 )
             )
     TrainingDay.objects.bulk_create(days, batch_size=2000)

@@ -197,7 +197,7 @@ def standings(
             if not req.binds(kind, has_committee):
                 continue
             by_period = _by_period(req.every, counts.get((pk, req.kind), _ZEROS))
-            cells = [] if with_lines else None
+            cells: list[Cell] | None = [] if with_lines else None
             for p, n in zip(periods[req.every], by_period, strict=True):
                 if founded_on and p.end < founded_on:
                     state = NA

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypedDict
 
 from django.db.models import Count, Q, QuerySet
 from django.db.models.functions import ExtractMonth
@@ -16,7 +16,7 @@ from ..models import ATTENDED, GroupKind, Observer, Session, SessionStatus, Stud
 from .calendar import DUE, FUTURE, HELD, MISSING, STATE_LABELS, as_of_for, period_bounds
 
 if TYPE_CHECKING:
-    from django.http import HttpRequest
+    from dangjian.accounts.http import AuthedRequest
 
 
 def groups_for(user: Any) -> QuerySet[StudyGroup]:
@@ -27,7 +27,19 @@ def sessions_for(user: Any) -> QuerySet[Session]:
     return scoping.scoped_by_org(user, Session.objects.select_related("group", "org"))
 
 
-def with_counts(sessions: QuerySet[Session]) -> QuerySet[Session]:
+class SessionCounts(TypedDict):
+    invited: int
+    attended: int
+
+
+if TYPE_CHECKING:  # WithAnnotations takes the TypedDict only when type-checking
+    from django_stubs_ext import WithAnnotations
+
+    CountedSession = WithAnnotations[Session, SessionCounts]
+
+
+def with_counts(sessions: QuerySet[Session]) -> QuerySet[CountedSession]:
+    """SESSIONS with `invited` (everyone marked) and `attended` (present or late) on each."""
     return sessions.annotate(
         invited=Count("attendances", distinct=True),
         attended=Count("attendances", filter=Q(attendances__status__in=ATTENDED), distinct=True),
@@ -44,7 +56,7 @@ def sessions_visible_to(user: Any) -> QuerySet[Session]:
     return Session.objects.filter(q).distinct().select_related("group", "org")
 
 
-def session_visible_or_404(request: HttpRequest, pk: int) -> tuple[Session, bool]:
+def session_visible_or_404(request: AuthedRequest, pk: int) -> tuple[Session, bool]:
     """The session and whether the user manages it."""
     session = scoping.get_visible_or_404(request, sessions_visible_to(request.user), pk=pk)
     return session, scoping.can_manage_org(request.user, session.org)

@@ -10,6 +10,7 @@ import datetime as dt
 
 from django.db.models import QuerySet
 
+from dangjian.core import scoping
 from dangjian.orgs.models import Organization
 
 from .. import conf
@@ -31,13 +32,12 @@ def _year(year: int) -> tuple[dt.date, dt.date]:
 
 def held_sessions(org: Organization, year: int) -> QuerySet[Session]:
     """Collective sessions held in YEAR by groups of ORG's subtree (joint sessions belong to the committee)."""
-    return Session.objects.filter(org__path__startswith=org.path, status=SessionStatus.HELD, held_on__range=_year(year))
+    return scoping.in_subtree(Session.objects.all(), org).filter(status=SessionStatus.HELD, held_on__range=_year(year))
 
 
 def session_attendances(org: Organization, year: int) -> QuerySet[SessionAttendance]:
     """Person-times of those sessions: everyone marked present or late."""
-    return SessionAttendance.objects.filter(
-        session__org__path__startswith=org.path,
+    return scoping.in_subtree(SessionAttendance.objects.all(), org, "session__org").filter(
         session__status=SessionStatus.HELD,
         session__held_on__range=_year(year),
         status__in=ATTENDED,
@@ -47,8 +47,8 @@ def session_attendances(org: Organization, year: int) -> QuerySet[SessionAttenda
 def held_classes(org: Organization, year: int, today: dt.date) -> QuerySet[TrainingClass]:
     """Classes of ORG's subtree that began in YEAR (by TODAY) and were not cancelled."""
     start, end = _year(year)
-    return TrainingClass.objects.filter(
-        org__path__startswith=org.path, cancelled_at__isnull=True, starts_on__range=(start, min(end, today))
+    return scoping.in_subtree(TrainingClass.objects.all(), org, "org").filter(
+        cancelled_at__isnull=True, starts_on__range=(start, min(end, today))
     )
 
 
@@ -59,8 +59,7 @@ def per_day() -> bool:
 def training_enrolments(org: Organization, year: int, today: dt.date) -> QuerySet[Enrolment]:
     """Person-times of those classes counted per class: each person present or late on at least one day."""
     start, end = _year(year)
-    return Enrolment.objects.filter(
-        klass__org__path__startswith=org.path,
+    return scoping.in_subtree(Enrolment.objects.all(), org, "klass__org").filter(
         klass__cancelled_at__isnull=True,
         klass__starts_on__range=(start, min(end, today)),
         days_attended__gt=0,
@@ -70,8 +69,7 @@ def training_enrolments(org: Organization, year: int, today: dt.date) -> QuerySe
 def training_day_marks(org: Organization, year: int, today: dt.date) -> QuerySet[DayAttendance]:
     """Person-times counted per day: every day someone was present or late."""
     start, end = _year(year)
-    return DayAttendance.objects.filter(
-        day__klass__org__path__startswith=org.path,
+    return scoping.in_subtree(DayAttendance.objects.all(), org, "day__klass__org").filter(
         day__klass__cancelled_at__isnull=True,
         day__klass__starts_on__range=(start, min(end, today)),
         status__in=ATTENDED,
@@ -80,6 +78,8 @@ def training_day_marks(org: Organization, year: int, today: dt.date) -> QuerySet
 
 def counted_meetings(org: Organization, year: int) -> QuerySet[Meeting]:
     """三会一课 meetings held in YEAR in ORG's subtree (a branch committee meeting only with quorum)."""
-    return Meeting.objects.filter(
-        org__path__startswith=org.path, kind__in=list(conf.get("ORG_LIFE_COUNTED_KINDS")), held_on__range=_year(year)
-    ).exclude(quorum_met=False)
+    return (
+        scoping.in_subtree(Meeting.objects.all(), org, "org")
+        .filter(kind__in=list(conf.get("ORG_LIFE_COUNTED_KINDS")), held_on__range=_year(year))
+        .exclude(quorum_met=False)
+    )

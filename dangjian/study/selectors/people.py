@@ -6,38 +6,25 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from django.db.models import Q, QuerySet
+from django.db.models import QuerySet
 
 from dangjian.core import scoping
 from dangjian.orgs.models import Organization
-from dangjian.people.models import CadreRank, Member, Post, PostTitle, Status
+from dangjian.people.models import CadreRank, Member, Post, Status
+from dangjian.people.selectors import for_apps
 
 from ..models import MeetingKind
 
 if TYPE_CHECKING:
-    from django.http import HttpRequest
+    from dangjian.accounts.http import AuthedRequest
 
-PARTY = (Status.FULL, Status.PROBATIONARY)
-# Posts that sit on a branch (or party) committee; a group leader does not.
-COMMITTEE_TITLES = (
-    PostTitle.SECRETARY,
-    PostTitle.DEPUTY_SECRETARY,
-    PostTitle.FULL_TIME_DEPUTY,
-    PostTitle.COMMITTEE_MEMBER,
-    PostTitle.DISCIPLINE,
-    PostTitle.ORGANIZATION,
-    PostTitle.PUBLICITY,
-)
-
-
-def posts_held_on(day: dt.date) -> Q:
-    return Q(started_on__lte=day) & (Q(ended_on__isnull=True) | Q(ended_on__gte=day))
-
-
-def committee_people(org: Organization, on: dt.date) -> QuerySet[Member]:
-    """The members of ORG's committee on the day ON (each once, however many posts)."""
-    ids = Post.objects.filter(posts_held_on(on), org=org, title__in=COMMITTEE_TITLES).values("member_id")
-    return Member.objects.filter(pk__in=ids)
+PARTY = for_apps.PARTY_STATUSES
+COMMITTEE_TITLES = for_apps.COMMITTEE_TITLES
+# The roster's reads this app needs, from people.selectors (domain apps never query the roster themselves).
+posts_held_on = for_apps.posts_held_on
+committee_people = for_apps.committee_people
+chair_choices = for_apps.chair_choices
+subtree_people = for_apps.people_in
 
 
 def meeting_roster(org: Organization, kind: str, on: dt.date) -> QuerySet[Member]:
@@ -45,19 +32,7 @@ def meeting_roster(org: Organization, kind: str, on: dt.date) -> QuerySet[Member
     otherwise the party members of the organization (a branch's include its groups')."""
     if kind == MeetingKind.BRANCH_COMMITTEE:
         return committee_people(org, on).order_by("name_initials", "id")
-    return Member.objects.filter(org__path__startswith=org.path, status__in=PARTY).order_by("name_initials", "id")
-
-
-def chair_choices(org: Organization) -> QuerySet[Member]:
-    """Who may chair a meeting of ORG: its own members and those holding a post in it or above it."""
-    from dangjian.orgs.selectors import ancestor_paths
-
-    holders = Post.objects.filter(ended_on__isnull=True, org__path__in=ancestor_paths(org.path)).values("member_id")
-    return Member.objects.filter(Q(org=org) | Q(pk__in=holders)).order_by("name_initials", "id")
-
-
-def subtree_people(org: Organization) -> QuerySet[Member]:
-    return Member.objects.filter(org__path__startswith=org.path)
+    return for_apps.party_members_in(org)
 
 
 @dataclass(frozen=True)
@@ -109,15 +84,15 @@ class PeopleFilter:
 
 
 def people_matching(
-    *, request: HttpRequest, filters: PeopleFilter, within: Organization | None = None
+    *, request: AuthedRequest, filters: PeopleFilter, within: Organization | None = None
 ) -> QuerySet[Member]:
     """The people of the roster the user may see that match FILTERS (inside WITHIN's subtree, if given)."""
     people = scoping.visible_members(request.user)
     if within is not None:
-        people = people.filter(org__path__startswith=within.path)
+        people = scoping.in_subtree(people, within)
     if filters.org_code:
         org = scoping.get_visible_or_404(request, scoping.visible_orgs(request.user), code=filters.org_code)
-        people = people.filter(org__path__startswith=org.path)
+        people = scoping.in_subtree(people, org)
     if filters.statuses:
         people = people.filter(status__in=filters.statuses)
     if filters.ranks:

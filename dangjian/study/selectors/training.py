@@ -15,8 +15,7 @@ from .. import conf
 from ..models import ATTENDED, DayAttendance, Enrolment, TrainingClass, TrainingDay
 
 if TYPE_CHECKING:
-    from django.http import HttpRequest
-
+    from dangjian.accounts.http import AuthedRequest
     from dangjian.people.models import Member
 
 
@@ -45,7 +44,7 @@ class ClassAccess:
     enrolment: Enrolment | None
 
 
-def class_visible_or_404(request: HttpRequest, pk: int) -> ClassAccess:
+def class_visible_or_404(request: AuthedRequest, pk: int) -> ClassAccess:
     """A class its organizers manage; a person sees one that reaches them or that they are on."""
     user = request.user
     q = Q(pk__in=classes_for(user).values("pk"))

@@ -12,10 +12,30 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
+from dangjian.core import tree
+from dangjian.core.errors import combine
 from dangjian.orgs.models import Organization, OrgKind
 from dangjian.people.models import Member
 
 from .. import conf, workdays
+from ..errors import (
+    BadGroup,
+    BadGroupRole,
+    BadSession,
+    HeldNotCancellable,
+    JointGroupHasNoMembers,
+    MemberOutsideGroup,
+    NoObservers,
+    ObserversAlready,
+    ObserversOnlyWhenPlanned,
+    SessionCancelled,
+    SessionNotYet,
+    UnknownPeople,
+    Unmarked,
+    WriteupCancelled,
+    WriteupTooEarly,
+    WriteupTooShort,
+)
 from ..models import (
     GroupKind,
     GroupRole,
@@ -55,17 +75,18 @@ def group_create(
 ) -> StudyGroup:
     """A study group of ORG. A joint group (市直机关中心组) belongs to a committee and has no fixed members."""
     name = name.strip()
-    errors: dict[str, list[str]] = {}
+    problems: list[ValidationError] = []
     if not name:
-        errors["name"] = ["请填写中心组名称"]
+        problems.append(BadGroup("请填写中心组名称", field="name"))
     if kind not in GroupKind.values:
-        errors["kind"] = ["类别无效"]
+        problems.append(BadGroup("类别无效", field="kind"))
     elif kind == GroupKind.JOINT and org.kind != OrgKind.COMMITTEE:
-        errors["org"] = ["市直机关中心组只能由工委组织"]
+        problems.append(BadGroup("市直机关中心组只能由工委组织", field="org"))
     elif kind == GroupKind.LEADERSHIP and org.kind == OrgKind.GROUP:
-        errors["org"] = ["党小组不设理论学习中心组"]
-    if errors:
-        raise ValidationError(errors)
+        problems.append(BadGroup("党小组不设理论学习中心组", field="org"))
+    error = combine(problems)
+    if error is not None:
+        raise error
     group = StudyGroup.objects.create(org=org, name=name, kind=kind)
     if kind == GroupKind.LEADERSHIP and members:
         group_set_members(group=group, members=members, by=by)
@@ -76,13 +97,13 @@ def group_create(
 def group_set_members(*, group: StudyGroup, members: Sequence[tuple[Member, str]], by: Any) -> None:
     """Make MEMBERS (person, role) the group's members: others leave, roles are updated."""
     if group.is_joint:
-        raise ValidationError("市直机关中心组每次学习单独确定参学人员，不设固定成员。")
-    outside = [p.name for p, _ in members if not p.org.path.startswith(group.org.path)]
+        raise JointGroupHasNoMembers()
+    outside = [p.name for p, _ in members if not tree.is_within(p.org.path, [group.org.path])]
     if outside:
-        raise ValidationError(f"中心组成员须为{group.org.name}及其下级组织的人员：{'、'.join(outside)}")
+        raise MemberOutsideGroup(org=group.org.name, names="、".join(outside))
     bad_roles = [p.name for p, role in members if role not in GroupRole.values]
     if bad_roles:
-        raise ValidationError(f"职务无效：{'、'.join(bad_roles)}")
+        raise BadGroupRole(roles="、".join(bad_roles))
     wanted = {p.pk: role for p, role in members}
     for m in group.memberships.all():
         if m.person_id not in wanted:
@@ -114,23 +135,24 @@ def session_plan(
 ) -> Session:
     """A session of GROUP on HELD_ON. Its members are invited; a joint session invites INVITEES."""
     topic = topic.strip()
-    errors: dict[str, list[str]] = {}
+    problems: list[ValidationError] = []
     if not topic:
-        errors["topic"] = ["请填写学习主题"]
+        problems.append(BadSession("请填写学习主题", field="topic"))
     elif len(topic) > TOPIC_MAX:
-        errors["topic"] = [f"学习主题最多{TOPIC_MAX}字"]
+        problems.append(BadSession(f"学习主题最多{TOPIC_MAX}字", field="topic"))
     if hours <= 0 or hours > 24:
-        errors["hours"] = ["学时应在0到24之间"]
+        problems.append(BadSession("学时应在0到24之间", field="hours"))
     if group.is_joint:
         people = list(invitees or [])
         if not people:
-            errors["invitees"] = ["请选择参学人员（如全体处级干部）"]
+            problems.append(BadSession("请选择参学人员（如全体处级干部）", field="invitees"))
     else:
         people = [m.person for m in group.memberships.select_related("person")]
         if not people:
-            errors["group"] = ["该中心组还没有成员，请先设置成员"]
-    if errors:
-        raise ValidationError(errors)
+            problems.append(BadSession("该中心组还没有成员，请先设置成员", field="group"))
+    error = combine(problems)
+    if error is not None:
+        raise error
     session = Session.objects.create(
         group=group,
         org=group.org,
@@ -170,19 +192,19 @@ def session_record(
     today = today or timezone.localdate()
     session = Session.objects.select_for_update().get(pk=session.pk)
     if session.status == SessionStatus.CANCELLED:
-        raise ValidationError("该次学习已取消，不能登记出勤。")
+        raise SessionCancelled()
     if session.held_on > today:
-        raise ValidationError(f"学习日期（{session.held_on:%Y-%m-%d}）还没到，不能登记出勤。")
+        raise SessionNotYet(day=f"{session.held_on:%Y-%m-%d}")
     existing = {a.person_id: a for a in session.attendances.select_related("person")}
     extra = Member.objects.in_bulk([pid for pid in marks if pid not in existing])
     unknown = [pid for pid in marks if pid not in existing and pid not in extra]
     if unknown:
-        raise ValidationError("名单中有不存在的人员。")
+        raise UnknownPeople()
     names = {pid: a.person.name for pid, a in existing.items()} | {pid: p.name for pid, p in extra.items()}
     marks = check_marks(marks, names)
     unmarked = [a.person.name for pid, a in existing.items() if pid not in marks and not a.status]
     if unmarked and not partial:
-        raise ValidationError(f"以下人员尚未登记出勤：{'、'.join(unmarked[:20])}{'等' if len(unmarked) > 20 else ''}")
+        raise Unmarked(names="、".join(unmarked[:20]) + ("等" if len(unmarked) > 20 else ""))
     new, changed, before = [], [], {}
     for pid, mark in marks.items():
         row = existing.get(pid)
@@ -213,7 +235,7 @@ def session_record(
 @transaction.atomic
 def session_cancel(*, session: Session, by: Any) -> Session:
     if session.status == SessionStatus.HELD:
-        raise ValidationError("已举行的学习不能取消。")
+        raise HeldNotCancellable()
     session.status = SessionStatus.CANCELLED
     session.cancelled_at = timezone.now()
     session.save(update_fields=["status", "cancelled_at"])
@@ -255,9 +277,9 @@ def observers_add(
     so a session planned with less than the required notice shows up as such."""
     now = now or timezone.now()
     if session.status != SessionStatus.PLANNED:
-        raise ValidationError("只能为计划中的学习安排列席人员。")
+        raise ObserversOnlyWhenPlanned()
     if not users and not people:
-        raise ValidationError("请选择列席人员。")
+        raise NoObservers()
     notified_on = timezone.localtime(now).date()
     lead = notice_days(notified_on, session.held_on)
     due = session.held_on + dt.timedelta(days=int(conf.get("WRITEUP_DUE_DAYS")))
@@ -292,7 +314,7 @@ def observers_add(
             )
         )
     if not created:
-        raise ValidationError("所选人员已在列席名单中。")
+        raise ObserversAlready()
     return created
 
 
@@ -302,12 +324,12 @@ def writeup_submit(*, observer: Observer, text: str, by: Any, now: dt.datetime |
     now = now or timezone.now()
     text = text.strip()
     if len(text) < 20:
-        raise ValidationError({"writeup": ["列席报告至少20字"]})
+        raise WriteupTooShort(field="writeup")
     session = observer.session
     if session.status == SessionStatus.CANCELLED:
-        raise ValidationError("该次学习已取消，无需提交列席报告。")
+        raise WriteupCancelled()
     if session.held_on > timezone.localtime(now).date():
-        raise ValidationError("学习举行后才能提交列席报告。")
+        raise WriteupTooEarly()
     observer.writeup = text
     observer.writeup_submitted_at = observer.writeup_submitted_at or now
     observer.save(update_fields=["writeup", "writeup_submitted_at"])

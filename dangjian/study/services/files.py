@@ -6,9 +6,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from django.core.exceptions import ValidationError
-
 from .. import conf
+from ..errors import FileEmpty, FileMismatch, FileTooBig, FileTypeRefused, NoFile
 
 _ZIP = b"PK\x03\x04"
 _OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # the old Office binary formats (and WPS)
@@ -54,23 +53,21 @@ def check_upload(uploaded: Any) -> CheckedFile:
     """UPLOADED if it may be kept; else ValidationError with a Chinese reason."""
     name = Path(getattr(uploaded, "name", "") or "").name.strip()
     if uploaded is None or not name:
-        raise ValidationError("请选择要上传的文件。")
+        raise NoFile()
     suffix = Path(name).suffix.lower()
     allowed = tuple(conf.get("MATERIAL_EXTENSIONS"))
     if suffix not in allowed:
-        raise ValidationError(f"不支持“{suffix or '无扩展名'}”类型的文件，只能上传：{'、'.join(allowed)}。")
+        raise FileTypeRefused(suffix=suffix or "无扩展名", allowed="、".join(allowed))
     limit = int(conf.get("MATERIAL_MAX_BYTES"))
     if uploaded.size > limit:
-        raise ValidationError(
-            f"文件过大（{uploaded.size / 1024 / 1024:.1f} MB），上限为 {limit / 1024 / 1024:.0f} MB。"
-        )
+        raise FileTooBig(size=uploaded.size / 1024 / 1024, limit=limit / 1024 / 1024)
     if uploaded.size == 0:
-        raise ValidationError("上传的文件是空的。")
+        raise FileEmpty()
     uploaded.seek(0)
     head = uploaded.read(2048)
     uploaded.seek(0)
     if not _content_matches(suffix, head):
-        raise ValidationError(f"文件“{name}”的内容与扩展名不符，可能已损坏或被改名，未保存。")
+        raise FileMismatch(name=name)
     return CheckedFile(name=name[:200], size=uploaded.size, content_type=CONTENT_TYPES.get(suffix, ""), upload=uploaded)
 
 

@@ -17,6 +17,7 @@ from django.core.exceptions import ValidationError
 from dangjian.core.importing import AuditContext, audit_value, save_audit_entries
 from dangjian.core.models import AuditEntry
 
+from ..errors import BadMarks
 from ..models import NEEDS_REASON, Mark
 
 REASON_MAX = 200
@@ -45,7 +46,7 @@ def check_marks(marks: Mapping[int, MarkIn], names: Mapping[int, str]) -> dict[i
         # A reason belongs to an absence only; one left over from an earlier mark is dropped.
         cleaned[pid] = MarkIn(mark.status, reason if mark.status in NEEDS_REASON else "")
     if errors:
-        raise ValidationError(errors)
+        raise ValidationError([BadMarks(e) for e in errors])
     return cleaned
 
 

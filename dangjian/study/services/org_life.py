@@ -10,9 +10,20 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
+from dangjian.core import tree
+from dangjian.core.errors import combine
 from dangjian.orgs.models import Organization, OrgKind
 from dangjian.people.models import Member
 
+from ..errors import (
+    AttendeeOutside,
+    ChairNotAllowed,
+    KindNotHeld,
+    MeetingDuplicate,
+    MeetingInFuture,
+    MeetingTopicMissing,
+    NoCommittee,
+)
 from ..models import ATTENDED, Meeting, MeetingAttachment, MeetingAttendance, MeetingKind, MeetingTally, encode_counts
 from ..selectors.people import chair_choices, committee_people, subtree_people
 from .files import check_upload
@@ -40,16 +51,16 @@ def quorum(org: Organization, held_on: dt.date, marks: Mapping[int, MarkIn]) -> 
     return len(committee), present, present * 2 > len(committee)
 
 
-def _check_meeting(org: Organization, kind: str, held_on: dt.date, today: dt.date) -> dict[str, list[str]]:
-    errors: dict[str, list[str]] = {}
+def _check_meeting(org: Organization, kind: str, held_on: dt.date, today: dt.date) -> list[ValidationError]:
+    problems: list[ValidationError] = []
     if kind not in dict(kinds_for(org)):
         label = MeetingKind(kind).label if kind in MeetingKind.values else kind
-        errors["kind"] = [f"{org.get_kind_display()}不召开“{label}”"]
+        problems.append(KindNotHeld(field="kind", org_kind=org.get_kind_display(), kind=label))
     elif kind == MeetingKind.BRANCH_COMMITTEE and not committee_people(org, held_on).exists():
-        errors["kind"] = [f"{org.name}在 {held_on:%Y-%m-%d} 没有在任的支委会委员，不能登记支委会"]
+        problems.append(NoCommittee(field="kind", org=org.name, day=f"{held_on:%Y-%m-%d}"))
     if held_on > today:
-        errors["held_on"] = ["会议日期不能晚于今天（会议举行后再登记）"]
-    return errors
+        problems.append(MeetingInFuture(field="held_on"))
+    return problems
 
 
 @transaction.atomic
@@ -70,17 +81,18 @@ def meeting_record(
     """Record a meeting that was held, with the attendance of those marked (more may follow: meeting_mark)."""
     today = today or timezone.localdate()
     topic = topic.strip()
-    errors = _check_meeting(org, kind, held_on, today)
+    problems = _check_meeting(org, kind, held_on, today)
     if not topic:
-        errors["topic"] = ["请填写会议主题"]
+        problems.append(MeetingTopicMissing(field="topic"))
     elif Meeting.objects.filter(org=org, kind=kind, held_on=held_on, topic=topic).exists():
-        errors["topic"] = ["同一天已登记过同一主题的该类会议"]
+        problems.append(MeetingDuplicate(field="topic"))
     if chair is not None and not (
-        chair.org.path.startswith(org.path) or chair_choices(org).filter(pk=chair.pk).exists()
+        tree.is_within(chair.org.path, [org.path]) or chair_choices(org).filter(pk=chair.pk).exists()
     ):
-        errors["chair"] = ["主持人应为本组织人员或本组织、上级组织的现任班子成员"]
-    if errors:
-        raise ValidationError(errors)
+        problems.append(ChairNotAllowed(field="chair"))
+    error = combine(problems)
+    if error is not None:
+        raise error
     meeting = Meeting(
         org=org,
         kind=kind,
@@ -192,7 +204,7 @@ def _set_quorum(meeting: Meeting, marks: Mapping[int, MarkIn]) -> None:
 def _check_people(org: Organization, marks: Mapping[int, MarkIn]) -> None:
     inside = set(subtree_people(org).filter(pk__in=list(marks)).values_list("pk", flat=True))
     if len(inside) != len(marks):
-        raise ValidationError({"marks": [f"参会人员须为{org.name}的人员"]})
+        raise AttendeeOutside(field="marks", org=org.name)
 
 
 def _names(marks: Mapping[int, MarkIn]) -> dict[int, str]:

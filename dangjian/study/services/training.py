@@ -21,10 +21,31 @@ from django.db.models import Count, DecimalField, F, OuterRef, Q, Subquery, Sum,
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
+from dangjian.core import tree
+from dangjian.core.errors import Refusal, combine
 from dangjian.orgs.models import Organization
 from dangjian.people.models import Member, Status
 
 from .. import conf
+from ..errors import (
+    AllAlreadyEnrolled,
+    AlreadyEnrolled,
+    AlreadyWithdrawn,
+    BadClass,
+    CheckinNotEnrolled,
+    CheckinWrongDay,
+    ClassCancelled,
+    ClassEnded,
+    ClassFull,
+    DayNotYet,
+    EnrolledAfterDay,
+    FewPlacesLeft,
+    NoSelfSignup,
+    NotEnrolled,
+    NotInAudience,
+    SignupClosed,
+    WithdrawAfterEnd,
+)
 from ..models import (
     ATTENDED,
     Audience,
@@ -75,28 +96,29 @@ def class_create(
 ) -> TrainingClass:
     """A class with one sign-in day for each of DAY_DATES (every date from start to end by default)."""
     title = title.strip()
-    errors: dict[str, list[str]] = {}
+    problems: list[ValidationError] = []
     if not title:
-        errors["title"] = ["请填写培训班名称"]
+        problems.append(BadClass("请填写培训班名称", field="title"))
     if ends_on < starts_on:
-        errors["ends_on"] = ["结业日期不能早于开班日期"]
+        problems.append(BadClass("结业日期不能早于开班日期", field="ends_on"))
     elif (ends_on - starts_on).days >= MAX_DAYS:
-        errors["ends_on"] = [f"培训班最长{MAX_DAYS}天"]
+        problems.append(BadClass(f"培训班最长{MAX_DAYS}天", field="ends_on"))
     if hours <= 0:
-        errors["hours"] = ["总学时应大于0"]
+        problems.append(BadClass("总学时应大于0", field="hours"))
     if capacity is not None and capacity < 1:
-        errors["capacity"] = ["名额至少为1，不限名额请留空"]
+        problems.append(BadClass("名额至少为1，不限名额请留空", field="capacity"))
     if audience not in Audience.values:
-        errors["audience"] = ["培训对象无效"]
+        problems.append(BadClass("培训对象无效", field="audience"))
     if signup_closes_on and signup_closes_on > ends_on:
-        errors["signup_closes_on"] = ["报名截止日期不能晚于结业日期"]
-    if errors:
-        raise ValidationError(errors)
+        problems.append(BadClass("报名截止日期不能晚于结业日期", field="signup_closes_on"))
+    error = combine(problems)
+    if error is not None:
+        raise error
     if day_dates is None:
         day_dates = [starts_on + dt.timedelta(days=i) for i in range((ends_on - starts_on).days + 1)]
     dates = sorted(set(day_dates))
     if not dates or dates[0] < starts_on or dates[-1] > ends_on:
-        raise ValidationError({"ends_on": ["培训日期应在开班和结业日期之间"]})
+        raise BadClass("培训日期应在开班和结业日期之间", field="ends_on")
     klass = TrainingClass.objects.create(
         org=org,
         title=title,
@@ -120,7 +142,7 @@ def class_create(
 @transaction.atomic
 def class_cancel(*, klass: TrainingClass, by: Any) -> TrainingClass:
     if klass.cancelled_at is not None:
-        raise ValidationError("该培训班已取消。")
+        raise ClassCancelled()
     klass.cancelled_at = timezone.now()
     klass.save(update_fields=["cancelled_at"])
     return klass
@@ -138,8 +160,8 @@ def _take_places(klass: TrainingClass, n: int) -> None:
         left = TrainingClass.objects.filter(pk=klass.pk).values_list("capacity", "enrolled").first()
         free = max(0, left[0] - left[1]) if left and left[0] is not None else 0
         if n == 1:
-            raise ValidationError("名额已满，报名未成功。")
-        raise ValidationError(f"名额不足：剩余 {free} 个名额，不能再报名 {n} 人。")
+            raise ClassFull()
+        raise FewPlacesLeft(free=free, wanted=n)
     klass.refresh_from_db(fields=["enrolled"])
 
 
@@ -154,15 +176,15 @@ def enrol(
 ) -> list[Enrolment]:
     """Enrol PEOPLE (those already on the class are skipped), all or none within the places left."""
     if klass.cancelled_at is not None:
-        raise ValidationError("该培训班已取消，不能报名。")
+        raise ClassCancelled("该培训班已取消，不能报名。")
     on = on or timezone.localdate()
     if on > klass.ends_on and method != EnrolMethod.IMPORT:
-        raise ValidationError("培训班已结业，不能再报名。")
+        raise ClassEnded()
     current = {e.person_id: e for e in klass.enrolments.all()}
     fresh = [p for p in {p.pk: p for p in people}.values() if p.pk not in current]
     back = [current[p.pk] for p in people if p.pk in current and current[p.pk].withdrawn_at is not None]
     if not fresh and not back:
-        raise ValidationError("所选人员都已报名。")
+        raise AllAlreadyEnrolled()
     _take_places(klass, len(fresh) + len(back))
     actor = by if getattr(by, "is_authenticated", False) else None
     rows = [Enrolment(klass=klass, person=p, enrolled_on=on, method=method, enrolled_by=actor) for p in fresh]
@@ -184,7 +206,7 @@ def enrol(
 
 def eligible(klass: TrainingClass, person: Member) -> bool:
     """Whether PERSON may sign up for KLASS themself: in its organization's subtree, and of its audience."""
-    if not person.org.path.startswith(klass.org.path):
+    if not tree.is_within(person.org.path, [klass.org.path]):
         return False
     if klass.audience == Audience.MEMBERS or klass.audience == Audience.PARTY_CADRES:
         return person.status in PARTY
@@ -193,20 +215,26 @@ def eligible(klass: TrainingClass, person: Member) -> bool:
     return person.status == Status.NON_PARTY
 
 
-def signup_problem(klass: TrainingClass, person: Member, today: dt.date) -> str:
-    """Why PERSON cannot sign up for KLASS today ('' when they can)."""
+def signup_refusal(klass: TrainingClass, person: Member, today: dt.date) -> Refusal | None:
+    """Why PERSON cannot sign up for KLASS today (None when they can)."""
     if klass.cancelled_at is not None:
-        return "该培训班已取消。"
+        return ClassCancelled()
     if not klass.self_signup:
-        return "该培训班由组织统一报名，不接受个人报名。"
+        return NoSelfSignup()
     closes = klass.signup_closes_on or klass.ends_on
     if today > closes:
-        return "报名已截止。"
+        return SignupClosed()
     if not eligible(klass, person):
-        return f"该培训班的培训对象为{klass.get_audience_display()}，您不在报名范围内。"
+        return NotInAudience(audience=klass.get_audience_display())
     if klass.is_full:
-        return "名额已满。"
-    return ""
+        return ClassFull("名额已满。")
+    return None
+
+
+def signup_problem(klass: TrainingClass, person: Member, today: dt.date) -> str:
+    """signup_refusal's message, for a page ('' when PERSON can sign up)."""
+    refusal = signup_refusal(klass, person, today)
+    return str(refusal) if refusal is not None else ""
 
 
 @transaction.atomic
@@ -215,15 +243,15 @@ def signup(*, klass: TrainingClass, person: Member, by: Any, today: dt.date | No
     today = today or timezone.localdate()
     existing = klass.enrolments.filter(person=person, withdrawn_at__isnull=True).exists()
     if existing:
-        raise ValidationError("您已报名该培训班。")
-    problem = signup_problem(klass, person, today)
-    if problem and problem != "名额已满。":  # a full class is refused by the UPDATE itself
-        raise ValidationError(problem)
+        raise AlreadyEnrolled()
+    refusal = signup_refusal(klass, person, today)
+    if refusal is not None and not isinstance(refusal, ClassFull):  # a full class is refused by the UPDATE itself
+        raise refusal
     try:
         with transaction.atomic():  # a double tap racing itself: the unique index answers, the place is given back
             return enrol(klass=klass, people=[person], by=by, method=EnrolMethod.SELF, on=today)[0]
     except IntegrityError:
-        raise ValidationError("您已报名该培训班。") from None
+        raise AlreadyEnrolled() from None
 
 
 @transaction.atomic
@@ -231,9 +259,9 @@ def withdraw(*, enrolment: Enrolment, by: Any, now: dt.datetime | None = None) -
     """Leave a class (the place is freed); marks already given stay."""
     enrolment = Enrolment.objects.select_for_update().get(pk=enrolment.pk)
     if enrolment.withdrawn_at is not None:
-        raise ValidationError("已退出该培训班。")
+        raise AlreadyWithdrawn()
     if enrolment.klass.ends_on < timezone.localdate():
-        raise ValidationError("培训班已结业，不能退出。")
+        raise WithdrawAfterEnd()
     enrolment.withdrawn_at = now or timezone.now()
     enrolment.save(update_fields=["withdrawn_at"])
     TrainingClass.objects.filter(pk=enrolment.klass_id, enrolled__gt=0).update(enrolled=F("enrolled") - 1)
@@ -277,17 +305,17 @@ def day_mark(
     """Mark the people of MARKS (person id → mark) for DAY; each must be enrolled by then."""
     today = today or timezone.localdate()
     if day.day > today:
-        raise ValidationError(f"{day.day:%Y-%m-%d} 还没到，不能登记出勤。")
+        raise DayNotYet(day=f"{day.day:%Y-%m-%d}")
     enrolments = {
         e.person_id: e for e in day.klass.enrolments.select_related("person").filter(person_id__in=list(marks))
     }
     names = {pid: e.person.name for pid, e in enrolments.items()}
     problems = [str(pid) for pid in marks if pid not in enrolments]
     if problems:
-        raise ValidationError("名单中有未报名该培训班的人员。")
+        raise NotEnrolled()
     late_comers = [e.person.name for e in enrolments.values() if not applies_to(e, day)]
     if late_comers:
-        raise ValidationError(f"以下人员在 {day.day:%Y-%m-%d} 之后才报名，不登记该日出勤：{'、'.join(late_comers)}")
+        raise EnrolledAfterDay(day=f"{day.day:%Y-%m-%d}", names="、".join(late_comers))
     marks = check_marks(marks, names)
     existing = {a.enrolment_id: a for a in day.attendances.select_related("enrolment__person")}
     new, changed, before = [], [], {}
@@ -322,15 +350,22 @@ def day_mark(
     recount([enrolments[pid].pk for pid in marks])
 
 
-def checkin_problem(day: TrainingDay, enrolment: Enrolment | None, now: dt.datetime) -> str:
+def checkin_refusal(day: TrainingDay, enrolment: Enrolment | None, now: dt.datetime) -> Refusal | None:
+    """Why the holder of ENROLMENT cannot sign in for DAY at NOW (None when they can)."""
     if day.klass.cancelled_at is not None:
-        return "该培训班已取消。"
+        return ClassCancelled()
     if enrolment is None or enrolment.withdrawn_at is not None:
-        return "您没有报名该培训班，不能签到。请联系培训班组织者。"
+        return CheckinNotEnrolled()
     today = timezone.localtime(now).date()
     if today != day.day:
-        return f"该签到码仅在 {day.day:%Y年%m月%d日} 当天有效。"
-    return ""
+        return CheckinWrongDay(day=f"{day.day:%Y年%m月%d日}")
+    return None
+
+
+def checkin_problem(day: TrainingDay, enrolment: Enrolment | None, now: dt.datetime) -> str:
+    """checkin_refusal's message, for a page ('' when they can sign in)."""
+    refusal = checkin_refusal(day, enrolment, now)
+    return str(refusal) if refusal is not None else ""
 
 
 def signin_status(day: TrainingDay, now: dt.datetime) -> str:
@@ -345,10 +380,10 @@ def checkin(*, day: TrainingDay, person: Member, by: Any, now: dt.datetime | Non
     """Sign in by scanning the day's QR code. Signing in twice keeps the first time."""
     now = now or timezone.now()
     enrolment = day.klass.enrolments.filter(person=person).first()
-    problem = checkin_problem(day, enrolment, now)
-    if problem:
-        raise ValidationError(problem)
-    assert enrolment is not None
+    refusal = checkin_refusal(day, enrolment, now)
+    if refusal is not None:
+        raise refusal
+    assert enrolment is not None  # checkin_refusal refuses a missing enrolment
     row = DayAttendance.objects.filter(day=day, enrolment=enrolment).first()
     if row is not None and row.status in ATTENDED:
         return row

@@ -2,6 +2,7 @@ import datetime as dt
 import shutil
 import tempfile
 from decimal import Decimal
+from typing import TypedDict
 
 from django.core.files.base import ContentFile
 from django.test import override_settings
@@ -30,8 +31,24 @@ from dangjian.study.models import (
     VenueKind,
 )
 
-EVERYONE = {"outsider": 200, "member": 200, "staff": 200, "admin_a": 200, "admin_b": 200}
-IN_A_AND_MEMBER = {**IN_A, "member": 200}
+
+# Typed like core.permission_matrix's sets: spread into page()/api(), they cannot be read as method= or login=.
+class _Everyone(TypedDict):
+    outsider: int
+    member: int
+    staff: int
+    admin_a: int
+    admin_b: int
+
+
+class _InAAndMember(TypedDict):
+    staff: int
+    admin_a: int
+    member: int
+
+
+EVERYONE: _Everyone = {"outsider": 200, "member": 200, "staff": 200, "admin_a": 200, "admin_b": 200}
+IN_A_AND_MEMBER: _InAAndMember = {**IN_A, "member": 200}
 PDF = b"%PDF-1.4\n%test\n"
 
 

@@ -3,6 +3,7 @@ import datetime as dt
 from django.core.exceptions import ValidationError
 from django.urls import reverse
 
+from dangjian.core.errors import codes_of
 from dangjian.study.models import Mark
 from dangjian.study.selectors.training import completion, day_roster, standing_by_day
 from dangjian.study.services import training as services
@@ -36,8 +37,9 @@ class EnrolledAfterADayTests(StudyTestCase):
         self.assertEqual(lines, {self.early.pk: True, self.w.person_a.pk: False})
 
     def test_marking_them_for_a_day_before_they_enrolled_is_refused(self):
-        with self.assertRaisesMessage(ValidationError, "之后才报名"):
+        with self.assertRaisesMessage(ValidationError, "之后才报名") as cm:
             services.day_mark(day=self.day1, marks={self.w.person_a.pk: MarkIn(Mark.ABSENT, "未到")}, by=None)
+        self.assertEqual(codes_of(cm.exception), {"training_enrolled_after_day"})
 
     def test_completion_counts_only_their_own_days(self):
         for day in (self.day2, self.day3):

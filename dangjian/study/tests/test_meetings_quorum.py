@@ -3,6 +3,7 @@ import datetime as dt
 from django.core.exceptions import ValidationError
 from django.urls import reverse
 
+from dangjian.core.errors import codes_of
 from dangjian.study import stats
 from dangjian.study.models import Mark, Meeting, MeetingKind
 from dangjian.study.services import org_life as services
@@ -63,7 +64,7 @@ class QuorumTests(StudyTestCase):
         self.assertEqual(stats.org_life_meetings(self.w.committee, 2024), 1)
 
     def test_a_branch_without_a_committee_cannot_record_a_committee_meeting(self):
-        with self.assertRaisesMessage(ValidationError, "没有在任的支委会委员"):
+        with self.assertRaisesMessage(ValidationError, "没有在任的支委会委员") as cm:
             services.meeting_record(
                 org=self.w.branch_a2,
                 kind=MeetingKind.BRANCH_COMMITTEE,
@@ -72,6 +73,7 @@ class QuorumTests(StudyTestCase):
                 marks={self.w.person_a.pk: MarkIn(Mark.PRESENT)},
                 by=None,
             )
+        self.assertEqual(codes_of(cm.exception), {"meeting_no_committee"})
 
     def test_the_form_lists_the_committee_and_says_what_quorum_needs(self):
         self.login_as(self.w.admin_a)
@@ -92,7 +94,7 @@ class QuorumTests(StudyTestCase):
 
 class MeetingRulesTests(StudyTestCase):
     def test_a_group_meeting_belongs_to_a_party_group(self):
-        with self.assertRaisesMessage(ValidationError, "党支部不召开“党小组会”"):
+        with self.assertRaisesMessage(ValidationError, "党支部不召开“党小组会”") as cm:
             services.meeting_record(
                 org=self.w.branch_a1,
                 kind=MeetingKind.GROUP,
@@ -101,9 +103,10 @@ class MeetingRulesTests(StudyTestCase):
                 marks={self.w.person_a.pk: MarkIn(Mark.PRESENT)},
                 by=None,
             )
+        self.assertEqual(codes_of(cm.exception), {"meeting_kind_not_held"})
 
     def test_a_meeting_cannot_be_recorded_ahead(self):
-        with self.assertRaisesMessage(ValidationError, "不能晚于今天"):
+        with self.assertRaisesMessage(ValidationError, "不能晚于今天") as cm:
             services.meeting_record(
                 org=self.w.branch_a1,
                 kind=MeetingKind.GENERAL,
@@ -112,9 +115,10 @@ class MeetingRulesTests(StudyTestCase):
                 marks={self.w.person_a.pk: MarkIn(Mark.PRESENT)},
                 by=None,
             )
+        self.assertEqual(codes_of(cm.exception), {"meeting_in_future"})
 
     def test_attendees_come_from_the_organization(self):
-        with self.assertRaisesMessage(ValidationError, "参会人员须为"):
+        with self.assertRaisesMessage(ValidationError, "参会人员须为") as cm:
             services.meeting_record(
                 org=self.w.branch_a1,
                 kind=MeetingKind.GENERAL,
@@ -123,9 +127,10 @@ class MeetingRulesTests(StudyTestCase):
                 marks={self.w.person_b.pk: MarkIn(Mark.PRESENT)},
                 by=None,
             )
+        self.assertEqual(codes_of(cm.exception), {"meeting_attendee_outside"})
 
     def test_an_absentee_needs_a_reason(self):
-        with self.assertRaisesMessage(ValidationError, "缺席须填写原因"):
+        with self.assertRaisesMessage(ValidationError, "缺席须填写原因") as cm:
             services.meeting_record(
                 org=self.w.branch_a1,
                 kind=MeetingKind.GENERAL,
@@ -134,4 +139,5 @@ class MeetingRulesTests(StudyTestCase):
                 marks={self.w.person_a.pk: MarkIn(Mark.ABSENT)},
                 by=None,
             )
+        self.assertEqual(codes_of(cm.exception), {"marks_invalid"})
         self.assertFalse(Meeting.objects.exists())

@@ -5,6 +5,7 @@ from django.test import override_settings
 from django.urls import reverse
 from django.utils import timezone
 
+from dangjian.core.errors import codes_of
 from dangjian.core.models import AuditEntry
 from dangjian.study.models import Mark, Observer
 from dangjian.study.services import central_group as services
@@ -112,8 +113,9 @@ class WriteupTests(StudyTestCase):
             group=self.session.group, held_on=self.today + dt.timedelta(days=8), topic="预备", by=None
         )
         (o,) = services.observers_add(session=session, users=[self.w.staff], by=None)
-        with self.assertRaisesMessage(ValidationError, "学习举行后才能提交列席报告"):
+        with self.assertRaisesMessage(ValidationError, "学习举行后才能提交列席报告") as cm:
             services.writeup_submit(observer=o, text="内容" * 20, by=self.w.staff, now=timezone.now())
+        self.assertEqual(codes_of(cm.exception), {"writeup_too_early"})
 
     def test_someone_else_gets_a_recorded_404_for_the_writeup(self):
         self.login_as(self.w.admin_a)

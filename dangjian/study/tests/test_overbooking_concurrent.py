@@ -33,7 +33,7 @@ class ConcurrentSignUpTests(TransactionTestCase):
             hours=Decimal("3"), capacity=5, self_signup=True, by=None,
         )  # fmt: skip
         barrier = threading.Barrier(len(people))
-        outcomes: list[str] = []
+        outcomes = []
 
         def sign_up(person):
             try:

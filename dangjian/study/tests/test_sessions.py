@@ -3,6 +3,7 @@ import datetime as dt
 from django.core.exceptions import ValidationError
 from django.urls import reverse
 
+from dangjian.core.errors import codes_of
 from dangjian.study import stats
 from dangjian.study.models import Mark, SessionAttendance, SessionStatus
 from dangjian.study.services import central_group as services
@@ -36,19 +37,22 @@ class SessionTests(StudyTestCase):
             services.session_record(session=self.session, marks=marks, by=None)
         self.assertIn(f"{self.a2.name}：缺席须填写原因", e.exception.messages)
         self.assertIn(f"{self.a3.name}：请假须填写原因", e.exception.messages)
+        self.assertEqual(codes_of(e.exception), {"marks_invalid"})
         self.session.refresh_from_db()
         self.assertEqual(self.session.status, SessionStatus.PLANNED)
 
     def test_every_invited_person_must_be_marked(self):
-        with self.assertRaisesMessage(ValidationError, "尚未登记出勤"):
+        with self.assertRaisesMessage(ValidationError, "尚未登记出勤") as cm:
             services.session_record(session=self.session, marks={self.w.person_a.pk: MarkIn(Mark.PRESENT)}, by=None)
+        self.assertEqual(codes_of(cm.exception), {"session_unmarked"})
 
     def test_a_session_in_the_future_cannot_be_recorded(self):
         later = services.session_plan(
             group=self.group_a, held_on=self.today + dt.timedelta(days=2), topic="预备", by=None
         )
-        with self.assertRaisesMessage(ValidationError, "还没到"):
+        with self.assertRaisesMessage(ValidationError, "还没到") as cm:
             services.session_record(session=later, marks={}, by=None)
+        self.assertEqual(codes_of(cm.exception), {"session_not_yet"})
 
     def test_the_attendance_page_records_marks_and_the_session_counts(self):
         self.login_as(self.w.admin_a)

@@ -2,6 +2,7 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.urls import reverse
 
+from dangjian.core.errors import codes_of
 from dangjian.core.testing import make_user
 from dangjian.study.models import Enrolment, TrainingClass
 from dangjian.study.services import training as services
@@ -18,8 +19,9 @@ class CapacityTests(StudyTestCase):
     def test_members_sign_up_until_the_class_is_full(self):
         services.signup(klass=self.k, person=self.others[0], by=None)
         services.signup(klass=self.k, person=self.others[1], by=None)
-        with self.assertRaisesMessage(ValidationError, "名额已满"):
+        with self.assertRaisesMessage(ValidationError, "名额已满") as cm:
             services.signup(klass=self.k, person=self.others[2], by=None)
+        self.assertEqual(codes_of(cm.exception), {"training_full"})
         self.k.refresh_from_db()
         self.assertEqual((self.k.enrolled, Enrolment.objects.count()), (2, 2))
 
@@ -29,8 +31,9 @@ class CapacityTests(StudyTestCase):
         first, second = TrainingClass.objects.get(pk=self.k.pk), TrainingClass.objects.get(pk=self.k.pk)
         services.signup(klass=first, person=self.others[1], by=None)
         self.assertEqual(second.enrolled, 1)  # it still believes a place is free
-        with self.assertRaisesMessage(ValidationError, "名额已满"):
+        with self.assertRaisesMessage(ValidationError, "名额已满") as cm:
             services.signup(klass=second, person=self.others[2], by=None)
+        self.assertEqual(codes_of(cm.exception), {"training_full"})
         self.assertEqual(Enrolment.objects.count(), 2)
 
     def test_the_database_refuses_an_overbooked_count(self):
@@ -38,8 +41,9 @@ class CapacityTests(StudyTestCase):
             TrainingClass.objects.filter(pk=self.k.pk).update(enrolled=3)
 
     def test_a_bulk_enrolment_larger_than_the_places_left_enrols_nobody(self):
-        with self.assertRaisesMessage(ValidationError, "剩余 2 个名额，不能再报名 3 人"):
+        with self.assertRaisesMessage(ValidationError, "剩余 2 个名额，不能再报名 3 人") as cm:
             services.enrol(klass=self.k, people=self.others, by=self.w.admin_a)
+        self.assertEqual(codes_of(cm.exception), {"training_few_places"})
         self.assertFalse(Enrolment.objects.exists())
 
     def test_withdrawing_frees_the_place(self):
@@ -52,11 +56,14 @@ class CapacityTests(StudyTestCase):
 
     def test_signing_up_twice_is_refused(self):
         services.signup(klass=self.k, person=self.others[0], by=None)
-        with self.assertRaisesMessage(ValidationError, "已报名"):
+        with self.assertRaisesMessage(ValidationError, "已报名") as cm:
             services.signup(klass=self.k, person=self.others[0], by=None)
+        self.assertEqual(codes_of(cm.exception), {"training_already_enrolled"})
 
     def test_someone_outside_the_organizing_subtree_cannot_sign_up(self):
         self.assertIn("不在报名范围内", services.signup_problem(self.k, self.w.person_b, self.today))
+        refusal = services.signup_refusal(self.k, self.w.person_b, self.today)
+        self.assertEqual(codes_of(refusal) if refusal else set(), {"training_not_in_audience"})
 
     def test_the_sign_up_button_works_on_the_member_page(self):
         self.login_as(self.w.member)

@@ -4,6 +4,7 @@ from django.core.exceptions import ValidationError
 from django.test import override_settings
 from django.urls import reverse
 
+from dangjian.core.errors import codes_of
 from dangjian.study.models import DayAttendance, Mark
 from dangjian.study.services import training as services
 
@@ -31,12 +32,14 @@ class QrSignInTests(StudyTestCase):
         self.assertEqual(mark.status, Mark.PRESENT)
 
     def test_the_code_works_only_on_its_day(self):
-        with self.assertRaisesMessage(ValidationError, "当天有效"):
+        with self.assertRaisesMessage(ValidationError, "当天有效") as cm:
             services.checkin(day=self.day3, person=self.w.person_a, by=None, now=aware(self.day2.day, 9))
+        self.assertEqual(codes_of(cm.exception), {"checkin_wrong_day"})
 
     def test_someone_not_enrolled_cannot_sign_in(self):
-        with self.assertRaisesMessage(ValidationError, "没有报名"):
+        with self.assertRaisesMessage(ValidationError, "没有报名") as cm:
             services.checkin(day=self.day2, person=self.w.person_b, by=None, now=aware(self.day2.day, 9))
+        self.assertEqual(codes_of(cm.exception), {"checkin_not_enrolled"})
 
     def test_signing_in_twice_keeps_the_first_time(self):
         first = services.checkin(day=self.day2, person=self.w.person_a, by=None, now=aware(self.day2.day, 8, 50))

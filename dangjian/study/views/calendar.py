@@ -4,30 +4,31 @@ and the committee-wide view of who is behind this month."""
 from __future__ import annotations
 
 from django.contrib.auth.decorators import login_required
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
 
+from dangjian.accounts.http import AuthedRequest
 from dangjian.core import scoping
 from dangjian.core.selectors import default_org_for
 from dangjian.orgs.models import Organization
 
 from ..models import Meeting
 from ..selectors import calendar as cal
-from .common import NAV, export_query, page_query, paginate, require_manager, wants_xlsx, xlsx, year_from
+from .common import NAV, export_query, page_query, paginate, require_manager, wants_xlsx, xlsx_download, year_param
 
 
-def _org(request: HttpRequest) -> Organization | None:
+def _org(request: AuthedRequest) -> Organization | None:
     code = (request.GET.get("org") or "").strip()
     if code:
         return scoping.get_visible_or_404(request, scoping.visible_orgs(request.user), code=code)
     return default_org_for(request.user)
 
 
-def summary_context(request: HttpRequest, org: Organization, year: int) -> dict:
+def summary_context(request: AuthedRequest, org: Organization, year: int) -> dict:
     """Every bound organization of ORG's subtree with its year so far: for the calendar and the figure's records."""
     today = timezone.localdate()
-    rows = cal.standings(scoping.visible_orgs(request.user).filter(path__startswith=org.path), year, today)
+    rows = cal.standings(scoping.in_subtree(scoping.visible_orgs(request.user), org, ""), year, today)
     only = request.GET.get("only") == "behind"
     shown = [r for r in rows if r.behind] if only else rows
     return {
@@ -48,9 +49,9 @@ SUMMARY_HEADERS = ["组织编码", "组织", "应开（期）", "已开（期）
 
 
 @login_required
-def org_calendar(request: HttpRequest) -> HttpResponse:
+def org_calendar(request: AuthedRequest) -> HttpResponse:
     require_manager(request, Meeting, "study:calendar")
-    org, year = _org(request), year_from(request)
+    org, year = _org(request), year_param(request.GET)
     if org is None:
         return render(request, "study/calendar_summary.html", {"nav": NAV, "org": None, "year": year})
     today = timezone.localdate()
@@ -62,12 +63,12 @@ def org_calendar(request: HttpRequest) -> HttpResponse:
                 for line in standing.lines
                 for c in line.cells
             ]
-            return xlsx(
+            return xlsx_download(
                 request,
                 title=f"组织生活日历_{org.code}_{year}",
                 headers=["会议", "频次", "期间", "情况", "次数"],
                 rows=rows,
-                model=Meeting,
+                target=Meeting,
                 org=org,
             )
         return render(
@@ -86,12 +87,12 @@ def org_calendar(request: HttpRequest) -> HttpResponse:
     ctx = summary_context(request, org, year)
     if wants_xlsx(request):
         rows = summary_rows(ctx["rows"])
-        return xlsx(
+        return xlsx_download(
             request,
             title=f"组织生活开展情况_{org.code}_{year}",
             headers=SUMMARY_HEADERS,
             rows=rows,
-            model=Meeting,
+            target=Meeting,
             org=org,
         )
     return render(
@@ -113,7 +114,7 @@ SHOW = {"behind": "有逾期缺项", "due": "本期尚未召开", "all": "全部
 
 
 @login_required
-def behind(request: HttpRequest) -> HttpResponse:
+def behind(request: AuthedRequest) -> HttpResponse:
     """Which organizations are behind this month: periods ended without the meeting, and what is due now."""
     require_manager(request, Meeting, "study:behind")
     org = _org(request)
@@ -121,9 +122,7 @@ def behind(request: HttpRequest) -> HttpResponse:
     show = request.GET.get("show") or "behind"
     show = show if show in SHOW else "behind"
     rows = (
-        cal.standings(scoping.visible_orgs(request.user).filter(path__startswith=org.path), today.year, today)
-        if org
-        else []
+        cal.standings(scoping.in_subtree(scoping.visible_orgs(request.user), org, ""), today.year, today) if org else []
     )
     if show == "behind":
         shown = sorted((r for r in rows if r.missing), key=lambda r: (-len(r.missing), r.path))
@@ -137,7 +136,9 @@ def behind(request: HttpRequest) -> HttpResponse:
             for r in shown
         ]
         headers = ["组织编码", "组织", "逾期缺项数", "逾期缺项", "本期待开", "按期开展率%"]
-        return xlsx(request, title=f"组织生活进度_{today:%Y%m}", headers=headers, rows=data, model=Meeting, org=org)
+        return xlsx_download(
+            request, title=f"组织生活进度_{today:%Y%m}", headers=headers, rows=data, target=Meeting, org=org
+        )
     return render(
         request,
         "study/behind.html",

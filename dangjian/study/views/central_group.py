@@ -7,12 +7,13 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db.models import Count, Q
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
-from dangjian.core import scoping
+from dangjian.accounts.http import AuthedRequest
+from dangjian.core import scoping, tree
 from dangjian.people.models import CadreRank, Status
 
 from .. import conf
@@ -33,17 +34,17 @@ from .common import (
     require_manager,
     require_manages,
     wants_xlsx,
-    xlsx,
-    year_from,
+    xlsx_download,
+    year_param,
 )
 
 
-def _group_or_404(request: HttpRequest, pk: int) -> StudyGroup:
+def _group_or_404(request: AuthedRequest, pk: int) -> StudyGroup:
     return scoping.get_visible_or_404(request, cg.groups_for(request.user), pk=pk)
 
 
 @login_required
-def group_list(request: HttpRequest) -> HttpResponse:
+def group_list(request: AuthedRequest) -> HttpResponse:
     require_manager(request, StudyGroup, "study:groups")
     groups = (
         cg.groups_for(request.user)
@@ -55,12 +56,12 @@ def group_list(request: HttpRequest) -> HttpResponse:
     )
     if wants_xlsx(request):
         rows = [(g.name, g.get_kind_display(), g.org.name, g.member_count, g.held) for g in groups]
-        return xlsx(
+        return xlsx_download(
             request,
             title="理论学习中心组",
             headers=["中心组", "类别", "所属组织", "成员数", "已举行集体学习"],
             rows=rows,
-            model=StudyGroup,
+            target=StudyGroup,
         )
     return render(
         request,
@@ -70,7 +71,7 @@ def group_list(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
-def group_new(request: HttpRequest) -> HttpResponse:
+def group_new(request: AuthedRequest) -> HttpResponse:
     require_manager(request, StudyGroup, "study:group_new")
     form = GroupForm(request.POST or None, orgs=scoping.visible_orgs(request.user))
     if request.method == "POST" and form.is_valid():
@@ -90,9 +91,9 @@ def group_new(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
-def group_detail(request: HttpRequest, pk: int) -> HttpResponse:
+def group_detail(request: AuthedRequest, pk: int) -> HttpResponse:
     group = _group_or_404(request, pk)
-    year = year_from(request)
+    year = year_param(request.GET)
     today = timezone.localdate()
     sessions = cg.with_counts(group.sessions.all()).order_by("-held_on", "-id")
     freq = cg.frequency(StudyGroup.objects.filter(pk=group.pk), year, today)
@@ -113,7 +114,7 @@ def group_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
-def group_members(request: HttpRequest, pk: int) -> HttpResponse:
+def group_members(request: AuthedRequest, pk: int) -> HttpResponse:
     """Choose the group's members from its organization's roster (bureau and division cadres first)."""
     group = _group_or_404(request, pk)
     if group.is_joint:
@@ -156,7 +157,7 @@ def group_members(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
-def session_new(request: HttpRequest, pk: int) -> HttpResponse:
+def session_new(request: AuthedRequest, pk: int) -> HttpResponse:
     """Plan a session. A joint session picks its attendees from the roster by filters (e.g. every 处级 cadre)."""
     group = _group_or_404(request, pk)
     form = SessionForm(request.POST or None)
@@ -196,16 +197,16 @@ def session_new(request: HttpRequest, pk: int) -> HttpResponse:
             "status_choices": Status.choices,
             "rank_choices": CadreRank.choices,
             "org_choices": scoping.visible_orgs(request.user)
-            .filter(path__startswith=group.org.path, depth__lte=group.org.depth + 1)
+            .filter(tree.subtree_q([group.org.path]), depth__lte=group.org.depth + 1)
             .order_by("path"),
         },
     )
 
 
 @login_required
-def session_list(request: HttpRequest) -> HttpResponse:
+def session_list(request: AuthedRequest) -> HttpResponse:
     require_manager(request, Session, "study:sessions")
-    year = year_from(request)
+    year = year_param(request.GET)
     sessions = cg.with_counts(cg.sessions_for(request.user).filter(held_on__year=year)).order_by("-held_on", "-id")
     status = request.GET.get("status") or ""
     if status in SessionStatus.values:
@@ -214,12 +215,12 @@ def session_list(request: HttpRequest) -> HttpResponse:
         rows = [
             (s.held_on, s.group.name, s.topic, s.get_status_display(), s.invited, s.attended, s.hours) for s in sessions
         ]
-        return xlsx(
+        return xlsx_download(
             request,
             title="中心组集体学习",
             headers=["日期", "中心组", "学习主题", "状态", "应参学", "参学人次", "学时"],
             rows=rows,
-            model=Session,
+            target=Session,
         )
     return render(
         request,
@@ -237,19 +238,19 @@ def session_list(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
-def session_detail(request: HttpRequest, pk: int) -> HttpResponse:
+def session_detail(request: AuthedRequest, pk: int) -> HttpResponse:
     session, manages = cg.session_visible_or_404(request, pk)
     attendances = session.attendances.select_related("person__org").order_by(
         "person__org__path", "person__name_initials"
     )
     if manages and wants_xlsx(request):
         rows = [(a.person.name, a.person.org.name, a.get_status_display() or "待登记", a.reason) for a in attendances]
-        return xlsx(
+        return xlsx_download(
             request,
             title=f"参学名单_{session.held_on:%Y%m%d}",
             headers=["姓名", "所在组织", "出勤", "缺席原因"],
             rows=rows,
-            model=Session,
+            target=Session,
             org=session.org,
         )
     counts = {m: 0 for m in [*Mark.values, ""]}
@@ -278,7 +279,7 @@ def session_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
-def session_attendance(request: HttpRequest, pk: int) -> HttpResponse:
+def session_attendance(request: AuthedRequest, pk: int) -> HttpResponse:
     """Record attendance and the write-up; the session is held once every invited person is marked.
 
     A joint session invites hundreds: the roster comes MARK_ROWS to a page, each page saved on its own.
@@ -330,7 +331,7 @@ def session_attendance(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_POST
-def session_cancel(request: HttpRequest, pk: int) -> HttpResponse:
+def session_cancel(request: AuthedRequest, pk: int) -> HttpResponse:
     session, _ = cg.session_visible_or_404(request, pk)
     require_manages(request, session, session.org)
     try:

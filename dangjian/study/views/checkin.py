@@ -9,10 +9,11 @@ from __future__ import annotations
 
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
 
+from dangjian.accounts.http import AuthedRequest
 from dangjian.core import scoping
 
 from ..models import TrainingDay
@@ -21,7 +22,7 @@ from .common import NAV, error_text
 
 
 @login_required
-def checkin(request: HttpRequest, token: str) -> HttpResponse:
+def checkin(request: AuthedRequest, token: str) -> HttpResponse:
     day = TrainingDay.objects.filter(token=token).select_related("klass__org").first()
     person = request.user.person if getattr(request.user, "person_id", None) else None
     if day is None or person is None:

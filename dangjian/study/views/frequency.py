@@ -3,21 +3,23 @@
 from __future__ import annotations
 
 from django.contrib.auth.decorators import login_required
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
+
+from dangjian.accounts.http import AuthedRequest
 
 from .. import conf
 from ..models import StudyGroup
 from ..selectors import central_group as cg
-from .common import NAV, export_query, page_query, paginate, require_manager, wants_xlsx, xlsx, year_from
+from .common import NAV, export_query, page_query, paginate, require_manager, wants_xlsx, xlsx_download, year_param
 
 
 @login_required
-def frequency(request: HttpRequest) -> HttpResponse:
+def frequency(request: AuthedRequest) -> HttpResponse:
     """Frequency check: each leadership group's collective sessions per quarter against the minimum."""
     require_manager(request, StudyGroup, "study:frequency")
-    year = year_from(request)
+    year = year_param(request.GET)
     rows = cg.frequency(cg.groups_for(request.user), year, timezone.localdate())
     only = request.GET.get("only") == "behind"
     shown = [r for r in rows if r.behind] if only else rows
@@ -38,7 +40,7 @@ def frequency(request: HttpRequest) -> HttpResponse:
             "三季度",
             "四季度",
         ]
-        return xlsx(request, title=f"中心组学习频次_{year}", headers=headers, rows=data, model=StudyGroup)
+        return xlsx_download(request, title=f"中心组学习频次_{year}", headers=headers, rows=data, target=StudyGroup)
     return render(
         request,
         "study/frequency.html",

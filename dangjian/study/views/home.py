@@ -2,29 +2,29 @@
 
 from __future__ import annotations
 
-import datetime as dt
-from collections import defaultdict
-from decimal import Decimal
+from typing import Any
 
 from django.contrib.auth.decorators import login_required
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
 
+from dangjian.accounts.http import AuthedRequest
 from dangjian.core import scoping
 from dangjian.core.selectors import default_org_for
 from dangjian.people.models import Member
 
 from .. import stats
-from ..models import ATTENDED, Enrolment, MeetingAttendance, SessionAttendance, SessionStatus
+from ..models import Enrolment, SessionStatus
 from ..selectors import central_group as cg
+from ..selectors import my_record as my
 from ..selectors.reminders import reminders_visible_to
 from ..selectors.training import open_classes
-from .common import NAV, wants_xlsx, xlsx, year_from
+from .common import NAV, wants_xlsx, xlsx_download, year_param
 
 
 @login_required
-def home(request: HttpRequest) -> HttpResponse:
+def home(request: AuthedRequest) -> HttpResponse:
     user, today = request.user, timezone.localdate()
     context: dict = {"nav": NAV, "today": today, "manager": scoping.can_see_orgs(user)}
     if context["manager"]:
@@ -67,41 +67,15 @@ def home(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
-def my_record(request: HttpRequest) -> HttpResponse:
+def my_record(request: AuthedRequest) -> HttpResponse:
     """我的学习档案: the person's own sessions, classes and meetings, and their hours year by year."""
-    if not getattr(request.user, "person_id", None):
+    person = request.user.person if request.user.person_id else None
+    if person is None:
         raise scoping.deny(request, Member, {"page": "study:my_record"}, exists=True)
-    person = request.user.person
-    year = year_from(request)
-    sessions = SessionAttendance.objects.filter(person=person, session__status=SessionStatus.HELD).select_related(
-        "session__group"
-    )
-    enrolments = Enrolment.objects.filter(person=person).select_related("klass__org")
-    meetings = MeetingAttendance.objects.filter(person=person).select_related("meeting__org")
-    totals: dict[int, dict] = defaultdict(
-        lambda: {"sessions": 0, "session_hours": Decimal("0"), "classes": 0, "class_hours": Decimal("0"), "meetings": 0}
-    )
-    for held_on, status, hours in sessions.values_list("session__held_on", "status", "session__hours"):
-        if status in ATTENDED:
-            totals[held_on.year]["sessions"] += 1
-            totals[held_on.year]["session_hours"] += hours
-    for starts_on, days, hours in enrolments.values_list("klass__starts_on", "days_attended", "hours_attended"):
-        if days:
-            totals[starts_on.year]["classes"] += 1
-            totals[starts_on.year]["class_hours"] += hours
-    for held_on, status in meetings.values_list("meeting__held_on", "status"):
-        if status in ATTENDED:
-            totals[held_on.year]["meetings"] += 1
-    years = [
-        {"year": y, **t, "hours": t["session_hours"] + t["class_hours"]}
-        for y, t in sorted(totals.items(), reverse=True)
-    ]
-    start, end = dt.date(year, 1, 1), dt.date(year, 12, 31)
-    year_sessions = sessions.filter(session__held_on__range=(start, end)).order_by("-session__held_on")
-    year_classes = enrolments.filter(klass__starts_on__range=(start, end)).order_by("-klass__starts_on")
-    year_meetings = meetings.filter(meeting__held_on__range=(start, end)).order_by("-meeting__held_on")
+    year = year_param(request.GET)
+    record = my.year_record(person, year)
     if wants_xlsx(request):
-        rows = [
+        rows: list[tuple[Any, ...]] = [
             (
                 "中心组学习",
                 a.session.held_on,
@@ -110,11 +84,11 @@ def my_record(request: HttpRequest) -> HttpResponse:
                 a.get_status_display(),
                 a.session.hours if a.attended else 0,
             )
-            for a in year_sessions
+            for a in record.sessions
         ]
         rows += [
             ("培训班", e.klass.starts_on, e.klass.org.name, e.klass.title, f"出勤{e.days_attended}天", e.hours_attended)
-            for e in year_classes
+            for e in record.classes
         ]
         rows += [
             (
@@ -123,16 +97,16 @@ def my_record(request: HttpRequest) -> HttpResponse:
                 m.meeting.org.name,
                 m.meeting.get_kind_display(),
                 m.get_status_display(),
-                None,
+                "",
             )
-            for m in year_meetings
+            for m in record.meetings
         ]
-        return xlsx(
+        return xlsx_download(
             request,
             title=f"我的学习档案_{year}",
             headers=["类别", "日期", "组织", "内容", "出勤", "学时"],
             rows=rows,
-            model=Member,
+            target=Member,
             org=person.org_id,
         )
     return render(
@@ -142,18 +116,18 @@ def my_record(request: HttpRequest) -> HttpResponse:
             "nav": NAV,
             "person": person,
             "year": year,
-            "years": years,
-            "sessions": year_sessions,
-            "classes": year_classes,
-            "meetings": year_meetings[:200],
-            "meeting_count": year_meetings.count(),
+            "years": my.yearly_totals(person),
+            "sessions": record.sessions,
+            "classes": record.classes,
+            "meetings": record.meetings[:200],
+            "meeting_count": record.meetings.count(),
             "today": timezone.localdate(),
         },
     )
 
 
 @login_required
-def reminders(request: HttpRequest) -> HttpResponse:
+def reminders(request: AuthedRequest) -> HttpResponse:
     if not scoping.can_see_orgs(request.user):
         raise scoping.deny(request, Member, {"page": "study:reminders"}, exists=True)
     r = reminders_visible_to(request.user, timezone.localdate())

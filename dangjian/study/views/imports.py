@@ -6,11 +6,12 @@ from functools import partial
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
+from dangjian.accounts.http import AuthedRequest
 from dangjian.core import excel, importing, scoping
 
 from ..importing import TARGETS, import_signin_file, record_for, template_bytes
@@ -20,7 +21,7 @@ from .common import NAV, require_manager
 BACK = {"session": "study:session_detail", "meeting": "study:meeting_detail", "training": "study:class_detail"}
 
 
-def _record(request: HttpRequest, target: str, pk: int):
+def _record(request: AuthedRequest, target: str, pk: int):
     if target not in TARGETS:
         raise scoping.deny(request, Meeting, {"target": target[:20]}, exists=False)
     return scoping.get_visible_or_404(request, record_for(target, pk, request.user), pk=pk)
@@ -40,7 +41,7 @@ def _context(target: str, record) -> dict:
 
 
 @login_required
-def import_page(request: HttpRequest, target: str, pk: int) -> HttpResponse:
+def import_page(request: AuthedRequest, target: str, pk: int) -> HttpResponse:
     record = _record(request, target, pk)
     context = _context(target, record)
     if request.method == "POST":
@@ -51,7 +52,7 @@ def import_page(request: HttpRequest, target: str, pk: int) -> HttpResponse:
 
 @login_required
 @require_POST
-def import_confirm(request: HttpRequest, target: str, pk: int) -> HttpResponse:
+def import_confirm(request: AuthedRequest, target: str, pk: int) -> HttpResponse:
     record = _record(request, target, pk)
     importer = partial(import_signin_file, target=target, record=record)
     try:
@@ -66,7 +67,7 @@ def import_confirm(request: HttpRequest, target: str, pk: int) -> HttpResponse:
 
 
 @login_required
-def import_template(request: HttpRequest, target: str) -> HttpResponse:
+def import_template(request: AuthedRequest, target: str) -> HttpResponse:
     require_manager(request, Meeting, "study:import_template")
     if target not in TARGETS:
         raise scoping.deny(request, Meeting, {"target": target[:20]}, exists=False)

@@ -5,11 +5,12 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.http import FileResponse, HttpRequest, HttpResponse
+from django.http import FileResponse, HttpResponse
 from django.http.response import HttpResponseBase
 from django.shortcuts import redirect
 from django.views.decorators.http import require_POST
 
+from dangjian.accounts.http import AuthedRequest
 from dangjian.core import scoping
 
 from ..models import SessionMaterial
@@ -20,7 +21,7 @@ from .common import error_text, require_manages
 
 @login_required
 @require_POST
-def material_upload(request: HttpRequest, pk: int) -> HttpResponse:
+def material_upload(request: AuthedRequest, pk: int) -> HttpResponse:
     session, _ = cg.session_visible_or_404(request, pk)
     require_manages(request, session, session.org)
     try:
@@ -33,7 +34,7 @@ def material_upload(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
-def material_download(request: HttpRequest, pk: int) -> HttpResponseBase:
+def material_download(request: AuthedRequest, pk: int) -> HttpResponseBase:
     """A material, to those who may see its session (managers, those invited, observers)."""
     material = SessionMaterial.objects.filter(pk=pk).select_related("session").first()
     if material is None:

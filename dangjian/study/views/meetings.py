@@ -6,12 +6,13 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
-from django.http import FileResponse, HttpRequest, HttpResponse
+from django.http import FileResponse, HttpResponse
 from django.http.response import HttpResponseBase
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
+from dangjian.accounts.http import AuthedRequest
 from dangjian.core import scoping
 from dangjian.orgs.models import OrgKind
 
@@ -31,29 +32,23 @@ from .common import (
     read_marks,
     require_manager,
     wants_xlsx,
-    xlsx,
-    year_from,
+    xlsx_download,
+    year_param,
 )
 
 
-def _meeting_or_404(request: HttpRequest, pk: int) -> Meeting:
+def _meeting_or_404(request: AuthedRequest, pk: int) -> Meeting:
     return scoping.get_visible_or_404(request, sel.meetings_for(request.user), pk=pk)
 
 
 @login_required
-def meeting_list(request: HttpRequest) -> HttpResponse:
+def meeting_list(request: AuthedRequest) -> HttpResponse:
     require_manager(request, Meeting, "study:meetings")
-    year = year_from(request)
-    meetings = sel.meetings_for(request.user).filter(held_on__year=year)
-    org = None
+    year = year_param(request.GET)
     code = (request.GET.get("org") or "").strip()
-    if code:
-        org = scoping.get_visible_or_404(request, scoping.visible_orgs(request.user), code=code)
-        meetings = meetings.filter(org__path__startswith=org.path)
+    org = scoping.get_visible_or_404(request, scoping.visible_orgs(request.user), code=code) if code else None
     kind = request.GET.get("kind") or ""
-    if kind in MeetingKind.values:
-        meetings = meetings.filter(kind=kind)
-    meetings = sel.with_counts(meetings).order_by("-held_on", "-id")
+    meetings = sel.meeting_list(request.user, year=year, org=org, kind=kind)
     if wants_xlsx(request):
         rows = [
             (
@@ -66,16 +61,18 @@ def meeting_list(request: HttpRequest) -> HttpResponse:
                 m.attended,
                 "" if m.quorum_met is None else ("达到" if m.quorum_met else "未达到"),
             )
-            for m in meetings
+            for m in sel.with_counts(meetings)
         ]
         headers = ["日期", "组织", "类型", "主题", "主持人", "应到", "实到", "支委会法定人数"]
-        return xlsx(request, title="组织生活会议", headers=headers, rows=rows, model=Meeting, org=org)
+        return xlsx_download(request, title="组织生活会议", headers=headers, rows=rows, target=Meeting, org=org)
+    page = paginate(request, meetings.values_list("pk", flat=True))
     return render(
         request,
         "study/meeting_list.html",
         {
             "nav": NAV,
-            "page": paginate(request, meetings),
+            "page": page,
+            "rows": sel.counted(list(page)),
             "year": year,
             "org": org,
             "kind": kind,
@@ -87,7 +84,7 @@ def meeting_list(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
-def meeting_new(request: HttpRequest) -> HttpResponse:
+def meeting_new(request: AuthedRequest) -> HttpResponse:
     """Record a meeting: pick the organization, then the kind (which decides the roster), then mark everyone."""
     require_manager(request, Meeting, "study:meeting_new")
     code = (request.GET.get("org") or "").strip()
@@ -188,17 +185,17 @@ def meeting_new(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
-def meeting_detail(request: HttpRequest, pk: int) -> HttpResponse:
+def meeting_detail(request: AuthedRequest, pk: int) -> HttpResponse:
     meeting = _meeting_or_404(request, pk)
     attendances = meeting.attendances.select_related("person__org").order_by("person__name_initials")
     if wants_xlsx(request):
         rows = [(a.person.name, a.person.org.name, a.get_status_display(), a.reason) for a in attendances]
-        return xlsx(
+        return xlsx_download(
             request,
             title=f"会议出勤_{meeting.held_on:%Y%m%d}",
             headers=["姓名", "所在组织", "出勤", "缺席原因"],
             rows=rows,
-            model=Meeting,
+            target=Meeting,
             org=meeting.org,
         )
     return render(
@@ -216,7 +213,7 @@ def meeting_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
-def meeting_attendance(request: HttpRequest, pk: int) -> HttpResponse:
+def meeting_attendance(request: AuthedRequest, pk: int) -> HttpResponse:
     """Change the attendance, MARK_ROWS people a page (a large organization's general meeting runs to hundreds)."""
     meeting = _meeting_or_404(request, pk)
     marked = {a.person_id: a for a in meeting.attendances.all()}
@@ -254,7 +251,7 @@ def meeting_attendance(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_POST
-def attachment_upload(request: HttpRequest, pk: int) -> HttpResponse:
+def attachment_upload(request: AuthedRequest, pk: int) -> HttpResponse:
     meeting = _meeting_or_404(request, pk)
     try:
         attachment = services.attachment_add(meeting=meeting, uploaded=request.FILES.get("file"), by=request.user)
@@ -266,7 +263,7 @@ def attachment_upload(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
-def attachment_download(request: HttpRequest, pk: int) -> HttpResponseBase:
+def attachment_download(request: AuthedRequest, pk: int) -> HttpResponseBase:
     visible = MeetingAttachment.objects.filter(meeting__in=sel.meetings_for(request.user))
     attachment = scoping.get_visible_or_404(request, visible, pk=pk)
     return FileResponse(

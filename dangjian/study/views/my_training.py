@@ -3,19 +3,21 @@
 from __future__ import annotations
 
 from django.contrib.auth.decorators import login_required
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
+
+from dangjian.accounts.http import AuthedRequest
 
 from ..models import Enrolment
 from ..selectors import training as sel
 from ..services import training as services
-from .common import NAV, export_query, wants_xlsx, xlsx
+from .common import NAV, export_query, wants_xlsx, xlsx_download
 from .training import person_or_404
 
 
 @login_required
-def open_list(request: HttpRequest) -> HttpResponse:
+def open_list(request: AuthedRequest) -> HttpResponse:
     """Classes a member may sign up for, and those they are on."""
     person = person_or_404(request, "study:open_classes")
     today = timezone.localdate()
@@ -25,7 +27,7 @@ def open_list(request: HttpRequest) -> HttpResponse:
         .order_by("klass__starts_on")
     )
     if wants_xlsx(request):
-        return xlsx(
+        return xlsx_download(
             request,
             title="我报名的培训班",
             headers=["培训班", "举办组织", "开始日期", "结束日期", "培训对象", "培训方式"],
@@ -40,7 +42,7 @@ def open_list(request: HttpRequest) -> HttpResponse:
                 )
                 for e in mine
             ],
-            model=Enrolment,
+            target=Enrolment,
         )
     taken = set(mine.values_list("klass_id", flat=True))
     offers = []

@@ -5,12 +5,15 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.http import HttpRequest, HttpResponse
+from django.db.models import QuerySet
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 
+from dangjian.accounts.http import AuthedRequest
 from dangjian.accounts.models import Role, User
 from dangjian.core import scoping
+from dangjian.orgs.models import Organization
 from dangjian.orgs.selectors import ancestor_paths
 
 from .. import conf, workdays
@@ -27,11 +30,11 @@ from .common import (
     require_manager,
     require_manages,
     wants_xlsx,
-    xlsx,
+    xlsx_download,
 )
 
 
-def _staff_accounts(session_org) -> object:
+def _staff_accounts(session_org: Organization) -> QuerySet[User]:
     """Committee staff whose role reaches the session's organization."""
     return (
         User.objects.filter(
@@ -43,7 +46,7 @@ def _staff_accounts(session_org) -> object:
 
 
 @login_required
-def observers_add(request: HttpRequest, pk: int) -> HttpResponse:
+def observers_add(request: AuthedRequest, pk: int) -> HttpResponse:
     session, _ = cg.session_visible_or_404(request, pk)
     require_manages(request, session, session.org)
     form = ObserverForm(request.POST or None, users=_staff_accounts(session.org))
@@ -83,12 +86,12 @@ def observers_add(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
-def my_tasks(request: HttpRequest) -> HttpResponse:
+def my_tasks(request: AuthedRequest) -> HttpResponse:
     """我的列席任务: sessions to sit in on, and write-ups to file (overdue ones first)."""
     today = timezone.localdate()
     tasks = list(cg.observer_tasks_of(request.user).order_by("-session__held_on"))
     if wants_xlsx(request):
-        return xlsx(
+        return xlsx_download(
             request,
             title="我的列席任务",
             headers=["学习日期", "中心组", "学习主题", "提前通知工作日", "列席报告截止", "列席报告提交"],
@@ -103,7 +106,7 @@ def my_tasks(request: HttpRequest) -> HttpResponse:
                 )
                 for t in tasks
             ],
-            model=Observer,
+            target=Observer,
         )
     upcoming = [t for t in tasks if t.session.status == SessionStatus.PLANNED]
     pending = [t for t in tasks if t.session.status == SessionStatus.HELD and t.writeup_submitted_at is None]
@@ -125,7 +128,7 @@ def my_tasks(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
-def writeup(request: HttpRequest, pk: int) -> HttpResponse:
+def writeup(request: AuthedRequest, pk: int) -> HttpResponse:
     observer = scoping.get_visible_or_404(request, cg.observer_tasks_of(request.user), pk=pk)
     form = WriteupForm(request.POST or None, initial={"writeup": observer.writeup})
     if request.method == "POST" and form.is_valid():
@@ -147,7 +150,7 @@ FILTERS = {"overdue": "报告逾期未交", "short": "通知不足", "pending": 
 
 
 @login_required
-def overview(request: HttpRequest) -> HttpResponse:
+def overview(request: AuthedRequest) -> HttpResponse:
     """Every observer arrangement in the user's subtrees: overdue write-ups, short notices."""
     require_manager(request, Observer, "study:observers")
     today = timezone.localdate()
@@ -175,7 +178,7 @@ def overview(request: HttpRequest) -> HttpResponse:
             for o in observers
         ]
         headers = ["列席人", "学习日期", "中心组", "主题", "通知日期", "提前工作日", "报告截止", "报告提交", "报告状态"]
-        return xlsx(request, title="列席安排", headers=headers, rows=rows, model=Observer)
+        return xlsx_download(request, title="列席安排", headers=headers, rows=rows, target=Observer)
     counts = {
         "overdue": cg.overdue_writeups(cg.observers_for(request.user), today).count(),
         "short": cg.short_notice(cg.observers_for(request.user)).count(),

@@ -5,11 +5,13 @@ from __future__ import annotations
 from typing import Any
 
 from django.contrib.auth.decorators import login_required
+from django.core.paginator import Page
 from django.db.models import Model
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
 
+from dangjian.accounts.http import AuthedRequest
 from dangjian.core.selectors import org_and_year_from
 
 from ..models import DayAttendance, Enrolment, Meeting, Session, SessionAttendance, TrainingClass
@@ -17,15 +19,16 @@ from ..selectors import central_group as cg
 from ..selectors import figures
 from ..selectors import org_life as ol
 from .calendar import SUMMARY_HEADERS, summary_context, summary_rows
-from .common import export_query, page_query, paginate, require_manager, wants_xlsx, xlsx
+from .common import export_query, page_query, paginate, require_manager, wants_xlsx, xlsx_download
 
 
-def _scope(request: HttpRequest, model: type[Model], page: str) -> tuple[Any, int]:
+def _scope(request: AuthedRequest, model: type[Model], page: str) -> tuple[Any, int]:
     require_manager(request, model, page)
     return org_and_year_from(request, request.GET)
 
 
-def _page(request: HttpRequest, template: str, items: Any, org: Any, year: int, **extra: Any) -> HttpResponse:
+def _page(request: AuthedRequest, template: str, items: Any, org: Any, year: int, **extra: Any) -> HttpResponse:
+    """The records page TEMPLATE with ITEMS paged (ITEMS may already be a Page)."""
     return render(
         request,
         template,
@@ -33,7 +36,7 @@ def _page(request: HttpRequest, template: str, items: Any, org: Any, year: int, 
             "nav": "dashboard",
             "org": org,
             "year": year,
-            "page": paginate(request, items),
+            "page": items if isinstance(items, Page) else paginate(request, items),
             "query": page_query(request),
             "export": export_query(request),
             **extra,
@@ -42,21 +45,19 @@ def _page(request: HttpRequest, template: str, items: Any, org: Any, year: int, 
 
 
 @login_required
-def sessions(request: HttpRequest) -> HttpResponse:
+def sessions(request: AuthedRequest) -> HttpResponse:
     org, year = _scope(request, Session, "study:records_sessions")
-    items = (
-        cg.with_counts(figures.held_sessions(org, year).select_related("group", "org")).order_by("held_on", "id")
-        if org
-        else Session.objects.none()
-    )
+    items = cg.with_counts(
+        (figures.held_sessions(org, year) if org else Session.objects.none()).select_related("group", "org")
+    ).order_by("held_on", "id")
     if wants_xlsx(request):
         rows = [(s.held_on, s.group.name, s.topic, s.invited, s.attended) for s in items]
-        return xlsx(
+        return xlsx_download(
             request,
             title=f"中心组集体学习_{year}",
             headers=["日期", "中心组", "学习主题", "应参学", "参学人次"],
             rows=rows,
-            model=Session,
+            target=Session,
             org=org,
         )
     return _page(
@@ -65,7 +66,7 @@ def sessions(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
-def session_attendances(request: HttpRequest) -> HttpResponse:
+def session_attendances(request: AuthedRequest) -> HttpResponse:
     org, year = _scope(request, SessionAttendance, "study:records_session_attendances")
     items = (
         figures.session_attendances(org, year)
@@ -86,19 +87,19 @@ def session_attendances(request: HttpRequest) -> HttpResponse:
             )
             for a in items
         ]
-        return xlsx(
+        return xlsx_download(
             request,
             title=f"中心组参学人次_{year}",
             headers=["日期", "中心组", "主题", "姓名", "所在组织", "出勤"],
             rows=rows,
-            model=SessionAttendance,
+            target=SessionAttendance,
             org=org,
         )
     return _page(request, "study/records_session_attendances.html", items, org, year)
 
 
 @login_required
-def classes(request: HttpRequest) -> HttpResponse:
+def classes(request: AuthedRequest) -> HttpResponse:
     org, year = _scope(request, TrainingClass, "study:records_classes")
     items = (
         figures.held_classes(org, year, timezone.localdate()).select_related("org").order_by("starts_on", "id")
@@ -119,19 +120,19 @@ def classes(request: HttpRequest) -> HttpResponse:
             )
             for k in items
         ]
-        return xlsx(
+        return xlsx_download(
             request,
             title=f"培训班_{year}",
             headers=["培训班", "主办组织", "培训对象", "场所", "开班", "结业", "学时", "报名人数"],
             rows=rows,
-            model=TrainingClass,
+            target=TrainingClass,
             org=org,
         )
     return _page(request, "study/records_classes.html", items, org, year)
 
 
 @login_required
-def training_attendances(request: HttpRequest) -> HttpResponse:
+def training_attendances(request: AuthedRequest) -> HttpResponse:
     org, year = _scope(request, Enrolment, "study:records_training_attendances")
     today = timezone.localdate()
     per_day = figures.per_day()
@@ -152,6 +153,7 @@ def training_attendances(request: HttpRequest) -> HttpResponse:
             else Enrolment.objects.none()
         )
     if wants_xlsx(request):
+        rows: list[tuple[Any, ...]]
         if per_day:
             rows = [
                 (
@@ -170,44 +172,47 @@ def training_attendances(request: HttpRequest) -> HttpResponse:
                 for e in items
             ]
             headers = ["培训班", "开班日期", "姓名", "所在组织", "出勤天数", "获得学时"]
-        return xlsx(request, title=f"参训人次_{year}", headers=headers, rows=rows, model=Enrolment, org=org)
+        return xlsx_download(request, title=f"参训人次_{year}", headers=headers, rows=rows, target=Enrolment, org=org)
     return _page(request, "study/records_training_attendances.html", items, org, year, per_day=per_day)
 
 
 @login_required
-def meetings(request: HttpRequest) -> HttpResponse:
+def meetings(request: AuthedRequest) -> HttpResponse:
     org, year = _scope(request, Meeting, "study:records_meetings")
     items = (
-        ol.with_counts(figures.counted_meetings(org, year).select_related("org", "chair")).order_by("held_on", "id")
+        figures.counted_meetings(org, year).select_related("org", "chair").order_by("held_on", "id")
         if org
         else Meeting.objects.none()
     )
     if wants_xlsx(request):
-        rows = [(m.held_on, m.org.name, m.get_kind_display(), m.topic, m.marked, m.attended) for m in items]
-        return xlsx(
+        rows = [
+            (m.held_on, m.org.name, m.get_kind_display(), m.topic, m.marked, m.attended) for m in ol.with_counts(items)
+        ]
+        return xlsx_download(
             request,
             title=f"三会一课_{year}",
             headers=["日期", "组织", "类型", "主题", "应到", "实到"],
             rows=rows,
-            model=Meeting,
+            target=Meeting,
             org=org,
         )
-    return _page(request, "study/records_meetings.html", items, org, year)
+    page = paginate(request, items.values_list("pk", flat=True))
+    return _page(request, "study/records_meetings.html", page, org, year, rows=ol.counted(list(page)))
 
 
 @login_required
-def compliance(request: HttpRequest) -> HttpResponse:
+def compliance(request: AuthedRequest) -> HttpResponse:
     org, year = _scope(request, Meeting, "study:records_compliance")
     if org is None:
         return _page(request, "study/records_compliance.html", [], org, year, rate=0.0, rows=[])
     ctx = summary_context(request, org, year)
     if wants_xlsx(request):
-        return xlsx(
+        return xlsx_download(
             request,
             title=f"组织生活按期开展率_{year}",
             headers=SUMMARY_HEADERS,
             rows=summary_rows(ctx["rows"]),
-            model=Meeting,
+            target=Meeting,
             org=org,
         )
     return render(

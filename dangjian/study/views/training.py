@@ -7,13 +7,14 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db.models import Count, Q
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
-from dangjian.core import scoping
+from dangjian.accounts.http import AuthedRequest
+from dangjian.core import scoping, tree
 from dangjian.people.models import CadreRank, Member, Status
 
 from .. import qr
@@ -35,23 +36,24 @@ from .common import (
     require_manager,
     require_manages,
     wants_xlsx,
-    xlsx,
-    year_from,
+    xlsx_download,
+    year_param,
 )
 
 PHASES = {"upcoming": "未开班", "ongoing": "进行中", "ended": "已结业", "cancelled": "已取消"}
 
 
-def person_or_404(request: HttpRequest, page: str) -> Member:
-    if not getattr(request.user, "person_id", None):
+def person_or_404(request: AuthedRequest, page: str) -> Member:
+    person = request.user.person if request.user.person_id else None
+    if person is None:
         raise scoping.deny(request, Member, {"page": page}, exists=True)
-    return request.user.person
+    return person
 
 
 @login_required
-def class_list(request: HttpRequest) -> HttpResponse:
+def class_list(request: AuthedRequest) -> HttpResponse:
     require_manager(request, TrainingClass, "study:classes")
-    year = year_from(request)
+    year = year_param(request.GET)
     today = timezone.localdate()
     classes = (
         sel.classes_for(request.user).filter(starts_on__year=year).annotate(days_count=Count("days", distinct=True))
@@ -98,7 +100,7 @@ def class_list(request: HttpRequest) -> HttpResponse:
             "报名人数",
             "状态",
         ]
-        return xlsx(request, title="培训班", headers=headers, rows=rows, model=TrainingClass)
+        return xlsx_download(request, title="培训班", headers=headers, rows=rows, target=TrainingClass)
     return render(
         request,
         "study/class_list.html",
@@ -116,7 +118,7 @@ def class_list(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
-def class_new(request: HttpRequest) -> HttpResponse:
+def class_new(request: AuthedRequest) -> HttpResponse:
     require_manager(request, TrainingClass, "study:class_new")
     form = ClassForm(request.POST or None, orgs=scoping.visible_orgs(request.user))
     if request.method == "POST" and form.is_valid():
@@ -147,7 +149,7 @@ def class_new(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
-def class_detail(request: HttpRequest, pk: int) -> HttpResponse:
+def class_detail(request: AuthedRequest, pk: int) -> HttpResponse:
     access = sel.class_visible_or_404(request, pk)
     klass, today = access.klass, timezone.localdate()
     days = list(
@@ -157,7 +159,7 @@ def class_detail(request: HttpRequest, pk: int) -> HttpResponse:
         )
     )
     if not access.manages:
-        person = request.user.person
+        person = request.user.person if request.user.person_id else None
         enrolment = access.enrolment
         return render(
             request,
@@ -170,7 +172,7 @@ def class_detail(request: HttpRequest, pk: int) -> HttpResponse:
                 "standing": sel.standing_by_day(enrolment, today) if enrolment else [],
                 "completion": sel.completion(enrolment, today) if enrolment else None,
                 "problem": services.signup_problem(klass, person, today)
-                if not (enrolment and enrolment.active)
+                if person is not None and not (enrolment and enrolment.active)
                 else "",
             },
         )
@@ -211,8 +213,8 @@ def class_detail(request: HttpRequest, pk: int) -> HttpResponse:
                     e.hours_attended,
                 )
             )
-        return xlsx(
-            request, title=f"培训班学员_{klass.pk}", headers=headers, rows=rows, model=TrainingClass, org=klass.org
+        return xlsx_download(
+            request, title=f"培训班学员_{klass.pk}", headers=headers, rows=rows, target=TrainingClass, org=klass.org
         )
     return render(
         request,
@@ -229,7 +231,7 @@ def class_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
-def class_enrol(request: HttpRequest, pk: int) -> HttpResponse:
+def class_enrol(request: AuthedRequest, pk: int) -> HttpResponse:
     """Enrol people in bulk from the roster by filters (an organization, categories, ranks, post holders)."""
     access = sel.class_visible_or_404(request, pk)
     klass = access.klass
@@ -262,7 +264,7 @@ def class_enrol(request: HttpRequest, pk: int) -> HttpResponse:
             "status_choices": Status.choices,
             "rank_choices": CadreRank.choices,
             "org_choices": scoping.visible_orgs(request.user)
-            .filter(path__startswith=klass.org.path, depth__lte=klass.org.depth + 2)
+            .filter(tree.subtree_q([klass.org.path]), depth__lte=klass.org.depth + 2)
             .order_by("path"),
         },
     )
@@ -270,7 +272,7 @@ def class_enrol(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_POST
-def class_signup(request: HttpRequest, pk: int) -> HttpResponse:
+def class_signup(request: AuthedRequest, pk: int) -> HttpResponse:
     person = person_or_404(request, "study:class_signup")
     klass = sel.class_visible_or_404(request, pk).klass
     try:
@@ -284,7 +286,7 @@ def class_signup(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_POST
-def class_cancel(request: HttpRequest, pk: int) -> HttpResponse:
+def class_cancel(request: AuthedRequest, pk: int) -> HttpResponse:
     klass = sel.class_visible_or_404(request, pk).klass
     require_manages(request, klass, klass.org)
     try:
@@ -296,7 +298,7 @@ def class_cancel(request: HttpRequest, pk: int) -> HttpResponse:
     return redirect("study:class_detail", pk=klass.pk)
 
 
-def _enrolment_or_404(request: HttpRequest, pk: int) -> Enrolment:
+def _enrolment_or_404(request: AuthedRequest, pk: int) -> Enrolment:
     """An enrolment: the person's own, or one of a class the user runs."""
     q = Q(klass__in=sel.classes_for(request.user))
     if getattr(request.user, "person_id", None):
@@ -308,7 +310,7 @@ def _enrolment_or_404(request: HttpRequest, pk: int) -> Enrolment:
 
 @login_required
 @require_POST
-def enrolment_withdraw(request: HttpRequest, pk: int) -> HttpResponse:
+def enrolment_withdraw(request: AuthedRequest, pk: int) -> HttpResponse:
     enrolment = _enrolment_or_404(request, pk)
     try:
         services.withdraw(enrolment=enrolment, by=request.user)
@@ -320,7 +322,7 @@ def enrolment_withdraw(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
-def certificate(request: HttpRequest, pk: int) -> HttpResponse:
+def certificate(request: AuthedRequest, pk: int) -> HttpResponse:
     """The certificate of completion (结业证书) as PDF, once the class is over and attended enough."""
     enrolment = _enrolment_or_404(request, pk)
     done = sel.completion(enrolment, timezone.localdate())
@@ -333,7 +335,7 @@ def certificate(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
-def day_detail(request: HttpRequest, pk: int) -> HttpResponse:
+def day_detail(request: AuthedRequest, pk: int) -> HttpResponse:
     """One day: its sign-in QR code and the roster to mark by hand."""
     day = (
         TrainingDay.objects.filter(pk=pk, klass__in=sel.classes_for(request.user)).select_related("klass__org").first()

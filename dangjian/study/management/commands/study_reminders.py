@@ -15,6 +15,7 @@ from typing import Any
 from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
 
+from dangjian.core import tree
 from dangjian.orgs.models import Organization
 from dangjian.study.selectors.reminders import reminders_for
 
@@ -39,7 +40,7 @@ class Command(BaseCommand):
             root = Organization.objects.filter(code=options["org"]).first()
             if root is None:
                 raise CommandError(f"组织编码 {options['org']} 不存在")
-            orgs = orgs.filter(path__startswith=root.path)
+            orgs = orgs.filter(tree.subtree_q([root.path]))
         r = reminders_for(orgs, today)
         if options["format"] == "json":
             data = {
