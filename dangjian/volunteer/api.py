@@ -10,17 +10,19 @@ from __future__ import annotations
 
 import datetime as dt
 from decimal import Decimal
+from typing import Any
 
 from django.db import OperationalError
-from django.http import HttpRequest
 from ninja import Field, Query, Router, Schema
 from ninja.errors import HttpError
 
+from dangjian.accounts.http import AuthedRequest
 from dangjian.core import scoping
 from dangjian.core.selectors import org_and_year_from
+from dangjian.people.models import Member
 
 from . import selectors, services
-from .models import Activity, Brigade, ServiceRecord, Volunteer
+from .models import Activity, Brigade, Participation, ServiceRecord, Volunteer
 from .services.signup import waiting_position
 from .views.common import activity_or_404
 from .views.signup import BUSY
@@ -87,7 +89,7 @@ class ErrorOut(Schema):
 
 
 @router.get("/activities", response=ActivityPage, summary="活动列表：正在招募的，或本人组织管理的")
-def volunteer_activity_list(request: HttpRequest, query: Query[ActivityListQuery]):
+def volunteer_activity_list(request: AuthedRequest, query: Query[ActivityListQuery]):
     if query.scope == "managed":
         qs = selectors.with_counts(selectors.managed_activities(request.user)).order_by("-starts_at", "-id")
     else:
@@ -104,7 +106,7 @@ class ActivityDetailOut(ActivityOut):
     mine: ParticipationOut | None = Field(None, description="本人的报名情况")
 
 
-def _participation_out(p) -> dict:
+def _participation_out(p: Participation) -> dict[str, Any]:
     return {
         "activity_id": p.activity_id,
         "status": p.status,
@@ -117,15 +119,16 @@ def _participation_out(p) -> dict:
 
 
 @router.get("/activities/{activity_id}", response=ActivityDetailOut, summary="一个活动，含本人的报名情况")
-def volunteer_activity_get(request: HttpRequest, activity_id: int):
+def volunteer_activity_get(request: AuthedRequest, activity_id: int):
     activity_or_404(request, activity_id)
     activity = selectors.with_counts(Activity.objects.filter(pk=activity_id)).get()
     mine = selectors.participation_of(activity, selectors.person_of(request.user))
-    activity.mine = _participation_out(mine) if mine else None
-    return activity
+    out = ActivityDetailOut.from_orm(activity)
+    out.mine = ParticipationOut(**_participation_out(mine)) if mine else None
+    return out
 
 
-def _member_or_404(request: HttpRequest, activity: Activity, action: str):
+def _member_or_404(request: AuthedRequest, activity: Activity, action: str) -> Member:
     member = selectors.person_of(request.user)
     if member is None:
         raise scoping.deny(request, Activity, {"pk": activity.pk, "action": action}, exists=True, org=activity.org_id)
@@ -137,7 +140,7 @@ def _member_or_404(request: HttpRequest, activity: Activity, action: str):
     response={200: SignupOut, 400: ErrorOut, 503: ErrorOut},
     summary="报名（名额已满时进入候补名单；并发报名不会超员）",
 )
-def volunteer_signup(request: HttpRequest, activity_id: int):
+def volunteer_signup(request: AuthedRequest, activity_id: int):
     activity = activity_or_404(request, activity_id)
     member = _member_or_404(request, activity, "signup")
     try:
@@ -154,7 +157,7 @@ def volunteer_signup(request: HttpRequest, activity_id: int):
     response={200: list[ParticipationOut], 400: ErrorOut, 503: ErrorOut},
     summary="取消本人报名；返回因此递补获得名额的报名",
 )
-def volunteer_withdraw(request: HttpRequest, activity_id: int):
+def volunteer_withdraw(request: AuthedRequest, activity_id: int):
     activity = activity_or_404(request, activity_id)
     member = _member_or_404(request, activity, "withdraw")
     try:
@@ -184,7 +187,7 @@ class MeOut(Schema):
 
 
 @router.get("/me", response=MeOut, summary="本人的志愿者编号、服务时长和最近的服务记录")
-def volunteer_me(request: HttpRequest):
+def volunteer_me(request: AuthedRequest):
     member = selectors.person_of(request.user)
     if member is None:
         raise scoping.deny(request, Volunteer, {"api": "volunteer_me"}, exists=True)
@@ -228,7 +231,7 @@ class YearQuery(Schema):
 
 
 @router.get("/brigades", response=list[BrigadeOut], summary="支队概况：分队、志愿者、年度活动和时长")
-def volunteer_brigades(request: HttpRequest, query: Query[YearQuery]):
+def volunteer_brigades(request: AuthedRequest, query: Query[YearQuery]):
     if not scoping.can_see_orgs(request.user):
         raise scoping.deny(request, Brigade, {"api": "volunteer_brigades"}, exists=True)
     org, year = org_and_year_from(request, {"org": query.org, "year": query.year})
@@ -252,7 +255,7 @@ class RankingQuery(YearQuery):
 
 
 @router.get("/rankings", response=list[RankingRow], summary="年度服务时长排行（分队或志愿者）")
-def volunteer_rankings(request: HttpRequest, query: Query[RankingQuery]):
+def volunteer_rankings(request: AuthedRequest, query: Query[RankingQuery]):
     if not scoping.can_see_orgs(request.user):
         raise scoping.deny(request, ServiceRecord, {"api": "volunteer_rankings"}, exists=True)
     org, year = org_and_year_from(request, {"org": query.org, "year": query.year})

@@ -149,7 +149,8 @@ class _Builder:
         self.ctx, self.rng, self.tz, self.pools = ctx, rng, tz, pools
         # Each brigade's teams, in a stable order (from its volunteers).
         self.teams = {
-            b: sorted({v.team.pk: v.team for v in pool}.values(), key=lambda t: t.pk) for b, pool in pools.items()
+            b: sorted({v.team.pk: v.team for v in pool if v.team is not None}.values(), key=lambda t: t.pk)
+            for b, pool in pools.items()
         }
         self.now = dt.datetime.combine(ctx.today, dt.time(8), tzinfo=tz)
         self.activities: list[Activity] = []
@@ -194,16 +195,19 @@ class _Builder:
         pool = self.pools.get(brigade.pk, [])
         demand = min(len(pool), max(1, round(a.places * rng.uniform(0.5, 1.3))))
         chosen = rng.sample(pool, demand)
-        if self._demo is not None and self._demo in chosen and self._clashes(a):
-            chosen.remove(self._demo)
-        if self._demo is not None and self._demo.team.brigade is brigade and self._demo not in chosen:
-            if rng.random() < (0.6 if not held else 0.25) and not self._clashes(a):
-                chosen.insert(0, self._demo)
-        if self._demo is not None and self._demo in chosen:
-            self._demo_booked.append((a.starts_at, a.ends_at))
+        demo = self._demo
+        if demo is not None:
+            if demo in chosen and self._clashes(a):
+                chosen.remove(demo)
+            if demo.team is not None and demo.team.brigade is brigade and demo not in chosen:
+                if rng.random() < (0.6 if not held else 0.25) and not self._clashes(a):
+                    chosen.insert(0, demo)
+            if demo in chosen:
+                self._demo_booked.append((a.starts_at, a.ends_at))
+        opened = a.published_at or a.starts_at  # only published activities get sign-ups
         until = min(a.signup_deadline, self.now)
-        span = max(60.0, (until - a.published_at).total_seconds())
-        times = sorted(a.published_at + dt.timedelta(seconds=rng.uniform(0, span)) for _ in chosen)
+        span = max(60.0, (until - opened).total_seconds())
+        times = sorted(opened + dt.timedelta(seconds=rng.uniform(0, span)) for _ in chosen)
         rows: list[_Signup] = []
         holding = 0
         for seq, (v, signed) in enumerate(zip(chosen, times, strict=True), start=1):
@@ -247,7 +251,8 @@ def seed_activities(
 ) -> dict[str, int]:
     pools: dict[int, list[Volunteer]] = {}
     for v in volunteers.values():
-        pools.setdefault(v.team.brigade.pk, []).append(v)
+        if v.team is not None:
+            pools.setdefault(v.team.brigade.pk, []).append(v)
     paired = {p.brigade.pk: p for p in pairings}
     builder = _Builder(ctx, rng, tz, pools)
     builder._demo = volunteers.get(demo_member.pk) if demo_member else None
@@ -313,7 +318,7 @@ def _certificates(
         chosen.append(demo.pk)
     volunteers = {v.pk: v for v in Volunteer.objects.filter(pk__in=chosen)}
     members = Member.objects.in_bulk([v.member_id for v in volunteers.values()])
-    leader = Member.objects.filter(pk=corps.leader_id).values_list("name", flat=True).first() or ""
+    leader = corps.leader.name if corps.leader is not None else ""
     rows = []
     for pk in chosen:
         mine = sorted(by_volunteer[pk], key=lambda r: r.served_on)

@@ -33,14 +33,23 @@ def _adapter(field: models.Field) -> Callable[[Any], Any] | None:
 
 
 def next_id(model: type[models.Model]) -> int:
-    return (model.objects.aggregate(m=models.Max("pk"))["m"] or 0) + 1
+    return (model._default_manager.aggregate(m=models.Max("pk"))["m"] or 0) + 1
+
+
+def _column(model: type[models.Model], name: str) -> tuple[models.Field, str]:
+    """MODEL's concrete field NAME and its column (a relation's reverse side has none)."""
+    field = model._meta.get_field(name)
+    if not isinstance(field, models.Field) or not field.column:
+        raise ValueError(f"{model.__name__}.{name} is not a column")
+    return field, field.column
 
 
 def insert_rows(model: type[models.Model], fields: Sequence[str], rows: Iterable[Sequence[Any]]) -> int:
     """Insert ROWS (values in the order of FIELDS, attnames, the id first) into MODEL's table."""
     meta = model._meta
-    columns = [meta.get_field(name).column for name in fields]
-    adapters = [(i, a) for i, name in enumerate(fields) if (a := _adapter(meta.get_field(name))) is not None]
+    concrete = [_column(model, name) for name in fields]
+    columns = [column for _, column in concrete]
+    adapters = [(i, a) for i, (field, _) in enumerate(concrete) if (a := _adapter(field)) is not None]
     quote = connection.ops.quote_name
     sql = (
         f"INSERT INTO {quote(meta.db_table)} ({', '.join(quote(c) for c in columns)}) "

@@ -4,61 +4,40 @@ from __future__ import annotations
 
 import datetime as dt
 from decimal import Decimal
-from typing import Any
+from typing import Any, cast
 
 from django import forms
 from django.db.models import QuerySet
 from django.utils import timezone
 
+from dangjian.core.web import BootstrapForm, DateInput, DateTimeInput, OrgChoiceField, PersonChoiceField
+from dangjian.orgs.models import Organization
 from dangjian.people.models import Member
 
 from .models import ActivityKind, Brigade, Pairing, Team
 
-DATETIME_FORMAT = "%Y-%m-%dT%H:%M"
 
-
-class DateTimeInput(forms.DateTimeInput):
-    input_type = "datetime-local"
-
-    def __init__(self, **kwargs: Any) -> None:
-        super().__init__(format=DATETIME_FORMAT, **kwargs)
-
-
-class DateInput(forms.DateInput):
-    input_type = "date"
-
-    def __init__(self, **kwargs: Any) -> None:
-        super().__init__(format="%Y-%m-%d", **kwargs)
-
-
-def _datetime(label: str, required: bool = True, **kwargs: Any) -> forms.DateTimeField:
-    return forms.DateTimeField(label=label, required=required, widget=DateTimeInput(), **kwargs)
+def _datetime(label: str, required: bool = True) -> forms.DateTimeField:
+    return forms.DateTimeField(label=label, required=required, widget=DateTimeInput())
 
 
 def _date(label: str, required: bool = True) -> forms.DateField:
     return forms.DateField(label=label, required=required, widget=DateInput())
 
 
-class BootstrapForm(forms.Form):
-    """Bootstrap classes on every widget."""
-
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        for field in self.fields.values():
-            css = "form-select" if isinstance(field.widget, forms.Select) else "form-control"
-            field.widget.attrs.setdefault("class", css)
+def _choices(form: forms.BaseForm, name: str) -> forms.ModelChoiceField:
+    """The model choice field NAME of FORM, typed (self.fields holds plain Fields)."""
+    return cast(forms.ModelChoiceField, form.fields[name])
 
 
-class PersonChoiceField(forms.ModelChoiceField):
-    """A person picked from a short list: name and organization, so namesakes can be told apart."""
-
-    def label_from_instance(self, obj: Member) -> str:
-        return f"{obj.name}（{obj.org.name}）"
+class TeamChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, obj: Any) -> str:
+        return f"{obj.brigade.name} · {obj.name}"
 
 
 class ActivityForm(BootstrapForm):
     brigade = forms.ModelChoiceField(label="支队", queryset=Brigade.objects.none(), empty_label="请选择支队")
-    team = forms.ModelChoiceField(label="分队（可选）", queryset=Team.objects.none(), required=False)
+    team = TeamChoiceField(label="分队（可选）", queryset=Team.objects.none(), required=False)
     title = forms.CharField(label="活动名称", max_length=100)
     kind = forms.ChoiceField(label="活动类型", choices=ActivityKind.choices)
     pairing = forms.ModelChoiceField(
@@ -74,11 +53,10 @@ class ActivityForm(BootstrapForm):
 
     def __init__(self, *args: Any, brigades: QuerySet[Brigade], organizers: QuerySet[Member], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["brigade"].queryset = brigades
-        self.fields["team"].queryset = Team.objects.filter(brigade__in=brigades).select_related("brigade")
-        self.fields["pairing"].queryset = Pairing.objects.filter(brigade__in=brigades).select_related("brigade")
-        self.fields["organizer"].queryset = organizers.select_related("org")
-        self.fields["team"].label_from_instance = lambda t: f"{t.brigade.name} · {t.name}"
+        _choices(self, "brigade").queryset = brigades
+        _choices(self, "team").queryset = Team.objects.filter(brigade__in=brigades).select_related("brigade")
+        _choices(self, "pairing").queryset = Pairing.objects.filter(brigade__in=brigades).select_related("brigade")
+        _choices(self, "organizer").queryset = organizers.select_related("org")
 
 
 class AttendanceForm(BootstrapForm):
@@ -100,7 +78,9 @@ class CertificateIssueForm(BootstrapForm):
 
     def __init__(self, *args: Any, years: list[int], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["year"].choices = [("", "全部服务记录")] + [(y, f"{y}年") for y in years]
+        cast(forms.TypedChoiceField, self.fields["year"]).choices = [("", "全部服务记录")] + [
+            (y, f"{y}年") for y in years
+        ]
 
     def period(self) -> tuple[dt.date | None, dt.date | None]:
         year = self.cleaned_data.get("year")
@@ -118,17 +98,17 @@ class CorpsForm(BootstrapForm):
 
     def __init__(self, *args: Any, people: QuerySet[Member], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["leader"].queryset = people.select_related("org")
+        _choices(self, "leader").queryset = people.select_related("org")
 
 
 class BrigadeCreateForm(BootstrapForm):
-    org = forms.ModelChoiceField(label="所属党组织", queryset=None, empty_label="请选择党组织")  # type: ignore[arg-type]
+    org = OrgChoiceField(label="所属党组织", queryset=Organization.objects.none(), empty_label="请选择党组织")
     name = forms.CharField(label="支队名称", max_length=100)
     founded_on = _date("成立日期")
 
-    def __init__(self, *args: Any, orgs: QuerySet, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, orgs: QuerySet[Organization], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["org"].queryset = orgs
+        _choices(self, "org").queryset = orgs
         self.fields["founded_on"].initial = timezone.localdate()
 
 
@@ -140,7 +120,7 @@ class BrigadeEditForm(BootstrapForm):
 
     def __init__(self, *args: Any, people: QuerySet[Member], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["leader"].queryset = people.select_related("org")
+        _choices(self, "leader").queryset = people.select_related("org")
 
 
 class TeamForm(BootstrapForm):
@@ -150,7 +130,7 @@ class TeamForm(BootstrapForm):
 
     def __init__(self, *args: Any, people: QuerySet[Member], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["leader"].queryset = people.select_related("org")
+        _choices(self, "leader").queryset = people.select_related("org")
 
 
 class TeamMemberForm(BootstrapForm):
@@ -158,7 +138,7 @@ class TeamMemberForm(BootstrapForm):
 
     def __init__(self, *args: Any, people: QuerySet[Member], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["member"].queryset = people.select_related("org")
+        _choices(self, "member").queryset = people.select_related("org")
 
 
 class PairingForm(BootstrapForm):
@@ -171,4 +151,4 @@ class PairingForm(BootstrapForm):
 
     def __init__(self, *args: Any, brigades: QuerySet[Brigade], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["brigade"].queryset = brigades
+        _choices(self, "brigade").queryset = brigades

@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import Any
+from typing import TYPE_CHECKING, Any, TypedDict
 
 from django.db.models import (
     Count,
@@ -164,7 +164,19 @@ def _participants(status: str) -> Coalesce:
     )
 
 
-def with_counts(qs: QuerySet[Activity]) -> QuerySet[Activity]:
+class ActivityCounts(TypedDict):
+    taken: int  # places held
+    waiting: int  # people on the waiting list
+    left: int  # places still free (negative never: the sign-up service keeps to the limit)
+
+
+if TYPE_CHECKING:  # (the alias cannot be built at run time)
+    from django_stubs_ext import WithAnnotations
+
+    CountedActivity = WithAnnotations[Activity, ActivityCounts]
+
+
+def with_counts(qs: QuerySet[Activity]) -> QuerySet[CountedActivity]:
     """Places taken, people waiting and places left, as correlated subqueries: only the rows shown pay."""
     return (
         qs.select_related("brigade", "team", "organizer")
@@ -175,12 +187,12 @@ def with_counts(qs: QuerySet[Activity]) -> QuerySet[Activity]:
     )
 
 
-def open_activities(user: Any, *, now: dt.datetime | None = None) -> QuerySet[Activity]:
+def open_activities(user: Any, *, now: dt.datetime | None = None) -> QuerySet[CountedActivity]:
     """Published activities still taking sign-ups, soonest first."""
     now = now or timezone.now()
     member = person_of(user)
     if member is None:
-        return Activity.objects.none()
+        return with_counts(Activity.objects.none())
     return with_counts(
         Activity.objects.filter(
             status=ActivityStatus.PUBLISHED,
@@ -243,7 +255,18 @@ def brigades_in(org: Organization, year: int, brigades: QuerySet[Brigade] | None
     )
 
 
-def brigade_overview(brigades: QuerySet[Brigade], year: int) -> QuerySet[Brigade]:
+class BrigadeFigures(TypedDict):
+    team_count: int
+    volunteer_count: int
+    activity_count: int  # published activities starting in the year
+    hours_total: Decimal  # recorded hours served in the year
+
+
+if TYPE_CHECKING:
+    BrigadeOverview = WithAnnotations[Brigade, BrigadeFigures]
+
+
+def brigade_overview(brigades: QuerySet[Brigade], year: int) -> QuerySet[BrigadeOverview]:
     """BRIGADES with their teams, volunteers, and activities and hours in YEAR (subqueries, no row blow-up)."""
     start, end = year_bounds(year)
 

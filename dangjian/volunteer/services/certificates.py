@@ -10,7 +10,9 @@ from __future__ import annotations
 import datetime as dt
 import secrets
 from collections import defaultdict
+from collections.abc import Sequence
 from decimal import Decimal
+from typing import Protocol
 
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
@@ -34,7 +36,17 @@ def normalize_number(text: str) -> str:
     return "".join(ch for ch in (text or "").upper() if ch.isalnum())[:32]
 
 
-def content_of(records: list[ServiceRecord], kinds: dict[int, str]) -> str:
+class Served(Protocol):
+    """What the certificate's content is summed from: a service record, or the demo seeder's plan of one."""
+
+    @property
+    def activity_id(self) -> int: ...
+
+    @property
+    def hours(self) -> Decimal: ...
+
+
+def content_of(records: Sequence[Served], kinds: dict[int, str]) -> str:
     by_kind: dict[str, list[Decimal]] = defaultdict(list)
     for r in records:
         by_kind[kinds[r.activity_id]].append(r.hours)

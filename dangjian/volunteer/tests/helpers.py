@@ -76,8 +76,14 @@ def make_activity(
     )
 
 
+def person(**fields: object) -> Member:
+    """A person of the roster (MemberFactory, typed as the Member it makes)."""
+    made: Member = MemberFactory.create(**fields)
+    return made
+
+
 def people(org: Organization, n: int, *, prefix: str = "志愿者") -> list[Member]:
-    return [MemberFactory(name=f"{prefix}{i:03d}", org=org) for i in range(n)]
+    return [person(name=f"{prefix}{i:03d}", org=org) for i in range(n)]
 
 
 def account(member: Member, username: str | None = None) -> User:
@@ -128,8 +134,8 @@ class VolunteerTestCase(BaseTestCase):
     def setUp(self) -> None:
         super().setUp()
         w = self.w
-        self.leader_a = MemberFactory(name="赵队长", org=w.branch_a2)
-        self.corps = make_corps(w.committee, leader=MemberFactory(name="钱总队长", org=w.committee))
+        self.leader_a = person(name="赵队长", org=w.branch_a2)
+        self.corps = make_corps(w.committee, leader=person(name="钱总队长", org=w.committee))
         self.brigade_a = make_brigade(self.corps, w.org_a, leader=self.leader_a)
         self.brigade_b = make_brigade(self.corps, w.org_b)
         self.activity = make_activity(self.brigade_a)

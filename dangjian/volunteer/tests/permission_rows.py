@@ -11,6 +11,7 @@ certificates; the certificate check (verify) is public.
 from __future__ import annotations
 
 import datetime as dt
+from typing import TypedDict
 
 from dangjian.core.permission_matrix import IN_A, STAFF_AND_ADMINS, api, page, row
 from dangjian.volunteer import services
@@ -18,8 +19,23 @@ from dangjian.volunteer.models import Pairing, Participation, Team
 
 from .helpers import make_activity, make_brigade, make_corps, record_for
 
-EVERYONE = {"outsider": 200, "member": 200, **STAFF_AND_ADMINS}
-STAFF_AND_A_POST = {"staff": 302, "admin_a": 302}
+
+class _Everyone(TypedDict):
+    outsider: int
+    member: int
+    staff: int
+    admin_a: int
+    admin_b: int
+
+
+class _StaffAndA(TypedDict):
+    staff: int
+    admin_a: int
+
+
+# Typed, so that spreading them into page()/api() cannot be read as a method= or login=.
+EVERYONE: _Everyone = {"outsider": 200, "member": 200, **STAFF_AND_ADMINS}
+STAFF_AND_A_POST: _StaffAndA = {"staff": 302, "admin_a": 302}
 
 
 def prepare(case) -> dict[str, object]:

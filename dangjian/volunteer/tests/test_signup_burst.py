@@ -19,7 +19,8 @@ from collections.abc import Callable
 from pathlib import Path
 
 from django.conf import settings
-from django.db import OperationalError, connection
+from django.db import DEFAULT_DB_ALIAS, OperationalError, connection, connections
+from django.db.backends.sqlite3.base import DatabaseWrapper as SQLiteWrapper
 from django.test import Client, TransactionTestCase
 
 from dangjian.core.testing import World, make_user
@@ -35,7 +36,8 @@ PLACES = 30
 
 
 def _in_memory_sqlite() -> bool:
-    return connection.vendor == "sqlite" and connection.is_in_memory_db()
+    wrapper = connections[DEFAULT_DB_ALIAS]
+    return isinstance(wrapper, SQLiteWrapper) and wrapper.is_in_memory_db()
 
 
 def _pool_size() -> int:
@@ -129,7 +131,7 @@ class SignupBurstTests(TransactionTestCase):
         self.assertEqual(times, sorted(times), "sign-up times follow the arrival order")
         self.assertEqual([waiting_position(p) for p in rows[places:]], list(range(1, n - places + 1)))
 
-    def test_it_confirms_exactly_the_places_and_queues_the_rest_in_order(self):
+    def test_it_confirms_exactly_the_places_and_queues_the_rest_in_order(self) -> None:
         if _in_memory_sqlite():
             return self.rerun_with_a_database_file()
         activity = make_activity(self.brigade, places=PLACES)
@@ -144,7 +146,7 @@ class SignupBurstTests(TransactionTestCase):
         activity.refresh_from_db()
         self.assertEqual(activity.signup_seq, SIGNUPS)
 
-    def test_it_does_not_overbook_through_the_api_either(self):
+    def test_it_does_not_overbook_through_the_api_either(self) -> None:
         if _in_memory_sqlite():
             self.skipTest("runs in the child pytest on a SQLite file (see the test above)")
         activity = make_activity(self.brigade, places=10)

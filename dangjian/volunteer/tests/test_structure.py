@@ -46,7 +46,9 @@ class StructureTests(VolunteerTestCase):
         response = self.client.post(
             "/volunteer/brigades/new/", {"org": self.w.org_b.pk, "name": "越权支队", "founded_on": "2025-03-01"}
         )
-        self.assertContains(response, "选择一个有效的选项")
+        # The kernel's organization picker (core.web.OrgChoiceField) says why, in place of Django's
+        # "选择一个有效的选项".
+        self.assertContains(response, "所选组织不存在或不在您的管理范围内")
         self.assertFalse(Brigade.objects.filter(name="越权支队").exists())
 
     def test_it_refuses_a_brigade_before_the_corps_exists(self):

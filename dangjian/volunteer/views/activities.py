@@ -13,16 +13,17 @@ import segno
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.core.paginator import Paginator
 from django.db.models import Q, QuerySet
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_POST
 
+from dangjian.accounts.http import AuthedRequest
 from dangjian.core import scoping
 from dangjian.core.selectors import org_and_year_from
+from dangjian.core.web import paginate
 from dangjian.people.models import Member
 
 from .. import permissions, selectors, services
@@ -36,11 +37,11 @@ PAGE_SIZE = 30
 STATUS_TABS = (("published", "已发布"), ("draft", "草稿"), ("cancelled", "已取消"), ("all", "全部"))
 
 
-def _manages_any(request: HttpRequest) -> bool:
+def _manages_any(request: AuthedRequest) -> bool:
     return scoping.can_see_orgs(request.user) or selectors.managed_activities(request.user).exists()
 
 
-def _managed_list(request: HttpRequest) -> tuple[QuerySet[Activity], dict[str, Any]]:
+def _managed_list(request: AuthedRequest) -> tuple[QuerySet[selectors.CountedActivity], dict[str, Any]]:
     """The organizer's list: ?org=CODE&year=YYYY&status=&kind=&q= (org out of reach: recorded 404)."""
     activities = selectors.managed_activities(request.user)
     org, year = org_and_year_from(request, request.GET) if request.GET.get("org") else (None, None)
@@ -73,13 +74,13 @@ def _query(filters: dict[str, Any]) -> str:
 
 @login_required
 @require_GET
-def activity_list(request: HttpRequest) -> HttpResponse:
+def activity_list(request: AuthedRequest) -> HttpResponse:
     if not _manages_any(request):
         # A member: the activities open for sign-up, soonest first.
-        page = Paginator(selectors.open_activities(request.user), PAGE_SIZE).get_page(request.GET.get("page"))
+        page = paginate(request, selectors.open_activities(request.user), PAGE_SIZE)
         return render(request, "volunteer/activities_open.html", {"nav": NAV, "page": page})
     activities, filters = _managed_list(request)
-    page = Paginator(activities, PAGE_SIZE).get_page(request.GET.get("page"))
+    page = paginate(request, activities, PAGE_SIZE)
     return render(
         request,
         "volunteer/activity_list.html",
@@ -103,7 +104,7 @@ EXPORT_HEADERS = [
 
 @login_required
 @require_GET
-def activity_export(request: HttpRequest) -> HttpResponse:
+def activity_export(request: AuthedRequest) -> HttpResponse:
     if not _manages_any(request):
         raise scoping.deny(request, Activity, {"page": "activity_export"}, exists=True)
     activities, filters = _managed_list(request)
@@ -141,7 +142,7 @@ def activity_export(request: HttpRequest) -> HttpResponse:
 # ---------------------------------------------------------------- create and edit
 
 
-def _organizers(request: HttpRequest, brigades: QuerySet[Brigade]) -> QuerySet[Member]:
+def _organizers(request: AuthedRequest, brigades: QuerySet[Brigade]) -> QuerySet[Member]:
     """Whom the organizer field offers: the leaders of these brigades and their teams, and the user."""
     pid = permissions.person_id(request.user)
     return Member.objects.filter(
@@ -151,7 +152,7 @@ def _organizers(request: HttpRequest, brigades: QuerySet[Brigade]) -> QuerySet[M
     ).order_by("name")
 
 
-def _form(request: HttpRequest, data: Any = None, **kwargs: Any) -> ActivityForm:
+def _form(request: AuthedRequest, data: Any = None, **kwargs: Any) -> ActivityForm:
     brigades = selectors.organizable_brigades(request.user)
     return ActivityForm(data, brigades=brigades, organizers=_organizers(request, brigades), **kwargs)
 
@@ -175,7 +176,7 @@ def _activity_data(form: ActivityForm) -> services.ActivityData:
 
 
 @login_required
-def activity_new(request: HttpRequest) -> HttpResponse:
+def activity_new(request: AuthedRequest) -> HttpResponse:
     if not selectors.organizable_brigades(request.user).exists():
         raise scoping.deny(request, Activity, {"page": "activity_new"}, exists=True)
     form = _form(request, request.POST or None)
@@ -208,7 +209,7 @@ def _initial(activity: Activity) -> dict[str, Any]:
 
 
 @login_required
-def activity_edit(request: HttpRequest, pk: int) -> HttpResponse:
+def activity_edit(request: AuthedRequest, pk: int) -> HttpResponse:
     activity = organized_activity_or_404(request, pk)
     form = _form(request, request.POST or None, initial=_initial(activity))
     if request.method == "POST" and form.is_valid():
@@ -224,7 +225,7 @@ def activity_edit(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_POST
-def activity_publish(request: HttpRequest, pk: int) -> HttpResponse:
+def activity_publish(request: AuthedRequest, pk: int) -> HttpResponse:
     activity = organized_activity_or_404(request, pk)
     try:
         services.activity_publish(activity=activity)
@@ -237,7 +238,7 @@ def activity_publish(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_POST
-def activity_cancel(request: HttpRequest, pk: int) -> HttpResponse:
+def activity_cancel(request: AuthedRequest, pk: int) -> HttpResponse:
     activity = organized_activity_or_404(request, pk)
     try:
         services.activity_cancel(activity=activity)
@@ -253,7 +254,7 @@ def activity_cancel(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_GET
-def activity_detail(request: HttpRequest, pk: int) -> HttpResponse:
+def activity_detail(request: AuthedRequest, pk: int) -> HttpResponse:
     activity = activity_or_404(request, pk)
     member = selectors.person_of(request.user)
     mine = selectors.participation_of(activity, member)
@@ -301,7 +302,7 @@ def activity_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_GET
-def activity_qr(request: HttpRequest, pk: int) -> HttpResponse:
+def activity_qr(request: AuthedRequest, pk: int) -> HttpResponse:
     """The check-in QR code as SVG, made here (segno), pointing at the activity's check-in page."""
     activity = organized_activity_or_404(request, pk)
     url = request.build_absolute_uri(reverse("volunteer:checkin", args=[activity.checkin_token]))

@@ -6,14 +6,15 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.cache import add_never_cache_headers
 from django.views.decorators.http import require_GET, require_POST
 
+from dangjian.accounts.http import AuthedRequest
 from dangjian.core import audit, scoping
+from dangjian.core.web import paginate
 
 from .. import permissions, selectors, services
 from ..forms import CertificateIssueForm, ReasonForm
@@ -34,7 +35,7 @@ def _record_years(volunteer: Volunteer | None) -> list[int]:
 
 @login_required
 @require_GET
-def my_service(request: HttpRequest) -> HttpResponse:
+def my_service(request: AuthedRequest) -> HttpResponse:
     member = selectors.person_of(request.user)
     if member is None:
         raise scoping.deny(request, Volunteer, {"page": "my_service"}, exists=True)
@@ -48,7 +49,7 @@ def my_service(request: HttpRequest) -> HttpResponse:
             "member": member,
             "volunteer": volunteer,
             "summary": selectors.hours_summary(volunteer, selectors.this_year()),
-            "records": Paginator(records, RECORDS_PAGE_SIZE).get_page(request.GET.get("page")),
+            "records": paginate(request, records, RECORDS_PAGE_SIZE),
             "participations": volunteer.participations.exclude(status=ParticipationStatus.CANCELLED)
             .select_related("activity")
             .order_by("-activity__starts_at")[:20]
@@ -60,7 +61,7 @@ def my_service(request: HttpRequest) -> HttpResponse:
     )
 
 
-def _issue(request: HttpRequest, volunteer: Volunteer) -> Certificate | None:
+def _issue(request: AuthedRequest, volunteer: Volunteer) -> Certificate | None:
     corps = selectors.corps_of_member(volunteer.member)
     form = CertificateIssueForm(request.POST, years=_record_years(volunteer))
     if corps is None or not form.is_valid():
@@ -80,7 +81,7 @@ def _issue(request: HttpRequest, volunteer: Volunteer) -> Certificate | None:
 
 @login_required
 @require_POST
-def certificate_issue_mine(request: HttpRequest) -> HttpResponse:
+def certificate_issue_mine(request: AuthedRequest) -> HttpResponse:
     member = selectors.person_of(request.user)
     volunteer = Volunteer.objects.filter(member=member).select_related("member__org").first() if member else None
     if volunteer is None:
@@ -91,7 +92,7 @@ def certificate_issue_mine(request: HttpRequest) -> HttpResponse:
 
 @login_required
 @require_POST
-def certificate_issue_for(request: HttpRequest, pk: int) -> HttpResponse:
+def certificate_issue_for(request: AuthedRequest, pk: int) -> HttpResponse:
     volunteer = scoping.get_visible_or_404(request, selectors.visible_volunteers(request.user), pk=pk)
     if not permissions.can_issue_for(request.user, volunteer):
         raise scoping.deny(request, Volunteer, {"pk": pk, "action": "issue"}, exists=True, org=volunteer.member.org_id)
@@ -105,7 +106,7 @@ def verify_url(request: HttpRequest, number: str) -> str:
 
 @login_required
 @require_GET
-def certificate_pdf_view(request: HttpRequest, number: str) -> HttpResponse:
+def certificate_pdf_view(request: AuthedRequest, number: str) -> HttpResponse:
     """The PDF carries the full ID number: only for the person and those who may reveal it; recorded."""
     certificate = scoping.get_visible_or_404(request, selectors.visible_certificates(request.user), number=number)
     if not permissions.sees_full_id_number(request.user, certificate):
@@ -127,7 +128,7 @@ def certificate_pdf_view(request: HttpRequest, number: str) -> HttpResponse:
 
 @login_required
 @require_POST
-def certificate_revoke(request: HttpRequest, number: str) -> HttpResponse:
+def certificate_revoke(request: AuthedRequest, number: str) -> HttpResponse:
     certificate = scoping.get_visible_or_404(request, selectors.visible_certificates(request.user), number=number)
     if not permissions.can_revoke(request.user, certificate):
         raise scoping.deny(request, Certificate, {"number": number, "action": "revoke"}, exists=True)
@@ -144,7 +145,7 @@ def certificate_revoke(request: HttpRequest, number: str) -> HttpResponse:
     return redirect("volunteer:volunteer_detail", pk=certificate.volunteer_id)
 
 
-def _certificates(request: HttpRequest):
+def _certificates(request: AuthedRequest):
     qs = selectors.visible_certificates(request.user)
     q = normalize_number(request.GET.get("q") or "")
     if q:
@@ -154,10 +155,10 @@ def _certificates(request: HttpRequest):
 
 @login_required
 @require_GET
-def certificate_list(request: HttpRequest) -> HttpResponse:
+def certificate_list(request: AuthedRequest) -> HttpResponse:
     require_overseer(request, "certificate_list")
     qs, q = _certificates(request)
-    page = Paginator(qs, 50).get_page(request.GET.get("page"))
+    page = paginate(request, qs)
     return render(request, "volunteer/certificate_list.html", {"nav": NAV, "page": page, "q": q})
 
 
@@ -166,7 +167,7 @@ CERT_HEADERS = ["证明编号", "姓名", "志愿者编号", "服务次数", "�
 
 @login_required
 @require_GET
-def certificate_export(request: HttpRequest) -> HttpResponse:
+def certificate_export(request: AuthedRequest) -> HttpResponse:
     require_overseer(request, "certificate_export")
     qs, _ = _certificates(request)
     rows = [

@@ -5,10 +5,11 @@ from __future__ import annotations
 from typing import Any
 
 from django.core.exceptions import ValidationError
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.utils import timezone
 from django.utils.cache import add_never_cache_headers
 
+from dangjian.accounts.http import AuthedRequest
 from dangjian.core import audit, excel, scoping
 
 from .. import permissions, selectors
@@ -30,20 +31,20 @@ def error_text(error: ValidationError) -> str:
     return "；".join(error.messages)
 
 
-def require_overseer(request: HttpRequest, page: str) -> None:
+def require_overseer(request: AuthedRequest, page: str) -> None:
     """Pages for committee staff and organization administrators: anyone else gets a recorded 404."""
     if not scoping.can_see_orgs(request.user):
         raise scoping.deny(request, Brigade, {"page": page}, exists=True)
 
 
-def activity_or_404(request: HttpRequest, pk: int) -> Activity:
+def activity_or_404(request: AuthedRequest, pk: int) -> Activity:
     qs = selectors.visible_activities(request.user).select_related(
         "brigade__corps__org", "brigade__org", "team", "pairing", "organizer", "org"
     )
     return scoping.get_visible_or_404(request, qs, pk=pk)
 
 
-def organized_activity_or_404(request: HttpRequest, pk: int) -> Activity:
+def organized_activity_or_404(request: AuthedRequest, pk: int) -> Activity:
     """An activity the user organizes (see permissions.can_organize), else a recorded 404."""
     activity = activity_or_404(request, pk)
     if not permissions.can_organize(request.user, activity):
@@ -51,31 +52,31 @@ def organized_activity_or_404(request: HttpRequest, pk: int) -> Activity:
     return activity
 
 
-def participation_of_activity_or_404(request: HttpRequest, activity: Activity, pk: int) -> Participation:
+def participation_of_activity_or_404(request: AuthedRequest, activity: Activity, pk: int) -> Participation:
     return scoping.get_visible_or_404(request, activity.participations.select_related("volunteer__member"), pk=pk)
 
 
-def brigade_or_404(request: HttpRequest, pk: int, *, manage: bool = False) -> Brigade:
+def brigade_or_404(request: AuthedRequest, pk: int, *, manage: bool = False) -> Brigade:
     brigade = scoping.get_visible_or_404(request, selectors.visible_brigades(request.user), pk=pk)
     if manage and not permissions.can_manage_structure(request.user, brigade):
         raise scoping.deny(request, Brigade, {"pk": pk, "action": "manage"}, exists=True, org=brigade.org_id)
     return brigade
 
 
-def team_or_404(request: HttpRequest, pk: int, *, manage: bool = False) -> Team:
+def team_or_404(request: AuthedRequest, pk: int, *, manage: bool = False) -> Team:
     team = scoping.get_visible_or_404(request, selectors.visible_teams(request.user), pk=pk)
     if manage and not permissions.can_manage_structure(request.user, team.brigade):
         raise scoping.deny(request, Team, {"pk": pk, "action": "manage"}, exists=True, org=team.brigade.org_id)
     return team
 
 
-def year_from(request: HttpRequest) -> int:
+def year_from(request: AuthedRequest) -> int:
     text = (request.GET.get("year") or "").strip()
     return int(text) if text.isdigit() and 1949 <= int(text) <= 2100 else selectors.this_year()
 
 
 def xlsx(
-    request: HttpRequest,
+    request: AuthedRequest,
     *,
     filename: str,
     headers: list[str],

@@ -8,13 +8,14 @@ from __future__ import annotations
 from typing import Any
 
 from django.contrib.auth.decorators import login_required
-from django.core.paginator import Paginator
 from django.db.models import Count, QuerySet, Sum
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
+from dangjian.accounts.http import AuthedRequest
 from dangjian.core.selectors import org_and_year_from
+from dangjian.core.web import paginate
 
 from .. import selectors
 from ..models import ServiceRecord, Team, Volunteer
@@ -24,7 +25,7 @@ PAGE_SIZE = 50
 RANKING_SIZE = 100
 
 
-def _records(request: HttpRequest, page: str) -> tuple[QuerySet[ServiceRecord], Any, int]:
+def _records(request: AuthedRequest, page: str) -> tuple[QuerySet[ServiceRecord], Any, int]:
     require_overseer(request, page)
     org, year = org_and_year_from(request, request.GET)
     if org is None:
@@ -35,12 +36,12 @@ def _records(request: HttpRequest, page: str) -> tuple[QuerySet[ServiceRecord], 
 
 @login_required
 @require_GET
-def records(request: HttpRequest) -> HttpResponse:
+def records(request: AuthedRequest) -> HttpResponse:
     records, org, year = _records(request, "records")
     totals = records.aggregate(n=Count("pk"), h=Sum("hours"), people=Count("volunteer_id", distinct=True))
-    page = Paginator(
-        records.select_related("volunteer__member", "brigade", "team").order_by("-served_on", "-id"), PAGE_SIZE
-    ).get_page(request.GET.get("page"))
+    page = paginate(
+        request, records.select_related("volunteer__member", "brigade", "team").order_by("-served_on", "-id"), PAGE_SIZE
+    )
     return render(
         request,
         "volunteer/records.html",
@@ -70,7 +71,7 @@ RECORD_HEADERS = [
 
 @login_required
 @require_GET
-def records_export(request: HttpRequest) -> HttpResponse:
+def records_export(request: AuthedRequest) -> HttpResponse:
     records, org, year = _records(request, "records_export")
     rows = [
         (r.served_on, r.volunteer.member.name, r.volunteer.number, r.content, r.place, r.brigade.name,
@@ -85,7 +86,7 @@ def records_export(request: HttpRequest) -> HttpResponse:
 
 @login_required
 @require_GET
-def rankings(request: HttpRequest) -> HttpResponse:
+def rankings(request: AuthedRequest) -> HttpResponse:
     records, org, year = _records(request, "rankings")
     return render(
         request,
@@ -107,7 +108,7 @@ PEOPLE_RANKING_HEADERS = ["名次", "姓名", "志愿者编号", "所在组织",
 
 @login_required
 @require_GET
-def ranking_teams_export(request: HttpRequest) -> HttpResponse:
+def ranking_teams_export(request: AuthedRequest) -> HttpResponse:
     records, org, year = _records(request, "ranking_teams_export")
     rows = [
         (i, r["team__name"], r["brigade__name"], r["hours"], r["times"], r["people"])
@@ -121,7 +122,7 @@ def ranking_teams_export(request: HttpRequest) -> HttpResponse:
 
 @login_required
 @require_GET
-def ranking_people_export(request: HttpRequest) -> HttpResponse:
+def ranking_people_export(request: AuthedRequest) -> HttpResponse:
     records, org, year = _records(request, "ranking_people_export")
     rows = [
         (i, r["volunteer__member__name"], r["volunteer__number"], r["volunteer__member__org__name"], r["hours"],

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from django.contrib.auth.decorators import login_required
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
 from django.views.decorators.http import require_GET
 
+from dangjian.accounts.http import AuthedRequest
 from dangjian.core import registry, scoping
 from dangjian.core.selectors import default_org_for
 
@@ -21,7 +22,7 @@ FIGURE_KEYS = ("volunteer.brigades", "volunteer.activities", "volunteer.particip
 
 @login_required
 @require_GET
-def home(request: HttpRequest) -> HttpResponse:
+def home(request: AuthedRequest) -> HttpResponse:
     user = request.user
     year = selectors.this_year()
     member = selectors.person_of(user)

@@ -6,12 +6,13 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from dangjian.accounts.http import AuthedRequest
 from dangjian.core import scoping
 
 from .. import permissions, selectors, services
@@ -34,7 +35,7 @@ def _back(activity: Activity) -> HttpResponse:
 
 @login_required
 @require_POST
-def attendance_mark(request: HttpRequest, pk: int, participation_pk: int) -> HttpResponse:
+def attendance_mark(request: AuthedRequest, pk: int, participation_pk: int) -> HttpResponse:
     activity = organized_activity_or_404(request, pk)
     participation = participation_of_activity_or_404(request, activity, participation_pk)
     form = AttendanceForm(request.POST)
@@ -57,7 +58,7 @@ def attendance_mark(request: HttpRequest, pk: int, participation_pk: int) -> Htt
 
 @login_required
 @require_POST
-def hours_adjust(request: HttpRequest, pk: int, participation_pk: int) -> HttpResponse:
+def hours_adjust(request: AuthedRequest, pk: int, participation_pk: int) -> HttpResponse:
     activity = organized_activity_or_404(request, pk)
     participation = participation_of_activity_or_404(request, activity, participation_pk)
     form = HoursForm(request.POST)
@@ -80,7 +81,7 @@ def hours_adjust(request: HttpRequest, pk: int, participation_pk: int) -> HttpRe
 
 @login_required
 @require_POST
-def hours_confirm(request: HttpRequest, pk: int) -> HttpResponse:
+def hours_confirm(request: AuthedRequest, pk: int) -> HttpResponse:
     activity = organized_activity_or_404(request, pk)
     try:
         records = services.hours_confirm(activity=activity, by=request.user)
@@ -99,7 +100,7 @@ PARTICIPANT_HEADERS = [
 
 @login_required
 @require_GET
-def participants_export(request: HttpRequest, pk: int) -> HttpResponse:
+def participants_export(request: AuthedRequest, pk: int) -> HttpResponse:
     activity = organized_activity_or_404(request, pk)
     confirmed, waiting, _ = selectors.participants(activity)
     cancelled = activity.participations.filter(status="cancelled").select_related("volunteer__member__org", "team")
@@ -138,7 +139,7 @@ def participants_export(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def checkin(request: HttpRequest, token: str) -> HttpResponse:
+def checkin(request: AuthedRequest, token: str) -> HttpResponse:
     """What the member's phone opens from the QR code: their state, and one button (sign in, then out)."""
     activity = scoping.get_visible_or_404(
         request, selectors.visible_activities(request.user).select_related("brigade"), checkin_token=token
@@ -178,7 +179,7 @@ def checkin(request: HttpRequest, token: str) -> HttpResponse:
 
 @login_required
 @require_POST
-def record_correct(request: HttpRequest, pk: int) -> HttpResponse:
+def record_correct(request: AuthedRequest, pk: int) -> HttpResponse:
     record = scoping.get_visible_or_404(request, selectors.visible_records(request.user).select_related("org"), pk=pk)
     if not permissions.can_correct_record(request.user, record):
         raise scoping.deny(request, ServiceRecord, {"pk": pk, "action": "correct"}, exists=True, org=record.org_id)

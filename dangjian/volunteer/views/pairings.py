@@ -6,10 +6,11 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.db.models import Count, Q
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET
 
+from dangjian.accounts.http import AuthedRequest
 from dangjian.core import scoping
 
 from .. import selectors, services
@@ -18,7 +19,7 @@ from ..models import ActivityStatus, Brigade, Pairing
 from .common import NAV, attach_errors, xlsx
 
 
-def _pairings(request: HttpRequest):
+def _pairings(request: AuthedRequest):
     pairings = selectors.visible_pairings(request.user)
     if not scoping.can_see_orgs(request.user) and not pairings.exists():
         raise scoping.deny(request, Pairing, {"page": "pairings"}, exists=True)
@@ -29,7 +30,7 @@ def _pairings(request: HttpRequest):
 
 @login_required
 @require_GET
-def pairing_list(request: HttpRequest) -> HttpResponse:
+def pairing_list(request: AuthedRequest) -> HttpResponse:
     return render(
         request,
         "volunteer/pairing_list.html",
@@ -42,7 +43,7 @@ PAIRING_HEADERS = ["支队", "所属党组织", "共建社区", "社区联系人
 
 @login_required
 @require_GET
-def pairing_export(request: HttpRequest) -> HttpResponse:
+def pairing_export(request: AuthedRequest) -> HttpResponse:
     rows = [
         (p.brigade.name, p.brigade.org.name, p.community, p.community_contact, p.signed_on, p.ends_on, p.content,
          p.activity_count)
@@ -55,7 +56,7 @@ def pairing_export(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
-def pairing_new(request: HttpRequest) -> HttpResponse:
+def pairing_new(request: AuthedRequest) -> HttpResponse:
     if not scoping.can_see_orgs(request.user):
         raise scoping.deny(request, Pairing, {"page": "pairing_new"}, exists=True)
     brigades = scoping.scoped_by_org(request.user, Brigade.objects.filter(dissolved_on__isnull=True))
@@ -73,7 +74,7 @@ def pairing_new(request: HttpRequest) -> HttpResponse:
 
 @login_required
 @require_GET
-def pairing_detail(request: HttpRequest, pk: int) -> HttpResponse:
+def pairing_detail(request: AuthedRequest, pk: int) -> HttpResponse:
     pairing = scoping.get_visible_or_404(request, selectors.visible_pairings(request.user), pk=pk)
     activities = selectors.with_counts(pairing.activities.all()).order_by("-starts_at")
     return render(request, "volunteer/pairing_detail.html", {"nav": NAV, "pairing": pairing, "activities": activities})

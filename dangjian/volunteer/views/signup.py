@@ -5,10 +5,11 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.db import OperationalError
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import redirect
 from django.views.decorators.http import require_POST
 
+from dangjian.accounts.http import AuthedRequest
 from dangjian.core import scoping
 
 from .. import selectors, services
@@ -20,7 +21,7 @@ BUSY = "报名人数较多，系统繁忙，本次未能提交，请稍后再试
 
 @login_required
 @require_POST
-def signup(request: HttpRequest, pk: int) -> HttpResponse:
+def signup(request: AuthedRequest, pk: int) -> HttpResponse:
     activity = activity_or_404(request, pk)
     member = selectors.person_of(request.user)
     if member is None:
@@ -38,7 +39,7 @@ def signup(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_POST
-def withdraw(request: HttpRequest, pk: int) -> HttpResponse:
+def withdraw(request: AuthedRequest, pk: int) -> HttpResponse:
     activity = activity_or_404(request, pk)
     member = selectors.person_of(request.user)
     if member is None:

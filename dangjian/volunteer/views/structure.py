@@ -5,16 +5,18 @@ The overview is also the list behind the volunteer.brigades figure (?org=CODE&ye
 
 from __future__ import annotations
 
-from typing import Any
+from decimal import Decimal
+from typing import TYPE_CHECKING, Any, TypedDict
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.db.models import Count, Q, QuerySet, Sum
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET, require_POST
 
+from dangjian.accounts.http import AuthedRequest
 from dangjian.core import scoping
 from dangjian.core.selectors import default_org_for, org_and_year_from
 from dangjian.orgs.models import Organization
@@ -22,13 +24,16 @@ from dangjian.people.models import Member
 
 from .. import permissions, selectors, services
 from ..forms import BrigadeCreateForm, BrigadeEditForm, CorpsForm, TeamForm, TeamMemberForm
-from ..models import Activity, Brigade, Corps, Volunteer
+from ..models import Activity, Brigade, Corps, Team, Volunteer
 from .common import NAV, attach_errors, brigade_or_404, error_text, team_or_404, xlsx, year_from
+
+if TYPE_CHECKING:
+    from django_stubs_ext import WithAnnotations
 
 # ---------------------------------------------------------------- the corps
 
 
-def _committee_for(request: HttpRequest) -> Organization:
+def _committee_for(request: AuthedRequest) -> Organization:
     """The committee whose corps committee staff set up (?org=CODE picks one of several)."""
     committees = scoping.visible_orgs(request.user).filter(depth=1).order_by("path")
     code = (request.GET.get("org") or "").strip()
@@ -48,7 +53,7 @@ def _corps_people(committee: Organization) -> QuerySet[Member]:
 
 
 @login_required
-def corps_edit(request: HttpRequest) -> HttpResponse:
+def corps_edit(request: AuthedRequest) -> HttpResponse:
     committee = _committee_for(request)
     corps = Corps.objects.filter(org=committee).first()
     initial = (
@@ -79,7 +84,7 @@ def corps_edit(request: HttpRequest) -> HttpResponse:
 # ---------------------------------------------------------------- the brigade overview
 
 
-def _overview(request: HttpRequest) -> tuple[QuerySet[Brigade], Organization | None, int]:
+def _overview(request: AuthedRequest) -> tuple[QuerySet[selectors.BrigadeOverview], Organization | None, int]:
     brigades = selectors.visible_brigades(request.user)
     if not scoping.can_see_orgs(request.user) and not brigades.exists():
         raise scoping.deny(request, Brigade, {"page": "brigades"}, exists=True)
@@ -94,7 +99,7 @@ def _overview(request: HttpRequest) -> tuple[QuerySet[Brigade], Organization | N
 
 @login_required
 @require_GET
-def brigade_list(request: HttpRequest) -> HttpResponse:
+def brigade_list(request: AuthedRequest) -> HttpResponse:
     brigades, org, year = _overview(request)
     rows = list(brigades)
     totals = {
@@ -133,7 +138,7 @@ BRIGADE_HEADERS = [
 
 @login_required
 @require_GET
-def brigade_export(request: HttpRequest) -> HttpResponse:
+def brigade_export(request: AuthedRequest) -> HttpResponse:
     brigades, org, year = _overview(request)
     rows = [
         (b.name, b.org.name, b.leader.name if b.leader else "", b.founded_on, b.team_count, b.volunteer_count,
@@ -147,7 +152,7 @@ def brigade_export(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
-def brigade_new(request: HttpRequest) -> HttpResponse:
+def brigade_new(request: AuthedRequest) -> HttpResponse:
     if not scoping.can_see_orgs(request.user):
         raise scoping.deny(request, Brigade, {"page": "brigade_new"}, exists=True)
     orgs = scoping.visible_orgs(request.user).filter(depth__lte=3).order_by("path")
@@ -163,13 +168,13 @@ def brigade_new(request: HttpRequest) -> HttpResponse:
     return render(request, "volunteer/brigade_new.html", {"nav": NAV, "form": form})
 
 
-def _subtree_people(request: HttpRequest, org: Organization) -> QuerySet[Member]:
+def _subtree_people(request: AuthedRequest, org: Organization) -> QuerySet[Member]:
     return scoping.visible_members(request.user).filter(org__path__startswith=org.path).order_by("name", "id")
 
 
 @login_required
 @require_GET
-def brigade_detail(request: HttpRequest, pk: int) -> HttpResponse:
+def brigade_detail(request: AuthedRequest, pk: int) -> HttpResponse:
     brigade = brigade_or_404(request, pk)
     year = year_from(request)
     overview = selectors.brigade_overview(Brigade.objects.filter(pk=brigade.pk), year).get()
@@ -197,7 +202,7 @@ def _teams(brigade: Brigade) -> list[Any]:
 
 
 @login_required
-def brigade_edit(request: HttpRequest, pk: int) -> HttpResponse:
+def brigade_edit(request: AuthedRequest, pk: int) -> HttpResponse:
     brigade = brigade_or_404(request, pk, manage=True)
     initial = {
         "name": brigade.name,
@@ -222,7 +227,7 @@ def brigade_edit(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_POST
-def team_new(request: HttpRequest, pk: int) -> HttpResponse:
+def team_new(request: AuthedRequest, pk: int) -> HttpResponse:
     brigade = brigade_or_404(request, pk, manage=True)
     form = TeamForm(request.POST, people=_subtree_people(request, brigade.org))
     if form.is_valid():
@@ -238,7 +243,11 @@ def team_new(request: HttpRequest, pk: int) -> HttpResponse:
     return redirect("volunteer:brigade_detail", pk=brigade.pk)
 
 
-def _team_rows(team, year: int) -> list[Volunteer]:
+class YearHours(TypedDict):
+    year_hours: Decimal | None  # recorded hours in the year (None: none)
+
+
+def _team_rows(team: Team, year: int) -> list[WithAnnotations[Volunteer, YearHours]]:
     return list(
         team.volunteers.select_related("member__org")
         .annotate(year_hours=Sum("records__hours", filter=Q(records__served_on__year=year)))
@@ -248,11 +257,15 @@ def _team_rows(team, year: int) -> list[Volunteer]:
 
 @login_required
 @require_GET
-def team_detail(request: HttpRequest, pk: int) -> HttpResponse:
+def team_detail(request: AuthedRequest, pk: int) -> HttpResponse:
     team = team_or_404(request, pk)
     year = year_from(request)
     manages = permissions.can_manage_structure(request.user, team.brigade)
-    candidates = _subtree_people(request, team.brigade.org).exclude(volunteer__team=team) if manages else None
+    member_form = (
+        TeamMemberForm(people=_subtree_people(request, team.brigade.org).exclude(volunteer__team=team))
+        if manages
+        else None
+    )
     return render(
         request,
         "volunteer/team_detail.html",
@@ -262,7 +275,7 @@ def team_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "year": year,
             "volunteers": _team_rows(team, year),
             "can_manage": manages,
-            "member_form": TeamMemberForm(people=candidates) if manages else None,
+            "member_form": member_form,
             "activities": selectors.with_counts(Activity.objects.filter(team=team)).order_by("-starts_at")[:10],
         },
     )
@@ -273,7 +286,7 @@ TEAM_HEADERS = ["姓名", "志愿者编号", "所在组织", "加入分队日期
 
 @login_required
 @require_GET
-def team_export(request: HttpRequest, pk: int) -> HttpResponse:
+def team_export(request: AuthedRequest, pk: int) -> HttpResponse:
     team = team_or_404(request, pk)
     year = year_from(request)
     rows = [
@@ -288,7 +301,7 @@ def team_export(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_POST
-def team_member_add(request: HttpRequest, pk: int) -> HttpResponse:
+def team_member_add(request: AuthedRequest, pk: int) -> HttpResponse:
     team = team_or_404(request, pk, manage=True)
     form = TeamMemberForm(request.POST, people=_subtree_people(request, team.brigade.org))
     if not form.is_valid():
@@ -305,7 +318,7 @@ def team_member_add(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_POST
-def team_member_remove(request: HttpRequest, pk: int, volunteer_pk: int) -> HttpResponse:
+def team_member_remove(request: AuthedRequest, pk: int, volunteer_pk: int) -> HttpResponse:
     team = team_or_404(request, pk, manage=True)
     volunteer = scoping.get_visible_or_404(request, team.volunteers.select_related("member"), pk=volunteer_pk)
     try:

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from django.contrib.auth.decorators import login_required
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
+from dangjian.accounts.http import AuthedRequest
 from dangjian.core import scoping
 
 from .. import permissions, selectors
@@ -17,7 +18,7 @@ from .common import NAV
 
 @login_required
 @require_GET
-def volunteer_detail(request: HttpRequest, pk: int) -> HttpResponse:
+def volunteer_detail(request: AuthedRequest, pk: int) -> HttpResponse:
     volunteer = scoping.get_visible_or_404(request, selectors.visible_volunteers(request.user), pk=pk)
     records = list(volunteer.records.select_related("brigade").prefetch_related("corrections").order_by("-served_on"))
     certificates = list(volunteer.certificates.select_related("corps__org"))
