@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 from django.contrib.auth.decorators import login_required
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
+
+from dangjian.accounts.http import AuthedRequest
 
 from .. import access, selectors
 from ..models import Article, ReportStatus, Status
@@ -13,7 +15,7 @@ from .common import NAV
 
 
 @login_required
-def home(request: HttpRequest) -> HttpResponse:
+def home(request: AuthedRequest) -> HttpResponse:
     access.require(request, access.ANY, Article, "publicity:home")
     user = request.user
     mine = selectors.articles_for(user=user).filter(editor=user)
