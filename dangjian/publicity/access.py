@@ -14,10 +14,10 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from django.db.models import Model, Q, QuerySet
+from django.db.models import Model, QuerySet
 
 from dangjian.accounts.models import Role
-from dangjian.core import scoping
+from dangjian.core import scoping, tree
 
 if TYPE_CHECKING:
     from django.http import HttpRequest
@@ -36,27 +36,13 @@ def paths(user: Any, roles: tuple[str, ...]) -> list[str]:
     return scoping.scope_paths(user, roles)
 
 
-def path_q(prefixes: list[str], field: str = "org") -> Q:
-    q = Q(pk__in=[])
-    for p in prefixes:
-        q |= Q(**{f"{field}__path__startswith": p})
-    return q
-
-
 def scoped(user: Any, queryset: QuerySet[M], roles: tuple[str, ...] = ANY, field: str = "org") -> QuerySet[M]:
-    """QUERYSET limited to records whose FIELD organization lies under one of USER's ROLES.
-
-    The same subtree logic as scoping.scoped_by_org, for roles beyond the two
-    that scope people and organizations (编辑 and 审核 see articles, not rosters).
-    """
-    prefixes = paths(user, roles)
-    if not prefixes:
-        return queryset.none()
-    return queryset.filter(path_q(prefixes, field))
+    """QUERYSET limited to records whose FIELD organization lies under one of USER's ROLES."""
+    return scoping.scoped_by_org(user, queryset, field, roles)
 
 
 def holds(user: Any, roles: tuple[str, ...], org: Organization) -> bool:
-    return any(org.path.startswith(p) for p in paths(user, roles))
+    return scoping.holds_over(user, org, roles)
 
 
 def can_write(user: Any, org: Organization) -> bool:
@@ -77,26 +63,12 @@ def uses_publicity(user: Any) -> bool:
 
 def orgs_for(user: Any, roles: tuple[str, ...]) -> QuerySet[Organization]:
     """Organizations under USER's ROLES (the choices of a form's 单位 field)."""
-    from dangjian.orgs.models import Organization
-
-    prefixes = paths(user, roles)
-    if not prefixes:
-        return Organization.objects.none()
-    q = Q(pk__in=[])
-    for p in prefixes:
-        q |= Q(path__startswith=p)
-    return Organization.objects.filter(q).order_by("path")
+    return scoping.visible_orgs(user, roles).order_by("path")
 
 
 def ancestor_paths(user: Any, roles: tuple[str, ...] = ANY) -> list[str]:
     """Paths of the organizations above and at the roots of USER's scopes (their committees)."""
-    from dangjian.orgs.models import Organization
-
-    step = Organization.steplen
-    found: set[str] = set()
-    for p in paths(user, roles):
-        found.update(p[:k] for k in range(step, len(p) + 1, step))
-    return sorted(found)
+    return tree.ancestors_of_all(paths(user, roles))
 
 
 def require(request: HttpRequest, roles: tuple[str, ...], model: type[Model], page: str) -> None:

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 from django.db.models import Count, Q, QuerySet
 
-from dangjian.core import scoping
+from dangjian.core import scoping, tree
 
 from . import access, conf
 from .models import (
@@ -126,7 +126,7 @@ def gate_queue(*, user: Any) -> QuerySet[Article]:
 def column_choices(*, user: Any) -> QuerySet[Column]:
     """Active columns of the channels run above or within USER's scopes."""
     ancestors = access.ancestor_paths(user)
-    q = Q(channel__org__path__in=ancestors) | access.path_q(access.paths(user, access.ANY), "channel__org")
+    q = Q(channel__org__path__in=ancestors) | tree.subtree_q(access.paths(user, access.ANY), "channel__org__path")
     return (
         Column.objects.filter(q, is_active=True, channel__is_active=True)
         .select_related("channel")
@@ -179,7 +179,7 @@ def compilation_papers(*, user: Any, kind: str, year: int, root: Organization | 
     """The papers of a year's compilation, in the order they appear in it: by organization, then title."""
     qs = papers_for(user=user, kind=kind, year=year).filter(status__in=(ReportStatus.SUBMITTED, ReportStatus.SENT))
     if root is not None:
-        qs = qs.filter(org__path__startswith=root.path)
+        qs = scoping.in_subtree(qs, root)
     return list(qs.order_by("org__path", "title", "pk"))
 
 
@@ -209,10 +209,10 @@ def target_rows(*, root: Organization, year: int) -> list[TargetRow]:
     """Each organization directly under ROOT with its reports of YEAR (its whole subtree) against its target."""
     from dangjian.orgs.models import Organization
 
-    children = list(Organization.objects.filter(path__startswith=root.path, depth=root.depth + 1).order_by("path"))
-    reports = InfoReport.objects.filter(org__path__startswith=root.path)
+    children = list(Organization.objects.filter(tree.child_q(root.path)).order_by("path"))
+    reports = scoping.in_subtree(InfoReport.objects.all(), root)
     counts: dict[str, dict[str, int]] = {c.path: {"submitted": 0, "sent": 0, "adopted": 0} for c in children}
-    step = len(root.path) + Organization.steplen
+    step = len(root.path) + tree.STEP
     rows = reports.exclude(status=ReportStatus.DRAFT).values(
         "org__path", "status", "sent_at__year", "adopted_on__year", "submitted_at__year"
     )
@@ -233,24 +233,24 @@ def target_rows(*, root: Organization, year: int) -> list[TargetRow]:
 
 
 def articles_published_in(org: Organization, year: int) -> QuerySet[Article]:
-    return Article.objects.filter(org__path__startswith=org.path, status=Status.PUBLISHED, published_at__year=year)
+    return scoping.in_subtree(Article.objects.all(), org).filter(status=Status.PUBLISHED, published_at__year=year)
 
 
 def special_pages_in(org: Organization, year: int) -> QuerySet[SpecialPage]:
-    return SpecialPage.objects.filter(org__path__startswith=org.path, run_on__year=year)
+    return scoping.in_subtree(SpecialPage.objects.all(), org).filter(run_on__year=year)
 
 
 def info_reports_sent_in(org: Organization, year: int) -> QuerySet[InfoReport]:
-    return InfoReport.objects.filter(org__path__startswith=org.path, status__in=SENT_STATES, sent_at__year=year)
+    return scoping.in_subtree(InfoReport.objects.all(), org).filter(status__in=SENT_STATES, sent_at__year=year)
 
 
 def info_reports_adopted_in(org: Organization, year: int) -> QuerySet[InfoReport]:
-    return InfoReport.objects.filter(org__path__startswith=org.path, status=ReportStatus.ADOPTED, adopted_on__year=year)
+    return scoping.in_subtree(InfoReport.objects.all(), org).filter(status=ReportStatus.ADOPTED, adopted_on__year=year)
 
 
 def cases_sent_in(org: Organization, year: int) -> QuerySet[Paper]:
-    return Paper.objects.filter(
-        org__path__startswith=org.path, kind=PaperKind.CASE_STUDY, status=ReportStatus.SENT, year=year
+    return scoping.in_subtree(Paper.objects.all(), org).filter(
+        kind=PaperKind.CASE_STUDY, status=ReportStatus.SENT, year=year
     )
 
 
@@ -259,8 +259,7 @@ def cases_awarded_in(org: Organization, year: int) -> QuerySet[Paper]:
 
 
 def research_outputs_in(org: Organization, year: int) -> QuerySet[Paper]:
-    return Paper.objects.filter(
-        org__path__startswith=org.path,
+    return scoping.in_subtree(Paper.objects.all(), org).filter(
         kind=PaperKind.RESEARCH_OUTPUT,
         status__in=(ReportStatus.SUBMITTED, ReportStatus.SENT),
         year=year,

@@ -18,6 +18,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
+from dangjian.core import tree
 from dangjian.orgs.models import Organization
 
 from ..models import Article, ArticleEvent, Column, SpecialPage, Status
@@ -47,7 +48,7 @@ def _validate(data: ArticleData) -> ArticleData:
         errors.setdefault("title", []).append("标题不能为空。")
     if not data.column.is_active or not data.column.channel.is_active:
         errors.setdefault("column", []).append("该专栏已停用。")
-    if not data.org.path.startswith(data.column.channel.org.path):
+    if not tree.is_within(data.org.path, [data.column.channel.org.path]):
         errors.setdefault("column", []).append(
             f"“{data.column}”由{data.column.channel.org.name}主办，不接收该单位的稿件。"
         )
