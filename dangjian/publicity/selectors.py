@@ -1,6 +1,6 @@
 """Reads of the publicity module: scoped for the logged-in pages, public for /news/.
 
-Logged-in reads go through access.scoped (roles over an organization subtree);
+Logged-in reads go through permissions.scoped (roles over an organization subtree);
 single records through scoping.get_visible_or_404, so a probe is a recorded 404.
 The figures (stats.py) and the pages behind them share the `*_in` queries here.
 """
@@ -14,7 +14,7 @@ from django.db.models import Count, Q, QuerySet
 
 from dangjian.core import scoping, tree
 
-from . import access, conf
+from . import conf, permissions
 from .models import (
     Article,
     ArticleEvent,
@@ -87,7 +87,7 @@ class ArticleFilters:
 
 
 def articles_for(*, user: Any, filters: ArticleFilters | None = None) -> QuerySet[Article]:
-    qs = access.scoped(user, Article.objects.all()).select_related("column__channel", "org", "editor", "reviewer")
+    qs = permissions.scoped(user, Article.objects.all()).select_related("column__channel", "org", "editor", "reviewer")
     f = filters or ArticleFilters()
     if f.status:
         qs = qs.filter(status=f.status)
@@ -103,7 +103,7 @@ def articles_for(*, user: Any, filters: ArticleFilters | None = None) -> QuerySe
 
 
 def article_for(request: HttpRequest, pk: int) -> Article:
-    qs = access.scoped(request.user, Article.objects.all()).select_related(
+    qs = permissions.scoped(request.user, Article.objects.all()).select_related(
         "column__channel", "org", "editor", "reviewer", "special_page"
     )
     return scoping.get_visible_or_404(request, qs, pk=pk)
@@ -114,19 +114,23 @@ def events_of(article: Article) -> QuerySet[ArticleEvent]:
 
 
 def review_queue(*, user: Any) -> QuerySet[Article]:
-    return access.scoped(user, Article.objects.filter(status__in=(Status.SUBMITTED, Status.APPROVED)), access.REVIEWERS)
+    return permissions.scoped(
+        user, Article.objects.filter(status__in=(Status.SUBMITTED, Status.APPROVED)), permissions.REVIEWERS
+    )
 
 
 def gate_queue(*, user: Any) -> QuerySet[Article]:
     """Articles the gate stopped, and published ones the re-check found dirty."""
     qs = Article.objects.filter(Q(scan_verdict="blocked") | Q(flagged_at__isnull=False))
-    return access.scoped(user, qs).select_related("org", "editor").order_by("-scanned_at", "-pk")
+    return permissions.scoped(user, qs).select_related("org", "editor").order_by("-scanned_at", "-pk")
 
 
 def column_choices(*, user: Any) -> QuerySet[Column]:
     """Active columns of the channels run above or within USER's scopes."""
-    ancestors = access.ancestor_paths(user)
-    q = Q(channel__org__path__in=ancestors) | tree.subtree_q(access.paths(user, access.ANY), "channel__org__path")
+    ancestors = permissions.ancestor_paths(user)
+    q = Q(channel__org__path__in=ancestors) | tree.subtree_q(
+        permissions.paths(user, permissions.ANY), "channel__org__path"
+    )
     return (
         Column.objects.filter(q, is_active=True, channel__is_active=True)
         .select_related("channel")
@@ -135,18 +139,18 @@ def column_choices(*, user: Any) -> QuerySet[Column]:
 
 
 def channels_for(*, user: Any) -> QuerySet[Channel]:
-    return access.scoped(user, Channel.objects.all(), access.COMMITTEE).prefetch_related("columns")
+    return permissions.scoped(user, Channel.objects.all(), permissions.COMMITTEE).prefetch_related("columns")
 
 
 def special_pages_for(*, user: Any) -> QuerySet[SpecialPage]:
-    return access.scoped(user, SpecialPage.objects.all()).select_related("channel", "org")
+    return permissions.scoped(user, SpecialPage.objects.all()).select_related("channel", "org")
 
 
 # ---- reports and papers ---------------------------------------------------------------------
 
 
 def info_reports_for(*, user: Any, status: str = "", year: int | None = None) -> QuerySet[InfoReport]:
-    qs = access.scoped(user, InfoReport.objects.all(), access.WRITERS).select_related("org", "drafted_by")
+    qs = permissions.scoped(user, InfoReport.objects.all(), permissions.WRITERS).select_related("org", "drafted_by")
     if status in ReportStatus.values:
         qs = qs.filter(status=status)
     if year:
@@ -155,21 +159,23 @@ def info_reports_for(*, user: Any, status: str = "", year: int | None = None) ->
 
 
 def info_report_for(request: HttpRequest, pk: int) -> InfoReport:
-    qs = access.scoped(request.user, InfoReport.objects.all(), access.WRITERS).select_related(
+    qs = permissions.scoped(request.user, InfoReport.objects.all(), permissions.WRITERS).select_related(
         "org", "drafted_by", "sent_by"
     )
     return scoping.get_visible_or_404(request, qs, pk=pk)
 
 
 def papers_for(*, user: Any, kind: str, year: int | None = None) -> QuerySet[Paper]:
-    qs = access.scoped(user, Paper.objects.filter(kind=kind), access.WRITERS).select_related("org", "drafted_by")
+    qs = permissions.scoped(user, Paper.objects.filter(kind=kind), permissions.WRITERS).select_related(
+        "org", "drafted_by"
+    )
     if year:
         qs = qs.filter(year=year)
     return qs.order_by("-year", "org__path", "pk")
 
 
 def paper_for(request: HttpRequest, pk: int, kind: str) -> Paper:
-    qs = access.scoped(request.user, Paper.objects.filter(kind=kind), access.WRITERS).select_related(
+    qs = permissions.scoped(request.user, Paper.objects.filter(kind=kind), permissions.WRITERS).select_related(
         "org", "drafted_by"
     )
     return scoping.get_visible_or_404(request, qs, pk=pk)

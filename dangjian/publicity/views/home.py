@@ -9,18 +9,18 @@ from django.utils import timezone
 
 from dangjian.accounts.http import AuthedRequest
 
-from .. import access, selectors
+from .. import permissions, selectors
 from ..models import Article, ReportStatus, Status
 from .common import NAV
 
 
 @login_required
 def home(request: AuthedRequest) -> HttpResponse:
-    access.require(request, access.ANY, Article, "publicity:home")
+    permissions.require(request, permissions.ANY, Article, "publicity:home")
     user = request.user
     mine = selectors.articles_for(user=user).filter(editor=user)
-    reviewer = bool(access.paths(user, access.REVIEWERS))
-    committee = bool(access.paths(user, access.COMMITTEE))
+    reviewer = bool(permissions.paths(user, permissions.REVIEWERS))
+    committee = bool(permissions.paths(user, permissions.COMMITTEE))
     year = timezone.localdate().year
     reports = selectors.info_reports_for(user=user)
     context = {
@@ -28,7 +28,7 @@ def home(request: AuthedRequest) -> HttpResponse:
         "tab": "home",
         "is_reviewer": reviewer,
         "is_committee": committee,
-        "can_report": bool(access.paths(user, access.WRITERS)),
+        "can_report": bool(permissions.paths(user, permissions.WRITERS)),
         "my_drafts": mine.filter(status__in=(Status.DRAFT, Status.RETURNED))[:8],
         "queue": selectors.review_queue(user=user).select_related("org", "editor")[:8] if reviewer else [],
         "queue_count": selectors.review_queue(user=user).count() if reviewer else 0,
