@@ -42,6 +42,25 @@ COMMITTEE = (Role.COMMITTEE_STAFF,)
 ANY = (Role.EDITOR, Role.REVIEWER, Role.ORG_ADMIN, Role.COMMITTEE_STAFF)
 
 
+# Who may open each page of the workspace: its view requires these roles anywhere, and its tab
+# (templatetags.publicity_tags.publicity_tabs) is shown to exactly the same users.
+PAGES: dict[str, tuple[str, ...]] = {
+    "home": ANY,
+    "articles": ANY,
+    "gate": ANY,
+    "special_pages": ANY,
+    "reports": WRITERS,
+    "cases": WRITERS,
+    "research": WRITERS,
+    "channels": COMMITTEE,
+}
+
+
+def may_open(user: Any, page: str) -> bool:
+    """Whether USER may open PAGE (a key of PAGES)."""
+    return bool(paths(user, PAGES[page]))
+
+
 def paths(user: Any, roles: tuple[str, ...]) -> list[str]:
     return scoping.scope_paths(user, roles)
 
@@ -85,6 +104,11 @@ def require(request: HttpRequest, roles: tuple[str, ...], model: type[Model], pa
     """A recorded 404 for anyone holding none of ROLES anywhere."""
     if not paths(request.user, roles):
         raise scoping.deny(request, model, {"page": page}, exists=True)
+
+
+def require_page(request: HttpRequest, page: str, model: type[Model]) -> None:
+    """A recorded 404 for anyone who may not open PAGE (a key of PAGES)."""
+    require(request, PAGES[page], model, f"publicity:{page}")
 
 
 # ---- what a user may do with an article, now -----------------------------------------------------

@@ -52,7 +52,7 @@ class ArticleStepTests(PublicityTestCase):
             Status.PUBLISHED: self.published(title="已发"),
         }
 
-    def test_it_shows_exactly_the_buttons_the_rule_allows(self):
+    def test_it_shows_exactly_the_buttons_the_rule_allows(self) -> None:
         articles = self.articles()
         for user in (self.editor, self.reviewer, self.editor_a, self.w.staff):
             self.login_as(user)
@@ -63,7 +63,7 @@ class ArticleStepTests(PublicityTestCase):
                     with self.subTest(user=user.username, status=status, step=step):
                         self.assertEqual(button in page, allowed)
 
-    def test_it_has_every_service_refuse_what_the_rule_refuses_with_its_code(self):
+    def test_it_has_every_service_refuse_what_the_rule_refuses_with_its_code(self) -> None:
         articles = self.articles()
         for user in (self.editor, self.reviewer, self.editor_a):
             for status, article in articles.items():
@@ -78,39 +78,39 @@ class ArticleStepTests(PublicityTestCase):
                         self.assertEqual(codes_of(refused.exception), {refusal.code})
                         self.assertEqual(Article.objects.get(pk=article.pk).status, before)
 
-    def test_it_lets_a_reviewer_approve_or_return_a_submitted_article_and_nothing_else(self):
+    def test_it_lets_a_reviewer_approve_or_return_a_submitted_article_and_nothing_else(self) -> None:
         actions = permissions.article_actions(self.reviewer, self.submitted())
         self.assertEqual(
             (actions.edit, actions.submit, actions.approve, actions.return_, actions.publish, actions.withdraw),
             (False, False, True, True, False, False),
         )
 
-    def test_it_refuses_an_editor_publishing(self):
+    def test_it_refuses_an_editor_publishing(self) -> None:
         article = self.approved()
         with self.assertRaises(ValidationError) as refused:
             services.article_publish(article=article, by=self.editor)
         self.assertEqual(codes_of(refused.exception), {"publicity_not_permitted"})
 
-    def test_it_refuses_a_reviewer_submitting_an_editors_draft(self):
+    def test_it_refuses_a_reviewer_submitting_an_editors_draft(self) -> None:
         article = self.draft()
         with self.assertRaises(ValidationError) as refused:
             services.article_submit(article=article, by=self.reviewer)
         self.assertEqual(codes_of(refused.exception), {"publicity_not_permitted"})
 
-    def test_it_refuses_to_override_an_article_nothing_stopped(self):
+    def test_it_refuses_to_override_an_article_nothing_stopped(self) -> None:
         article = self.submitted()
         with self.assertRaises(ValidationError) as refused:
             gate.article_override(article=article, by=self.reviewer, reason="引用词语，不是推广")
         self.assertEqual(codes_of(refused.exception), {"publicity_nothing_to_override"})
 
-    def test_it_sends_the_edit_page_of_a_submitted_article_back_with_the_rules_message(self):
+    def test_it_sends_the_edit_page_of_a_submitted_article_back_with_the_rules_message(self) -> None:
         article = self.submitted()
         self.login_as(self.editor)
         response = self.client.get(f"/publicity/articles/{article.pk}/edit/", follow=True)
         self.assertRedirects(response, f"/publicity/articles/{article.pk}/")
         self.assertContains(response, "稿件当前为“待审核”，不能修改。")
 
-    def test_it_names_the_refused_fields_of_an_article_with_their_codes(self):
+    def test_it_names_the_refused_fields_of_an_article_with_their_codes(self) -> None:
         self.column.is_active = False
         self.column.save()
         data = services.ArticleData(org=self.w.org_a, column=self.column, title="  ", body="<p>正文</p>")

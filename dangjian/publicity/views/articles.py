@@ -24,7 +24,7 @@ from .common import NAV, attach_errors, paginate
 @login_required
 @require_GET
 def article_list(request: HttpRequest) -> HttpResponse:
-    permissions.require(request, permissions.ANY, Article, "publicity:articles")
+    permissions.require_page(request, "articles", Article)
     filters = selectors.ArticleFilters.from_params(request.GET)
     page = paginate(request, selectors.articles_for(user=request.user, filters=filters))
     query = urlencode(filters.as_params())

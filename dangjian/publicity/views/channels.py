@@ -28,7 +28,7 @@ def _committee_root(request: HttpRequest):
 @login_required
 @require_http_methods(["GET", "POST"])
 def channel_list(request: HttpRequest) -> HttpResponse:
-    permissions.require(request, permissions.COMMITTEE, Channel, "publicity:channels")
+    permissions.require_page(request, "channels", Channel)
     form = ChannelForm(request.POST if request.method == "POST" else None)
     if form.is_bound and form.is_valid():
         try:
@@ -72,7 +72,7 @@ def column_new(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @require_GET
 def special_page_list(request: HttpRequest) -> HttpResponse:
-    permissions.require(request, permissions.ANY, SpecialPage, "publicity:special_pages")
+    permissions.require_page(request, "special_pages", SpecialPage)
     return render(
         request,
         "publicity/special_pages.html",

@@ -16,7 +16,7 @@ from .common import NAV
 
 @login_required
 def home(request: AuthedRequest) -> HttpResponse:
-    permissions.require(request, permissions.ANY, Article, "publicity:home")
+    permissions.require_page(request, "home", Article)
     user = request.user
     mine = selectors.articles_for(user=user).filter(editor=user)
     reviewer = bool(permissions.paths(user, permissions.REVIEWERS))

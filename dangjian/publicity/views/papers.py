@@ -42,7 +42,7 @@ def _ctx(slug: str, **extra: Any) -> dict[str, Any]:
 @require_GET
 def paper_list(request: HttpRequest, kind: str) -> HttpResponse:
     paper_kind = _kind(kind)
-    permissions.require(request, permissions.WRITERS, Paper, f"publicity:papers:{kind}")
+    permissions.require_page(request, kind, Paper)
     text = (request.GET.get("year") or "").strip()
     year = int(text) if text.isdigit() else None
     papers = selectors.papers_for(user=request.user, kind=paper_kind, year=year)

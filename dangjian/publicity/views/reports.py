@@ -30,7 +30,7 @@ def _year(request: HttpRequest) -> int | None:
 @login_required
 @require_GET
 def report_list(request: HttpRequest) -> HttpResponse:
-    permissions.require(request, permissions.WRITERS, InfoReport, "publicity:reports")
+    permissions.require_page(request, "reports", InfoReport)
     status = (request.GET.get("status") or "").strip()
     year = _year(request)
     reports = selectors.info_reports_for(user=request.user, status=status, year=year)
