@@ -16,7 +16,7 @@ from pydantic import ValidationError as PydanticValidationError
 
 from dangjian.core import scoping
 
-from . import access, selectors
+from . import permissions, selectors
 from .models import Article, InfoReport, ReportStatus, Status
 from .services import gate
 
@@ -150,13 +150,13 @@ def _article_out(a: Article, cls: type[ArticleOut] = ArticleOut, **extra) -> Art
 
 
 def _require(request: HttpRequest, roles: tuple[str, ...], model, api: str) -> None:
-    if not access.paths(request.user, roles):
+    if not permissions.paths(request.user, roles):
         raise scoping.deny(request, model, {"api": api}, exists=True)
 
 
 @router.get("/articles", response=ArticlePage, summary="可见的稿件列表（含编辑、审核和各环节时间）")
 def list_articles(request: HttpRequest, query: Query[ArticleQuery]):
-    _require(request, access.ANY, Article, "publicity/articles")
+    _require(request, permissions.ANY, Article, "publicity/articles")
     filters = selectors.ArticleFilters(status=query.status or "", q=query.q.strip()[:50])
     articles = selectors.articles_for(user=request.user, filters=filters)
     page = articles[query.offset : query.offset + query.limit]
@@ -193,7 +193,7 @@ def get_article(request: HttpRequest, pk: int):
 def scan(request: HttpRequest):
     # The body is read after the permission check, so a caller without a
     # publicity role learns nothing, not even the shape of the request.
-    _require(request, access.ANY, Article, "publicity/scan")
+    _require(request, permissions.ANY, Article, "publicity/scan")
     try:
         payload = ScanIn.model_validate_json(request.body or b"{}")
     except PydanticValidationError as e:
@@ -208,7 +208,7 @@ def scan(request: HttpRequest):
 
 @router.get("/info-reports", response=InfoReportPage, summary="可见的信息报送（含上级采用情况）")
 def list_info_reports(request: HttpRequest, query: Query[InfoReportQuery]):
-    _require(request, access.WRITERS, InfoReport, "publicity/info-reports")
+    _require(request, permissions.WRITERS, InfoReport, "publicity/info-reports")
     reports = selectors.info_reports_for(user=request.user, status=query.status or "", year=query.year)
     page = reports[query.offset : query.offset + query.limit]
     return InfoReportPage(

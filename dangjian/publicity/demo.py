@@ -19,6 +19,7 @@ from django.contrib.auth.hashers import make_password
 from django.utils import timezone
 
 from dangjian.accounts.models import Role, RoleAssignment, User
+from dangjian.core import scoping
 from dangjian.core.seeding import SeedContext
 from dangjian.orgs.models import Organization, OrgKind
 
@@ -108,7 +109,7 @@ def seed_publicity(ctx: SeedContext) -> None:
     editor, reviewer = _accounts(ctx)
     columns = _channels(ctx)
     sources = list(
-        Organization.objects.filter(path__startswith=ctx.root.path, depth__in=(2, 3))
+        scoping.in_subtree(Organization.objects.filter(depth__in=(2, 3)), ctx.root, "")
         .exclude(kind=OrgKind.GROUP)
         .order_by("path")
     )

@@ -1,4 +1,8 @@
-"""Forms of the publicity pages. They parse and check input; services write."""
+"""Forms of the publicity pages. They parse and check input; services write.
+
+Built on dangjian.core.web: Bootstrap styling, the one date widget (ISO
+YYYY-MM-DD whatever the locale) and the organization picker.
+"""
 
 from __future__ import annotations
 
@@ -7,36 +11,32 @@ from typing import Any
 from django import forms
 from django.utils import timezone
 
+from dangjian.core.web import BootstrapForm, DateInput, OrgChoiceField
+
 from . import conf
-from .models import Article, ChannelKind, Column, SpecialPage
-
-DATE = forms.DateInput(attrs={"type": "date", "class": "form-control"})
+from .models import Article, Channel, ChannelKind, Column, SpecialPage
 
 
-def _bootstrap(form: forms.BaseForm) -> None:
-    for field in form.fields.values():
-        widget = field.widget
-        css = "form-select" if isinstance(widget, forms.Select) else "form-control"
-        if isinstance(widget, forms.CheckboxInput):
-            css = "form-check-input"
-        widget.attrs.setdefault("class", css)
+def _model_field(form: forms.BaseForm, name: str) -> forms.ModelChoiceField[Any]:
+    field = form.fields[name]
+    assert isinstance(field, forms.ModelChoiceField)
+    return field
 
 
-class BootstrapForm(forms.Form):
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        _bootstrap(self)
-
-
-class OrgChoiceField(forms.ModelChoiceField):
-    def label_from_instance(self, obj: Any) -> str:
-        return ("　" * max(0, obj.depth - 1)) + obj.name
+def _choice_field(form: forms.BaseForm, name: str) -> forms.ChoiceField:
+    field = form.fields[name]
+    assert isinstance(field, forms.ChoiceField)
+    return field
 
 
 class ArticleForm(BootstrapForm):
     org = OrgChoiceField(label="来源单位", queryset=None, empty_label=None)
-    column = forms.ModelChoiceField(label="专栏", queryset=None, empty_label="请选择专栏")
-    special_page = forms.ModelChoiceField(label="所属专版", queryset=None, required=False, empty_label="（不属于专版）")
+    column: forms.ModelChoiceField[Column] = forms.ModelChoiceField(
+        label="专栏", queryset=None, empty_label="请选择专栏"
+    )
+    special_page: forms.ModelChoiceField[SpecialPage] = forms.ModelChoiceField(
+        label="所属专版", queryset=None, required=False, empty_label="（不属于专版）"
+    )
     title = forms.CharField(label="标题", max_length=120)
     page_title = forms.CharField(
         label="网页标题", max_length=160, required=False, help_text="浏览器标签和搜索结果中显示的标题；留空则用标题。"
@@ -55,10 +55,9 @@ class ArticleForm(BootstrapForm):
 
     def __init__(self, *args: Any, orgs: Any, columns: Any, special_pages: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["org"].queryset = orgs
-        self.fields["column"].queryset = columns
-        self.fields["column"].label_from_instance = lambda c: str(c)
-        self.fields["special_page"].queryset = special_pages
+        _model_field(self, "org").queryset = orgs
+        _model_field(self, "column").queryset = columns
+        _model_field(self, "special_page").queryset = special_pages
 
     @classmethod
     def initial_for(cls, article: Article) -> dict[str, Any]:
@@ -107,17 +106,17 @@ class InfoReportForm(BootstrapForm):
 
     def __init__(self, *args: Any, orgs: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["org"].queryset = orgs
+        _model_field(self, "org").queryset = orgs
 
 
 class AdoptForm(BootstrapForm):
     level = forms.ChoiceField(label="采用级别", choices=())
-    adopted_on = forms.DateField(label="采用日期", widget=DATE)
+    adopted_on = forms.DateField(label="采用日期", widget=DateInput())
     adopted_in = forms.CharField(label="采用载体", max_length=120, required=False, help_text="如《机关党建信息》第12期")
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["level"].choices = [("", "请选择"), *conf.choices("ADOPTION_LEVELS")]
+        _choice_field(self, "level").choices = [("", "请选择"), *conf.choices("ADOPTION_LEVELS")]
         self.fields["adopted_on"].initial = timezone.localdate()
 
 
@@ -131,18 +130,18 @@ class PaperForm(BootstrapForm):
 
     def __init__(self, *args: Any, orgs: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["org"].queryset = orgs
+        _model_field(self, "org").queryset = orgs
         self.fields["year"].initial = timezone.localdate().year
 
 
 class AwardForm(BootstrapForm):
     level = forms.ChoiceField(label="获奖等次", choices=())
     name = forms.CharField(label="奖项名称", max_length=120, help_text="如 全区机关党建优秀案例")
-    awarded_on = forms.DateField(label="获奖日期", widget=DATE)
+    awarded_on = forms.DateField(label="获奖日期", widget=DateInput())
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["level"].choices = [("", "请选择"), *conf.choices("AWARD_LEVELS")]
+        _choice_field(self, "level").choices = [("", "请选择"), *conf.choices("AWARD_LEVELS")]
 
 
 class ChannelForm(BootstrapForm):
@@ -159,16 +158,16 @@ class ColumnForm(BootstrapForm):
 
 
 class SpecialPageForm(BootstrapForm):
-    channel = forms.ModelChoiceField(label="渠道", queryset=None, empty_label=None)
+    channel: forms.ModelChoiceField[Channel] = forms.ModelChoiceField(label="渠道", queryset=None, empty_label=None)
     title = forms.CharField(label="专版主题", max_length=100)
     newspaper = forms.CharField(label="报纸", max_length=60)
     edition = forms.CharField(label="版次", max_length=30, required=False)
     occasion = forms.CharField(label="节点", max_length=30, required=False, help_text="如 七一、国庆")
-    run_on = forms.DateField(label="刊发日期", widget=DATE)
+    run_on = forms.DateField(label="刊发日期", widget=DateInput())
 
     def __init__(self, *args: Any, channels: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["channel"].queryset = channels
+        _model_field(self, "channel").queryset = channels
 
 
 def column_label(column: Column) -> str:

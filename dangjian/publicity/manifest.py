@@ -7,15 +7,15 @@ from django.urls import reverse
 from dangjian.core.manifests import AppManifest, DemoAccount, Landing, MenuEntry, Seeder
 from dangjian.core.registry import metrics_in
 
-from . import access, stats
+from . import permissions, stats
 
 manifest = AppManifest(
     app="publicity",
     label="宣传与信息报送",
     metrics=metrics_in(stats),
-    menu=(MenuEntry("宣传报送", "publicity:home", "publicity", access.uses_publicity, icon="bi-megaphone"),),
+    menu=(MenuEntry("宣传报送", "publicity:home", "publicity", permissions.uses_publicity, icon="bi-megaphone"),),
     # Editors and reviewers who hold no other role land on the publicity workspace.
-    landings=(Landing(access.uses_publicity, lambda user: reverse("publicity:home"), order=40),),
+    landings=(Landing(permissions.uses_publicity, lambda user: reverse("publicity:home"), order=40),),
     urls=(("publicity/", "dangjian.publicity.urls"), ("news/", "dangjian.publicity.public_urls")),
     api=(("/publicity", "dangjian.publicity.api:router"),),
     seeders=(Seeder("publicity", "dangjian.publicity.demo:seed_publicity"),),

@@ -1,6 +1,6 @@
 """Reads of the publicity module: scoped for the logged-in pages, public for /news/.
 
-Logged-in reads go through access.scoped (roles over an organization subtree);
+Logged-in reads go through permissions.scoped (roles over an organization subtree);
 single records through scoping.get_visible_or_404, so a probe is a recorded 404.
 The figures (stats.py) and the pages behind them share the `*_in` queries here.
 """
@@ -12,9 +12,9 @@ from typing import TYPE_CHECKING, Any
 
 from django.db.models import Count, Q, QuerySet
 
-from dangjian.core import scoping
+from dangjian.core import scoping, tree
 
-from . import access, conf
+from . import conf, permissions
 from .models import (
     Article,
     ArticleEvent,
@@ -87,7 +87,7 @@ class ArticleFilters:
 
 
 def articles_for(*, user: Any, filters: ArticleFilters | None = None) -> QuerySet[Article]:
-    qs = access.scoped(user, Article.objects.all()).select_related("column__channel", "org", "editor", "reviewer")
+    qs = permissions.scoped(user, Article.objects.all()).select_related("column__channel", "org", "editor", "reviewer")
     f = filters or ArticleFilters()
     if f.status:
         qs = qs.filter(status=f.status)
@@ -103,7 +103,7 @@ def articles_for(*, user: Any, filters: ArticleFilters | None = None) -> QuerySe
 
 
 def article_for(request: HttpRequest, pk: int) -> Article:
-    qs = access.scoped(request.user, Article.objects.all()).select_related(
+    qs = permissions.scoped(request.user, Article.objects.all()).select_related(
         "column__channel", "org", "editor", "reviewer", "special_page"
     )
     return scoping.get_visible_or_404(request, qs, pk=pk)
@@ -114,19 +114,23 @@ def events_of(article: Article) -> QuerySet[ArticleEvent]:
 
 
 def review_queue(*, user: Any) -> QuerySet[Article]:
-    return access.scoped(user, Article.objects.filter(status__in=(Status.SUBMITTED, Status.APPROVED)), access.REVIEWERS)
+    return permissions.scoped(
+        user, Article.objects.filter(status__in=(Status.SUBMITTED, Status.APPROVED)), permissions.REVIEWERS
+    )
 
 
 def gate_queue(*, user: Any) -> QuerySet[Article]:
     """Articles the gate stopped, and published ones the re-check found dirty."""
     qs = Article.objects.filter(Q(scan_verdict="blocked") | Q(flagged_at__isnull=False))
-    return access.scoped(user, qs).select_related("org", "editor").order_by("-scanned_at", "-pk")
+    return permissions.scoped(user, qs).select_related("org", "editor").order_by("-scanned_at", "-pk")
 
 
 def column_choices(*, user: Any) -> QuerySet[Column]:
     """Active columns of the channels run above or within USER's scopes."""
-    ancestors = access.ancestor_paths(user)
-    q = Q(channel__org__path__in=ancestors) | access.path_q(access.paths(user, access.ANY), "channel__org")
+    ancestors = permissions.ancestor_paths(user)
+    q = Q(channel__org__path__in=ancestors) | tree.subtree_q(
+        permissions.paths(user, permissions.ANY), "channel__org__path"
+    )
     return (
         Column.objects.filter(q, is_active=True, channel__is_active=True)
         .select_related("channel")
@@ -135,18 +139,18 @@ def column_choices(*, user: Any) -> QuerySet[Column]:
 
 
 def channels_for(*, user: Any) -> QuerySet[Channel]:
-    return access.scoped(user, Channel.objects.all(), access.COMMITTEE).prefetch_related("columns")
+    return permissions.scoped(user, Channel.objects.all(), permissions.COMMITTEE).prefetch_related("columns")
 
 
 def special_pages_for(*, user: Any) -> QuerySet[SpecialPage]:
-    return access.scoped(user, SpecialPage.objects.all()).select_related("channel", "org")
+    return permissions.scoped(user, SpecialPage.objects.all()).select_related("channel", "org")
 
 
 # ---- reports and papers ---------------------------------------------------------------------
 
 
 def info_reports_for(*, user: Any, status: str = "", year: int | None = None) -> QuerySet[InfoReport]:
-    qs = access.scoped(user, InfoReport.objects.all(), access.WRITERS).select_related("org", "drafted_by")
+    qs = permissions.scoped(user, InfoReport.objects.all(), permissions.WRITERS).select_related("org", "drafted_by")
     if status in ReportStatus.values:
         qs = qs.filter(status=status)
     if year:
@@ -155,21 +159,23 @@ def info_reports_for(*, user: Any, status: str = "", year: int | None = None) ->
 
 
 def info_report_for(request: HttpRequest, pk: int) -> InfoReport:
-    qs = access.scoped(request.user, InfoReport.objects.all(), access.WRITERS).select_related(
+    qs = permissions.scoped(request.user, InfoReport.objects.all(), permissions.WRITERS).select_related(
         "org", "drafted_by", "sent_by"
     )
     return scoping.get_visible_or_404(request, qs, pk=pk)
 
 
 def papers_for(*, user: Any, kind: str, year: int | None = None) -> QuerySet[Paper]:
-    qs = access.scoped(user, Paper.objects.filter(kind=kind), access.WRITERS).select_related("org", "drafted_by")
+    qs = permissions.scoped(user, Paper.objects.filter(kind=kind), permissions.WRITERS).select_related(
+        "org", "drafted_by"
+    )
     if year:
         qs = qs.filter(year=year)
     return qs.order_by("-year", "org__path", "pk")
 
 
 def paper_for(request: HttpRequest, pk: int, kind: str) -> Paper:
-    qs = access.scoped(request.user, Paper.objects.filter(kind=kind), access.WRITERS).select_related(
+    qs = permissions.scoped(request.user, Paper.objects.filter(kind=kind), permissions.WRITERS).select_related(
         "org", "drafted_by"
     )
     return scoping.get_visible_or_404(request, qs, pk=pk)
@@ -179,7 +185,7 @@ def compilation_papers(*, user: Any, kind: str, year: int, root: Organization | 
     """The papers of a year's compilation, in the order they appear in it: by organization, then title."""
     qs = papers_for(user=user, kind=kind, year=year).filter(status__in=(ReportStatus.SUBMITTED, ReportStatus.SENT))
     if root is not None:
-        qs = qs.filter(org__path__startswith=root.path)
+        qs = scoping.in_subtree(qs, root)
     return list(qs.order_by("org__path", "title", "pk"))
 
 
@@ -209,10 +215,10 @@ def target_rows(*, root: Organization, year: int) -> list[TargetRow]:
     """Each organization directly under ROOT with its reports of YEAR (its whole subtree) against its target."""
     from dangjian.orgs.models import Organization
 
-    children = list(Organization.objects.filter(path__startswith=root.path, depth=root.depth + 1).order_by("path"))
-    reports = InfoReport.objects.filter(org__path__startswith=root.path)
+    children = list(Organization.objects.filter(tree.child_q(root.path)).order_by("path"))
+    reports = scoping.in_subtree(InfoReport.objects.all(), root)
     counts: dict[str, dict[str, int]] = {c.path: {"submitted": 0, "sent": 0, "adopted": 0} for c in children}
-    step = len(root.path) + Organization.steplen
+    step = len(root.path) + tree.STEP
     rows = reports.exclude(status=ReportStatus.DRAFT).values(
         "org__path", "status", "sent_at__year", "adopted_on__year", "submitted_at__year"
     )
@@ -233,24 +239,24 @@ def target_rows(*, root: Organization, year: int) -> list[TargetRow]:
 
 
 def articles_published_in(org: Organization, year: int) -> QuerySet[Article]:
-    return Article.objects.filter(org__path__startswith=org.path, status=Status.PUBLISHED, published_at__year=year)
+    return scoping.in_subtree(Article.objects.all(), org).filter(status=Status.PUBLISHED, published_at__year=year)
 
 
 def special_pages_in(org: Organization, year: int) -> QuerySet[SpecialPage]:
-    return SpecialPage.objects.filter(org__path__startswith=org.path, run_on__year=year)
+    return scoping.in_subtree(SpecialPage.objects.all(), org).filter(run_on__year=year)
 
 
 def info_reports_sent_in(org: Organization, year: int) -> QuerySet[InfoReport]:
-    return InfoReport.objects.filter(org__path__startswith=org.path, status__in=SENT_STATES, sent_at__year=year)
+    return scoping.in_subtree(InfoReport.objects.all(), org).filter(status__in=SENT_STATES, sent_at__year=year)
 
 
 def info_reports_adopted_in(org: Organization, year: int) -> QuerySet[InfoReport]:
-    return InfoReport.objects.filter(org__path__startswith=org.path, status=ReportStatus.ADOPTED, adopted_on__year=year)
+    return scoping.in_subtree(InfoReport.objects.all(), org).filter(status=ReportStatus.ADOPTED, adopted_on__year=year)
 
 
 def cases_sent_in(org: Organization, year: int) -> QuerySet[Paper]:
-    return Paper.objects.filter(
-        org__path__startswith=org.path, kind=PaperKind.CASE_STUDY, status=ReportStatus.SENT, year=year
+    return scoping.in_subtree(Paper.objects.all(), org).filter(
+        kind=PaperKind.CASE_STUDY, status=ReportStatus.SENT, year=year
     )
 
 
@@ -259,8 +265,7 @@ def cases_awarded_in(org: Organization, year: int) -> QuerySet[Paper]:
 
 
 def research_outputs_in(org: Organization, year: int) -> QuerySet[Paper]:
-    return Paper.objects.filter(
-        org__path__startswith=org.path,
+    return scoping.in_subtree(Paper.objects.all(), org).filter(
         kind=PaperKind.RESEARCH_OUTPUT,
         status__in=(ReportStatus.SUBMITTED, ReportStatus.SENT),
         year=year,

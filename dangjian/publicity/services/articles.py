@@ -4,8 +4,10 @@ Each function is one step: it checks the state it starts from, writes the
 status and the step's timestamp, and leaves an ArticleEvent. Submitting and
 publishing pass through the content-security gate (gate.py) and answer with a
 GateOutcome: a blocked step is recorded (the history shows it) rather than
-rolled back. Views check who may act (access.py); the rules of the workflow
-itself, such as an editor never approving their own article, live here.
+rolled back. Whether a user may take a step now (their role, the article's
+state, an editor never approving their own article) is one rule,
+permissions.article_refusal: each step starts with it, and the article's
+page shows its buttons from the same rule. Refusals are errors.py's classes.
 """
 
 from __future__ import annotations
@@ -18,10 +20,12 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
+from dangjian.core import tree
+from dangjian.core.errors import combine
 from dangjian.orgs.models import Organization
 
+from .. import errors, permissions
 from ..models import Article, ArticleEvent, Column, SpecialPage, Status
-from ..models.articles import EDITABLE
 from ..sanitize import clean_html, paragraphs_from_text
 from .gate import GateOutcome, check, event, input_problems
 
@@ -41,25 +45,26 @@ class ArticleData:
 
 
 def _validate(data: ArticleData) -> ArticleData:
-    errors: dict[str, list[str]] = {}
+    problems: list[ValidationError] = []
     data.title = data.title.strip()
     if not data.title:
-        errors.setdefault("title", []).append("标题不能为空。")
+        problems.append(errors.TitleRequired(field="title"))
     if not data.column.is_active or not data.column.channel.is_active:
-        errors.setdefault("column", []).append("该专栏已停用。")
-    if not data.org.path.startswith(data.column.channel.org.path):
-        errors.setdefault("column", []).append(
-            f"“{data.column}”由{data.column.channel.org.name}主办，不接收该单位的稿件。"
+        problems.append(errors.ColumnInactive(field="column"))
+    if not tree.is_within(data.org.path, [data.column.channel.org.path]):
+        problems.append(
+            errors.ColumnOfAnotherOrg(field="column", column=str(data.column), host=data.column.channel.org.name)
         )
     if data.special_page is not None and data.special_page.channel_id != data.column.channel_id:
-        errors.setdefault("special_page", []).append("所选专版不属于该专栏所在的渠道。")
+        problems.append(errors.SpecialPageOfAnotherChannel(field="special_page"))
     data.body = paragraphs_from_text(data.body)
-    problems = input_problems(data.body)
-    if problems:
-        listed = "；".join(f"{p.message}（{p.excerpt[:60]}）" for p in problems[:5])
-        errors.setdefault("body", []).append(f"正文含有隐藏链接或可疑结构，未保存。请核对来源、删除后再保存：{listed}")
-    if errors:
-        raise ValidationError(errors)
+    found = input_problems(data.body)
+    if found:
+        listed = "；".join(f"{p.message}（{p.excerpt[:60]}）" for p in found[:5])
+        problems.append(errors.SuspiciousBody(field="body", listed=listed))
+    error = combine(problems)
+    if error is not None:
+        raise error
     data.body = clean_html(data.body)
     return data
 
@@ -92,7 +97,7 @@ def article_create(*, by: Any, data: ArticleData) -> Article:
 
 @transaction.atomic
 def article_update(*, article: Article, by: Any, data: ArticleData) -> Article:
-    _require(article, EDITABLE, "修改")
+    permissions.check_article_step(by, article, "edit")
     data = _validate(data)
     changed = _apply(article, data)
     if changed:
@@ -101,17 +106,12 @@ def article_update(*, article: Article, by: Any, data: ArticleData) -> Article:
     return article
 
 
-def _require(article: Article, states: tuple[str, ...], verb: str) -> None:
-    if article.status not in states:
-        raise ValidationError(f"稿件当前为“{article.get_status_display()}”，不能{verb}。")
-
-
 @transaction.atomic
 def article_submit(*, article: Article, by: Any) -> GateOutcome:
     """Send a draft to review, if the gate lets it through."""
-    _require(article, EDITABLE, "提交审核")
+    permissions.check_article_step(by, article, "submit")
     if not article.body.strip():
-        raise ValidationError({"body": ["正文不能为空。"]})
+        raise errors.BodyRequired(field="body")
     outcome = check(article)
     if not outcome.passed:
         article.save()
@@ -127,14 +127,12 @@ def article_submit(*, article: Article, by: Any) -> GateOutcome:
 
 @transaction.atomic
 def article_approve(*, article: Article, by: Any) -> Article:
-    _require(article, (Status.SUBMITTED,), "审核通过")
-    if article.editor_id == getattr(by, "pk", None):
-        raise ValidationError("编辑不能审核自己的稿件，请由其他审核人员审核。")
+    permissions.check_article_step(by, article, "approve")
     if not article.scan_is_current or article.scan_verdict == "blocked":
         outcome = check(article)
         article.save()
         if not outcome.passed:
-            raise ValidationError("内容安全检查未通过，请退回修改或由审核人员确认放行后再审核。")
+            raise errors.GateBlocked()
     article.status = Status.APPROVED
     article.approved_at = timezone.now()
     article.reviewer = by
@@ -145,10 +143,10 @@ def article_approve(*, article: Article, by: Any) -> Article:
 
 @transaction.atomic
 def article_return(*, article: Article, by: Any, comment: str) -> Article:
-    _require(article, (Status.SUBMITTED, Status.APPROVED), "退回")
+    permissions.check_article_step(by, article, "return")
     comment = (comment or "").strip()
     if not comment:
-        raise ValidationError({"comment": ["请填写退回意见，告诉编辑需要修改什么。"]})
+        raise errors.CommentRequired(field="comment")
     article.status = Status.RETURNED
     article.returned_at = timezone.now()
     article.reviewer = None
@@ -160,7 +158,7 @@ def article_return(*, article: Article, by: Any, comment: str) -> Article:
 @transaction.atomic
 def article_publish(*, article: Article, by: Any, at: dt.datetime | None = None) -> GateOutcome:
     """Publish an approved article after checking it once more."""
-    _require(article, (Status.APPROVED,), "发布")
+    permissions.check_article_step(by, article, "publish")
     outcome = check(article)
     if not outcome.passed:
         article.save()
@@ -177,10 +175,10 @@ def article_publish(*, article: Article, by: Any, at: dt.datetime | None = None)
 
 @transaction.atomic
 def article_withdraw(*, article: Article, by: Any, reason: str) -> Article:
-    _require(article, (Status.PUBLISHED,), "撤回")
+    permissions.check_article_step(by, article, "withdraw")
     reason = (reason or "").strip()
     if not reason:
-        raise ValidationError({"comment": ["请填写撤回原因。"]})
+        raise errors.ReasonRequired(field="comment")
     article.status = Status.WITHDRAWN
     article.withdrawn_at = timezone.now()
     article.save()

@@ -8,6 +8,7 @@ from typing import Any
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
+from dangjian.core import tree
 from dangjian.orgs.models import Organization
 
 from ..models import Channel, ChannelKind, Column, SpecialPage
@@ -60,7 +61,7 @@ def special_page_create(
     errors: dict[str, list[str]] = {}
     if channel.kind != ChannelKind.NEWSPAPER:
         errors["channel"] = ["专版只能登记在“报纸专版”类渠道下。"]
-    if not org.path.startswith(channel.org.path):
+    if not tree.is_within(org.path, [channel.org.path]):
         errors["channel"] = [f"该渠道由{channel.org.name}主办。"]
     if not title.strip():
         errors["title"] = ["专版主题不能为空。"]

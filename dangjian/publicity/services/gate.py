@@ -12,13 +12,12 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
 from dangjian.orgs.models import Organization, Unit
 
-from .. import contentsec
+from .. import contentsec, errors, permissions
 from ..contentsec import Finding, ScanResult
 from ..models import Article, ArticleEvent, ContentOverride, ScanVerdict, Status
 
@@ -120,15 +119,14 @@ def event(article: Article, action: str, by: Any, comment: str = "", **data: Any
 @transaction.atomic
 def article_override(*, article: Article, by: Any, reason: str) -> ContentOverride:
     """A reviewer lets the current findings pass, with a reason (recorded, shown in the history)."""
+    permissions.check_article_step(by, article, "override")
     reason = (reason or "").strip()
     if len(reason) < 4:
-        raise ValidationError({"reason": ["请写明放行理由（至少 4 个字）。"]})
-    if article.editor_id == getattr(by, "pk", None):
-        raise ValidationError("编辑不能为自己的稿件放行，请由其他审核人员处理。")
+        raise errors.ReasonRequired("请写明放行理由（至少 4 个字）。", field="reason")
     result = scan_article(article)
     left = uncovered(article, result)
     if not left:
-        raise ValidationError("当前内容没有需要放行的拦截问题。")
+        raise errors.NothingToOverride()
     override = ContentOverride.objects.create(
         article=article, content_hash=article.content_hash(), findings=[f.as_dict() for f in left], reason=reason, by=by
     )

@@ -5,15 +5,14 @@ from __future__ import annotations
 import uuid
 from typing import Any
 
-from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import format_html
 
+from .. import errors, permissions
 from ..models import Article, ArticleEvent, ArticleImage
-from ..models.articles import EDITABLE
 from ..sanitize import check_image, clean_html
 from .gate import event
 
@@ -25,11 +24,10 @@ def image_url(image: ArticleImage) -> str:
 @transaction.atomic
 def image_add(*, article: Article, by: Any, data: bytes, name: str = "", alt: str = "") -> ArticleImage:
     """Store an image and append it to the article's body as a figure with ALT as its caption."""
-    if article.status not in EDITABLE:
-        raise ValidationError(f"稿件当前为“{article.get_status_display()}”，不能添加图片。")
+    permissions.check_article_step(by, article, "image")
     alt = (alt or "").strip()[:120]
     if not alt:
-        raise ValidationError({"alt": ["请填写图片说明（显示在图片下方，也供读屏软件朗读）。"]})
+        raise errors.AltRequired(field="alt")
     info = check_image(data, name)
     now = timezone.now()
     image = ArticleImage(

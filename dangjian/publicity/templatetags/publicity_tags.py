@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django import template
+from django.urls import reverse
 from django.utils.html import format_html
+
+from .. import permissions
 
 register = template.Library()
 
@@ -74,3 +79,28 @@ def sanitized(body: str) -> str:
     from dangjian.publicity.sanitize import display_html
 
     return mark_safe(display_html(body or ""))  # noqa: S308  (nh3 output, styles turned into our classes)
+
+
+# The workspace's tabs: (page, label, URL name, URL arguments, icon). A page's tab is shown to
+# exactly those permissions.may_open lets in, so no tab leads to a refusal.
+TABS = (
+    ("home", "工作台", "publicity:home", (), "bi-house"),
+    ("articles", "稿件", "publicity:articles", (), "bi-file-earmark-text"),
+    ("gate", "内容安全", "publicity:gate", (), "bi-shield-check"),
+    ("special_pages", "报纸专版", "publicity:special_pages", (), "bi-newspaper"),
+    ("reports", "信息报送", "publicity:reports", (), "bi-send"),
+    ("cases", "优秀案例", "publicity:papers", ("cases",), "bi-award"),
+    ("research", "研究成果", "publicity:papers", ("research",), "bi-journal-text"),
+    ("channels", "渠道与专栏", "publicity:channels", (), "bi-grid"),
+)
+
+
+@register.inclusion_tag("publicity/_tabs.html", takes_context=True)
+def publicity_tabs(context: template.Context) -> dict[str, Any]:
+    user = context.get("user")
+    tabs = [
+        {"key": key, "label": label, "url": reverse(name, args=args), "icon": icon}
+        for key, label, name, args, icon in TABS
+        if permissions.may_open(user, key)
+    ]
+    return {"tabs": tabs, "tab": context.get("tab", "")}

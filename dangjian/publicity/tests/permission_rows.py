@@ -15,8 +15,6 @@ from typing import Any
 from dangjian.core.permission_matrix import IN_A, STAFF_AND_ADMINS, api, page, row
 from dangjian.publicity.models import Article, ArticleImage, Channel, ChannelKind, Column, InfoReport, Paper, Status
 
-# Every user, the anonymous visitor too.
-PUBLIC = {"others": 200}
 STAFF_REDIRECT = {"staff": 302}
 IN_A_REDIRECT = {"staff": 302, "admin_a": 302}
 
@@ -163,14 +161,14 @@ ROWS = {
     "publicity:records_cases_sent": page("/publicity/records/cases-sent/", **STAFF_AND_ADMINS),
     "publicity:records_cases_awarded": page("/publicity/records/cases-awarded/", **STAFF_AND_ADMINS),
     "publicity:records_research": page("/publicity/records/research/", **STAFF_AND_ADMINS),
-    # The public website: no login, everyone gets it.
-    "news:index": row("/news/", **PUBLIC),
-    "news:feed": row("/news/rss.xml", **PUBLIC),
-    "news:article": row("/news/a/{published}/", **PUBLIC),
-    "news:article_wechat": row("/news/a/{published}/wechat.html", **PUBLIC),
-    "news:image": row("/news/images/{image}/", **PUBLIC),
-    "news:channel": row("/news/c/website/", **PUBLIC),
-    "news:column": row("/news/c/website/gzdt/", **PUBLIC),
+    # The public website: no login, everyone gets it (the anonymous visitor too).
+    "news:index": row("/news/", others=200),
+    "news:feed": row("/news/rss.xml", others=200),
+    "news:article": row("/news/a/{published}/", others=200),
+    "news:article_wechat": row("/news/a/{published}/wechat.html", others=200),
+    "news:image": row("/news/images/{image}/", others=200),
+    "news:channel": row("/news/c/website/", others=200),
+    "news:column": row("/news/c/website/gzdt/", others=200),
     # API.
     "api-v1:list_articles": api("/api/v1/publicity/articles", **STAFF_AND_ADMINS),
     "api-v1:get_article": api("/api/v1/publicity/articles/{draft}", **IN_A),

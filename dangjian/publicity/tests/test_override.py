@@ -1,5 +1,6 @@
 from django.core.exceptions import ValidationError
 
+from dangjian.core.errors import codes_of
 from dangjian.core.models import AuditEntry
 from dangjian.publicity.models import ArticleEvent, ContentOverride, Status
 from dangjian.publicity.services import articles as services
@@ -40,14 +41,16 @@ class OverrideTests(PublicityTestCase):
 
     def test_it_needs_a_reason(self):
         article = self.blocked()
-        with self.assertRaises(ValidationError):
+        with self.assertRaises(ValidationError) as refused:
             gate.article_override(article=article, by=self.reviewer, reason="")
+        self.assertEqual(codes_of(refused.exception), {"publicity_reason_required"})
         self.assertFalse(ContentOverride.objects.exists())
 
     def test_it_refuses_the_articles_own_editor(self):
         article = self.blocked()
-        with self.assertRaisesMessage(ValidationError, "编辑不能为自己的稿件放行"):
+        with self.assertRaisesMessage(ValidationError, "编辑不能为自己的稿件放行") as refused:
             gate.article_override(article=article, by=self.editor, reason="我觉得没问题")
+        self.assertEqual(codes_of(refused.exception), {"publicity_own_article"})
 
     def test_it_does_not_cover_a_changed_text(self):
         article = self.blocked()

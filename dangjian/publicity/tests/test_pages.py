@@ -1,4 +1,4 @@
-from dangjian.publicity.models import Channel, Column, InfoReport, Paper, SpecialPage
+from dangjian.publicity.models import Article, Channel, Column, InfoReport, Paper, SpecialPage
 
 from .helpers import SPAM_BODY, PublicityTestCase
 
@@ -56,7 +56,9 @@ class ArticleListTests(PublicityTestCase):
             {"org": self.w.org_b.pk, "column": self.column.pk, "title": "越权", "body": "<p>x</p>"},
         )
         self.assertEqual(response.status_code, 200)
-        self.assertContains(response, "选择一个有效的选项")
+        # core.web.OrgChoiceField's message for a choice outside the user's organizations.
+        self.assertContains(response, "所选组织不存在或不在您的管理范围内")
+        self.assertFalse(Article.objects.filter(title="越权").exists())
 
 
 class GatePageTests(PublicityTestCase):

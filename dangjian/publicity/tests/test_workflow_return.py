@@ -1,5 +1,6 @@
 from django.core.exceptions import ValidationError
 
+from dangjian.core.errors import codes_of
 from dangjian.publicity.models import ArticleEvent, Status
 from dangjian.publicity.services import articles as services
 
@@ -25,8 +26,9 @@ class ReturnTests(PublicityTestCase):
 
     def test_it_needs_a_comment(self):
         article = self.submitted()
-        with self.assertRaises(ValidationError):
+        with self.assertRaises(ValidationError) as refused:
             services.article_return(article=article, by=self.reviewer, comment="  ")
+        self.assertEqual(codes_of(refused.exception), {"publicity_comment_required"})
         article.refresh_from_db()
         self.assertEqual(article.status, Status.SUBMITTED)
 

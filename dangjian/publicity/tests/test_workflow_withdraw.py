@@ -1,5 +1,6 @@
 from django.core.exceptions import ValidationError
 
+from dangjian.core.errors import codes_of
 from dangjian.publicity.models import ArticleEvent, Status
 from dangjian.publicity.services import articles as services
 
@@ -23,13 +24,15 @@ class WithdrawTests(PublicityTestCase):
 
     def test_it_needs_a_reason(self):
         article = self.published()
-        with self.assertRaises(ValidationError):
+        with self.assertRaises(ValidationError) as refused:
             services.article_withdraw(article=article, by=self.reviewer, reason="")
+        self.assertEqual(codes_of(refused.exception), {"publicity_reason_required"})
 
     def test_it_refuses_to_withdraw_what_is_not_published(self):
         article = self.approved()
-        with self.assertRaises(ValidationError):
+        with self.assertRaises(ValidationError) as refused:
             services.article_withdraw(article=article, by=self.reviewer, reason="x")
+        self.assertEqual(codes_of(refused.exception), {"publicity_wrong_state"})
 
     def test_it_lets_a_withdrawn_article_be_edited_and_resubmitted(self):
         article = self.published()

@@ -14,7 +14,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from dangjian.core import scoping
 
-from .. import access, selectors
+from .. import permissions, selectors
 from ..forms import ArticleForm, CommentForm, ImageForm, OverrideForm
 from ..models import Article, ChannelKind, SpecialPage, Status
 from ..services import articles as services
@@ -24,7 +24,7 @@ from .common import NAV, attach_errors, paginate
 @login_required
 @require_GET
 def article_list(request: HttpRequest) -> HttpResponse:
-    access.require(request, access.ANY, Article, "publicity:articles")
+    permissions.require_page(request, "articles", Article)
     filters = selectors.ArticleFilters.from_params(request.GET)
     page = paginate(request, selectors.articles_for(user=request.user, filters=filters))
     query = urlencode(filters.as_params())
@@ -39,7 +39,7 @@ def article_list(request: HttpRequest) -> HttpResponse:
             "query": query,
             "statuses": Status.choices,
             "columns": selectors.column_choices(user=request.user),
-            "can_write": bool(access.paths(request.user, access.WRITERS)),
+            "can_write": bool(permissions.paths(request.user, permissions.WRITERS)),
         },
     )
 
@@ -51,7 +51,7 @@ def _form(request: HttpRequest, data: Any = None, initial: dict[str, Any] | None
     return ArticleForm(
         data,
         initial=initial,
-        orgs=access.orgs_for(user, access.WRITERS),
+        orgs=permissions.orgs_for(user, permissions.WRITERS),
         columns=columns,
         special_pages=SpecialPage.objects.filter(channel_id__in=newspaper_channels).order_by("-run_on"),
     )
@@ -74,7 +74,7 @@ def _data(form: ArticleForm) -> services.ArticleData:
 @login_required
 @require_http_methods(["GET", "POST"])
 def article_new(request: HttpRequest) -> HttpResponse:
-    access.require(request, access.WRITERS, Article, "publicity:article_new")
+    permissions.require(request, permissions.WRITERS, Article, "publicity:article_new")
     form = _form(request, request.POST if request.method == "POST" else None)
     if form.is_bound and form.is_valid():
         try:
@@ -92,7 +92,7 @@ def article_new(request: HttpRequest) -> HttpResponse:
 def article_for_change(request: HttpRequest, pk: int) -> Article:
     """The article, if the user may write for its organization; otherwise a recorded 404."""
     article = selectors.article_for(request, pk)
-    if not access.can_write(request.user, article.org):
+    if not permissions.can_write(request.user, article.org):
         raise scoping.deny(request, Article, {"pk": pk, "action": "edit"}, exists=True, org=article.org_id)
     return article
 
@@ -101,8 +101,9 @@ def article_for_change(request: HttpRequest, pk: int) -> Article:
 @require_http_methods(["GET", "POST"])
 def article_edit(request: HttpRequest, pk: int) -> HttpResponse:
     article = article_for_change(request, pk)
-    if not article.is_editable:
-        messages.error(request, f"稿件当前为“{article.get_status_display()}”，不能修改。")
+    refusal = permissions.article_refusal(request.user, article, "edit")
+    if refusal is not None:
+        messages.error(request, refusal.text)
         return redirect("publicity:article", pk=article.pk)
     form = _form(request, request.POST if request.method == "POST" else None, ArticleForm.initial_for(article))
     if form.is_bound and form.is_valid():
@@ -127,30 +128,19 @@ def article_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 def detail_context(request: HttpRequest, article: Article, **extra: Any) -> dict[str, Any]:
-    user = request.user
-    can_write = access.can_write(user, article.org)
-    can_review = access.can_review(user, article.org)
-    own = article.editor_id == user.pk
     blocking = [f for f in article.scan_findings if f.get("severity") == "block"]
     warnings = [f for f in article.scan_findings if f.get("severity") != "block"]
     return {
         "nav": NAV,
         "tab": "articles",
         "article": article,
+        "actions": permissions.article_actions(request.user, article),
         "events": selectors.events_of(article),
         "overrides": article.overrides.select_related("by"),
         "images": article.images.all(),
         "blocking": blocking,
         "warnings": warnings,
         "scan_current": article.scan_is_current,
-        "can_edit": can_write and article.is_editable,
-        "can_submit": can_write and article.is_editable,
-        "can_approve": can_review and not own and article.status == Status.SUBMITTED,
-        "own_article": own,
-        "can_return": can_review and article.status in (Status.SUBMITTED, Status.APPROVED),
-        "can_publish": can_review and article.status == Status.APPROVED,
-        "can_withdraw": can_review and article.status == Status.PUBLISHED,
-        "can_override": can_review and not own and article.scan_verdict == "blocked",
         "comment_form": CommentForm(),
         "override_form": OverrideForm(),
         "image_form": ImageForm(),

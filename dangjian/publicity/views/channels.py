@@ -12,7 +12,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from dangjian.core import scoping
 from dangjian.core.selectors import default_org_for
 
-from .. import access, selectors
+from .. import permissions, selectors
 from ..forms import ChannelForm, ColumnForm, SpecialPageForm
 from ..models import Channel, ChannelKind, SpecialPage
 from ..services import channels as services
@@ -21,14 +21,14 @@ from .common import NAV, attach_errors, flash_errors, paginate
 
 def _committee_root(request: HttpRequest):
     """The highest organization where the user is committee staff."""
-    orgs = access.orgs_for(request.user, access.COMMITTEE)
+    orgs = permissions.orgs_for(request.user, permissions.COMMITTEE)
     return orgs.order_by("depth", "path").first()
 
 
 @login_required
 @require_http_methods(["GET", "POST"])
 def channel_list(request: HttpRequest) -> HttpResponse:
-    access.require(request, access.COMMITTEE, Channel, "publicity:channels")
+    permissions.require_page(request, "channels", Channel)
     form = ChannelForm(request.POST if request.method == "POST" else None)
     if form.is_bound and form.is_valid():
         try:
@@ -54,7 +54,7 @@ def channel_list(request: HttpRequest) -> HttpResponse:
 @login_required
 @require_POST
 def column_new(request: HttpRequest, pk: int) -> HttpResponse:
-    access.require(request, access.COMMITTEE, Channel, "publicity:column_new")
+    permissions.require(request, permissions.COMMITTEE, Channel, "publicity:column_new")
     channel = scoping.get_visible_or_404(request, selectors.channels_for(user=request.user), pk=pk)
     form = ColumnForm(request.POST)
     if form.is_valid():
@@ -72,7 +72,7 @@ def column_new(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @require_GET
 def special_page_list(request: HttpRequest) -> HttpResponse:
-    access.require(request, access.ANY, SpecialPage, "publicity:special_pages")
+    permissions.require_page(request, "special_pages", SpecialPage)
     return render(
         request,
         "publicity/special_pages.html",
@@ -80,7 +80,7 @@ def special_page_list(request: HttpRequest) -> HttpResponse:
             "nav": NAV,
             "tab": "special_pages",
             "page": paginate(request, selectors.special_pages_for(user=request.user)),
-            "can_add": bool(access.paths(request.user, access.COMMITTEE)),
+            "can_add": bool(permissions.paths(request.user, permissions.COMMITTEE)),
         },
     )
 
@@ -88,7 +88,7 @@ def special_page_list(request: HttpRequest) -> HttpResponse:
 @login_required
 @require_http_methods(["GET", "POST"])
 def special_page_new(request: HttpRequest) -> HttpResponse:
-    access.require(request, access.COMMITTEE, SpecialPage, "publicity:special_page_new")
+    permissions.require(request, permissions.COMMITTEE, SpecialPage, "publicity:special_page_new")
     channels = selectors.channels_for(user=request.user).filter(kind=ChannelKind.NEWSPAPER)
     form = SpecialPageForm(request.POST if request.method == "POST" else None, channels=channels)
     if form.is_bound and form.is_valid():

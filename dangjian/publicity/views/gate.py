@@ -7,7 +7,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.views.decorators.http import require_http_methods
 
-from .. import access, selectors
+from .. import permissions, selectors
 from ..forms import GateCheckForm
 from ..models import Article
 from ..services import gate
@@ -18,7 +18,7 @@ from .common import NAV, paginate
 @require_http_methods(["GET", "POST"])
 def gate_page(request: HttpRequest) -> HttpResponse:
     """GET lists the stopped articles; POST checks a pasted text without saving anything."""
-    access.require(request, access.ANY, Article, "publicity:gate")
+    permissions.require_page(request, "gate", Article)
     form = GateCheckForm(request.POST if request.method == "POST" else None)
     result = None
     if form.is_bound and form.is_valid():

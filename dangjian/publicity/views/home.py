@@ -3,22 +3,24 @@
 from __future__ import annotations
 
 from django.contrib.auth.decorators import login_required
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
 
-from .. import access, selectors
+from dangjian.accounts.http import AuthedRequest
+
+from .. import permissions, selectors
 from ..models import Article, ReportStatus, Status
 from .common import NAV
 
 
 @login_required
-def home(request: HttpRequest) -> HttpResponse:
-    access.require(request, access.ANY, Article, "publicity:home")
+def home(request: AuthedRequest) -> HttpResponse:
+    permissions.require_page(request, "home", Article)
     user = request.user
     mine = selectors.articles_for(user=user).filter(editor=user)
-    reviewer = bool(access.paths(user, access.REVIEWERS))
-    committee = bool(access.paths(user, access.COMMITTEE))
+    reviewer = bool(permissions.paths(user, permissions.REVIEWERS))
+    committee = bool(permissions.paths(user, permissions.COMMITTEE))
     year = timezone.localdate().year
     reports = selectors.info_reports_for(user=user)
     context = {
@@ -26,7 +28,7 @@ def home(request: HttpRequest) -> HttpResponse:
         "tab": "home",
         "is_reviewer": reviewer,
         "is_committee": committee,
-        "can_report": bool(access.paths(user, access.WRITERS)),
+        "can_report": bool(permissions.paths(user, permissions.WRITERS)),
         "my_drafts": mine.filter(status__in=(Status.DRAFT, Status.RETURNED))[:8],
         "queue": selectors.review_queue(user=user).select_related("org", "editor")[:8] if reviewer else [],
         "queue_count": selectors.review_queue(user=user).count() if reviewer else 0,

@@ -16,7 +16,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from dangjian.core import audit, scoping
 from dangjian.core.selectors import default_org_for
 
-from .. import access, selectors
+from .. import permissions, selectors
 from ..compilation import compile_docx, title_of
 from ..forms import AwardForm, CommentForm, PaperForm
 from ..models import Paper, PaperKind, ReportStatus
@@ -42,7 +42,7 @@ def _ctx(slug: str, **extra: Any) -> dict[str, Any]:
 @require_GET
 def paper_list(request: HttpRequest, kind: str) -> HttpResponse:
     paper_kind = _kind(kind)
-    access.require(request, access.WRITERS, Paper, f"publicity:papers:{kind}")
+    permissions.require_page(request, kind, Paper)
     text = (request.GET.get("year") or "").strip()
     year = int(text) if text.isdigit() else None
     papers = selectors.papers_for(user=request.user, kind=paper_kind, year=year)
@@ -65,9 +65,9 @@ def paper_list(request: HttpRequest, kind: str) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def paper_new(request: HttpRequest, kind: str) -> HttpResponse:
     paper_kind = _kind(kind)
-    access.require(request, access.WRITERS, Paper, f"publicity:paper_new:{kind}")
+    permissions.require(request, permissions.WRITERS, Paper, f"publicity:paper_new:{kind}")
     form = PaperForm(
-        request.POST if request.method == "POST" else None, orgs=access.orgs_for(request.user, access.WRITERS)
+        request.POST if request.method == "POST" else None, orgs=permissions.orgs_for(request.user, permissions.WRITERS)
     )
     if form.is_bound and form.is_valid():
         try:
@@ -91,7 +91,7 @@ def paper_edit(request: HttpRequest, kind: str, pk: int) -> HttpResponse:
     form = PaperForm(
         request.POST if request.method == "POST" else None,
         initial=initial,
-        orgs=access.orgs_for(request.user, access.WRITERS),
+        orgs=permissions.orgs_for(request.user, permissions.WRITERS),
     )
     if form.is_bound and form.is_valid():
         try:
@@ -108,7 +108,7 @@ def paper_edit(request: HttpRequest, kind: str, pk: int) -> HttpResponse:
 @require_GET
 def paper_detail(request: HttpRequest, kind: str, pk: int) -> HttpResponse:
     paper = selectors.paper_for(request, pk, _kind(kind))
-    committee = access.is_committee_for(request.user, paper.org)
+    committee = permissions.is_committee_for(request.user, paper.org)
     return render(
         request,
         "publicity/paper_detail.html",
@@ -127,7 +127,7 @@ def paper_detail(request: HttpRequest, kind: str, pk: int) -> HttpResponse:
 
 def _for_committee(request: HttpRequest, kind: str, pk: int, action: str) -> Paper:
     paper = selectors.paper_for(request, pk, _kind(kind))
-    if not access.is_committee_for(request.user, paper.org):
+    if not permissions.is_committee_for(request.user, paper.org):
         raise scoping.deny(request, Paper, {"pk": pk, "action": action}, exists=True, org=paper.org_id)
     return paper
 
@@ -191,7 +191,7 @@ def paper_award(request: HttpRequest, kind: str, pk: int) -> HttpResponse:
 def paper_compile(request: HttpRequest, kind: str) -> HttpResponse:
     """The year's submitted and sent papers of the visible subtree, as one .docx (汇编)."""
     paper_kind = _kind(kind)
-    access.require(request, access.WRITERS, Paper, f"publicity:paper_compile:{kind}")
+    permissions.require(request, permissions.WRITERS, Paper, f"publicity:paper_compile:{kind}")
     text = (request.GET.get("year") or "").strip()
     year = int(text) if text.isdigit() else timezone.localdate().year
     papers = selectors.compilation_papers(user=request.user, kind=paper_kind, year=year)

@@ -15,7 +15,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from dangjian.core import scoping
 from dangjian.core.selectors import org_and_year_from
 
-from .. import access, selectors
+from .. import permissions, selectors
 from ..forms import AdoptForm, CommentForm, InfoReportForm
 from ..models import InfoReport, ReportStatus
 from ..services import reports as services
@@ -30,7 +30,7 @@ def _year(request: HttpRequest) -> int | None:
 @login_required
 @require_GET
 def report_list(request: HttpRequest) -> HttpResponse:
-    access.require(request, access.WRITERS, InfoReport, "publicity:reports")
+    permissions.require_page(request, "reports", InfoReport)
     status = (request.GET.get("status") or "").strip()
     year = _year(request)
     reports = selectors.info_reports_for(user=request.user, status=status, year=year)
@@ -46,7 +46,7 @@ def report_list(request: HttpRequest) -> HttpResponse:
             "year": year,
             "statuses": ReportStatus.choices,
             "query": query,
-            "is_committee": bool(access.paths(request.user, access.COMMITTEE)),
+            "is_committee": bool(permissions.paths(request.user, permissions.COMMITTEE)),
         },
     )
 
@@ -54,9 +54,9 @@ def report_list(request: HttpRequest) -> HttpResponse:
 @login_required
 @require_http_methods(["GET", "POST"])
 def report_new(request: HttpRequest) -> HttpResponse:
-    access.require(request, access.WRITERS, InfoReport, "publicity:report_new")
+    permissions.require(request, permissions.WRITERS, InfoReport, "publicity:report_new")
     form = InfoReportForm(
-        request.POST if request.method == "POST" else None, orgs=access.orgs_for(request.user, access.WRITERS)
+        request.POST if request.method == "POST" else None, orgs=permissions.orgs_for(request.user, permissions.WRITERS)
     )
     if form.is_bound and form.is_valid():
         try:
@@ -75,7 +75,7 @@ def _for_change(request: HttpRequest, pk: int) -> InfoReport:
 
 def _for_committee(request: HttpRequest, pk: int, action: str) -> InfoReport:
     report = selectors.info_report_for(request, pk)
-    if not access.is_committee_for(request.user, report.org):
+    if not permissions.is_committee_for(request.user, report.org):
         raise scoping.deny(request, InfoReport, {"pk": pk, "action": action}, exists=True, org=report.org_id)
     return report
 
@@ -91,7 +91,7 @@ def report_edit(request: HttpRequest, pk: int) -> HttpResponse:
     form = InfoReportForm(
         request.POST if request.method == "POST" else None,
         initial=initial,
-        orgs=access.orgs_for(request.user, access.WRITERS),
+        orgs=permissions.orgs_for(request.user, permissions.WRITERS),
     )
     if form.is_bound and form.is_valid():
         try:
@@ -108,7 +108,7 @@ def report_edit(request: HttpRequest, pk: int) -> HttpResponse:
 @require_GET
 def report_detail(request: HttpRequest, pk: int) -> HttpResponse:
     report = _for_change(request, pk)
-    committee = access.is_committee_for(request.user, report.org)
+    committee = permissions.is_committee_for(request.user, report.org)
     context: dict[str, Any] = {
         "nav": NAV,
         "tab": "reports",
@@ -181,7 +181,7 @@ def report_adopt(request: HttpRequest, pk: int) -> HttpResponse:
 @require_GET
 def report_targets(request: HttpRequest) -> HttpResponse:
     """Reports sent up per organization in a year, against the configured targets."""
-    access.require(request, access.WRITERS, InfoReport, "publicity:report_targets")
+    permissions.require(request, permissions.WRITERS, InfoReport, "publicity:report_targets")
     if not scoping.can_see_orgs(request.user):
         raise scoping.deny(request, InfoReport, {"page": "publicity:report_targets"}, exists=True)
     root, year = org_and_year_from(request, request.GET)

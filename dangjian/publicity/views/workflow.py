@@ -18,7 +18,7 @@ from django.views.decorators.http import require_POST
 
 from dangjian.core import scoping
 
-from .. import access, selectors
+from .. import permissions, selectors
 from ..forms import CommentForm, ImageForm, OverrideForm
 from ..models import Article
 from ..services import articles as services
@@ -29,7 +29,7 @@ from .common import flash_errors, gate_message
 
 def _for_review(request: HttpRequest, pk: int, action: str) -> Article:
     article = selectors.article_for(request, pk)
-    if not access.can_review(request.user, article.org):
+    if not permissions.can_review(request.user, article.org):
         raise scoping.deny(request, Article, {"pk": pk, "action": action}, exists=True, org=article.org_id)
     return article
 
