@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import html
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -106,6 +107,8 @@ class Lexed:
     comments: list[Comment] = field(default_factory=list)
     raw: list[tuple[str, int, int]] = field(default_factory=list)  # (tag, content start, content end)
     after_html: int | None = None  # offset of the first content after </html>
+    depth: int = 0  # the deepest nesting of elements seen (a browser's depth, roughly)
+    too_deep: Tag | None = None  # the first start tag past the depth limit, when the lexer stopped there
 
 
 def decode(source: str, start: int, end: int, into: Text | None = None) -> Text:
@@ -161,11 +164,28 @@ def _parse_tag(source: str, i: int) -> tuple[Tag, int]:
     return Tag(name=name, start=i, end=end, attrs=attrs, closing=closing), end
 
 
-def lex(source: str) -> Lexed:
+# Start tags that close an open element of the same name (a new <p> ends the open <p>),
+# unless a container lies in between (a <td> in a table nested in a <td>).
+SELF_CLOSING_SIBLINGS = {"p", "li", "dt", "dd", "option", "tr", "td", "th", "thead", "tbody", "tfoot"}
+SCOPE_BOUNDARIES = {"table", "ul", "ol", "dl", "select", "div", "td", "th", "blockquote", "section", "article"}
+
+
+def _close_sibling(open_names: list[str], name: str) -> None:
+    for k in range(len(open_names) - 1, -1, -1):
+        if open_names[k] == name:
+            del open_names[k:]
+            return
+        if open_names[k] in SCOPE_BOUNDARIES:
+            return
+
+
+def lex(source: str, max_depth: int | None = None) -> Lexed:
+    """Lex SOURCE; with MAX_DEPTH, stop at the first start tag nested deeper (doc.too_deep)."""
     doc = Lexed(source=source)
     n = len(source)
     i = 0
     html_closed = False
+    open_names: list[str] = []
     while i < n:
         ch = source[i]
         if ch == "<" and source.startswith("<!--", i):
@@ -184,6 +204,8 @@ def lex(source: str) -> Lexed:
             if html_closed and doc.after_html is None and not (tag.closing and tag.name in ("html", "body")):
                 doc.after_html = i
             if tag.closing:
+                if tag.name in open_names:
+                    del open_names[len(open_names) - 1 - open_names[::-1].index(tag.name) :]
                 doc.end_tags.append(tag)
                 if tag.name in BLOCKS:
                     doc.body.add_break(i)
@@ -192,6 +214,14 @@ def lex(source: str) -> Lexed:
                 i = after
                 continue
             doc.tags.append(tag)
+            if tag.name not in VOID:
+                if tag.name in SELF_CLOSING_SIBLINGS:
+                    _close_sibling(open_names, tag.name)
+                open_names.append(tag.name)
+                doc.depth = max(doc.depth, len(open_names))
+                if max_depth is not None and len(open_names) > max_depth:
+                    doc.too_deep = tag
+                    break
             if tag.name in BLOCKS:
                 doc.body.add_break(i)
             if tag.name in RAWTEXT or tag.name in RCDATA:
@@ -263,13 +293,16 @@ class Node:
             yield node
             node = node.parent
 
-    def walk(self):
-        yield self
-        for child in self.children:
-            yield from child.walk()
+    def walk(self) -> Iterator[Node]:
+        """This node and its descendants, in document order (no recursion: depth is not bounded here)."""
+        stack = [self]
+        while stack:
+            node = stack.pop()
+            yield node
+            stack.extend(reversed(node.children))
 
     def all_text(self) -> str:
-        return self.text + "".join(c.all_text() for c in self.children)
+        return "".join(n.text for n in self.walk())
 
     def classes(self) -> set[str]:
         return set(self.attrs.get("class", "").split())
@@ -297,22 +330,24 @@ def parse(doc: Lexed) -> Tree:
     root_element = parser.parse(doc.source)
     errors = [(pos, code) for pos, code, _ in parser.errors]
 
-    def build(element: Any, parent: Node | None) -> Node:
-        node = Node(
+    def make(element: Any, parent: Node | None) -> Node:
+        return Node(
             name=_local(element.tag),
             attrs={_local(k): str(v) for k, v in element.attrib.items()},
             parent=parent,
             text=element.text or "",
         )
-        for child in element:
-            if not isinstance(child.tag, str):  # comments, processing instructions
-                node.text += child.tail or ""
-                continue
-            node.children.append(build(child, node))
-            node.text += child.tail or ""
-        return node
 
-    root = build(root_element, None)
+    root = make(root_element, None)
+    stack = [(root_element, root)]
+    while stack:  # no recursion: a deep tree must not exhaust the stack
+        element, node = stack.pop()
+        for child in element:
+            if isinstance(child.tag, str):  # not a comment or processing instruction
+                child_node = make(child, node)
+                node.children.append(child_node)
+                stack.append((child, child_node))
+            node.text += child.tail or ""
     _align(root, doc.tags)
     return Tree(root=root, errors=errors)
 

@@ -34,6 +34,14 @@ class Pattern:
     category: str = ""
 
 
+@dataclass(frozen=True)
+class Limits:
+    """How much input the gate walks at all (config.toml [limits]); past them it refuses."""
+
+    max_chars: int = 300_000
+    max_depth: int = 200
+
+
 @dataclass
 class Ruleset:
     folder: Path
@@ -48,6 +56,7 @@ class Ruleset:
     spam_domains: list[re.Pattern[str]]
     allowed_domains: list[str]
     counts: dict[str, int] = field(default_factory=dict)
+    limits: Limits = field(default_factory=Limits)
 
     def severity(self, kind: str, category: str = "") -> str:
         if kind == "sensitive_word" and category in self.categories:
@@ -141,4 +150,5 @@ def load(folder: Path) -> Ruleset:
         spam_domains=domains,
         allowed_domains=allowed,
         counts=counts,
+        limits=Limits(**config.get("limits", {})),
     )
