@@ -16,6 +16,7 @@ from typing import Any
 
 import ahocorasick
 
+from . import families as families_mod
 from .normalize import compact_pattern, skeleton
 
 # What a pattern in the automaton stands for.
@@ -57,6 +58,7 @@ class Ruleset:
     allowed_domains: list[str]
     counts: dict[str, int] = field(default_factory=dict)
     limits: Limits = field(default_factory=Limits)
+    families: families_mod.Families | None = None
 
     def severity(self, kind: str, category: str = "") -> str:
         if kind == "sensitive_word" and category in self.categories:
@@ -151,4 +153,5 @@ def load(folder: Path) -> Ruleset:
         allowed_domains=allowed,
         counts=counts,
         limits=Limits(**config.get("limits", {})),
+        families=families_mod.load(folder / "seo" / "families.toml", homoglyphs),
     )

@@ -93,7 +93,7 @@ def scan_fields(fields: list[tuple[str, str, bool]], *, opts: Options | None = N
 
 
 def scan_plain(text: str, opts: Options, field: str = "") -> list[Finding]:
-    c = compact_plain(text, opts.rules.homoglyphs)
+    c = compact_plain(text, opts.rules.homoglyphs, tags=True)
     findings = textcheck.check(c, text, opts.rules, field=field, names=opts.names)
     for m in _PLAIN_URL.finditer(text):
         url = m.group() if "://" in m.group() else "http://" + m.group()

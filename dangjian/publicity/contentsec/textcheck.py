@@ -24,6 +24,7 @@ from dataclasses import dataclass
 
 import ahocorasick
 
+from . import families
 from .finding import Finding
 from .normalize import Compact, compact_pattern
 from .ruleset import MARKER_STRONG, MARKER_WEAK, PREFIX, STRONG, WEAK, WORD, Pattern, Ruleset
@@ -55,6 +56,9 @@ def find_hits(c: Compact, rules: Ruleset) -> list[Hit]:
             # A two-character word must not run across the end of a sentence
             # (…葡。京… is two sentences, not a brand).
             if end - start <= 2 and c.broken(start, end):
+                continue
+            # A Latin entry must not be part of a longer English word (365better, pornography).
+            if c.inside_latin_word(start, end):
                 continue
             if (start, end, p) not in seen:
                 seen.add((start, end, p))
@@ -143,21 +147,32 @@ def _tokens(c: Compact) -> Iterable[tuple[int, int]]:
         yield start, m.end()
 
 
-def spam_spans(c: Compact, hits: list[Hit], rules: Ruleset) -> list[tuple[int, int, str]]:
-    """(start, end, what) of spam strings in compact offsets, merged."""
+# Families of the list-based rules (families.py has the shape-based ones).
+BRAND = "brand"  # a listed betting brand
+BRAND_IN_CONTEXT = "brand_in_context"  # a listed weak brand next to a marker, digits or a prefix
+CODE = "code_next_to_marker"  # js55娱乐, 9159官网
+WORD_FAMILY = "sensitive_word"
+
+Span = tuple[int, int, str, str]  # compact start, end, what, family
+
+
+def spam_spans(c: Compact, hits: list[Hit], rules: Ruleset) -> list[Span]:
+    """(start, end, what, family) of spam strings in compact offsets, merged."""
     ctx = _Context(c, hits, rules)
-    spans: list[tuple[int, int, str]] = []
+    spans: list[Span] = []
     any_marker = (MARKER_STRONG, MARKER_WEAK)
     for h in hits:
         if h.pattern.role == STRONG:
-            spans.append((*ctx.extend(h.start, h.end), h.pattern.text))
+            spans.append((*ctx.extend(h.start, h.end), h.pattern.text, BRAND))
         elif h.pattern.role == WEAK and (
             ctx.marker_after(h.end, any_marker)
             or ctx.marker_before(h.start, (MARKER_STRONG, PREFIX))
             or ctx.digits_after(h.end)
             or ctx.digits_before(h.start)
         ):
-            spans.append((*ctx.extend(h.start, h.end), h.pattern.text))
+            spans.append((*ctx.extend(h.start, h.end), h.pattern.text, BRAND_IN_CONTEXT))
+    if rules.families is not None:
+        spans += [(*ctx.extend(s, e), what, fam) for s, e, what, fam in families.spans(c, rules.families)]
     named = len(spans)
     for start, end in _tokens(c):
         if not _is_code(c.text[start:end], rules):
@@ -167,24 +182,24 @@ def spam_spans(c: Compact, hits: list[Hit], rules: Ruleset) -> list[tuple[int, i
         # letters it is not (官网js55).
         has_letters = any(ch.isalpha() for ch in c.text[start:end])
         if ctx.marker_after(end, (MARKER_STRONG,)) or (has_letters and ctx.marker_before(start, (MARKER_STRONG,))):
-            spans.append((*ctx.extend(start, end), c.text[start:end]))
+            spans.append((*ctx.extend(start, end), c.text[start:end], CODE))
     return _merge(spans, named)
 
 
-def _merge(spans: list[tuple[int, int, str]], named: int | None = None) -> list[tuple[int, int, str]]:
+def _merge(spans: list[Span], named: int | None = None) -> list[Span]:
     """Union overlapping spans; a merged span is named after a brand it holds, if any (the first NAMED are brands)."""
     named = len(spans) if named is None else named
-    ranked = sorted((s, e, i >= named, w) for i, (s, e, w) in enumerate(spans))
+    ranked = sorted((s, e, i >= named, w, f) for i, (s, e, w, f) in enumerate(spans))
     merged: list[list] = []
-    for start, end, is_code, what in ranked:
+    for start, end, is_code, what, fam in ranked:
         if merged and start <= merged[-1][1]:
             last = merged[-1]
             last[1] = max(last[1], end)
             if last[2] and not is_code:
-                last[2], last[3] = False, what
+                last[2], last[3], last[4] = False, what, fam
         else:
-            merged.append([start, end, is_code, what])
-    return [(s, e, w) for s, e, _, w in merged]
+            merged.append([start, end, is_code, what, fam])
+    return [(s, e, w, f) for s, e, _, w, f in merged]
 
 
 def tampered_name(c: Compact, start: int, end: int, names: list[tuple[str, str]]) -> str | None:
@@ -229,19 +244,19 @@ def check(
     spans = (
         spam_spans(c, hits, rules)
         if codes
-        else _merge([(h.start, h.end, h.pattern.text) for h in hits if h.pattern.role == STRONG])
+        else _merge([(h.start, h.end, h.pattern.text, BRAND) for h in hits if h.pattern.role == STRONG])
     )
     findings: list[Finding] = []
-    for start, end, what in spans:
+    for start, end, what, family in spans:
         s, e = c.source_range(start, end)
         name = tampered_name(c, start, end, names or [])
         kind = "name_tampered" if name else "seo_spam"
         message = f"组织名称“{name}”中被插入了推广字符串（{what}）" if name else f"疑似赌博/色情推广字符串（{what}）"
-        findings.append(Finding(kind, s, e, source[s:e], rules.severity(kind), message, field))
+        findings.append(Finding(kind, s, e, source[s:e], rules.severity(kind), message, field, family=family))
     for h in hits:
         if h.pattern.role != WORD:
             continue
-        if any(start <= h.start and h.end <= end for start, end, _ in spans):
+        if any(start <= h.start and h.end <= end for start, end, _, _ in spans):
             continue  # already inside a spam string
         if any(
             o is not h
@@ -264,6 +279,7 @@ def check(
                 f"{rules.label('sensitive_word', category)}：{h.pattern.text}",
                 field,
                 category,
+                WORD_FAMILY,
             )
         )
     return findings
