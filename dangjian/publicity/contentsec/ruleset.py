@@ -17,6 +17,7 @@ from typing import Any
 import ahocorasick
 
 from . import families as families_mod
+from . import names as names_mod
 from .normalize import compact_pattern, skeleton
 
 # What a pattern in the automaton stands for.
@@ -59,6 +60,7 @@ class Ruleset:
     counts: dict[str, int] = field(default_factory=dict)
     limits: Limits = field(default_factory=Limits)
     families: families_mod.Families | None = None
+    names: names_mod.NameRules | None = None
 
     def severity(self, kind: str, category: str = "") -> str:
         if kind == "sensitive_word" and category in self.categories:
@@ -154,4 +156,5 @@ def load(folder: Path) -> Ruleset:
         counts=counts,
         limits=Limits(**config.get("limits", {})),
         families=families_mod.load(folder / "seo" / "families.toml", homoglyphs),
+        names=names_mod.load_rules(folder / "names.toml", homoglyphs),
     )

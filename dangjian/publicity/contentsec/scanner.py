@@ -18,6 +18,7 @@ from pathlib import Path
 from . import htmldoc, links, structure, textcheck
 from .finding import Finding, ScanResult
 from .hidden import Visibility
+from .names import NameIndex, configured_names
 from .normalize import compact, compact_plain
 from .ruleset import Ruleset, load
 
@@ -31,20 +32,27 @@ META_TEXT = ("keywords", "description", "title", "og:title", "og:description")
 class Options:
     rules: Ruleset
     allowed: list[str]
-    names: list[tuple[str, str]] = field(default_factory=list)
+    names: list[tuple[str, str]] = field(default_factory=list)  # (compact, as written)
+    index: NameIndex = field(default_factory=NameIndex)
 
 
 def options(*, names: Iterable[str] = (), allowed: Iterable[str] | None = None, folder: Path | None = None) -> Options:
-    """Rules, allow-list and protected names, ready to scan many texts with."""
+    """Rules, allow-list and protected names, ready to scan many texts with.
+
+    NAMES are the organizations' and units' names (`known_names()` reads them);
+    the upper committees configured in settings are always added.
+    """
     from dangjian.publicity import conf
 
     rules = load(Path(folder or conf.setting("CONTENTSEC_RULES_DIR")))
     if allowed is None:
         allowed = [*rules.allowed_domains, *conf.setting("EXTRA_ALLOWED_DOMAINS"), *conf.own_hosts()]
+    pairs = textcheck.protected_names([*names, *configured_names()], rules)
     return Options(
         rules=rules,
         allowed=[a.lower().removeprefix("*.") for a in allowed],
-        names=textcheck.protected_names(names, rules),
+        names=pairs,
+        index=NameIndex.build(pairs),
     )
 
 
@@ -94,7 +102,7 @@ def scan_fields(fields: list[tuple[str, str, bool]], *, opts: Options | None = N
 
 def scan_plain(text: str, opts: Options, field: str = "") -> list[Finding]:
     c = compact_plain(text, opts.rules.homoglyphs, tags=True)
-    findings = textcheck.check(c, text, opts.rules, field=field, names=opts.names)
+    findings = textcheck.check(c, text, opts.rules, field=field, names=opts.names, index=opts.index)
     for m in _PLAIN_URL.finditer(text):
         url = m.group() if "://" in m.group() else "http://" + m.group()
         verdict = links.judge(url, opts.rules, opts.allowed)
@@ -105,7 +113,7 @@ def scan_plain(text: str, opts: Options, field: str = "") -> list[Finding]:
 
 def _text_findings(text: htmldoc.Text, source: str, opts: Options, field: str, codes: bool = True) -> list[Finding]:
     c = compact(text.string, text.starts, text.ends, opts.rules.homoglyphs)
-    return textcheck.check(c, source, opts.rules, field=field, names=opts.names, codes=codes)
+    return textcheck.check(c, source, opts.rules, field=field, names=opts.names, codes=codes, index=opts.index)
 
 
 def scan_html(source: str, opts: Options, field: str = "body") -> list[Finding]:

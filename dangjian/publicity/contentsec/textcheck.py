@@ -25,6 +25,7 @@ from dataclasses import dataclass
 import ahocorasick
 
 from . import families
+from . import names as namecheck
 from .finding import Finding
 from .normalize import Compact, compact_pattern
 from .ruleset import MARKER_STRONG, MARKER_WEAK, PREFIX, STRONG, WEAK, WORD, Pattern, Ruleset
@@ -219,6 +220,65 @@ def tampered_name(c: Compact, start: int, end: int, names: list[tuple[str, str]]
     return None
 
 
+CODE_IN_NAME = "code_in_name"
+NAME_INSERTION = "name_insertion"
+
+
+def _name_findings(
+    c: Compact,
+    source: str,
+    rules: Ruleset,
+    spans: list[Span],
+    names: list[tuple[str, str]],
+    index: namecheck.NameIndex | None,
+    field: str,
+    codes: bool,
+) -> list[Finding]:
+    """Spam strings (seo_spam, or name_tampered when inside a name), codes and insertions inside names."""
+    found = namecheck.endings(c, rules.names) if rules.names is not None else []
+    findings: list[Finding] = []
+
+    def add(start: int, end: int, kind: str, message: str, family: str) -> None:
+        s, e = c.source_range(start, end)
+        findings.append(Finding(kind, s, e, source[s:e], rules.severity(kind), message, field, family=family))
+
+    for start, end, what, family in spans:
+        ending = namecheck.inside_name(c, start, end, found, rules.names) if rules.names and found else None
+        name = namecheck.resembled(c, start, end, ending, index) if ending is not None and index else None
+        name = name or tampered_name(c, start, end, names)
+        if name:
+            add(start, end, "name_tampered", f"组织名称“{name}”中被插入了推广字符串（{what}）", family)
+        elif ending is not None:
+            add(start, end, "name_tampered", f"组织名称中被插入了推广字符串（{what}）", family)
+        else:
+            add(start, end, "seo_spam", f"疑似赌博/色情推广字符串（{what}）", family)
+    if not found or rules.names is None or not codes:
+        return findings
+    taken = [(s, e) for s, e, _, _ in spans]
+    for start, end in _tokens(c):
+        if any(s < end and start < e for s, e in taken) or not _is_code(c.text[start:end], rules):
+            continue
+        ending = namecheck.inside_name(c, start, end, found, rules.names)
+        if ending is None:
+            continue
+        name = namecheck.resembled(c, start, end, ending, index) if index is not None else None
+        shown = f"组织名称“{name}”" if name else "组织名称"
+        add(start, end, "name_tampered", f"{shown}中被插入了字母或数字代码（{c.text[start:end]}）", CODE_IN_NAME)
+        taken.append((start, end))
+    if index is None or not index.pairs:
+        return findings
+    for ending in found:
+        hit = namecheck.insertion(c, ending, index, rules.names)
+        if hit is None or any(s < hit[1] and hit[0] < e for s, e in taken):
+            continue
+        start, end, name = hit
+        s, e = c.source_range(start, end)
+        message = f"组织名称“{name}”中被插入了“{source[s:e]}”，与平台登记的名称不符"
+        add(start, end, "name_tampered", message, NAME_INSERTION)
+        taken.append((start, end))
+    return findings
+
+
 def protected_names(names: Iterable[str], rules: Ruleset) -> list[tuple[str, str]]:
     out = []
     for name in names:
@@ -236,6 +296,7 @@ def check(
     field: str = "",
     names: list[tuple[str, str]] | None = None,
     codes: bool = True,
+    index: namecheck.NameIndex | None = None,
 ) -> list[Finding]:
     """Findings in C, whose spans point into SOURCE. CODES=False skips betting codes (for URLs)."""
     if not c.text:
@@ -246,13 +307,7 @@ def check(
         if codes
         else _merge([(h.start, h.end, h.pattern.text, BRAND) for h in hits if h.pattern.role == STRONG])
     )
-    findings: list[Finding] = []
-    for start, end, what, family in spans:
-        s, e = c.source_range(start, end)
-        name = tampered_name(c, start, end, names or [])
-        kind = "name_tampered" if name else "seo_spam"
-        message = f"组织名称“{name}”中被插入了推广字符串（{what}）" if name else f"疑似赌博/色情推广字符串（{what}）"
-        findings.append(Finding(kind, s, e, source[s:e], rules.severity(kind), message, field, family=family))
+    findings = _name_findings(c, source, rules, spans, names or [], index, field, codes)
     for h in hits:
         if h.pattern.role != WORD:
             continue
