@@ -42,6 +42,9 @@ class Families:
     promo_strong: tuple[str, ...]
     not_names: frozenset[str]
     function_chars: frozenset[str]
+    measure_chars: frozenset[str] = frozenset()
+    casino_prefixes: tuple[str, ...] = ()
+    weak_promo_run: int = 3
 
 
 def _alternation(words: list[str]) -> re.Pattern[str] | None:
@@ -69,6 +72,9 @@ def load(path: Path, homoglyphs: dict[str, str]) -> Families:
         promo_strong=tuple(sorted(set(norm(cn.get("promo_strong", []))), key=len, reverse=True)),
         not_names=frozenset(norm(cn.get("not_names", []))),
         function_chars=frozenset(cn.get("function_chars", "")),
+        measure_chars=frozenset(cn.get("measure_chars", "")),
+        casino_prefixes=tuple(norm(cn.get("casino_prefixes", []))),
+        weak_promo_run=int(cn.get("weak_promo_run", 3)),
     )
 
 
@@ -126,6 +132,55 @@ def _promo_before(c: Compact, at: int, words: tuple[str, ...]) -> int | None:
     return None
 
 
+def _promo_run(c: Compact, at: int, fam: Families) -> tuple[int, int]:
+    """(how many promotion words follow AT back to back, where the run ends)."""
+    count, end = 0, at
+    while True:
+        nxt = _promo_after(c, end, fam.promo)
+        if nxt is None or nxt == end:
+            return count, end
+        count, end = count + 1, nxt
+
+
+def _prefix_name_promo(c: Compact, fam: Families) -> list[tuple[int, int, str, str]]:
+    """A casino place name, an unknown name, a strong promotion word: 澳门鼎盛官网."""
+    text = c.text
+    found = []
+    for prefix in fam.casino_prefixes:
+        at = text.find(prefix)
+        while at >= 0:
+            e = at + len(prefix)
+            for length in (3, 2):
+                if _name_at(c, fam, e + length, length) and _joined(c, e):
+                    end = _promo_after(c, e + length, fam.promo_strong)
+                    if end is not None:
+                        found.append((at, end, text[e : e + length], CHINESE_BRAND))
+                        break
+            at = text.find(prefix, at + 1)
+    return found
+
+
+def _code_name_promo(c: Compact, fam: Families) -> list[tuple[int, int, str, str]]:
+    """A code, an unknown name, a promotion word: 9159鼎盛官网, js55鸿运注册."""
+    text = c.text
+    found = []
+    for m in _CODE.finditer(text):
+        if not _is_code(m.group()) or c.inside_latin_word(m.start(), m.end()):
+            continue
+        e = m.end()
+        for length in (4, 3, 2):
+            name = text[e : e + length]
+            if len(name) < length or not _name_at(c, fam, e + length, length) or not _joined(c, e):
+                continue
+            if any(ch in fam.measure_chars for ch in name):
+                break
+            end = _promo_after(c, e + length, fam.promo_strong)
+            if end is not None:
+                found.append((m.start(), end, name, CHINESE_BRAND))
+                break
+    return found
+
+
 def _chinese(c: Compact, fam: Families) -> list[tuple[int, int, str, str]]:
     if fam.casino is None:
         return []
@@ -141,6 +196,12 @@ def _chinese(c: Compact, fam: Families) -> list[tuple[int, int, str, str]]:
         while name_start > s - 4 and _name_at(c, fam, s, s - name_start + 1):
             name_start -= 1
         end = _promo_after(c, e, fam.promo_strong if weak else fam.promo)
+        brand = text[s - 2 : s]
+        if end is None and text.startswith(brand, e) and _joined(c, e):
+            end = _promo_after(c, e + 2, fam.promo)  # the name again: 金鼎快三金鼎官网
+        if end is None and weak:
+            count, run_end = _promo_run(c, e, fam)
+            end = run_end if count >= fam.weak_promo_run else None
         if end is None and not weak and _joined(c, e):
             code = _CODE.match(text, e)
             if code and _is_code(code.group()):
@@ -166,4 +227,4 @@ def spans(c: Compact, fam: Families) -> list[tuple[int, int, str, str]]:
     """(start, end, what, family) of family matches, in compact offsets."""
     if not c.text:
         return []
-    return _latin(c, fam) + _chinese(c, fam)
+    return _latin(c, fam) + _chinese(c, fam) + _code_name_promo(c, fam) + _prefix_name_promo(c, fam)

@@ -164,6 +164,8 @@ def insertion(c: Compact, ending: Ending, index: NameIndex, rules: NameRules) ->
     grams = {window[k : k + 2] for k in range(len(window) - 1)}
     for gram in grams:
         for key, name in bucket.get(gram, ()):
+            if key in window:
+                continue  # the known name itself, followed by other words (…党支部召开支部党员大会)
             common = 0
             while common < min(len(key), len(window)) and key[-1 - common] == window[-1 - common]:
                 common += 1
