@@ -20,7 +20,9 @@ KNOWN_BRANDS = (
     "米乐", "半岛", "星空", "博鱼", "欧宝", "万博", "明升", "利来", "凯发", "开元", "大发",
 )  # fmt: skip
 # Brands of the kind the spam industry invents every month; no rule file holds them.
-HELD_OUT = ("鼎盛", "鸿运", "金鼎", "星辉", "天豪", "盈利来", "聚宝盆", "富贵", "银座", "恒发", "旺财", "隆鑫")
+HELD_OUT = ("鼎盛", "鸿运", "金鼎", "星辉", "天豪", "金百利", "聚宝盆", "富贵", "银座", "恒发", "旺财", "隆鑫")
+# Other invented brands, for training the scorer (train_contentsec): the tests' HELD_OUT stay unseen.
+TRAINING_BRANDS = ("宏发", "金满堂", "福禄", "顺丰彩", "天成", "汇丰源", "吉祥坊", "新宝", "大富豪", "鑫旺")
 
 LOOK_ALIKE_LATIN = {"a": "а", "e": "е", "o": "о", "p": "р", "c": "с", "x": "х", "y": "у", "i": "і"}
 LOOK_ALIKE_DIGIT = {"e": "3", "o": "0", "l": "1", "s": "5", "a": "4", "t": "7"}
@@ -41,10 +43,10 @@ def _fullwidth(text: str) -> str:
     return "".join(chr(ord(ch) + 0xFEE0) if "!" <= ch <= "~" else ch for ch in text)
 
 
-def _swap_brand(text: str, rng: random.Random) -> str | None:
+def _swap_brand(text: str, rng: random.Random, brands: tuple[str, ...]) -> str | None:
     for brand in KNOWN_BRANDS:
         if brand in text:
-            return text.replace(brand, rng.choice(HELD_OUT))
+            return text.replace(brand, rng.choice(brands))
     return None
 
 
@@ -73,8 +75,8 @@ def _html(text: str, how: int) -> str:
     return "<p>" + "<br>".join(text) + "</p>"
 
 
-def variants(text: str, seed: int = 0) -> Iterator[tuple[str, str, bool]]:
-    """(mutation, variant, is_html) for one plain-text spam sample."""
+def variants(text: str, seed: int = 0, brands: tuple[str, ...] = HELD_OUT) -> Iterator[tuple[str, str, bool]]:
+    """(mutation, variant, is_html) for one plain-text spam sample; BRANDS replace the known ones."""
     rng = random.Random(f"{seed}:{text}")
     yield "spacing", _between(text, " "), False
     yield "dots", _between(text, "."), False
@@ -95,7 +97,7 @@ def variants(text: str, seed: int = 0) -> Iterator[tuple[str, str, bool]]:
     changed = _change_digits(text, rng)
     if changed is not None:
         yield "digits", changed, False
-    swapped = _swap_brand(text, rng)
+    swapped = _swap_brand(text, rng, brands)
     if swapped is not None:
         yield "brand_swap", swapped, False
         yield "brand_swap", _between(swapped, " "), False

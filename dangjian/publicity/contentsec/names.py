@@ -34,6 +34,8 @@ class NameRules:
     max_tail: int
     structure: re.Pattern[str] | None
     boundary: frozenset[str]
+    not_endings: tuple[str, ...] = ()
+    stop_words: tuple[str, ...] = ()
 
 
 def load_rules(path: Path, homoglyphs: dict[str, str]) -> NameRules:
@@ -50,6 +52,8 @@ def load_rules(path: Path, homoglyphs: dict[str, str]) -> NameRules:
         max_tail=int(data.get("max_tail", 12)),
         structure=re.compile(f"(?:{structure})+") if structure else None,
         boundary=frozenset(data.get("boundary_chars", "")),
+        not_endings=tuple(compact_pattern(w, homoglyphs) for w in data.get("not_endings", [])),
+        stop_words=tuple(compact_pattern(w, homoglyphs) for w in data.get("stop_words", [])),
     )
 
 
@@ -103,7 +107,14 @@ class Ending:
 def endings(c: Compact, rules: NameRules) -> list[Ending]:
     if rules.endings is None:
         return []
-    return [Ending(*m.span()) for m in rules.endings.finditer(c.text)]
+    text = c.text
+    found = []
+    for m in rules.endings.finditer(text):
+        start = m.start()
+        if any(text.startswith(w, k) for w in rules.not_endings for k in range(max(0, start - 2), start + 1)):
+            continue
+        found.append(Ending(start, m.end()))
+    return found
 
 
 def _clear(c: Compact, start: int, end: int, rules: NameRules) -> bool:
@@ -129,7 +140,7 @@ def inside_name(c: Compact, start: int, end: int, found: list[Ending], rules: Na
             continue
         if ending.start - end > rules.max_tail:
             break
-        if _clear(c, end - 1, ending.end, rules):
+        if _clear(c, end - 1, ending.end, rules) and not any(w in text[end : ending.start] for w in rules.stop_words):
             return ending
     return None
 

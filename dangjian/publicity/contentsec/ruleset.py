@@ -18,6 +18,7 @@ import ahocorasick
 
 from . import families as families_mod
 from . import names as names_mod
+from . import scorer as scorer_mod
 from .normalize import compact_pattern, skeleton
 
 # What a pattern in the automaton stands for.
@@ -61,6 +62,7 @@ class Ruleset:
     limits: Limits = field(default_factory=Limits)
     families: families_mod.Families | None = None
     names: names_mod.NameRules | None = None
+    scorer: scorer_mod.Scorer | None = None
 
     def severity(self, kind: str, category: str = "") -> str:
         if kind == "sensitive_word" and category in self.categories:
@@ -157,4 +159,5 @@ def load(folder: Path) -> Ruleset:
         limits=Limits(**config.get("limits", {})),
         families=families_mod.load(folder / "seo" / "families.toml", homoglyphs),
         names=names_mod.load_rules(folder / "names.toml", homoglyphs),
+        scorer=scorer_mod.Scorer.load(folder / "model" / "scorer.json"),
     )

@@ -7,7 +7,7 @@ shipped as weights in rules/model/scorer.json (plain JSON, never a pickle).
 
 At scan time each stretch of text between hard breaks is scored in windows of
 `window` characters: score = sigmoid(intercept + sum(weights of its n-grams) /
-sqrt(number of n-grams)). Windows scoring at or above `threshold` go to the
+sqrt(max(number of n-grams, MIN_GRAMS))). Windows scoring at or above `threshold` go to the
 reviewer as a warning (`spam_score`) with the spans that scored highest. The
 scorer never blocks on its own.
 """
@@ -24,6 +24,9 @@ from typing import Any
 from .normalize import Compact
 
 NGRAMS = (2, 3)
+# Short stretches are damped: the weights are divided by sqrt(max(n-grams, MIN_GRAMS)),
+# so a lone 官网 in a six-character title does not decide anything.
+MIN_GRAMS = 30
 _DIGITS = str.maketrans("0123456789", "0000000000")
 
 
@@ -97,7 +100,7 @@ class Scorer:
         if not g:
             return 0.0
         total = sum(self.weights.get(x, 0.0) for x in g)
-        return _sigmoid(self.intercept + total / math.sqrt(len(g)))
+        return _sigmoid(self.intercept + total / math.sqrt(max(len(g), MIN_GRAMS)))
 
     def spans(self, c: Compact) -> list[tuple[int, int, float]]:
         """(start, end, score) in compact offsets of the highest-scoring windows at or above the threshold."""
@@ -126,7 +129,7 @@ class Scorer:
                         count += last - a
                 if count == 0:
                     continue
-                score = _sigmoid(self.intercept + total / math.sqrt(count))
+                score = _sigmoid(self.intercept + total / math.sqrt(max(count, MIN_GRAMS)))
                 if score >= self.threshold:
                     found.append((a, b, score))
         return _best(found, self.max_spans)
@@ -164,7 +167,7 @@ def train(spam: list[str], clean: list[str], *, keep: int = 4000, c_value: float
     labels = np.array([1] * len(spam) + [0] * len(clean))
     vectorizer = CountVectorizer(analyzer=grams, min_df=1)
     counts = vectorizer.fit_transform(docs)
-    lengths = np.array([max(1, len(grams(d))) for d in docs], dtype=float)
+    lengths = np.array([max(MIN_GRAMS, len(grams(d))) for d in docs], dtype=float)
     features = diags(1 / np.sqrt(lengths)) @ counts
     model = LogisticRegression(C=c_value, class_weight="balanced", max_iter=2000)
     model.fit(features, labels)
@@ -173,3 +176,34 @@ def train(spam: list[str], clean: list[str], *, keep: int = 4000, c_value: float
     order = np.argsort(-np.abs(coef))[:keep]
     weights = {str(vocab[i]): float(coef[i]) for i in order if abs(coef[i]) > 1e-4}
     return Scorer(weights=weights, intercept=float(model.intercept_[0]), threshold=0.5)
+
+
+def training_set(corpus: Path, homoglyphs: dict[str, str]) -> tuple[list[str], list[str]]:
+    """(spam, clean) compact stretches from CORPUS/spam and CORPUS/normal, cut the way scans cut them.
+
+    Spam: each plain-text sample, and its variants with other digits and brands
+    (mutations.py), whole. Clean: every window of every normal text (text and HTML).
+    """
+    from . import htmldoc
+    from .mutations import TRAINING_BRANDS, variants
+    from .normalize import compact, compact_plain
+
+    def compacted(text: str, html: bool) -> Compact:
+        if html:
+            body = htmldoc.lex(text).body
+            return compact(body.string, body.starts, body.ends, homoglyphs)
+        return compact_plain(text, homoglyphs, tags=True)
+
+    spam: list[str] = []
+    for path in sorted((corpus / "spam").glob("*.txt")):
+        text = path.read_text(encoding="utf-8").strip()
+        spam.append(compacted(text, False).text)
+        for mutation, variant, html in variants(text, brands=TRAINING_BRANDS):
+            if mutation in ("digits", "brand_swap", "look_alike"):
+                spam.append(compacted(variant, html).text)
+    clean: list[str] = []
+    for path in sorted((corpus / "normal").iterdir()):
+        c = compacted(path.read_text(encoding="utf-8"), path.suffix == ".html")
+        for a, b in segments(c):
+            clean += [c.text[x:y] for x, y in windows(a, b, 40, 20)]
+    return sorted(set(spam)), clean

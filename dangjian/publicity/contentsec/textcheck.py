@@ -24,14 +24,15 @@ from dataclasses import dataclass
 
 import ahocorasick
 
-from . import families
+from . import families, scorer
 from . import names as namecheck
-from .finding import Finding
+from .finding import WARN, Finding
 from .normalize import Compact, compact_pattern
 from .ruleset import MARKER_STRONG, MARKER_WEAK, PREFIX, STRONG, WEAK, WORD, Pattern, Ruleset
 
 _TOKEN = re.compile(r"[a-z0-9]+")
 _YEAR = re.compile(r"(19|20)\d\d")
+_YEARS = re.compile(r"(?:(?:19|20)\d\d)+")
 
 
 @dataclass(frozen=True)
@@ -220,6 +221,24 @@ def tampered_name(c: Compact, start: int, end: int, names: list[tuple[str, str]]
     return None
 
 
+STATISTICAL = "statistical"
+
+
+def _second_opinion(
+    c: Compact, source: str, model: scorer.Scorer, spans: list[Span], hits: list[Hit], field: str
+) -> list[Finding]:
+    """Warnings for the windows the n-gram scorer rates as spam, where no rule found anything."""
+    taken = [(s, e) for s, e, _, _ in spans] + [(h.start, h.end) for h in hits if h.pattern.role == WORD]
+    out = []
+    for start, end, score in model.spans(c):
+        if any(s < end and start < e for s, e in taken):
+            continue
+        s, e = c.source_range(start, end)
+        message = f"统计模型认为这段文字像赌博/色情推广（得分 {score:.2f}），请审核人员确认"
+        out.append(Finding("spam_score", s, e, source[s:e], WARN, message, field, family=STATISTICAL))
+    return out
+
+
 CODE_IN_NAME = "code_in_name"
 NAME_INSERTION = "name_insertion"
 
@@ -258,6 +277,8 @@ def _name_findings(
     for start, end in _tokens(c):
         if any(s < end and start < e for s, e in taken) or not _is_code(c.text[start:end], rules):
             continue
+        if any(i in c.soft for i in range(start + 1, end)) or _YEARS.fullmatch(c.text[start:end]):
+            continue  # a time (3:00) or years (2022—2024), not a code
         ending = namecheck.inside_name(c, start, end, found, rules.names)
         if ending is None:
             continue
@@ -308,6 +329,8 @@ def check(
         else _merge([(h.start, h.end, h.pattern.text, BRAND) for h in hits if h.pattern.role == STRONG])
     )
     findings = _name_findings(c, source, rules, spans, names or [], index, field, codes)
+    if codes and rules.scorer is not None:
+        findings += _second_opinion(c, source, rules.scorer, spans, hits, field)
     for h in hits:
         if h.pattern.role != WORD:
             continue
