@@ -36,6 +36,7 @@ BLOCKS = {
 }  # fmt: skip
 
 _ENTITY = re.compile(r"&(?:#[0-9]{1,8};?|#[xX][0-9a-fA-F]{1,8};?|[A-Za-z][A-Za-z0-9]{0,31};?)")
+_SPECIAL = re.compile(r"[<&]")
 _TAG_NAME = re.compile(r"[A-Za-z][^\s/>]*")
 _ATTR = re.compile(
     r"""\s*([^\s"'>/=]+)(?:\s*=\s*(?:"([^"]*)"?|'([^']*)'?|([^\s>]*)))?""",
@@ -240,6 +241,16 @@ def lex(source: str, max_depth: int | None = None) -> Lexed:
             continue
         if html_closed and doc.after_html is None and not ch.isspace():
             doc.after_html = i
+        if ch != "&" and ch != "<" and not html_closed:
+            # A run of plain text up to the next tag or entity, in one go.
+            m = _SPECIAL.search(source, i + 1)
+            j = m.start() if m else n
+            body = doc.body
+            body.chars.extend(source[i:j])
+            body.starts.extend(range(i, j))
+            body.ends.extend(range(i + 1, j + 1))
+            i = j
+            continue
         if ch == "&":
             m = _ENTITY.match(source, i)
             if m:
@@ -325,7 +336,94 @@ def _local(name: Any) -> str:
     return name.rsplit("}", 1)[-1].lower()
 
 
+# Tags after which the quick tree may differ from a browser's: html5lib builds those documents.
+NOT_QUICK = {
+    "html", "head", "body", "frameset", "frame", "title", "meta", "base", "noscript", "template", "table", "tbody",
+    "thead", "tfoot", "tr", "td", "th", "caption", "colgroup", "col", "select", "option", "optgroup", "form",
+    "button", "ruby", "rb", "rt", "rp", "rtc", "svg", "math", "image", "isindex", "plaintext", "xmp", "noembed",
+    "noframes", "iframe", "textarea", "nobr", "marquee", "object", "applet", "keygen", "listing", "embed",
+    "param", "source", "track", "area", "map", "input", "dialog", "details", "summary", "search", "menu", "dir",
+}  # fmt: skip
+# Start tags that close an open <p> in a browser.
+CLOSES_P = {
+    "address", "article", "aside", "blockquote", "center", "div", "dl", "fieldset", "figcaption", "figure", "footer",
+    "header", "hgroup", "main", "nav", "ol", "p", "section", "ul", "h1", "h2", "h3", "h4", "h5", "h6", "pre", "li",
+    "dd", "dt", "hr",
+}  # fmt: skip
+HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
+
+
+def quick_tree(doc: Lexed) -> Tree | None:
+    """The tree of a plain, well-nested fragment, built from the lexer alone (html5lib is slow).
+
+    None as soon as anything might make a browser build another tree: misnested
+    or unclosed elements, tables, forms, document-level tags, odd comments or
+    tags cut off, an implied end tag. html5lib then builds it.
+    """
+    source = doc.source
+    if "\x00" in source or "<!-->" in source or "<!--->" in source or "--!>" in source:
+        return None
+    if any(not c.closed for c in doc.comments):
+        return None
+    root = Node(name="html", attrs={}, parent=None)
+    head = Node(name="head", attrs={}, parent=root)
+    body = Node(name="body", attrs={}, parent=root)
+    root.children += [head, body]
+    stack: list[Node] = [body]
+    events = sorted([(t.start, 0, t) for t in doc.tags] + [(t.start, 1, t) for t in doc.end_tags], key=lambda e: e[0])
+    text = doc.body
+    k, count = 0, len(text.chars)
+
+    def take_text(upto: int) -> None:
+        nonlocal k
+        parts = []
+        while k < count and text.starts[k] < upto:
+            if text.ends[k] > text.starts[k]:
+                parts.append(text.chars[k])
+            k += 1
+        if parts:
+            stack[-1].text += "".join(parts)
+
+    n = len(source)
+    for at, is_end, tag in events:
+        take_text(at)
+        name = tag.name
+        if name in NOT_QUICK or (tag.end >= n and not source.endswith(">")):
+            return None
+        if any(ch in a for a in tag.attrs for ch in "\"'<="):
+            return None
+        if is_end:
+            if name in VOID or stack[-1].name != name or len(stack) == 1:
+                return None
+            stack.pop()
+            continue
+        open_names = {node.name for node in stack}
+        if ("p" in open_names and name in CLOSES_P) or (name == "a" and "a" in open_names):
+            return None
+        if name in ("li", "dd", "dt") and open_names & {"li", "dd", "dt"}:
+            return None
+        if name in HEADINGS and open_names & HEADINGS:
+            return None
+        parent = stack[-1]
+        if name in ("style", "script", "link") and len(stack) == 1 and not body.children and not body.text.strip():
+            parent = head  # before any content a browser puts them in <head>
+        node = Node(name=name, attrs={key: a.value for key, a in tag.attrs.items()}, parent=parent, tag=tag)
+        parent.children.append(node)
+        if name not in VOID:
+            stack.append(node)
+            if name in RAWTEXT:
+                close = next((e for e in doc.end_tags if e.start >= tag.end and e.name == name), None)
+                node.text = source[tag.end : close.start if close else n]
+    take_text(n + 1)
+    if len(stack) != 1:
+        return None
+    return Tree(root=root, errors=[])
+
+
 def parse(doc: Lexed) -> Tree:
+    quick = quick_tree(doc)
+    if quick is not None:
+        return quick
     parser = html5lib.HTMLParser(tree=treebuilders.getTreeBuilder("etree"), namespaceHTMLElements=False)
     root_element = parser.parse(doc.source)
     errors = [(pos, code) for pos, code, _ in parser.errors]

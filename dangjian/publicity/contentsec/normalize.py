@@ -83,13 +83,36 @@ def fold_char(ch: str, homoglyphs: dict[str, str]) -> str:
     return "".join(out)
 
 
+_CACHES: list[tuple[dict[str, str], dict[str, str]]] = []
+
+
+def _fold_cache(homoglyphs: dict[str, str]) -> dict[str, str]:
+    """fold_char's answers for one homoglyph table (rule sets are few and long-lived)."""
+    for table, cache in _CACHES:
+        if table is homoglyphs:
+            return cache
+    cache: dict[str, str] = {}
+    _CACHES.append((homoglyphs, cache))
+    del _CACHES[:-8]
+    return cache
+
+
 def compact(chars: str, starts: list[int], ends: list[int], homoglyphs: dict[str, str]) -> Compact:
     """The compact form of CHARS, whose character i came from source STARTS[i]..ENDS[i]."""
     result = Compact()
     text: list[str] = []
+    spans = result.spans
+    cache = _fold_cache(homoglyphs)
     pending_break = pending_soft = False
     for ch, s, e in zip(chars, starts, ends, strict=True):
-        for c in fold_char(ch, homoglyphs):
+        folded = cache.get(ch)
+        if folded is None:
+            folded = cache[ch] = fold_char(ch, homoglyphs)
+        if len(folded) == 1 and folded != "\n" and folded != "\r" and not pending_break and not pending_soft:
+            text.append(folded)  # the common case: one character that reads as one
+            spans.append((s, e))
+            continue
+        for c in folded:
             if c == "\n":
                 pending_break = True
                 continue
