@@ -19,6 +19,7 @@ class Finding:
     message: str = ""
     field: str = ""  # for articles: title, page_title, body
     category: str = ""  # sensitive-word category
+    family: str = ""  # which rule family matched: brand, unknown_brand, latin_brand_digits, code, …
 
     def as_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -57,6 +58,7 @@ class ScanResult:
                     "message": f.message,
                     **({"field": f.field} if f.field else {}),
                     **({"category": f.category} if f.category else {}),
+                    **({"family": f.family} if f.family else {}),
                 }
                 for f in self.findings
             ],

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import html
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -35,6 +36,7 @@ BLOCKS = {
 }  # fmt: skip
 
 _ENTITY = re.compile(r"&(?:#[0-9]{1,8};?|#[xX][0-9a-fA-F]{1,8};?|[A-Za-z][A-Za-z0-9]{0,31};?)")
+_SPECIAL = re.compile(r"[<&]")
 _TAG_NAME = re.compile(r"[A-Za-z][^\s/>]*")
 _ATTR = re.compile(
     r"""\s*([^\s"'>/=]+)(?:\s*=\s*(?:"([^"]*)"?|'([^']*)'?|([^\s>]*)))?""",
@@ -106,6 +108,8 @@ class Lexed:
     comments: list[Comment] = field(default_factory=list)
     raw: list[tuple[str, int, int]] = field(default_factory=list)  # (tag, content start, content end)
     after_html: int | None = None  # offset of the first content after </html>
+    depth: int = 0  # the deepest nesting of elements seen (a browser's depth, roughly)
+    too_deep: Tag | None = None  # the first start tag past the depth limit, when the lexer stopped there
 
 
 def decode(source: str, start: int, end: int, into: Text | None = None) -> Text:
@@ -161,11 +165,28 @@ def _parse_tag(source: str, i: int) -> tuple[Tag, int]:
     return Tag(name=name, start=i, end=end, attrs=attrs, closing=closing), end
 
 
-def lex(source: str) -> Lexed:
+# Start tags that close an open element of the same name (a new <p> ends the open <p>),
+# unless a container lies in between (a <td> in a table nested in a <td>).
+SELF_CLOSING_SIBLINGS = {"p", "li", "dt", "dd", "option", "tr", "td", "th", "thead", "tbody", "tfoot"}
+SCOPE_BOUNDARIES = {"table", "ul", "ol", "dl", "select", "div", "td", "th", "blockquote", "section", "article"}
+
+
+def _close_sibling(open_names: list[str], name: str) -> None:
+    for k in range(len(open_names) - 1, -1, -1):
+        if open_names[k] == name:
+            del open_names[k:]
+            return
+        if open_names[k] in SCOPE_BOUNDARIES:
+            return
+
+
+def lex(source: str, max_depth: int | None = None) -> Lexed:
+    """Lex SOURCE; with MAX_DEPTH, stop at the first start tag nested deeper (doc.too_deep)."""
     doc = Lexed(source=source)
     n = len(source)
     i = 0
     html_closed = False
+    open_names: list[str] = []
     while i < n:
         ch = source[i]
         if ch == "<" and source.startswith("<!--", i):
@@ -184,6 +205,8 @@ def lex(source: str) -> Lexed:
             if html_closed and doc.after_html is None and not (tag.closing and tag.name in ("html", "body")):
                 doc.after_html = i
             if tag.closing:
+                if tag.name in open_names:
+                    del open_names[len(open_names) - 1 - open_names[::-1].index(tag.name) :]
                 doc.end_tags.append(tag)
                 if tag.name in BLOCKS:
                     doc.body.add_break(i)
@@ -192,6 +215,14 @@ def lex(source: str) -> Lexed:
                 i = after
                 continue
             doc.tags.append(tag)
+            if tag.name not in VOID:
+                if tag.name in SELF_CLOSING_SIBLINGS:
+                    _close_sibling(open_names, tag.name)
+                open_names.append(tag.name)
+                doc.depth = max(doc.depth, len(open_names))
+                if max_depth is not None and len(open_names) > max_depth:
+                    doc.too_deep = tag
+                    break
             if tag.name in BLOCKS:
                 doc.body.add_break(i)
             if tag.name in RAWTEXT or tag.name in RCDATA:
@@ -210,6 +241,16 @@ def lex(source: str) -> Lexed:
             continue
         if html_closed and doc.after_html is None and not ch.isspace():
             doc.after_html = i
+        if ch != "&" and ch != "<" and not html_closed:
+            # A run of plain text up to the next tag or entity, in one go.
+            m = _SPECIAL.search(source, i + 1)
+            j = m.start() if m else n
+            body = doc.body
+            body.chars.extend(source[i:j])
+            body.starts.extend(range(i, j))
+            body.ends.extend(range(i + 1, j + 1))
+            i = j
+            continue
         if ch == "&":
             m = _ENTITY.match(source, i)
             if m:
@@ -263,13 +304,16 @@ class Node:
             yield node
             node = node.parent
 
-    def walk(self):
-        yield self
-        for child in self.children:
-            yield from child.walk()
+    def walk(self) -> Iterator[Node]:
+        """This node and its descendants, in document order (no recursion: depth is not bounded here)."""
+        stack = [self]
+        while stack:
+            node = stack.pop()
+            yield node
+            stack.extend(reversed(node.children))
 
     def all_text(self) -> str:
-        return self.text + "".join(c.all_text() for c in self.children)
+        return "".join(n.text for n in self.walk())
 
     def classes(self) -> set[str]:
         return set(self.attrs.get("class", "").split())
@@ -292,27 +336,116 @@ def _local(name: Any) -> str:
     return name.rsplit("}", 1)[-1].lower()
 
 
+# Tags after which the quick tree may differ from a browser's: html5lib builds those documents.
+NOT_QUICK = {
+    "html", "head", "body", "frameset", "frame", "title", "meta", "base", "noscript", "template", "table", "tbody",
+    "thead", "tfoot", "tr", "td", "th", "caption", "colgroup", "col", "select", "option", "optgroup", "form",
+    "button", "ruby", "rb", "rt", "rp", "rtc", "svg", "math", "image", "isindex", "plaintext", "xmp", "noembed",
+    "noframes", "iframe", "textarea", "nobr", "marquee", "object", "applet", "keygen", "listing", "embed",
+    "param", "source", "track", "area", "map", "input", "dialog", "details", "summary", "search", "menu", "dir",
+}  # fmt: skip
+# Start tags that close an open <p> in a browser.
+CLOSES_P = {
+    "address", "article", "aside", "blockquote", "center", "div", "dl", "fieldset", "figcaption", "figure", "footer",
+    "header", "hgroup", "main", "nav", "ol", "p", "section", "ul", "h1", "h2", "h3", "h4", "h5", "h6", "pre", "li",
+    "dd", "dt", "hr",
+}  # fmt: skip
+HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
+
+
+def quick_tree(doc: Lexed) -> Tree | None:
+    """The tree of a plain, well-nested fragment, built from the lexer alone (html5lib is slow).
+
+    None as soon as anything might make a browser build another tree: misnested
+    or unclosed elements, tables, forms, document-level tags, odd comments or
+    tags cut off, an implied end tag. html5lib then builds it.
+    """
+    source = doc.source
+    if "\x00" in source or "<!-->" in source or "<!--->" in source or "--!>" in source:
+        return None
+    if any(not c.closed for c in doc.comments):
+        return None
+    root = Node(name="html", attrs={}, parent=None)
+    head = Node(name="head", attrs={}, parent=root)
+    body = Node(name="body", attrs={}, parent=root)
+    root.children += [head, body]
+    stack: list[Node] = [body]
+    events = sorted([(t.start, 0, t) for t in doc.tags] + [(t.start, 1, t) for t in doc.end_tags], key=lambda e: e[0])
+    text = doc.body
+    k, count = 0, len(text.chars)
+
+    def take_text(upto: int) -> None:
+        nonlocal k
+        parts = []
+        while k < count and text.starts[k] < upto:
+            if text.ends[k] > text.starts[k]:
+                parts.append(text.chars[k])
+            k += 1
+        if parts:
+            stack[-1].text += "".join(parts)
+
+    n = len(source)
+    for at, is_end, tag in events:
+        take_text(at)
+        name = tag.name
+        if name in NOT_QUICK or (tag.end >= n and not source.endswith(">")):
+            return None
+        if any(ch in a for a in tag.attrs for ch in "\"'<="):
+            return None
+        if is_end:
+            if name in VOID or stack[-1].name != name or len(stack) == 1:
+                return None
+            stack.pop()
+            continue
+        open_names = {node.name for node in stack}
+        if ("p" in open_names and name in CLOSES_P) or (name == "a" and "a" in open_names):
+            return None
+        if name in ("li", "dd", "dt") and open_names & {"li", "dd", "dt"}:
+            return None
+        if name in HEADINGS and open_names & HEADINGS:
+            return None
+        parent = stack[-1]
+        if name in ("style", "script", "link") and len(stack) == 1 and not body.children and not body.text.strip():
+            parent = head  # before any content a browser puts them in <head>
+        node = Node(name=name, attrs={key: a.value for key, a in tag.attrs.items()}, parent=parent, tag=tag)
+        parent.children.append(node)
+        if name not in VOID:
+            stack.append(node)
+            if name in RAWTEXT:
+                close = next((e for e in doc.end_tags if e.start >= tag.end and e.name == name), None)
+                node.text = source[tag.end : close.start if close else n]
+    take_text(n + 1)
+    if len(stack) != 1:
+        return None
+    return Tree(root=root, errors=[])
+
+
 def parse(doc: Lexed) -> Tree:
+    quick = quick_tree(doc)
+    if quick is not None:
+        return quick
     parser = html5lib.HTMLParser(tree=treebuilders.getTreeBuilder("etree"), namespaceHTMLElements=False)
     root_element = parser.parse(doc.source)
     errors = [(pos, code) for pos, code, _ in parser.errors]
 
-    def build(element: Any, parent: Node | None) -> Node:
-        node = Node(
+    def make(element: Any, parent: Node | None) -> Node:
+        return Node(
             name=_local(element.tag),
             attrs={_local(k): str(v) for k, v in element.attrib.items()},
             parent=parent,
             text=element.text or "",
         )
-        for child in element:
-            if not isinstance(child.tag, str):  # comments, processing instructions
-                node.text += child.tail or ""
-                continue
-            node.children.append(build(child, node))
-            node.text += child.tail or ""
-        return node
 
-    root = build(root_element, None)
+    root = make(root_element, None)
+    stack = [(root_element, root)]
+    while stack:  # no recursion: a deep tree must not exhaust the stack
+        element, node = stack.pop()
+        for child in element:
+            if isinstance(child.tag, str):  # not a comment or processing instruction
+                child_node = make(child, node)
+                node.children.append(child_node)
+                stack.append((child, child_node))
+            node.text += child.tail or ""
     _align(root, doc.tags)
     return Tree(root=root, errors=errors)
 

@@ -12,6 +12,7 @@ The *skeleton* reads digits that imitate letters as those letters (b3t365).
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from dataclasses import dataclass, field
 
@@ -54,6 +55,17 @@ class Compact:
     def skeleton(self) -> str:
         return skeleton(self.text)
 
+    def gap(self, at: int) -> bool:
+        """Whether anything (a space, a symbol, a tag) stood in the source between compact characters at-1 and at."""
+        return at <= 0 or at >= len(self.text) or self.spans[at - 1][1] < self.spans[at][0]
+
+    def inside_latin_word(self, start: int, end: int) -> bool:
+        """Whether START..END begins or ends in the middle of a Latin word of the source (alphabet2023, 365better)."""
+        t = self.text
+        if "a" <= t[start] <= "z" and start > 0 and "a" <= t[start - 1] <= "z" and not self.gap(start):
+            return True
+        return "a" <= t[end - 1] <= "z" and end < len(t) and "a" <= t[end] <= "z" and not self.gap(end)
+
 
 def fold_char(ch: str, homoglyphs: dict[str, str]) -> str:
     """One source character as the characters it reads as (maybe none, maybe several)."""
@@ -71,13 +83,36 @@ def fold_char(ch: str, homoglyphs: dict[str, str]) -> str:
     return "".join(out)
 
 
+_CACHES: list[tuple[dict[str, str], dict[str, str]]] = []
+
+
+def _fold_cache(homoglyphs: dict[str, str]) -> dict[str, str]:
+    """fold_char's answers for one homoglyph table (rule sets are few and long-lived)."""
+    for table, cache in _CACHES:
+        if table is homoglyphs:
+            return cache
+    cache: dict[str, str] = {}
+    _CACHES.append((homoglyphs, cache))
+    del _CACHES[:-8]
+    return cache
+
+
 def compact(chars: str, starts: list[int], ends: list[int], homoglyphs: dict[str, str]) -> Compact:
     """The compact form of CHARS, whose character i came from source STARTS[i]..ENDS[i]."""
     result = Compact()
     text: list[str] = []
+    spans = result.spans
+    cache = _fold_cache(homoglyphs)
     pending_break = pending_soft = False
     for ch, s, e in zip(chars, starts, ends, strict=True):
-        for c in fold_char(ch, homoglyphs):
+        folded = cache.get(ch)
+        if folded is None:
+            folded = cache[ch] = fold_char(ch, homoglyphs)
+        if len(folded) == 1 and folded != "\n" and folded != "\r" and not pending_break and not pending_soft:
+            text.append(folded)  # the common case: one character that reads as one
+            spans.append((s, e))
+            continue
+        for c in folded:
             if c == "\n":
                 pending_break = True
                 continue
@@ -92,11 +127,37 @@ def compact(chars: str, starts: list[int], ends: list[int], homoglyphs: dict[str
             text.append(c)
             result.spans.append((s, e))
     result.text = "".join(text)
+    _unstack(result)
     return result
 
 
-def compact_plain(text: str, homoglyphs: dict[str, str], offset: int = 0) -> Compact:
+def _unstack(result: Compact) -> None:
+    """Characters written one or two a line (金<br>沙<br>官<br>网) are read as one line:
+    a hard break between two such short lines becomes a soft one."""
+    if not result.breaks:
+        return
+    cuts = [0, *sorted(result.breaks), len(result.text)]
+    for k in range(1, len(cuts) - 1):
+        if cuts[k] - cuts[k - 1] <= 2 and cuts[k + 1] - cuts[k] <= 2:
+            result.breaks.discard(cuts[k])
+            result.soft.add(cuts[k])
+
+
+# Tags in a text that is not read as HTML (a title): they vanish when shown,
+# so they may not split a word either.
+_TAG = re.compile(r"</?[A-Za-z][^<>]{0,200}>")
+
+
+def compact_plain(text: str, homoglyphs: dict[str, str], offset: int = 0, *, tags: bool = False) -> Compact:
+    """The compact form of plain TEXT; with TAGS, HTML tags in it are dropped as if they were spaces."""
     positions = list(range(offset, offset + len(text)))
+    if tags and "<" in text:
+        kept = [True] * len(text)
+        for m in _TAG.finditer(text):
+            kept[m.start() : m.end()] = [False] * (m.end() - m.start())
+        chars = "".join(ch for ch, k in zip(text, kept, strict=True) if k)
+        positions = [p for p, k in zip(positions, kept, strict=True) if k]
+        return compact(chars, positions, [p + 1 for p in positions], homoglyphs)
     return compact(text, positions, [p + 1 for p in positions], homoglyphs)
 
 

@@ -16,6 +16,9 @@ from typing import Any
 
 import ahocorasick
 
+from . import families as families_mod
+from . import names as names_mod
+from . import scorer as scorer_mod
 from .normalize import compact_pattern, skeleton
 
 # What a pattern in the automaton stands for.
@@ -34,6 +37,14 @@ class Pattern:
     category: str = ""
 
 
+@dataclass(frozen=True)
+class Limits:
+    """How much input the gate walks at all (config.toml [limits]); past them it refuses."""
+
+    max_chars: int = 300_000
+    max_depth: int = 200
+
+
 @dataclass
 class Ruleset:
     folder: Path
@@ -48,6 +59,10 @@ class Ruleset:
     spam_domains: list[re.Pattern[str]]
     allowed_domains: list[str]
     counts: dict[str, int] = field(default_factory=dict)
+    limits: Limits = field(default_factory=Limits)
+    families: families_mod.Families | None = None
+    names: names_mod.NameRules | None = None
+    scorer: scorer_mod.Scorer | None = None
 
     def severity(self, kind: str, category: str = "") -> str:
         if kind == "sensitive_word" and category in self.categories:
@@ -141,4 +156,8 @@ def load(folder: Path) -> Ruleset:
         spam_domains=domains,
         allowed_domains=allowed,
         counts=counts,
+        limits=Limits(**config.get("limits", {})),
+        families=families_mod.load(folder / "seo" / "families.toml", homoglyphs),
+        names=names_mod.load_rules(folder / "names.toml", homoglyphs),
+        scorer=scorer_mod.Scorer.load(folder / "model" / "scorer.json"),
     )

@@ -18,6 +18,7 @@ from pathlib import Path
 from . import htmldoc, links, structure, textcheck
 from .finding import Finding, ScanResult
 from .hidden import Visibility
+from .names import NameIndex, configured_names
 from .normalize import compact, compact_plain
 from .ruleset import Ruleset, load
 
@@ -31,29 +32,63 @@ META_TEXT = ("keywords", "description", "title", "og:title", "og:description")
 class Options:
     rules: Ruleset
     allowed: list[str]
-    names: list[tuple[str, str]] = field(default_factory=list)
+    names: list[tuple[str, str]] = field(default_factory=list)  # (compact, as written)
+    index: NameIndex = field(default_factory=NameIndex)
 
 
 def options(*, names: Iterable[str] = (), allowed: Iterable[str] | None = None, folder: Path | None = None) -> Options:
-    """Rules, allow-list and protected names, ready to scan many texts with."""
+    """Rules, allow-list and protected names, ready to scan many texts with.
+
+    NAMES are the organizations' and units' names (`known_names()` reads them);
+    the upper committees configured in settings are always added.
+    """
     from dangjian.publicity import conf
 
     rules = load(Path(folder or conf.setting("CONTENTSEC_RULES_DIR")))
     if allowed is None:
         allowed = [*rules.allowed_domains, *conf.setting("EXTRA_ALLOWED_DOMAINS"), *conf.own_hosts()]
+    pairs = textcheck.protected_names([*names, *configured_names()], rules)
     return Options(
         rules=rules,
         allowed=[a.lower().removeprefix("*.") for a in allowed],
-        names=textcheck.protected_names(names, rules),
+        names=pairs,
+        index=NameIndex.build(pairs),
     )
 
 
 def scan(content: str, *, opts: Options | None = None, field: str = "", html: bool | None = None) -> ScanResult:
-    """Scan CONTENT; HTML=None decides by looking for tags."""
+    """Scan CONTENT; HTML=None decides by looking for tags.
+
+    Input past the limits of rules/config.toml ([limits]: characters, nesting
+    depth) is not walked at all: one blocking finding refuses it.
+    """
     opts = opts or options()
+    limits = opts.rules.limits
+    if len(content) > limits.max_chars:
+        return ScanResult(
+            [
+                _refusal(
+                    "too_large",
+                    content,
+                    0,
+                    f"内容过长（{len(content)} 个字符，上限 {limits.max_chars} 个），无法完成内容安全检查，请分篇提交",
+                    opts.rules,
+                    field,
+                )
+            ]
+        )
     is_html = htmldoc.looks_like_html(content) if html is None else html
-    findings = scan_html(content, opts, field) if is_html else scan_plain(content, opts, field)
+    try:
+        findings = scan_html(content, opts, field) if is_html else scan_plain(content, opts, field)
+    except RecursionError:
+        message = "HTML 结构过于复杂，无法完成内容安全检查，请清除格式后重新提交"
+        findings = [_refusal("broken_html", content, 0, message, opts.rules, field)]
     return ScanResult(_tidy(findings))
+
+
+def _refusal(kind: str, source: str, at: int, message: str, rules: Ruleset, field: str) -> Finding:
+    end = min(len(source), at + structure.EXCERPT_MAX)
+    return Finding(kind, at, end, source[at:end], rules.severity(kind), message, field)
 
 
 def scan_fields(fields: list[tuple[str, str, bool]], *, opts: Options | None = None) -> ScanResult:
@@ -66,8 +101,8 @@ def scan_fields(fields: list[tuple[str, str, bool]], *, opts: Options | None = N
 
 
 def scan_plain(text: str, opts: Options, field: str = "") -> list[Finding]:
-    c = compact_plain(text, opts.rules.homoglyphs)
-    findings = textcheck.check(c, text, opts.rules, field=field, names=opts.names)
+    c = compact_plain(text, opts.rules.homoglyphs, tags=True)
+    findings = textcheck.check(c, text, opts.rules, field=field, names=opts.names, index=opts.index)
     for m in _PLAIN_URL.finditer(text):
         url = m.group() if "://" in m.group() else "http://" + m.group()
         verdict = links.judge(url, opts.rules, opts.allowed)
@@ -78,12 +113,16 @@ def scan_plain(text: str, opts: Options, field: str = "") -> list[Finding]:
 
 def _text_findings(text: htmldoc.Text, source: str, opts: Options, field: str, codes: bool = True) -> list[Finding]:
     c = compact(text.string, text.starts, text.ends, opts.rules.homoglyphs)
-    return textcheck.check(c, source, opts.rules, field=field, names=opts.names, codes=codes)
+    return textcheck.check(c, source, opts.rules, field=field, names=opts.names, codes=codes, index=opts.index)
 
 
 def scan_html(source: str, opts: Options, field: str = "body") -> list[Finding]:
     rules = opts.rules
-    doc = htmldoc.lex(source)
+    max_depth = rules.limits.max_depth
+    doc = htmldoc.lex(source, max_depth=max_depth)
+    if doc.too_deep is not None:
+        message = f"HTML 标签嵌套过深（超过 {max_depth} 层），无法完成内容安全检查，请清除格式后重新提交"
+        return [_refusal("broken_html", source, doc.too_deep.start, message, rules, field)]
     tree = htmldoc.parse(doc)
     findings = _text_findings(doc.body, source, opts, field)
     findings += _text_findings(doc.title, source, opts, "page_title" if not field or field == "body" else field)
@@ -109,9 +148,15 @@ def scan_html(source: str, opts: Options, field: str = "body") -> list[Finding]:
 
 
 def _visible_text(node: htmldoc.Node) -> str:
-    if node.name in ("script", "style"):
-        return ""
-    return node.text + "".join(_visible_text(c) for c in node.children)
+    parts: list[str] = []
+    stack = [node]
+    while stack:
+        n = stack.pop()
+        if n.name in ("script", "style"):
+            continue
+        parts.append(n.text)
+        stack.extend(reversed(n.children))
+    return "".join(parts)
 
 
 def _has_link(node: htmldoc.Node) -> bool:

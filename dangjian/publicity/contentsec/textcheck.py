@@ -24,12 +24,15 @@ from dataclasses import dataclass
 
 import ahocorasick
 
-from .finding import Finding
+from . import families, scorer
+from . import names as namecheck
+from .finding import WARN, Finding
 from .normalize import Compact, compact_pattern
 from .ruleset import MARKER_STRONG, MARKER_WEAK, PREFIX, STRONG, WEAK, WORD, Pattern, Ruleset
 
 _TOKEN = re.compile(r"[a-z0-9]+")
 _YEAR = re.compile(r"(19|20)\d\d")
+_YEARS = re.compile(r"(?:(?:19|20)\d\d)+")
 
 
 @dataclass(frozen=True)
@@ -55,6 +58,9 @@ def find_hits(c: Compact, rules: Ruleset) -> list[Hit]:
             # A two-character word must not run across the end of a sentence
             # (…葡。京… is two sentences, not a brand).
             if end - start <= 2 and c.broken(start, end):
+                continue
+            # A Latin entry must not be part of a longer English word (365better, pornography).
+            if c.inside_latin_word(start, end):
                 continue
             if (start, end, p) not in seen:
                 seen.add((start, end, p))
@@ -143,21 +149,32 @@ def _tokens(c: Compact) -> Iterable[tuple[int, int]]:
         yield start, m.end()
 
 
-def spam_spans(c: Compact, hits: list[Hit], rules: Ruleset) -> list[tuple[int, int, str]]:
-    """(start, end, what) of spam strings in compact offsets, merged."""
+# Families of the list-based rules (families.py has the shape-based ones).
+BRAND = "brand"  # a listed betting brand
+BRAND_IN_CONTEXT = "brand_in_context"  # a listed weak brand next to a marker, digits or a prefix
+CODE = "code_next_to_marker"  # js55娱乐, 9159官网
+WORD_FAMILY = "sensitive_word"
+
+Span = tuple[int, int, str, str]  # compact start, end, what, family
+
+
+def spam_spans(c: Compact, hits: list[Hit], rules: Ruleset) -> list[Span]:
+    """(start, end, what, family) of spam strings in compact offsets, merged."""
     ctx = _Context(c, hits, rules)
-    spans: list[tuple[int, int, str]] = []
+    spans: list[Span] = []
     any_marker = (MARKER_STRONG, MARKER_WEAK)
     for h in hits:
         if h.pattern.role == STRONG:
-            spans.append((*ctx.extend(h.start, h.end), h.pattern.text))
+            spans.append((*ctx.extend(h.start, h.end), h.pattern.text, BRAND))
         elif h.pattern.role == WEAK and (
             ctx.marker_after(h.end, any_marker)
             or ctx.marker_before(h.start, (MARKER_STRONG, PREFIX))
             or ctx.digits_after(h.end)
             or ctx.digits_before(h.start)
         ):
-            spans.append((*ctx.extend(h.start, h.end), h.pattern.text))
+            spans.append((*ctx.extend(h.start, h.end), h.pattern.text, BRAND_IN_CONTEXT))
+    if rules.families is not None:
+        spans += [(*ctx.extend(s, e), what, fam) for s, e, what, fam in families.spans(c, rules.families)]
     named = len(spans)
     for start, end in _tokens(c):
         if not _is_code(c.text[start:end], rules):
@@ -167,24 +184,24 @@ def spam_spans(c: Compact, hits: list[Hit], rules: Ruleset) -> list[tuple[int, i
         # letters it is not (官网js55).
         has_letters = any(ch.isalpha() for ch in c.text[start:end])
         if ctx.marker_after(end, (MARKER_STRONG,)) or (has_letters and ctx.marker_before(start, (MARKER_STRONG,))):
-            spans.append((*ctx.extend(start, end), c.text[start:end]))
+            spans.append((*ctx.extend(start, end), c.text[start:end], CODE))
     return _merge(spans, named)
 
 
-def _merge(spans: list[tuple[int, int, str]], named: int | None = None) -> list[tuple[int, int, str]]:
+def _merge(spans: list[Span], named: int | None = None) -> list[Span]:
     """Union overlapping spans; a merged span is named after a brand it holds, if any (the first NAMED are brands)."""
     named = len(spans) if named is None else named
-    ranked = sorted((s, e, i >= named, w) for i, (s, e, w) in enumerate(spans))
+    ranked = sorted((s, e, i >= named, w, f) for i, (s, e, w, f) in enumerate(spans))
     merged: list[list] = []
-    for start, end, is_code, what in ranked:
+    for start, end, is_code, what, fam in ranked:
         if merged and start <= merged[-1][1]:
             last = merged[-1]
             last[1] = max(last[1], end)
             if last[2] and not is_code:
-                last[2], last[3] = False, what
+                last[2], last[3], last[4] = False, what, fam
         else:
-            merged.append([start, end, is_code, what])
-    return [(s, e, w) for s, e, _, w in merged]
+            merged.append([start, end, is_code, what, fam])
+    return [(s, e, w, f) for s, e, _, w, f in merged]
 
 
 def tampered_name(c: Compact, start: int, end: int, names: list[tuple[str, str]]) -> str | None:
@@ -204,6 +221,85 @@ def tampered_name(c: Compact, start: int, end: int, names: list[tuple[str, str]]
     return None
 
 
+STATISTICAL = "statistical"
+
+
+def _second_opinion(
+    c: Compact, source: str, model: scorer.Scorer, spans: list[Span], hits: list[Hit], field: str
+) -> list[Finding]:
+    """Warnings for the windows the n-gram scorer rates as spam, where no rule found anything."""
+    taken = [(s, e) for s, e, _, _ in spans] + [(h.start, h.end) for h in hits if h.pattern.role == WORD]
+    out = []
+    for start, end, score in model.spans(c):
+        if any(s < end and start < e for s, e in taken):
+            continue
+        s, e = c.source_range(start, end)
+        message = f"统计模型认为这段文字像赌博/色情推广（得分 {score:.2f}），请审核人员确认"
+        out.append(Finding("spam_score", s, e, source[s:e], WARN, message, field, family=STATISTICAL))
+    return out
+
+
+CODE_IN_NAME = "code_in_name"
+NAME_INSERTION = "name_insertion"
+
+
+def _name_findings(
+    c: Compact,
+    source: str,
+    rules: Ruleset,
+    spans: list[Span],
+    names: list[tuple[str, str]],
+    index: namecheck.NameIndex | None,
+    field: str,
+    codes: bool,
+) -> list[Finding]:
+    """Spam strings (seo_spam, or name_tampered when inside a name), codes and insertions inside names."""
+    found = namecheck.endings(c, rules.names) if rules.names is not None else []
+    findings: list[Finding] = []
+
+    def add(start: int, end: int, kind: str, message: str, family: str) -> None:
+        s, e = c.source_range(start, end)
+        findings.append(Finding(kind, s, e, source[s:e], rules.severity(kind), message, field, family=family))
+
+    for start, end, what, family in spans:
+        ending = namecheck.inside_name(c, start, end, found, rules.names) if rules.names and found else None
+        name = namecheck.resembled(c, start, end, ending, index) if ending is not None and index else None
+        name = name or tampered_name(c, start, end, names)
+        if name:
+            add(start, end, "name_tampered", f"组织名称“{name}”中被插入了推广字符串（{what}）", family)
+        elif ending is not None:
+            add(start, end, "name_tampered", f"组织名称中被插入了推广字符串（{what}）", family)
+        else:
+            add(start, end, "seo_spam", f"疑似赌博/色情推广字符串（{what}）", family)
+    if not found or rules.names is None or not codes:
+        return findings
+    taken = [(s, e) for s, e, _, _ in spans]
+    for start, end in _tokens(c):
+        if any(s < end and start < e for s, e in taken) or not _is_code(c.text[start:end], rules):
+            continue
+        if any(i in c.soft for i in range(start + 1, end)) or _YEARS.fullmatch(c.text[start:end]):
+            continue  # a time (3:00) or years (2022—2024), not a code
+        ending = namecheck.inside_name(c, start, end, found, rules.names)
+        if ending is None:
+            continue
+        name = namecheck.resembled(c, start, end, ending, index) if index is not None else None
+        shown = f"组织名称“{name}”" if name else "组织名称"
+        add(start, end, "name_tampered", f"{shown}中被插入了字母或数字代码（{c.text[start:end]}）", CODE_IN_NAME)
+        taken.append((start, end))
+    if index is None or not index.pairs:
+        return findings
+    for ending in found:
+        hit = namecheck.insertion(c, ending, index, rules.names)
+        if hit is None or any(s < hit[1] and hit[0] < e for s, e in taken):
+            continue
+        start, end, name = hit
+        s, e = c.source_range(start, end)
+        message = f"组织名称“{name}”中被插入了“{source[s:e]}”，与平台登记的名称不符"
+        add(start, end, "name_tampered", message, NAME_INSERTION)
+        taken.append((start, end))
+    return findings
+
+
 def protected_names(names: Iterable[str], rules: Ruleset) -> list[tuple[str, str]]:
     out = []
     for name in names:
@@ -221,6 +317,7 @@ def check(
     field: str = "",
     names: list[tuple[str, str]] | None = None,
     codes: bool = True,
+    index: namecheck.NameIndex | None = None,
 ) -> list[Finding]:
     """Findings in C, whose spans point into SOURCE. CODES=False skips betting codes (for URLs)."""
     if not c.text:
@@ -229,19 +326,15 @@ def check(
     spans = (
         spam_spans(c, hits, rules)
         if codes
-        else _merge([(h.start, h.end, h.pattern.text) for h in hits if h.pattern.role == STRONG])
+        else _merge([(h.start, h.end, h.pattern.text, BRAND) for h in hits if h.pattern.role == STRONG])
     )
-    findings: list[Finding] = []
-    for start, end, what in spans:
-        s, e = c.source_range(start, end)
-        name = tampered_name(c, start, end, names or [])
-        kind = "name_tampered" if name else "seo_spam"
-        message = f"组织名称“{name}”中被插入了推广字符串（{what}）" if name else f"疑似赌博/色情推广字符串（{what}）"
-        findings.append(Finding(kind, s, e, source[s:e], rules.severity(kind), message, field))
+    findings = _name_findings(c, source, rules, spans, names or [], index, field, codes)
+    if codes and rules.scorer is not None:
+        findings += _second_opinion(c, source, rules.scorer, spans, hits, field)
     for h in hits:
         if h.pattern.role != WORD:
             continue
-        if any(start <= h.start and h.end <= end for start, end, _ in spans):
+        if any(start <= h.start and h.end <= end for start, end, _, _ in spans):
             continue  # already inside a spam string
         if any(
             o is not h
@@ -264,6 +357,7 @@ def check(
                 f"{rules.label('sensitive_word', category)}：{h.pattern.text}",
                 field,
                 category,
+                WORD_FAMILY,
             )
         )
     return findings

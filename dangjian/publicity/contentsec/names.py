@@ -1,0 +1,200 @@
+"""Names the platform knows, and spans that read like an organization's name.
+
+A span that ends like an organization's name (中共…委员会, …党委, …党总支,
+…支部, …工委, …机关工委: rules/names.toml) is tampered with when
+
+* a spam string the other rules found, or a Latin-letter or digit code, sits
+  inside it, between two or more characters of the name and its ending
+  (市财政局js55机关党委);
+* or it is none of the known names while a known one differs from it by an
+  inserted string (市财政局鼎盛机关党委 for 市财政局机关党委), unless the
+  inserted string is made only of the words real names differ by (机关, 第一 …).
+
+Known names: every organization and unit of the platform (`known_names()`,
+read from orgs) and the upper committees configured in settings
+(`DANGJIAN["contentsec"]["upper_committees"]`).
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .normalize import Compact, compact_pattern
+
+_CJK = re.compile(r"[\u4e00-\u9fff]")
+
+
+@dataclass(frozen=True)
+class NameRules:
+    endings: re.Pattern[str] | None
+    max_tail: int
+    structure: re.Pattern[str] | None
+    boundary: frozenset[str]
+    not_endings: tuple[str, ...] = ()
+    stop_words: tuple[str, ...] = ()
+
+
+def load_rules(path: Path, homoglyphs: dict[str, str]) -> NameRules:
+    data = tomllib.loads(path.read_text(encoding="utf-8")) if path.exists() else {}
+
+    def alternation(words: list[str]) -> str:
+        keys = sorted({compact_pattern(w, homoglyphs) for w in words} - {""}, key=len, reverse=True)
+        return "|".join(re.escape(k) for k in keys)
+
+    endings = alternation(data.get("suffixes", []))
+    structure = alternation(data.get("structure_words", []))
+    return NameRules(
+        endings=re.compile(endings) if endings else None,
+        max_tail=int(data.get("max_tail", 12)),
+        structure=re.compile(f"(?:{structure})+") if structure else None,
+        boundary=frozenset(data.get("boundary_chars", "")),
+        not_endings=tuple(compact_pattern(w, homoglyphs) for w in data.get("not_endings", [])),
+        stop_words=tuple(compact_pattern(w, homoglyphs) for w in data.get("stop_words", [])),
+    )
+
+
+@dataclass
+class NameIndex:
+    """The known names, compact, ready to compare spans with."""
+
+    pairs: list[tuple[str, str]] = field(default_factory=list)  # (compact, as written)
+    exact: dict[str, str] = field(default_factory=dict)
+    # last two characters -> first two characters -> names (compact, as written)
+    buckets: dict[str, dict[str, list[tuple[str, str]]]] = field(default_factory=dict)
+    longest: int = 0
+
+    @classmethod
+    def build(cls, pairs: Iterable[tuple[str, str]]) -> NameIndex:
+        index = cls()
+        for key, name in pairs:
+            if key in index.exact:
+                continue
+            index.pairs.append((key, name))
+            index.exact[key] = name
+            index.buckets.setdefault(key[-2:], {}).setdefault(key[:2], []).append((key, name))
+            index.longest = max(index.longest, len(key))
+        return index
+
+
+def known_names() -> list[str]:
+    """Names of every organization and unit the platform holds, and the configured upper committees."""
+    from dangjian.orgs.models import Organization, Unit  # orgs is kernel; it has no selector for names yet
+
+    from .conf import ContentSecSettings
+
+    names = set(Organization.objects.values_list("name", flat=True))
+    names.update(Unit.objects.values_list("name", flat=True))
+    names.update(ContentSecSettings.current().upper_committees)
+    return sorted(names)
+
+
+def configured_names() -> list[str]:
+    from .conf import ContentSecSettings
+
+    return list(ContentSecSettings.current().upper_committees)
+
+
+@dataclass(frozen=True)
+class Ending:
+    start: int  # compact offsets of the ending (党委, 机关工委 …)
+    end: int
+
+
+def endings(c: Compact, rules: NameRules) -> list[Ending]:
+    if rules.endings is None:
+        return []
+    text = c.text
+    found = []
+    for m in rules.endings.finditer(text):
+        start = m.start()
+        if any(text.startswith(w, k) for w in rules.not_endings for k in range(max(0, start - 2), start + 1)):
+            continue
+        found.append(Ending(start, m.end()))
+    return found
+
+
+def _clear(c: Compact, start: int, end: int, rules: NameRules) -> bool:
+    """Whether compact START..END runs without a break and without a character that ends a name."""
+    if any(i in c.breaks or i in c.soft for i in range(start + 1, end)):
+        return False
+    return not any(ch in rules.boundary for ch in c.text[start:end])
+
+
+def inside_name(c: Compact, start: int, end: int, found: list[Ending], rules: NameRules) -> Ending | None:
+    """The ending of an organization's name that START..END sits inside, if any.
+
+    Inside: two Chinese characters of a name right before START, and an ending
+    at most max_tail characters after END, with nothing that ends a name between.
+    """
+    text = c.text
+    if start < 2 or not all(_CJK.match(ch) for ch in text[start - 2 : start]):
+        return None
+    if not _clear(c, start - 2, start + 1, rules) or (start - 1) in c.breaks:
+        return None
+    for ending in found:
+        if ending.start < end:
+            continue
+        if ending.start - end > rules.max_tail:
+            break
+        if _clear(c, end - 1, ending.end, rules) and not any(w in text[end : ending.start] for w in rules.stop_words):
+            return ending
+    return None
+
+
+def resembled(c: Compact, start: int, end: int, ending: Ending, index: NameIndex) -> str | None:
+    """The known name that the span around START..END would be without it."""
+    text = c.text
+    tail = text[end : ending.end]
+    for h in range(start - 1, max(-1, start - index.longest - 1), -1):
+        name = index.exact.get(text[h:start] + tail)
+        if name is not None:
+            return name
+    return None
+
+
+def insertion(c: Compact, ending: Ending, index: NameIndex, rules: NameRules) -> tuple[int, int, str] | None:
+    """(start, end, known name) of a string inserted into a known name that ends at ENDING, if any."""
+    text = c.text
+    stop = ending.end
+    begin = max(0, stop - index.longest - 20)
+    for i in range(stop - 1, begin, -1):  # the clause only
+        if i in c.breaks or i in c.soft:
+            begin = i
+            break
+    window = text[begin:stop]
+    if any(window[-k:] in index.exact for k in range(2, min(len(window), index.longest) + 1)):
+        return None  # the text holds a known name
+    bucket = index.buckets.get(window[-2:])
+    if not bucket:
+        return None
+    best: tuple[int, int, str] | None = None
+    grams = {window[k : k + 2] for k in range(len(window) - 1)}
+    for gram in grams:
+        for key, name in bucket.get(gram, ()):
+            if key in window:
+                continue  # the known name itself, followed by other words (…党支部召开支部党员大会)
+            common = 0
+            while common < min(len(key), len(window)) and key[-1 - common] == window[-1 - common]:
+                common += 1
+            for tail_len in range(common, 1, -1):
+                head = key[: len(key) - tail_len]
+                if len(head) < 2:
+                    continue
+                cut = len(window) - tail_len
+                at = window.rfind(head, 0, cut - 2)
+                if at < 0:
+                    continue
+                x_start, x_end = begin + at + len(head), begin + cut
+                inserted = text[x_start:x_end]
+                if len(inserted) > 20 or any(ch in rules.boundary for ch in inserted):
+                    break
+                if rules.structure is not None and rules.structure.fullmatch(inserted):
+                    break
+                if best is None or x_end - x_start < best[1] - best[0]:
+                    best = (x_start, x_end, name)
+                break
+    return best

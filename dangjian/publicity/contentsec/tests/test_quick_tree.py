@@ -1,0 +1,58 @@
+"""The quick tree (htmldoc.quick_tree) is the tree html5lib builds, or it steps aside."""
+
+from pathlib import Path
+from unittest import mock
+
+from django.test import SimpleTestCase
+
+from dangjian.publicity.contentsec import htmldoc
+
+CORPUS = Path(__file__).resolve().parents[2] / "tests" / "corpus"
+
+
+def shape(tree: htmldoc.Tree) -> list[tuple]:
+    return [
+        (n.name, n.parent.name if n.parent else None, sorted(n.attrs.items()), " ".join(n.text.split()), n.span)
+        for n in tree.root.walk()
+    ]
+
+
+def html5lib_tree(doc: htmldoc.Lexed) -> htmldoc.Tree:
+    with mock.patch.object(htmldoc, "quick_tree", return_value=None):
+        return htmldoc.parse(doc)
+
+
+class QuickTreeTests(SimpleTestCase):
+    def test_it_builds_the_same_tree_as_html5lib_for_the_corpus(self):
+        quick = 0
+        for path in sorted(CORPUS.glob("*/*.html")):
+            doc = htmldoc.lex(path.read_text(encoding="utf-8"))
+            tree = htmldoc.quick_tree(doc)
+            if tree is None:
+                continue
+            quick += 1
+            with self.subTest(file=path.name):
+                self.assertEqual(shape(tree), shape(html5lib_tree(doc)))
+        self.assertGreaterEqual(quick, 10)
+
+    def test_it_steps_aside_where_a_browser_would_rebuild_the_document(self):
+        for html in (
+            "<div><p>未闭合</div>",
+            "<p>段落<div>块</div></p>",
+            "<b><i>错位</b></i>",
+            "<a href='/x'>外<a href='/y'>内</a></a>",
+            "<ul><li>一<li>二</ul>",
+            "<table><tr><td>表格</td></tr></table>",
+            "<p>正文<!-- 未闭合的注释",
+            "<p>正文</p><a href='/x'",
+            "<html><body><p>x</p></body></html><p>后</p>",
+        ):
+            with self.subTest(html=html):
+                self.assertIsNone(htmldoc.quick_tree(htmldoc.lex(html)))
+
+    def test_it_builds_plain_well_nested_fragments(self):
+        html = '<style>.x{color:red}</style><p>一<b>二</b>三</p><p style="display:none">四<a href="/y">五</a></p>'
+        doc = htmldoc.lex(html)
+        tree = htmldoc.quick_tree(doc)
+        self.assertIsNotNone(tree)
+        self.assertEqual(shape(tree), shape(html5lib_tree(doc)))
