@@ -260,7 +260,7 @@ def inspection_record(
 
 def recheck_items(room: Room) -> tuple[Inspection | None, list[ChecklistItem]]:
     """The inspection a recheck of ROOM builds on, and the items under rectification it looks at again."""
-    base = room.latest_inspection
+    base = Room.objects.select_related("latest_inspection__checklist").get(pk=room.pk).latest_inspection
     keys = {r.item_key for r in open_rectifications(room)}
     if base is None or not keys:
         return base, []
