@@ -77,7 +77,10 @@ class InspectionForm(BootstrapForm):
             if not item.required:
                 choices.append((NOT_ASSESSED, "未检查"))
             self.fields[f"v_{item.key}"] = forms.ChoiceField(
-                label=item.title, choices=choices, required=False, widget=forms.RadioSelect
+                label=item.title,
+                choices=choices,
+                required=False,
+                widget=forms.RadioSelect(attrs={"class": "form-check-input"}),
             )
             self.fields[f"note_{item.key}"] = forms.CharField(label="说明", max_length=300, required=False)
             self.fields[f"photos_{item.key}"] = PhotosField(label="照片")

@@ -56,6 +56,8 @@ def _inspect(request: AuthedRequest, pk: int, *, recheck: bool) -> HttpResponse:
         checklist = services.checklist_current(committee=committee_of(room.org), by=request.user)
         items = list(checklist.items.order_by("position", "id"))
     initial: dict[str, Any] = {"held_on": timezone.localdate()}
+    if room.latest_inspection is not None:  # usually the same inspectors come back
+        initial["inspectors"] = room.latest_inspection.inspectors
     for task in open_tasks:
         initial[f"requirement_{task.item_key}"] = task.requirement
     form = InspectionForm(request.POST or None, request.FILES or None, items=items, initial=initial)
