@@ -84,6 +84,7 @@ INSTALLED_APPS = [
     "dangjian.study",
     "dangjian.volunteer",
     "dangjian.publicity",
+    "dangjian.rooms",
     "dangjian.demo",
 ]
 

@@ -1,0 +1,88 @@
+"""The activity-room API (/api/v1/rooms): the rooms one may see with their standing, and one room.
+
+Scoped like the pages: the rooms of the subtrees the caller oversees; anything
+else is a recorded 404.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+
+from django.http import HttpRequest
+from django.utils import timezone
+from ninja import Query, Router, Schema
+
+from dangjian.core import scoping
+
+from .. import permissions, selectors
+from ..models import Room
+from ..selectors.lists import STANDINGS
+from ..views.common import org_filter, room_or_404
+
+router = Router(tags=["党员活动室"])
+MAX_LIMIT = 200
+
+
+class RoomsRoomOut(Schema):
+    id: int
+    org_code: str
+    org_name: str
+    name: str
+    location: str
+    area_m2: Decimal
+    last_inspected_on: dt.date | None
+    standing: str  # standardized | failing | uninspected
+    open_rectifications: int
+    overdue_rectifications: int
+
+
+class RoomsRoomPage(Schema):
+    count: int
+    offset: int
+    limit: int
+    items: list[RoomsRoomOut]
+
+
+class RoomsListQuery(Schema):
+    org: str = ""
+    standing: str = ""
+    overdue: bool = False
+    offset: int = 0
+    limit: int = 50
+
+
+def _out(room: Room, open_count: int, overdue_count: int) -> RoomsRoomOut:
+    latest = room.latest_inspection
+    standing = "uninspected" if latest is None else ("standardized" if latest.passed else "failing")
+    return RoomsRoomOut(
+        id=room.pk, org_code=room.org.code, org_name=room.org.name, name=room.name, location=room.location,
+        area_m2=room.area_m2, last_inspected_on=latest.held_on if latest else None, standing=standing,
+        open_rectifications=open_count, overdue_rectifications=overdue_count,
+    )  # fmt: skip
+
+
+def _require(request: HttpRequest) -> None:
+    if not permissions.uses_rooms(request.user):
+        raise scoping.deny(request, Room, {"api": "rooms"}, exists=True)
+
+
+@router.get("/", response=RoomsRoomPage, url_name="rooms_list", summary="党员活动室及其达标情况")
+def rooms_list(request: HttpRequest, query: Query[RoomsListQuery]) -> RoomsRoomPage:
+    _require(request)
+    filters = selectors.RoomFilters(
+        org=org_filter(request), standing=query.standing if query.standing in STANDINGS else "", overdue=query.overdue
+    )
+    rows = selectors.room_rows(request.user, filters)
+    limit, offset = max(1, min(query.limit, MAX_LIMIT)), max(0, query.offset)
+    items = [_out(r, r.open_count, r.overdue_count) for r in rows[offset : offset + limit]]
+    return RoomsRoomPage(count=rows.count(), offset=offset, limit=limit, items=items)
+
+
+@router.get("/{room_id}", response=RoomsRoomOut, url_name="rooms_get", summary="一个党员活动室")
+def rooms_get(request: HttpRequest, room_id: int) -> RoomsRoomOut:
+    _require(request)
+    room = room_or_404(request, room_id)
+    today = timezone.localdate()
+    tasks = room.rectifications.filter(status="open")
+    return _out(room, tasks.count(), tasks.filter(deadline__lt=today).count())
