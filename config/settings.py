@@ -83,6 +83,7 @@ INSTALLED_APPS = [
     "dangjian.study",
     "dangjian.volunteer",
     "dangjian.publicity",
+    "dangjian.liaison",
     "dangjian.demo",
 ]
 
