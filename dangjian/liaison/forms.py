@@ -19,6 +19,8 @@ class PointForm(BootstrapForm):
     def __init__(self, *args: Any, cadres: Any, orgs: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["cadre"].queryset = cadres
+        # All of them work in the committee's organ: the post says more than the organization.
+        self.fields["cadre"].label_from_instance = lambda m: f"{m.name}（{m.job_title}）" if m.job_title else m.name  # type: ignore[attr-defined]
         self.fields["org"].queryset = orgs
 
 

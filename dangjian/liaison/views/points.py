@@ -84,6 +84,7 @@ def point_detail(request: AuthedRequest, pk: int) -> HttpResponse:
             "nav": NAV_POINTS,
             "point": point,
             "visits": visits,
+            "open_items": selectors.open_followups(selectors.visible_points(request.user).filter(pk=point.pk)).count(),
             "can_run": permissions.runs_for(request.user, point.org),
             "visit_form": VisitForm(initial={"visited_on": timezone.localdate()}),
             "close_form": FollowUpCloseForm(),
