@@ -99,9 +99,7 @@ def seed_liaison(ctx: SeedContext) -> None:
     n_cadres, per_cadre, n_lectures = SPECS.get(ctx.scale, SPECS["demo"])
     root = ctx.root
     cadres = sorted(cadre_choices(root), key=lambda m: (m.cadre_rank != "division", m.name_initials, m.pk))[:n_cadres]
-    orgs = list(
-        scoping.in_subtree(Organization.objects.filter(kind__in=VISITABLE_KINDS), root, "").order_by("path")
-    )
+    orgs = list(scoping.in_subtree(Organization.objects.filter(kind__in=VISITABLE_KINDS), root, "").order_by("path"))
     if not cadres or not orgs:
         return
     # Bureaus' party committees first (leaders visit them), then branches.
@@ -117,9 +115,13 @@ def seed_liaison(ctx: SeedContext) -> None:
                 break
             org = wanted.pop()
             since_last_year = rng.random() < 0.6
-            started = dt.date(year - 1, rng.choice((3, 4, 5)), 1) if since_last_year else dt.date(year, rng.randint(1, 4), 1)
+            started = (
+                dt.date(year - 1, rng.choice((3, 4, 5)), 1) if since_last_year else dt.date(year, rng.randint(1, 4), 1)
+            )
             ended = dt.date(year, 6, 30) if i == 0 and not points else None  # one pairing already over
-            points.append(LiaisonPoint(cadre=cadre, org=org, started_on=started, ended_on=ended, notes="联系指导基层党建工作"))
+            points.append(
+                LiaisonPoint(cadre=cadre, org=org, started_on=started, ended_on=ended, notes="联系指导基层党建工作")
+            )
     LiaisonPoint.objects.bulk_create(points)
 
     visits: list[Visit] = []
@@ -193,16 +195,23 @@ def seed_liaison(ctx: SeedContext) -> None:
         held = lec.status == LectureStatus.HELD
         requests.append(
             LectureRequest(
-                org=lec.org, topic=lec.topic, notes="面向全体党员，希望安排在周五下午。", requested_at=asked,
-                status=RequestStatus.HELD if held else RequestStatus.SCHEDULED, lecture=lec,
-                scheduled_at=lec.scheduled_at, held_at=lec.held_at,
+                org=lec.org,
+                topic=lec.topic,
+                notes="面向全体党员，希望安排在周五下午。",
+                requested_at=asked,
+                status=RequestStatus.HELD if held else RequestStatus.SCHEDULED,
+                lecture=lec,
+                scheduled_at=lec.scheduled_at,
+                held_at=lec.held_at,
             )  # fmt: skip
         )
     for j, org in enumerate(rng.sample(orgs, k=min(len(orgs), 4))):
         declined = j == 3
         requests.append(
             LectureRequest(
-                org=org, topic=TOPICS[(j + 5) % len(TOPICS)], notes="希望结合本单位业务讲授。",
+                org=org,
+                topic=TOPICS[(j + 5) % len(TOPICS)],
+                notes="希望结合本单位业务讲授。",
                 requested_at=_at(today - dt.timedelta(days=3 + 9 * j), 15),
                 status=RequestStatus.DECLINED if declined else RequestStatus.REQUESTED,
                 declined_at=_at(today - dt.timedelta(days=1), 11) if declined else None,

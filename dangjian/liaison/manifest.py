@@ -15,7 +15,9 @@ manifest = AppManifest(
     metrics=metrics_in(stats),
     menu=(
         MenuEntry("联系点", "liaison:points", "assessment", sees_liaison, icon="bi-people", order=20, nav="liaison"),
-        MenuEntry("流动讲堂", "liaison:lectures", "assessment", sees_liaison, icon="bi-easel", order=30, nav="lectures"),
+        MenuEntry(
+            "流动讲堂", "liaison:lectures", "assessment", sees_liaison, icon="bi-easel", order=30, nav="lectures"
+        ),
     ),
     urls=(("liaison/", "dangjian.liaison.urls"),),
     api=(("/liaison", "dangjian.liaison.api:router"),),

@@ -111,9 +111,9 @@ def lectures_in(org: Organization, year: int) -> QuerySet[MobileLecture]:
 
 def attendances_in(org: Organization, year: int) -> QuerySet[LectureAttendance]:
     """Person-times at those lectures: one row per person per lecture."""
-    return LectureAttendance.objects.filter(
-        lecture__status=LectureStatus.HELD, lecture__held_on__year=year
-    ).filter(tree.subtree_q([org.path], "lecture__org__path"))
+    return LectureAttendance.objects.filter(lecture__status=LectureStatus.HELD, lecture__held_on__year=year).filter(
+        tree.subtree_q([org.path], "lecture__org__path")
+    )
 
 
 # ---------------------------------------------------------------- the unvisited organizations
@@ -147,9 +147,7 @@ def open_followups(points: QuerySet[LiaisonPoint]) -> QuerySet[FollowUp]:
 def points_with_counts(points: QuerySet[LiaisonPoint], year: int) -> QuerySet[LiaisonPoint]:
     return points.select_related("cadre", "org").annotate(
         visits_this_year=Count("visits", filter=Q(visits__visited_on__year=year), distinct=True),
-        open_items=Count(
-            "visits__followups", filter=Q(visits__followups__status=FollowUpStatus.OPEN), distinct=True
-        ),
+        open_items=Count("visits__followups", filter=Q(visits__followups__status=FollowUpStatus.OPEN), distinct=True),
     )
 
 

@@ -18,23 +18,17 @@ if TYPE_CHECKING:
     from dangjian.orgs.models import Organization
 
 
-@metric(
-    "liaison.points", "联系点", unit="个", records_url="liaison:points", records=selectors.points_in
-)
+@metric("liaison.points", "联系点", unit="个", records_url="liaison:points", records=selectors.points_in)
 def points(org: Organization, year: int) -> int:
     return selectors.points_in(org, year).count()
 
 
-@metric(
-    "liaison.visits", "联系点走访", unit="次", records_url="liaison:visits", records=selectors.visits_in
-)
+@metric("liaison.visits", "联系点走访", unit="次", records_url="liaison:visits", records=selectors.visits_in)
 def visits(org: Organization, year: int) -> int:
     return selectors.visits_in(org, year).count()
 
 
-@metric(
-    "lectures.mobile", "流动讲堂", unit="场", records_url="liaison:lectures", records=selectors.lectures_in
-)
+@metric("lectures.mobile", "流动讲堂", unit="场", records_url="liaison:lectures", records=selectors.lectures_in)
 def lectures(org: Organization, year: int) -> int:
     return selectors.lectures_in(org, year).count()
 

@@ -168,6 +168,10 @@ def request_decline(
         raise errors.RequestNotOpen(f"该点单{locked.get_status_display()}，不能再答复。")
     if not reason.strip():
         raise errors.ReasonMissing(field="reason")
-    locked.status, locked.declined_at, locked.decline_reason = RequestStatus.DECLINED, now or timezone.now(), reason.strip()
+    locked.status, locked.declined_at, locked.decline_reason = (
+        RequestStatus.DECLINED,
+        now or timezone.now(),
+        reason.strip(),
+    )
     locked.save(update_fields=["status", "declined_at", "decline_reason"])
     return locked

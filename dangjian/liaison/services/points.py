@@ -99,9 +99,7 @@ def visit_log(
     if visited_on > today:
         raise errors.VisitInFuture(field="visited_on")
     if visited_on < point.started_on or (point.ended_on is not None and visited_on > point.ended_on):
-        raise errors.VisitOutsidePeriod(
-            f"走访日期须在联系期限（{point.period_label}）之内。", field="visited_on"
-        )
+        raise errors.VisitOutsidePeriod(f"走访日期须在联系期限（{point.period_label}）之内。", field="visited_on")
     if not found.strip():
         raise errors.VisitEmpty(field="found")
     visit = Visit.objects.create(

@@ -28,7 +28,9 @@ class LiaisonTestCase(BaseTestCase):
         super().setUp()
         w = self.w
         self.committee_unit = UnitFactory(name=w.committee.name)
-        self.office = make_org("GW01", "市直属机关工委机关党支部", OrgKind.BRANCH, w.committee, units=[self.committee_unit])
+        self.office = make_org(
+            "GW01", "市直属机关工委机关党支部", OrgKind.BRANCH, w.committee, units=[self.committee_unit]
+        )
         w.refresh()
         self.cadre = MemberFactory(name="王书记", org=self.office, unit=self.committee_unit, job_title="常务副书记")
         self.cadre2 = MemberFactory(name="赵部长", org=self.office, unit=self.committee_unit, job_title="组织部部长")

@@ -30,7 +30,12 @@ class PageTests(LiaisonTestCase):
 
     def test_a_reversed_period_or_a_duplicate_is_refused_in_chinese(self):
         url = reverse("liaison:point_new")
-        data = {"cadre": self.cadre.pk, "org": self.w.branch_a1.pk, "started_on": "2024-06-01", "ended_on": "2024-05-01"}
+        data = {
+            "cadre": self.cadre.pk,
+            "org": self.w.branch_a1.pk,
+            "started_on": "2024-06-01",
+            "ended_on": "2024-05-01",
+        }
         self.assertContains(self.client.post(url, data), "联系结束日期不能早于开始日期")
         self.assertFalse(LiaisonPoint.objects.exists())
         self.point(start=dt.date(2024, 1, 1))

@@ -151,7 +151,9 @@ def attendances(request: AuthedRequest) -> HttpResponse:
         else LectureAttendance.objects.none()
     )
     if wants_xlsx(request):
-        rows = [(a.lecture.held_on, a.lecture.topic, a.lecture.org.name, a.member.name, a.member.org.name) for a in items]
+        rows = [
+            (a.lecture.held_on, a.lecture.topic, a.lecture.org.name, a.member.name, a.member.org.name) for a in items
+        ]
         return xlsx_download(
             request, title=f"流动讲堂听讲人次_{year}", target=LectureAttendance, org=org, rows=rows,
             headers=["日期", "讲堂主题", "走进组织", "姓名", "所在组织"],

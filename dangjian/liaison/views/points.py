@@ -108,7 +108,9 @@ def point_edit(request: AuthedRequest, pk: int) -> HttpResponse:
             messages.success(request, "已保存联系期限。")
             return redirect("liaison:point_detail", pk=point.pk)
     return render(
-        request, "liaison/point_form.html", {"nav": NAV_POINTS, "form": form, "title": f"修改联系点：{point}", "point": point}
+        request,
+        "liaison/point_form.html",
+        {"nav": NAV_POINTS, "form": form, "title": f"修改联系点：{point}", "point": point},
     )
 
 
@@ -186,4 +188,3 @@ def unvisited(request: AuthedRequest) -> HttpResponse:
         "liaison/unvisited.html",
         {"nav": NAV_POINTS, "org": org, "year": year, "found": found, **list_context(request, found.orgs)},
     )
-

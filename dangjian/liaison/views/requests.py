@@ -95,5 +95,3 @@ def request_decline(request: AuthedRequest, pk: int) -> HttpResponse:
     else:
         messages.success(request, f"已答复点单“{req.topic}”：暂不安排。")
     return redirect("liaison:requests")
-
-
