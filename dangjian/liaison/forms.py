@@ -9,8 +9,28 @@ from django import forms
 from dangjian.core.web import BootstrapForm, OrgChoiceField, PersonChoiceField
 
 
+def _choices(form: forms.BaseForm, name: str, queryset: Any) -> forms.ModelChoiceField:
+    """Point the model choice field NAME at QUERYSET (already scoped by the view)."""
+    field = form.fields[name]
+    assert isinstance(field, forms.ModelChoiceField)
+    field.queryset = queryset
+    return field
+
+
+class CadreChoiceField(PersonChoiceField):
+    """All of them work in the committee's organ: the post says more than the organization."""
+
+    def label_from_instance(self, obj: Any) -> str:
+        return f"{obj.name}（{obj.job_title}）" if obj.job_title else obj.name
+
+
+class AttendeeChoiceField(forms.ModelMultipleChoiceField):
+    def label_from_instance(self, obj: Any) -> str:
+        return f"{obj.name}（{obj.org.name}）"
+
+
 class PointForm(BootstrapForm):
-    cadre = PersonChoiceField(queryset=None, label="联系干部", help_text="本工委机关的干部")
+    cadre = CadreChoiceField(queryset=None, label="联系干部", help_text="本工委机关的干部")
     org = OrgChoiceField(queryset=None, label="联系组织")
     started_on = forms.DateField(label="开始日期")
     ended_on = forms.DateField(label="结束日期", required=False, help_text="空白表示长期联系")
@@ -18,10 +38,8 @@ class PointForm(BootstrapForm):
 
     def __init__(self, *args: Any, cadres: Any, orgs: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["cadre"].queryset = cadres
-        # All of them work in the committee's organ: the post says more than the organization.
-        self.fields["cadre"].label_from_instance = lambda m: f"{m.name}（{m.job_title}）" if m.job_title else m.name  # type: ignore[attr-defined]
-        self.fields["org"].queryset = orgs
+        _choices(self, "cadre", cadres)
+        _choices(self, "org", orgs)
 
 
 class PointEditForm(BootstrapForm):
@@ -58,11 +76,11 @@ class LectureForm(BootstrapForm):
 
     def __init__(self, *args: Any, orgs: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["org"].queryset = orgs
+        _choices(self, "org", orgs)
 
 
 class AttendanceForm(BootstrapForm):
-    members = forms.ModelMultipleChoiceField(
+    members = AttendeeChoiceField(
         queryset=None,
         label="听讲人员",
         required=False,
@@ -72,9 +90,7 @@ class AttendanceForm(BootstrapForm):
 
     def __init__(self, *args: Any, roster: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        field = self.fields["members"]
-        field.queryset = roster
-        field.label_from_instance = lambda m: f"{m.name}（{m.org.name}）"  # type: ignore[attr-defined]
+        _choices(self, "members", roster)
 
 
 class MaterialForm(BootstrapForm):
@@ -90,7 +106,7 @@ class RequestForm(BootstrapForm):
 
     def __init__(self, *args: Any, orgs: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["org"].queryset = orgs
+        _choices(self, "org", orgs)
 
 
 class DeclineForm(BootstrapForm):

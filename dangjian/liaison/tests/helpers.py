@@ -7,6 +7,7 @@ depends on the day it runs.
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any, cast
 
 from django.utils import timezone
 
@@ -14,9 +15,15 @@ from dangjian.core.testing import BaseTestCase, MemberFactory, UnitFactory, make
 from dangjian.liaison import services
 from dangjian.liaison.models import LiaisonPoint, MobileLecture
 from dangjian.orgs.models import OrgKind
+from dangjian.people.models import Member
 
 LAST_YEAR = timezone.localdate().year - 1
 TODAY = dt.date(LAST_YEAR, 12, 1)  # "today" for service calls
+
+
+def person(**fields: Any) -> Member:
+    """A person of the roster (MemberFactory, typed)."""
+    return cast(Member, MemberFactory(**fields))
 
 
 def day(month: int, d: int = 1) -> dt.date:
@@ -32,8 +39,8 @@ class LiaisonTestCase(BaseTestCase):
             "GW01", "市直属机关工委机关党支部", OrgKind.BRANCH, w.committee, units=[self.committee_unit]
         )
         w.refresh()
-        self.cadre = MemberFactory(name="王书记", org=self.office, unit=self.committee_unit, job_title="常务副书记")
-        self.cadre2 = MemberFactory(name="赵部长", org=self.office, unit=self.committee_unit, job_title="组织部部长")
+        self.cadre = person(name="王书记", org=self.office, unit=self.committee_unit, job_title="常务副书记")
+        self.cadre2 = person(name="赵部长", org=self.office, unit=self.committee_unit, job_title="组织部部长")
 
     def point(self, org=None, cadre=None, start=None, end=None) -> LiaisonPoint:
         return services.point_create(

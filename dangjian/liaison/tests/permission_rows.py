@@ -22,10 +22,12 @@ from django.test import override_settings
 from django.utils import timezone
 
 from dangjian.core.permission_matrix import IN_A, STAFF_AND_ADMINS, api, page
-from dangjian.core.testing import MemberFactory, UnitFactory, make_org
+from dangjian.core.testing import UnitFactory, make_org
 from dangjian.liaison import services
 from dangjian.liaison.models import FollowUp, FollowUpStatus, LectureMaterial
 from dangjian.orgs.models import OrgKind
+
+from .helpers import person
 
 PDF = b"%PDF-1.7\n%liaison\n"
 STAFF_POST = {"staff": 302}
@@ -48,7 +50,7 @@ def prepare(case: Any) -> dict[str, object]:
     unit = UnitFactory(name=w.committee.name)
     office = make_org("GW01", "市直属机关工委机关党支部", OrgKind.BRANCH, w.committee, units=[unit])
     w.refresh()
-    cadre = MemberFactory(name="王书记", org=office, unit=unit)
+    cadre = person(name="王书记", org=office, unit=unit)
     point = services.point_create(cadre=cadre, org=w.branch_a1, started_on=today - dt.timedelta(days=30))
     visit = services.visit_log(point=point, visited_on=today, found="情况", followups=["整改"])
     item = visit.followups.get()

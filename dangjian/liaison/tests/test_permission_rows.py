@@ -13,7 +13,7 @@ from . import permission_rows
 
 
 class LiaisonPermissionRowsTests(BaseTestCase):
-    def setUp(self):
+    def setUp(self) -> None:
         super().setUp()
         self.before_each: dict[str, Callable[[], Any]] = {}
         self.values = permission_rows.prepare(self)

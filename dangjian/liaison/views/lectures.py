@@ -39,7 +39,10 @@ def lectures(request: AuthedRequest) -> HttpResponse:
         else MobileLecture.objects.none()
     )
     if wants_xlsx(request):
-        rows = [(lec.held_on, lec.topic, lec.lecturer, lec.org.name, lec.place, lec.attended) for lec in items]
+        rows = [
+            (lec.held_on, lec.topic, lec.lecturer, lec.org.name, lec.place, lec.attended)  # type: ignore[attr-defined]
+            for lec in items
+        ]
         return xlsx_download(
             request, title=f"流动讲堂_{year}", target=MobileLecture, org=org, rows=rows, personal=False,
             headers=["日期", "讲堂主题", "主讲人", "走进组织", "地点", "听讲人次"],

@@ -37,9 +37,10 @@ def points(request: AuthedRequest) -> HttpResponse:
         else LiaisonPoint.objects.none()
     )
     if wants_xlsx(request):
+        # (visits_this_year and open_items are the annotations of points_with_counts)
         rows = [
-            (p.cadre.name, p.cadre.job_title, p.org.name, p.started_on, p.ended_on or "长期", p.visits_this_year,
-             p.open_items)
+            (p.cadre.name, p.cadre.job_title, p.org.name, p.started_on, p.ended_on or "长期",
+             p.visits_this_year, p.open_items)  # type: ignore[attr-defined]
             for p in items
         ]  # fmt: skip
         return xlsx_download(
