@@ -16,7 +16,7 @@ import datetime as dt
 
 from django.utils import timezone
 
-from dangjian.core import scoping
+from dangjian.core import scoping, tree
 from dangjian.core.seeding import SeedContext
 from dangjian.orgs.models import Organization, OrgKind
 
@@ -100,6 +100,9 @@ def seed_liaison(ctx: SeedContext) -> None:
     root = ctx.root
     cadres = sorted(cadre_choices(root), key=lambda m: (m.cadre_rank != "division", m.name_initials, m.pk))[:n_cadres]
     orgs = list(scoping.in_subtree(Organization.objects.filter(kind__in=VISITABLE_KINDS), root, "").order_by("path"))
+    # A cadre visits other organizations, not the committee's own organ where they work.
+    own = {path for c in cadres for path in tree.ancestor_paths(c.org.path)}
+    orgs = [o for o in orgs if o.path not in own]
     if not cadres or not orgs:
         return
     # Bureaus' party committees first (leaders visit them), then branches.
