@@ -93,10 +93,7 @@ def liaison_unvisited(request: HttpRequest, query: Query[LiaisonYearQuery]):
     org, year = _scope(request, query, VisitModel, "liaison_unvisited")
     if org is None:
         return []
-    return [
-        {"code": o.code, "name": o.name, "kind": o.kind, "has_point": o.has_point}
-        for o in selectors.unvisited_orgs(org, year).orgs
-    ]
+    return list(selectors.unvisited_orgs(org, year).orgs.values("code", "name", "kind", "has_point"))
 
 
 @router.get("/lectures", response=list[LiaisonLectureOut], summary="本年度已举办的流动讲堂")
