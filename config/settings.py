@@ -85,6 +85,7 @@ INSTALLED_APPS = [
     "dangjian.volunteer",
     "dangjian.publicity",
     "dangjian.rooms",
+    "dangjian.liaison",
     "dangjian.demo",
 ]
 
