@@ -1,12 +1,41 @@
 """The versioned JSON API (/api/v1/). Each app's manifest names the router it contributes."""
 
-from django.http import HttpRequest, HttpResponse
+from collections.abc import Callable
+from functools import wraps
+from typing import Any
+
+from django.conf import settings
+from django.contrib.auth.views import redirect_to_login
+from django.http import HttpRequest, HttpResponse, JsonResponse
 from ninja import NinjaAPI
 from ninja.errors import ValidationError
 
 from dangjian.accounts.api_auth import api_auth
 from dangjian.core.manifests import load_object, manifests
 from dangjian.core.web.params import BadParameter, api_validation_message
+
+
+def docs_require_login() -> bool:
+    """settings.API_DOCS_REQUIRE_LOGIN, on by default in production (DANGJIAN_ENV=production, DEBUG off)."""
+    configured = getattr(settings, "API_DOCS_REQUIRE_LOGIN", None)
+    if configured is not None:
+        return bool(configured)
+    return getattr(settings, "ENVIRONMENT", "") == "production"
+
+
+def _docs_behind_login(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
+    """The schema and the docs page: for logged-in users only where docs_require_login() says so."""
+
+    @wraps(view)
+    def guarded(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        if docs_require_login() and not request.user.is_authenticated:
+            if request.path.endswith(".json"):
+                return JsonResponse({"detail": "请先登录。"}, status=401)
+            return redirect_to_login(request.get_full_path())
+        return view(request, *args, **kwargs)
+
+    return guarded
+
 
 api = NinjaAPI(
     title="机关党建工作平台 API",
@@ -15,6 +44,7 @@ api = NinjaAPI(
     auth=api_auth,
     urls_namespace="api-v1",
     docs_url="/docs",
+    docs_decorator=_docs_behind_login,
 )
 for manifest in manifests():
     for prefix, router in manifest.api:

@@ -8,7 +8,7 @@ reveals and imports, all into the same AuditEntry table.
 from __future__ import annotations
 
 import datetime as dt
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 from auditlog.context import set_actor
 from django.conf import settings
@@ -127,7 +127,8 @@ def record(
     if actor is None and request is not None and getattr(request, "user", None) is not None:
         actor = request.user if request.user.is_authenticated else None
     is_instance = isinstance(target, models.Model)
-    model = target.__class__ if is_instance else target  # __class__ sees through lazy request.user
+    # __class__ sees through lazy request.user
+    model = cast(type[models.Model], target.__class__ if is_instance else target)
     pk = object_pk if object_pk is not None else (str(target.pk) if is_instance else "")
     address = client_address(request)
     flush_denial_bursts()

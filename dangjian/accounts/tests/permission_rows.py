@@ -1,14 +1,16 @@
+from typing import cast
+
 from dangjian.accounts.models import CredentialIssue, Role, RoleAssignment
 from dangjian.core.permission_matrix import page
 from dangjian.core.testing import MemberFactory, make_user
+from dangjian.people.models import Member
 
-# permissions.GRANTS: the system administrator grants nothing (三员分立).
-GRANTERS = {"staff": 200, "admin_a": 200, "admin_b": 200}
+# permissions.GRANTS: the system administrator grants nothing (三员分立); granters answer 200.
 
 
 def prepare(case) -> dict[str, int]:
     # An account of A01 that the write routes act on, so that no named user is changed.
-    person = MemberFactory(name="周晓燕", org=case.w.branch_a1)
+    person = cast(Member, MemberFactory(name="周晓燕", org=case.w.branch_a1))
     account = make_user("matrix_account", person=person)
     editor = RoleAssignment.objects.create(user=account, role=Role.EDITOR, org=case.w.branch_a1)
 
@@ -41,12 +43,12 @@ ROWS = {
     "accounts:user_password_reset": page("/accounts/users/{account}/password-reset/", method="POST", sysadmin=200),
     "accounts:user_set_active": page("/accounts/users/{account}/active/", method="POST", sysadmin=302),
     # Roles: granters see who holds what in their subtrees; the empty POST gets the form's errors back.
-    "accounts:roles": page("/accounts/roles/", **GRANTERS),
-    "accounts:role_grant": page("/accounts/roles/grant/", method="POST", **GRANTERS),
+    "accounts:roles": page("/accounts/roles/", staff=200, admin_a=200, admin_b=200),
+    "accounts:role_grant": page("/accounts/roles/grant/", method="POST", staff=200, admin_a=200, admin_b=200),
     # An editor at A01: revoked by those above it, not by B's administrator.
     "accounts:role_revoke": page("/accounts/roles/{editor_role}/revoke/", method="POST", staff=302, admin_a=302),
     # The owner organization confirms new accounts and resets; never one of the three administrators.
-    "accounts:credentials": page("/accounts/credentials/", **GRANTERS),
+    "accounts:credentials": page("/accounts/credentials/", staff=200, admin_a=200, admin_b=200),
     "accounts:credential_confirm": page(
         "/accounts/credentials/{issue}/confirm/", method="POST", staff=200, admin_a=200
     ),
