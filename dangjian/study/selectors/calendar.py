@@ -19,9 +19,11 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from typing import Any
 
 from django.db.models import QuerySet
 
+from dangjian.core import scoping
 from dangjian.orgs.models import Organization
 
 from .. import conf
@@ -227,3 +229,48 @@ def rate_of(rows: list[OrgStanding]) -> float:
     """Share of required meetings held, in per cent (0 when nothing was required yet)."""
     required = sum(r.required for r in rows)
     return round(sum(r.held for r in rows) * 100 / required, 1) if required else 0.0
+
+
+# ---------------------------------------------------------------- what the calendar pages show
+
+
+def org_year(org: Organization, year: int, today: dt.date) -> OrgStanding:
+    """ORG's own calendar for YEAR, line by line (an organization that holds meetings itself)."""
+    return standings(Organization.objects.filter(pk=org.pk), year, today, with_lines=True)[0]
+
+
+def org_year_rows(standing: OrgStanding) -> list[tuple[Any, ...]]:
+    """The calendar's cells as rows of its Excel export."""
+    return [
+        (line.requirement.label, line.requirement.every_label, c.label, c.state_label, c.count)
+        for line in standing.lines
+        for c in line.cells
+    ]
+
+
+@dataclass(frozen=True)
+class Summary:
+    """Every bound organization of a subtree with its year so far."""
+
+    rows: list[OrgStanding]
+    rate: float
+    behind_count: int
+    as_of: dt.date
+
+    def shown(self, *, only_behind: bool) -> list[OrgStanding]:
+        return [r for r in self.rows if r.behind] if only_behind else self.rows
+
+
+SUMMARY_HEADERS = ["组织编码", "组织", "应开（期）", "已开（期）", "按期开展率%", "缺项数", "缺项"]
+
+
+def subtree_summary(user: Any, org: Organization, year: int, today: dt.date) -> Summary:
+    """The summary of ORG's subtree as far as USER sees it."""
+    rows = standings(scoping.in_subtree(scoping.visible_orgs(user), org, ""), year, today)
+    return Summary(
+        rows=rows, rate=rate_of(rows), behind_count=sum(1 for r in rows if r.behind), as_of=as_of_for(year, today)
+    )
+
+
+def summary_rows(rows: list[OrgStanding]) -> list[tuple[Any, ...]]:
+    return [(r.code, r.name, r.required, r.held, r.rate, len(r.missing), "、".join(r.missing_labels)) for r in rows]

@@ -8,7 +8,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import TypedDict
+from typing import Any, TypedDict
 
 from django.db.models import Count, QuerySet, Sum
 from django.db.models.functions import ExtractYear
@@ -110,3 +110,30 @@ def year_record(person: Member, year: int) -> YearRecord:
         .select_related("meeting__org")
         .order_by("-meeting__held_on"),
     )
+
+
+RECORD_HEADERS = ["类别", "日期", "组织", "内容", "出勤", "学时"]
+
+
+def record_rows(record: YearRecord) -> list[tuple[Any, ...]]:
+    """One year's entries as the Excel rows of 我的学习档案, under RECORD_HEADERS."""
+    rows: list[tuple[Any, ...]] = [
+        (
+            "中心组学习",
+            a.session.held_on,
+            a.session.group.name,
+            a.session.topic,
+            a.get_status_display(),
+            a.session.hours if a.attended else 0,
+        )
+        for a in record.sessions
+    ]
+    rows += [
+        ("培训班", e.klass.starts_on, e.klass.org.name, e.klass.title, f"出勤{e.days_attended}天", e.hours_attended)
+        for e in record.classes
+    ]
+    rows += [
+        ("组织生活", m.meeting.held_on, m.meeting.org.name, m.meeting.get_kind_display(), m.get_status_display(), None)
+        for m in record.meetings
+    ]
+    return rows

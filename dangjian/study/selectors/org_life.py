@@ -8,9 +8,32 @@ from typing import TYPE_CHECKING, Any, TypedDict
 from django.db.models import Count, Q, QuerySet
 
 from dangjian.core import scoping
-from dangjian.orgs.models import Organization
+from dangjian.orgs.models import Organization, OrgKind
 
 from ..models import ATTENDED, Meeting, MeetingKind
+
+# Which organizations hold which kinds of meeting.
+KINDS_FOR_ORG: dict[str, tuple[str, ...]] = {
+    OrgKind.GROUP: (MeetingKind.GROUP,),
+    OrgKind.BRANCH: tuple(k for k in MeetingKind.values if k != MeetingKind.GROUP),
+    OrgKind.GENERAL_BRANCH: tuple(k for k in MeetingKind.values if k != MeetingKind.GROUP),
+    OrgKind.PARTY_COMMITTEE: tuple(k for k in MeetingKind.values if k != MeetingKind.GROUP),
+    # The committee's own office holds its meetings as a branch: nothing is recorded at the root.
+}
+
+
+def kinds_for(org: Organization) -> list[tuple[str, str]]:
+    """The kinds of meeting ORG holds, with their labels (none for the committee itself)."""
+    return [(k, MeetingKind(k).label) for k in KINDS_FOR_ORG.get(org.kind, ())]
+
+
+def meeting_orgs(user: Any, q: str = "") -> QuerySet[Organization]:
+    """The organizations USER may record meetings for, matching Q (part of the name, or the code), in tree order."""
+    orgs = scoping.visible_orgs(user).filter(kind__in=list(KINDS_FOR_ORG))
+    q = q.strip()[:50]
+    if q:
+        orgs = orgs.filter(Q(name__icontains=q) | Q(code__iexact=q))
+    return orgs.order_by("path")
 
 
 class MeetingCounts(TypedDict):

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypedDict
 
-from django.db.models import Q, QuerySet
+from django.db.models import Count, Q, QuerySet
 
 from dangjian.core import scoping
 from dangjian.orgs.selectors import ancestor_paths
@@ -142,3 +143,158 @@ def completion(enrolment: Enrolment, today: dt.date) -> Completion:
         and attended >= ratio * len(days) - 1e-9
     )
     return Completion(due_days=len(days), attended=attended, complete=complete)
+
+
+# ---------------------------------------------------------------- the class pages
+
+PHASES = {"upcoming": "未开班", "ongoing": "进行中", "ended": "已结业", "cancelled": "已取消"}
+
+
+class DayCounts(TypedDict):
+    marked: int
+    attended: int
+
+
+class ClassCounts(TypedDict):
+    days_count: int
+
+
+if TYPE_CHECKING:  # WithAnnotations takes the TypedDict only when type-checking
+    from django_stubs_ext import WithAnnotations
+
+    CountedDay = WithAnnotations[TrainingDay, DayCounts]
+    CountedClass = WithAnnotations[TrainingClass, ClassCounts]
+
+
+def class_list(user: Any, *, year: int, phase: str, today: dt.date) -> QuerySet[CountedClass]:
+    """The classes of YEAR the user's organizations run, in PHASE (a PHASES key; anything else: all), newest first."""
+    classes = classes_for(user).filter(starts_on__year=year)
+    if phase == "upcoming":
+        classes = classes.filter(starts_on__gt=today, cancelled_at__isnull=True)
+    elif phase == "ongoing":
+        classes = classes.filter(starts_on__lte=today, ends_on__gte=today, cancelled_at__isnull=True)
+    elif phase == "ended":
+        classes = classes.filter(ends_on__lt=today, cancelled_at__isnull=True)
+    elif phase == "cancelled":
+        classes = classes.filter(cancelled_at__isnull=False)
+    return classes.annotate(days_count=Count("days", distinct=True)).order_by("-starts_on", "-id")
+
+
+CLASS_HEADERS = [
+    "培训班",
+    "主办组织",
+    "培训对象",
+    "场所类别",
+    "地点",
+    "开班",
+    "结业",
+    "天数",
+    "学时",
+    "名额",
+    "报名人数",
+    "状态",
+]
+
+
+def class_rows(classes: Iterable[CountedClass]) -> list[tuple[Any, ...]]:
+    """The class list's Excel rows, under CLASS_HEADERS."""
+    return [
+        (
+            k.title,
+            k.org.name,
+            k.get_audience_display(),
+            k.get_venue_kind_display(),
+            k.venue,
+            k.starts_on,
+            k.ends_on,
+            k.days_count,
+            k.hours,
+            k.capacity,
+            k.enrolled,
+            "已取消" if k.cancelled_at else "",
+        )
+        for k in classes
+    ]
+
+
+def class_days(klass: TrainingClass) -> list[CountedDay]:
+    """The class's days with `marked` and `attended` (present or late) on each: one query."""
+    return list(
+        klass.days.annotate(
+            marked=Count("attendances"),
+            attended=Count("attendances", filter=Q(attendances__status__in=ATTENDED)),
+        )
+    )
+
+
+def class_enrolments(klass: TrainingClass) -> QuerySet[Enrolment]:
+    """Everyone on the class, those still on it first, by organization and name."""
+    return klass.enrolments.select_related("person__org").order_by(
+        "withdrawn_at", "person__org__path", "person__name_initials"
+    )
+
+
+@dataclass(frozen=True)
+class MemberView:
+    """A class as a person who does not run it sees it: their enrolment, standing, completion, and
+    (not enrolled) why they cannot sign up."""
+
+    enrolment: Enrolment | None
+    standing: list[DayStanding]
+    completion: Completion | None
+    problem: str
+
+
+def member_view(klass: TrainingClass, enrolment: Enrolment | None, person: Member | None, today: dt.date) -> MemberView:
+    from ..services.training import signup_problem  # the same check signing up makes
+
+    on_it = enrolment is not None and enrolment.active
+    return MemberView(
+        enrolment=enrolment,
+        standing=standing_by_day(enrolment, today) if enrolment else [],
+        completion=completion(enrolment, today) if enrolment else None,
+        problem=signup_problem(klass, person, today) if person is not None and not on_it else "",
+    )
+
+
+def class_sheet(
+    klass: TrainingClass, days: Sequence[TrainingDay], today: dt.date
+) -> tuple[list[str], list[tuple[Any, ...]]]:
+    """The class's roster with each day's mark, as Excel headers and rows (two queries)."""
+    marks = {
+        (a.enrolment_id, a.day_id): a
+        for a in DayAttendance.objects.filter(day__klass=klass).only("enrolment_id", "day_id", "status")
+    }
+    headers = [
+        "姓名",
+        "所在组织",
+        "报名日期",
+        "报名方式",
+        "状态",
+        *[f"{d.day:%m-%d}" for d in days],
+        "出勤天数",
+        "获得学时",
+    ]
+    rows: list[tuple[Any, ...]] = []
+    for e in class_enrolments(klass):
+        cells = []
+        for d in days:
+            mark = marks.get((e.pk, d.pk))
+            cells.append(
+                mark.get_status_display()
+                if mark
+                else ("报名前" if d.day < e.enrolled_on else ("缺勤" if d.day < today else ""))
+            )
+        rows.append(
+            (
+                e.person.name,
+                e.person.org.name,
+                e.enrolled_on,
+                e.get_method_display(),
+                "已退出" if e.withdrawn_at else "在班",
+                *cells,
+                e.days_attended,
+                e.hours_attended,
+            )
+        )
+    return headers, rows

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Mapping
+from dataclasses import dataclass
 from typing import Any
 
 from django.core.exceptions import ValidationError
@@ -12,7 +13,7 @@ from django.utils import timezone
 
 from dangjian.core import tree
 from dangjian.core.errors import combine
-from dangjian.orgs.models import Organization, OrgKind
+from dangjian.orgs.models import Organization
 from dangjian.people.models import Member
 
 from ..errors import (
@@ -23,32 +24,62 @@ from ..errors import (
     MeetingInFuture,
     MeetingTopicMissing,
     NoCommittee,
+    OrgHoldsNoMeetings,
 )
 from ..models import ATTENDED, Meeting, MeetingAttachment, MeetingAttendance, MeetingKind, MeetingTally, encode_counts
-from ..selectors.people import chair_choices, committee_people, subtree_people
+from ..selectors.org_life import kinds_for
+from ..selectors.people import chair_choices, committee_people, meeting_roster, subtree_people
 from .files import check_upload
 from .marks import MarkIn, check_marks, write_rows
 
-# Which organizations hold which kinds of meeting.
-KINDS_FOR_ORG: dict[str, tuple[str, ...]] = {
-    OrgKind.GROUP: (MeetingKind.GROUP,),
-    OrgKind.BRANCH: tuple(k for k in MeetingKind.values if k != MeetingKind.GROUP),
-    OrgKind.GENERAL_BRANCH: tuple(k for k in MeetingKind.values if k != MeetingKind.GROUP),
-    OrgKind.PARTY_COMMITTEE: tuple(k for k in MeetingKind.values if k != MeetingKind.GROUP),
-    # The committee's own office holds its meetings as a branch: nothing is recorded at the root.
-}
 
-
-def kinds_for(org: Organization) -> list[tuple[str, str]]:
-    allowed = KINDS_FOR_ORG.get(org.kind, ())
-    return [(k, MeetingKind(k).label) for k in allowed]
+def quorum_needed(committee_size: int) -> int:
+    """How many of a branch committee of COMMITTEE_SIZE must attend: more than half."""
+    return committee_size // 2 + 1
 
 
 def quorum(org: Organization, held_on: dt.date, marks: Mapping[int, MarkIn]) -> tuple[int, int, bool]:
     """(committee size, committee members present or late, quorum met: more than half present)."""
     committee = set(committee_people(org, held_on).values_list("pk", flat=True))
     present = sum(1 for pid in committee if pid in marks and marks[pid].status in ATTENDED)
-    return len(committee), present, present * 2 > len(committee)
+    return len(committee), present, present >= quorum_needed(len(committee))
+
+
+@dataclass(frozen=True)
+class MeetingPlan:
+    """What recording a meeting of KIND for ORG on a day involves: the kinds ORG holds,
+    who is expected, and its branch committee then (whose quorum decides a committee meeting)."""
+
+    org: Organization
+    kinds: list[tuple[str, str]]
+    kind: str
+    roster: list[Member]
+    committee_ids: frozenset[int]
+
+    @property
+    def committee_size(self) -> int:
+        return len(self.committee_ids)
+
+    @property
+    def quorum_needed(self) -> int:
+        return quorum_needed(self.committee_size)
+
+
+def meeting_plan(*, org: Organization, kind: str, on: dt.date) -> MeetingPlan:
+    """The plan of a meeting of KIND (the first kind ORG holds when KIND is not one of them) on the day ON.
+
+    Refuses an organization that records no meetings (the committee itself)."""
+    kinds = kinds_for(org)
+    if not kinds:
+        raise OrgHoldsNoMeetings(org_kind=org.get_kind_display())
+    kind = kind if kind in dict(kinds) else kinds[0][0]
+    return MeetingPlan(
+        org=org,
+        kinds=kinds,
+        kind=kind,
+        roster=list(meeting_roster(org, kind, on).select_related("org")),
+        committee_ids=frozenset(committee_people(org, on).values_list("pk", flat=True)),
+    )
 
 
 def _check_meeting(org: Organization, kind: str, held_on: dt.date, today: dt.date) -> list[ValidationError]:

@@ -1,7 +1,11 @@
 import datetime as dt
+import io
 
 from django.core.exceptions import ValidationError
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from openpyxl import load_workbook
 
 from dangjian.core.errors import codes_of
 from dangjian.study.models import Mark
@@ -56,3 +60,18 @@ class EnrolledAfterADayTests(StudyTestCase):
         self.login_as(self.w.admin_a)
         r = self.client.get(reverse("study:day_detail", args=[self.day1.pk]))
         self.assertContains(r, "报名，不计该日")
+
+    def test_the_class_roster_export_says_before_enrolment_and_reads_the_marks_at_once(self):
+        services.day_mark(day=self.day2, marks={self.w.person_a.pk: MarkIn(Mark.PRESENT)}, by=None)
+        self.login_as(self.w.admin_a)
+        url = reverse("study:class_detail", args=[self.k.pk])
+        self.client.get(url, {"export": "xlsx"})
+        with CaptureQueriesContext(connection) as few:
+            r = self.client.get(url, {"export": "xlsx"})
+        rows = {row[0]: row[5:8] for row in load_workbook(io.BytesIO(r.content)).active.iter_rows(values_only=True)}
+        self.assertEqual(rows[self.w.person_a.name], ("报名前", "出席", "缺勤"))
+        self.assertEqual(rows[self.early.name], ("缺勤", "缺勤", "缺勤"))
+        services.enrol(klass=self.k, people=self.people(self.w.branch_a1, 5), by=None, on=self.day1.day)
+        with CaptureQueriesContext(connection) as many:
+            self.client.get(url, {"export": "xlsx"})
+        self.assertEqual(len(many), len(few))

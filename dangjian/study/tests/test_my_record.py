@@ -1,6 +1,8 @@
 import datetime as dt
+import io
 
 from django.urls import reverse
+from openpyxl import load_workbook
 
 from dangjian.study.models import Mark, MeetingKind
 from dangjian.study.services import central_group as cg
@@ -54,3 +56,10 @@ class MyRecordTests(StudyTestCase):
     def test_someone_without_a_roster_record_gets_a_recorded_404(self):
         self.login_as(self.w.staff)
         self.assertEqual(self.client.get(reverse("study:my_record")).status_code, 404)
+
+    def test_the_export_lists_the_years_entries_with_their_hours(self):
+        self.login_as(self.w.member)
+        r = self.client.get(reverse("study:my_record"), {"year": 2024, "export": "xlsx"})
+        rows = list(load_workbook(io.BytesIO(r.content)).active.iter_rows(values_only=True))
+        entries = sorted((row[0], row[5]) for row in rows if row[0] in ("中心组学习", "培训班", "组织生活"))
+        self.assertEqual(entries, [("中心组学习", 2), ("中心组学习", 2), ("培训班", 6), ("组织生活", None)])

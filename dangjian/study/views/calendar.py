@@ -3,6 +3,8 @@ and the committee-wide view of who is behind this month."""
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.contrib.auth.decorators import login_required
 from django.http import HttpResponse
 from django.shortcuts import render
@@ -25,73 +27,67 @@ def _org(request: AuthedRequest) -> Organization | None:
     return default_org_for(request.user)
 
 
-def summary_context(request: AuthedRequest, org: Organization, year: int) -> dict:
-    """Every bound organization of ORG's subtree with its year so far: for the calendar and the figure's records."""
-    today = timezone.localdate()
-    rows = cal.standings(scoping.in_subtree(scoping.visible_orgs(request.user), org, ""), year, today)
+def summary_page_context(request: AuthedRequest, summary: cal.Summary) -> dict[str, Any]:
+    """The summary's page context (?only=behind shows the organizations behind)."""
     only = request.GET.get("only") == "behind"
-    shown = [r for r in rows if r.behind] if only else rows
     return {
-        "rows": rows,
-        "page": paginate(request, shown),
-        "rate": cal.rate_of(rows),
+        "rows": summary.rows,
+        "page": paginate(request, summary.shown(only_behind=only)),
+        "rate": summary.rate,
         "only": only,
-        "behind_count": sum(1 for r in rows if r.behind),
-        "as_of": cal.as_of_for(year, today),
+        "behind_count": summary.behind_count,
+        "as_of": summary.as_of,
     }
-
-
-def summary_rows(rows: list[cal.OrgStanding]) -> list[tuple]:
-    return [(r.code, r.name, r.required, r.held, r.rate, len(r.missing), "、".join(r.missing_labels)) for r in rows]
-
-
-SUMMARY_HEADERS = ["组织编码", "组织", "应开（期）", "已开（期）", "按期开展率%", "缺项数", "缺项"]
 
 
 @login_required
 def org_calendar(request: AuthedRequest) -> HttpResponse:
+    """An organization's own calendar when it holds meetings itself, else its subtree's summary."""
     require_manager(request, Meeting, "study:calendar")
     org, year = _org(request), year_param(request.GET)
     if org is None:
         return render(request, "study/calendar_summary.html", {"nav": NAV, "org": None, "year": year})
-    today = timezone.localdate()
     if org.kind in cal.bound_org_kinds():
-        standing = cal.standings(Organization.objects.filter(pk=org.pk), year, today, with_lines=True)[0]
-        if wants_xlsx(request):
-            rows = [
-                (line.requirement.label, line.requirement.every_label, c.label, c.state_label, c.count)
-                for line in standing.lines
-                for c in line.cells
-            ]
-            return xlsx_download(
-                request,
-                title=f"组织生活日历_{org.code}_{year}",
-                headers=["会议", "频次", "期间", "情况", "次数"],
-                rows=rows,
-                target=Meeting,
-                org=org,
-            )
-        return render(
-            request,
-            "study/calendar_org.html",
-            {
-                "nav": NAV,
-                "org": org,
-                "year": year,
-                "standing": standing,
-                "as_of": cal.as_of_for(year, today),
-                "years": range(today.year, today.year - 6, -1),
-                "export": export_query(request),
-            },
-        )
-    ctx = summary_context(request, org, year)
+        return _org_calendar(request, org, year)
+    return _subtree_calendar(request, org, year)
+
+
+def _org_calendar(request: AuthedRequest, org: Organization, year: int) -> HttpResponse:
+    today = timezone.localdate()
+    standing = cal.org_year(org, year, today)
     if wants_xlsx(request):
-        rows = summary_rows(ctx["rows"])
+        return xlsx_download(
+            request,
+            title=f"组织生活日历_{org.code}_{year}",
+            headers=["会议", "频次", "期间", "情况", "次数"],
+            rows=cal.org_year_rows(standing),
+            target=Meeting,
+            org=org,
+        )
+    return render(
+        request,
+        "study/calendar_org.html",
+        {
+            "nav": NAV,
+            "org": org,
+            "year": year,
+            "standing": standing,
+            "as_of": cal.as_of_for(year, today),
+            "years": range(today.year, today.year - 6, -1),
+            "export": export_query(request),
+        },
+    )
+
+
+def _subtree_calendar(request: AuthedRequest, org: Organization, year: int) -> HttpResponse:
+    today = timezone.localdate()
+    summary = cal.subtree_summary(request.user, org, year, today)
+    if wants_xlsx(request):
         return xlsx_download(
             request,
             title=f"组织生活开展情况_{org.code}_{year}",
-            headers=SUMMARY_HEADERS,
-            rows=rows,
+            headers=cal.SUMMARY_HEADERS,
+            rows=cal.summary_rows(summary.rows),
             target=Meeting,
             org=org,
         )
@@ -102,7 +98,7 @@ def org_calendar(request: AuthedRequest) -> HttpResponse:
             "nav": NAV,
             "org": org,
             "year": year,
-            **ctx,
+            **summary_page_context(request, summary),
             "years": range(today.year, today.year - 6, -1),
             "query": page_query(request),
             "export": export_query(request),

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from django.contrib.auth.decorators import login_required
 from django.http import HttpResponse
 from django.shortcuts import render
@@ -75,37 +73,11 @@ def my_record(request: AuthedRequest) -> HttpResponse:
     year = year_param(request.GET)
     record = my.year_record(person, year)
     if wants_xlsx(request):
-        rows: list[tuple[Any, ...]] = [
-            (
-                "中心组学习",
-                a.session.held_on,
-                a.session.group.name,
-                a.session.topic,
-                a.get_status_display(),
-                a.session.hours if a.attended else 0,
-            )
-            for a in record.sessions
-        ]
-        rows += [
-            ("培训班", e.klass.starts_on, e.klass.org.name, e.klass.title, f"出勤{e.days_attended}天", e.hours_attended)
-            for e in record.classes
-        ]
-        rows += [
-            (
-                "组织生活",
-                m.meeting.held_on,
-                m.meeting.org.name,
-                m.meeting.get_kind_display(),
-                m.get_status_display(),
-                "",
-            )
-            for m in record.meetings
-        ]
         return xlsx_download(
             request,
             title=f"我的学习档案_{year}",
-            headers=["类别", "日期", "组织", "内容", "出勤", "学时"],
-            rows=rows,
+            headers=my.RECORD_HEADERS,
+            rows=my.record_rows(record),
             target=Member,
             org=person.org_id,
         )

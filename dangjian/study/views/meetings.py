@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
@@ -14,12 +16,12 @@ from django.views.decorators.http import require_POST
 
 from dangjian.accounts.http import AuthedRequest
 from dangjian.core import scoping
-from dangjian.orgs.models import OrgKind
 
+from ..errors import OrgHoldsNoMeetings
 from ..forms import KIND_CHOICES, MeetingForm, UploadForm
-from ..models import Mark, Meeting, MeetingAttachment, MeetingKind
+from ..models import Mark, Meeting, MeetingAttachment
 from ..selectors import org_life as sel
-from ..selectors.people import chair_choices, committee_people, meeting_roster
+from ..selectors.people import chair_choices, meeting_roster
 from ..services import org_life as services
 from .common import (
     MARK_ROWS,
@@ -90,38 +92,21 @@ def meeting_new(request: AuthedRequest) -> HttpResponse:
     code = (request.GET.get("org") or "").strip()
     if not code:
         q = (request.GET.get("q") or "").strip()[:50]
-        orgs = scoping.visible_orgs(request.user).filter(
-            kind__in=[OrgKind.BRANCH, OrgKind.GROUP, OrgKind.GENERAL_BRANCH, OrgKind.PARTY_COMMITTEE]
-        )
-        if q:
-            orgs = orgs.filter(name__icontains=q) | orgs.filter(code__iexact=q)
-        return render(
-            request,
-            "study/meeting_pick_org.html",
-            {"nav": NAV, "page": paginate(request, orgs.order_by("path")), "q": q},
-        )
+        orgs = sel.meeting_orgs(request.user, q)
+        return render(request, "study/meeting_pick_org.html", {"nav": NAV, "page": paginate(request, orgs), "q": q})
     org = scoping.get_visible_or_404(request, scoping.visible_orgs(request.user), code=code)
-    kinds = services.kinds_for(org)
-    if not kinds:
-        messages.error(request, f"{org.get_kind_display()}不登记组织生活会议。")
-        return redirect("study:meeting_new")
     data = request.POST if request.method == "POST" else None
-    kind = (data or request.GET).get("kind") or kinds[0][0]
-    kind = kind if kind in dict(kinds) else kinds[0][0]
     today = timezone.localdate()
-    form = MeetingForm(
-        data,
-        kinds=kinds,
-        chairs=chair_choices(org),
-        initial={"kind": kind, "held_on": today},
-    )
-    roster = list(meeting_roster(org, kind, today).select_related("org"))
+    try:
+        plan = services.meeting_plan(org=org, kind=(data or request.GET).get("kind") or "", on=today)
+    except OrgHoldsNoMeetings as e:
+        messages.error(request, str(e))
+        return redirect("study:meeting_new")
+    form = MeetingForm(data, kinds=plan.kinds, chairs=chair_choices(org), initial={"kind": plan.kind, "held_on": today})
     error = ""
-    if request.method == "POST" and form.is_valid():
+    if data is not None and form.is_valid():
         d = form.cleaned_data
-        if d["kind"] == MeetingKind.BRANCH_COMMITTEE:
-            roster = list(meeting_roster(org, d["kind"], d["held_on"]).select_related("org"))
-        marks = read_marks(request.POST, [p.pk for p in roster])
+        plan = services.meeting_plan(org=org, kind=d["kind"], on=d["held_on"])  # the committee of the day
         try:
             meeting = services.meeting_record(
                 org=org,
@@ -132,38 +117,15 @@ def meeting_new(request: AuthedRequest) -> HttpResponse:
                 location=d["location"],
                 chair=d["chair"],
                 minutes=d["minutes"],
-                marks=marks,
+                marks=read_marks(data, [p.pk for p in plan.roster]),
                 by=request.user,
             )
         except ValidationError as e:
             attach_errors(form, e)
             error = "；".join(e.message_dict.get("marks", [])) if hasattr(e, "error_dict") else ""
         else:
-            if meeting.quorum_met is False:
-                messages.warning(
-                    request,
-                    f"已登记，但到会支委 {meeting.committee_present}/{meeting.committee_size} 人，"
-                    "未超过半数，不计为已召开。",
-                )
-            else:
-                messages.success(request, f"已登记{meeting.get_kind_display()}：{meeting.topic}。")
+            _flash_recorded(request, meeting)
             return redirect("study:meeting_detail", pk=meeting.pk)
-    committee = set(committee_people(org, today).values_list("pk", flat=True))
-    # A roster too long for one form (a 机关党委's general meeting) is marked afterwards, page by page.
-    too_many = len(roster) > MARK_ROWS
-    lines = (
-        []
-        if too_many
-        else [
-            {
-                "p": p,
-                "status": (data.get(f"mark_{p.pk}") if data else None) or Mark.PRESENT,
-                "reason": (data.get(f"reason_{p.pk}") if data else "") or "",
-                "committee": p.pk in committee,
-            }
-            for p in roster
-        ]
-    )
     return render(
         request,
         "study/meeting_form.html",
@@ -171,17 +133,43 @@ def meeting_new(request: AuthedRequest) -> HttpResponse:
             "nav": NAV,
             "org": org,
             "form": form,
-            "kind": kind,
-            "kinds": kinds,
-            "lines": lines,
+            "kind": plan.kind,
+            "kinds": plan.kinds,
+            "lines": _mark_lines(plan, data),
             "marks": Mark.choices,
             "error": error,
-            "committee_size": len(committee),
-            "roster_size": len(roster),
-            "too_many": too_many,
-            "quorum_needed": len(committee) // 2 + 1,
+            "committee_size": plan.committee_size,
+            "roster_size": len(plan.roster),
+            "too_many": len(plan.roster) > MARK_ROWS,
+            "quorum_needed": plan.quorum_needed,
         },
     )
+
+
+def _flash_recorded(request: AuthedRequest, meeting: Meeting) -> None:
+    if meeting.quorum_met is False:
+        messages.warning(
+            request,
+            f"已登记，但到会支委 {meeting.committee_present}/{meeting.committee_size} 人，未超过半数，不计为已召开。",
+        )
+    else:
+        messages.success(request, f"已登记{meeting.get_kind_display()}：{meeting.topic}。")
+
+
+def _mark_lines(plan: services.MeetingPlan, data: Any) -> list[dict[str, Any]]:
+    """One marking line a person of the roster (what was posted, else present). A roster too long
+    for one form (a 机关党委's general meeting) has none: it is marked afterwards, page by page."""
+    if len(plan.roster) > MARK_ROWS:
+        return []
+    return [
+        {
+            "p": p,
+            "status": (data.get(f"mark_{p.pk}") if data else None) or Mark.PRESENT,
+            "reason": (data.get(f"reason_{p.pk}") if data else "") or "",
+            "committee": p.pk in plan.committee_ids,
+        }
+        for p in plan.roster
+    ]
 
 
 @login_required

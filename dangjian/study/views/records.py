@@ -15,10 +15,11 @@ from dangjian.accounts.http import AuthedRequest
 from dangjian.core.selectors import org_and_year_from
 
 from ..models import DayAttendance, Enrolment, Meeting, Session, SessionAttendance, TrainingClass
+from ..selectors import calendar as cal
 from ..selectors import central_group as cg
 from ..selectors import figures
 from ..selectors import org_life as ol
-from .calendar import SUMMARY_HEADERS, summary_context, summary_rows
+from .calendar import summary_page_context
 from .common import export_query, page_query, paginate, require_manager, wants_xlsx, xlsx_download
 
 
@@ -205,13 +206,13 @@ def compliance(request: AuthedRequest) -> HttpResponse:
     org, year = _scope(request, Meeting, "study:records_compliance")
     if org is None:
         return _page(request, "study/records_compliance.html", [], org, year, rate=0.0, rows=[])
-    ctx = summary_context(request, org, year)
+    summary = cal.subtree_summary(request.user, org, year, timezone.localdate())
     if wants_xlsx(request):
         return xlsx_download(
             request,
             title=f"组织生活按期开展率_{year}",
-            headers=SUMMARY_HEADERS,
-            rows=summary_rows(ctx["rows"]),
+            headers=cal.SUMMARY_HEADERS,
+            rows=cal.summary_rows(summary.rows),
             target=Meeting,
             org=org,
         )
@@ -222,7 +223,7 @@ def compliance(request: AuthedRequest) -> HttpResponse:
             "nav": "dashboard",
             "org": org,
             "year": year,
-            **ctx,
+            **summary_page_context(request, summary),
             "query": page_query(request),
             "export": export_query(request),
         },

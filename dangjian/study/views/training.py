@@ -6,7 +6,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
-from django.db.models import Count, Q
+from django.db.models import Q
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -40,8 +40,6 @@ from .common import (
     year_param,
 )
 
-PHASES = {"upcoming": "未开班", "ongoing": "进行中", "ended": "已结业", "cancelled": "已取消"}
-
 
 def person_or_404(request: AuthedRequest, page: str) -> Member:
     person = request.user.person if request.user.person_id else None
@@ -53,54 +51,12 @@ def person_or_404(request: AuthedRequest, page: str) -> Member:
 @login_required
 def class_list(request: AuthedRequest) -> HttpResponse:
     require_manager(request, TrainingClass, "study:classes")
-    year = year_param(request.GET)
-    today = timezone.localdate()
-    classes = (
-        sel.classes_for(request.user).filter(starts_on__year=year).annotate(days_count=Count("days", distinct=True))
-    )
+    year, today = year_param(request.GET), timezone.localdate()
     phase = request.GET.get("phase") or ""
-    if phase == "upcoming":
-        classes = classes.filter(starts_on__gt=today, cancelled_at__isnull=True)
-    elif phase == "ongoing":
-        classes = classes.filter(starts_on__lte=today, ends_on__gte=today, cancelled_at__isnull=True)
-    elif phase == "ended":
-        classes = classes.filter(ends_on__lt=today, cancelled_at__isnull=True)
-    elif phase == "cancelled":
-        classes = classes.filter(cancelled_at__isnull=False)
-    classes = classes.order_by("-starts_on", "-id")
+    classes = sel.class_list(request.user, year=year, phase=phase, today=today)
     if wants_xlsx(request):
-        rows = [
-            (
-                k.title,
-                k.org.name,
-                k.get_audience_display(),
-                k.get_venue_kind_display(),
-                k.venue,
-                k.starts_on,
-                k.ends_on,
-                k.days_count,
-                k.hours,
-                k.capacity,
-                k.enrolled,
-                "已取消" if k.cancelled_at else "",
-            )
-            for k in classes
-        ]
-        headers = [
-            "培训班",
-            "主办组织",
-            "培训对象",
-            "场所类别",
-            "地点",
-            "开班",
-            "结业",
-            "天数",
-            "学时",
-            "名额",
-            "报名人数",
-            "状态",
-        ]
-        return xlsx_download(request, title="培训班", headers=headers, rows=rows, target=TrainingClass)
+        rows = sel.class_rows(classes)
+        return xlsx_download(request, title="培训班", headers=sel.CLASS_HEADERS, rows=rows, target=TrainingClass)
     return render(
         request,
         "study/class_list.html",
@@ -109,7 +65,7 @@ def class_list(request: AuthedRequest) -> HttpResponse:
             "page": paginate(request, classes),
             "year": year,
             "phase": phase,
-            "phases": PHASES,
+            "phases": sel.PHASES,
             "today": today,
             "query": page_query(request),
             "export": export_query(request),
@@ -150,17 +106,13 @@ def class_new(request: AuthedRequest) -> HttpResponse:
 
 @login_required
 def class_detail(request: AuthedRequest, pk: int) -> HttpResponse:
+    """The class: to those who run it, its days and roster; to anyone else, their own standing."""
     access = sel.class_visible_or_404(request, pk)
     klass, today = access.klass, timezone.localdate()
-    days = list(
-        klass.days.annotate(
-            marked=Count("attendances"),
-            attended=Count("attendances", filter=Q(attendances__status__in=["present", "late"])),
-        )
-    )
+    days = sel.class_days(klass)
     if not access.manages:
         person = request.user.person if request.user.person_id else None
-        enrolment = access.enrolment
+        view = sel.member_view(klass, access.enrolment, person, today)
         return render(
             request,
             "study/class_member.html",
@@ -168,51 +120,14 @@ def class_detail(request: AuthedRequest, pk: int) -> HttpResponse:
                 "nav": NAV,
                 "klass": klass,
                 "days": days,
-                "enrolment": enrolment,
-                "standing": sel.standing_by_day(enrolment, today) if enrolment else [],
-                "completion": sel.completion(enrolment, today) if enrolment else None,
-                "problem": services.signup_problem(klass, person, today)
-                if person is not None and not (enrolment and enrolment.active)
-                else "",
+                "enrolment": view.enrolment,
+                "standing": view.standing,
+                "completion": view.completion,
+                "problem": view.problem,
             },
         )
-    enrolments = klass.enrolments.select_related("person__org").order_by(
-        "withdrawn_at", "person__org__path", "person__name_initials"
-    )
     if wants_xlsx(request):
-        marks = {(a.enrolment_id, a.day_id): a for d in days for a in d.attendances.all()}
-        headers = [
-            "姓名",
-            "所在组织",
-            "报名日期",
-            "报名方式",
-            "状态",
-            *[f"{d.day:%m-%d}" for d in days],
-            "出勤天数",
-            "获得学时",
-        ]
-        rows = []
-        for e in enrolments:
-            cells = []
-            for d in days:
-                mark = marks.get((e.pk, d.pk))
-                cells.append(
-                    mark.get_status_display()
-                    if mark
-                    else ("报名前" if d.day < e.enrolled_on else ("缺勤" if d.day < today else ""))
-                )
-            rows.append(
-                (
-                    e.person.name,
-                    e.person.org.name,
-                    e.enrolled_on,
-                    e.get_method_display(),
-                    "已退出" if e.withdrawn_at else "在班",
-                    *cells,
-                    e.days_attended,
-                    e.hours_attended,
-                )
-            )
+        headers, rows = sel.class_sheet(klass, days, today)
         return xlsx_download(
             request, title=f"培训班学员_{klass.pk}", headers=headers, rows=rows, target=TrainingClass, org=klass.org
         )
@@ -223,7 +138,7 @@ def class_detail(request: AuthedRequest, pk: int) -> HttpResponse:
             "nav": NAV,
             "klass": klass,
             "days": days,
-            "page": paginate(request, enrolments, 100),
+            "page": paginate(request, sel.class_enrolments(klass), 100),
             "today": today,
             "export": export_query(request),
         },
