@@ -19,7 +19,7 @@ from django.utils import timezone
 
 from .. import errors
 from ..conf import setting
-from ..models import ActivityKind, Certificate, Corps, ServiceRecord, Volunteer
+from ..models import ActivityKind, Certificate, CertificateStatus, Corps, ServiceRecord, Volunteer
 
 # No 0/O, 1/I/L: the number is read aloud and typed in by hand.
 NUMBER_ALPHABET = "23456789ABCDEFGHJKMNPQRSTUVWXYZ"
@@ -104,7 +104,7 @@ def certificate_issue(
     existing = (
         Certificate.objects.filter(
             volunteer=volunteer, corps=corps, period_start=start, period_end=end, issued_on=today,
-            service_count=len(records), hours=hours, revoked_at__isnull=True,
+            service_count=len(records), hours=hours, status=CertificateStatus.VALID,
         )
         .order_by("issued_at", "pk")
         .first()
@@ -146,13 +146,14 @@ def certificate_issue(
 def certificate_revoke(*, certificate: Certificate, reason: str, by) -> Certificate:
     """Void a certificate (wrong figures, corrected records …): the public page then says so."""
     certificate = Certificate.objects.select_for_update().get(pk=certificate.pk)
-    if certificate.revoked_at is not None:
+    if certificate.status == CertificateStatus.REVOKED:
         raise errors.AlreadyRevoked()
     reason = (reason or "").strip()
     if len(reason) < 2:
         raise errors.ReasonMissing("请填写作废原因。", field="reason")
+    certificate.status = CertificateStatus.REVOKED
     certificate.revoked_at = timezone.now()
     certificate.revoked_reason = reason[:200]
     certificate.revoked_by = by
-    certificate.save(update_fields=["revoked_at", "revoked_reason", "revoked_by"])
+    certificate.save(update_fields=["status", "revoked_at", "revoked_reason", "revoked_by"])
     return certificate
