@@ -10,7 +10,7 @@ Where things are:
 - errors.py: every refusal, a core.errors.Refusal subclass with a stable code (signup_closed,
   already_signed_up, time_clash, checkin_not_open …); tests assert the codes, the API returns them.
 - selectors.py (scoped reads), permissions.py (who organizes, who corrects), views/ (one module per
-  use case), api.py (/api/v1/volunteer), stats.py (volunteer.* figures), demo.py (seeder), conf.py
+  use case), api.py (/api/v1/volunteer), stats.py (volunteer.* figures), demo/ (seeder), conf.py
   (configurable numbers, overridden by settings.DANGJIAN_VOLUNTEER).
 
 Decisions worth knowing:

@@ -24,8 +24,8 @@ from dangjian.core.seeding import SeedContext
 from dangjian.orgs.models import Organization, OrgKind
 from dangjian.people.models import Member, Status
 
-from .demo_activities import MemberRow, seed_activities
-from .models import Brigade, Corps, Pairing, Team, Volunteer
+from ..models import Brigade, Corps, Pairing, Team, Volunteer
+from .activities import MemberRow, seed_activities
 
 BATCH = 2000
 
