@@ -96,15 +96,14 @@ class Burst:
     """Each call: a new activity, BURST members signing up at once, the outcome checked."""
 
     def __init__(self, size: int, places: int) -> None:
+        from dangjian.core import scoping
         from dangjian.people.models import Member
         from dangjian.volunteer.models import Brigade
 
         self.size, self.places = size, places
         self.brigade = Brigade.objects.select_related("corps__org").order_by("pk").first()
         root = self.brigade.corps.org
-        self.members = list(
-            Member.objects.filter(org__path__startswith=root.path).order_by("pk").values_list("pk", flat=True)
-        )
+        self.members = list(scoping.in_subtree(Member.objects.all(), root).order_by("pk").values_list("pk", flat=True))
         self.round = 0
         self.throughputs: list[float] = []
         self.busy: list[int] = []  # sign-ups turned away per round (SQLite busy timeout)
@@ -168,6 +167,7 @@ class Serial:
     def __init__(self) -> None:
         import datetime as dt
 
+        from dangjian.core import scoping
         from dangjian.people.models import Member
         from dangjian.volunteer.models import Brigade
         from dangjian.volunteer.tests.helpers import make_activity
@@ -175,7 +175,7 @@ class Serial:
         brigade = Brigade.objects.select_related("corps__org").order_by("-pk").first()
         self.activity = make_activity(brigade, places=1000, starts_in=dt.timedelta(days=9))
         self.members = iter(
-            Member.objects.filter(org__path__startswith=brigade.corps.org.path).select_related("org").order_by("-pk")
+            scoping.in_subtree(Member.objects.all(), brigade.corps.org).select_related("org").order_by("-pk")
         )
 
     def __call__(self) -> None:

@@ -7,8 +7,10 @@ Where things are:
 - services/: every write, one function per use case. signup.py holds the no-overbooking rule:
   a sign-up locks the activity row (SELECT … FOR UPDATE on PostgreSQL; BEGIN IMMEDIATE on
   SQLite) before counting places; tests/test_signup_burst.py fires 300 sign-ups at once.
+- errors.py: every refusal, a core.errors.Refusal subclass with a stable code (signup_closed,
+  already_signed_up, time_clash, checkin_not_open …); tests assert the codes, the API returns them.
 - selectors.py (scoped reads), permissions.py (who organizes, who corrects), views/ (one module per
-  use case), api.py (/api/v1/volunteer), stats.py (volunteer.* figures), demo.py (seeder), conf.py
+  use case), api.py (/api/v1/volunteer), stats.py (volunteer.* figures), demo/ (seeder), conf.py
   (configurable numbers, overridden by settings.DANGJIAN_VOLUNTEER).
 
 Decisions worth knowing:
@@ -18,6 +20,8 @@ Decisions worth knowing:
   Afterwards only committee staff correct a record, with a reason kept beside it.
 - Whoever organizes records, whoever records certifies: the corps is the recording body, so it is the
   issuer on every certificate, with its leader as person in charge and its handler and phone.
+- A certificate is one A4 page (tests/test_certificate_pdf.py). Asked again on the same day for the
+  same records, certificate_issue returns the one already issued instead of a second number.
 - ID numbers on certificates: the PDF shows the full number, as the national form asks, and is handed
   only to the person and to those who may reveal their personal data (each download is an audit
   REVEAL); the public verification page (/volunteer/verify/, no login) shows only the masked name

@@ -19,6 +19,8 @@ from ninja.errors import HttpError
 from dangjian.accounts.http import AuthedRequest
 from dangjian.core import scoping
 from dangjian.core.selectors import org_and_year_from
+from dangjian.core.web import error_text
+from dangjian.core.web.params import INT_MAX
 from dangjian.people.models import Member
 
 from . import selectors, services
@@ -67,7 +69,7 @@ class ActivityPage(Schema):
 class ActivityListQuery(Schema):
     scope: str = Field("open", description="open：正在招募的活动（党员）；managed：本人组织或管理的活动（含草稿）")
     limit: int = Field(20, ge=1, le=MAX_LIMIT)
-    offset: int = Field(0, ge=0)
+    offset: int = Field(0, ge=0, le=INT_MAX)
 
 
 class ParticipationOut(Schema):
@@ -86,6 +88,7 @@ class SignupOut(ParticipationOut):
 
 class ErrorOut(Schema):
     detail: str
+    code: str | None = Field(None, description="拒绝原因的固定代码，如 signup_closed、already_signed_up、time_clash")
 
 
 @router.get("/activities", response=ActivityPage, summary="活动列表：正在招募的，或本人组织管理的")
@@ -146,7 +149,7 @@ def volunteer_signup(request: AuthedRequest, activity_id: int):
     try:
         result = services.signup(activity_id=activity.pk, member=member)
     except services.SignupError as e:
-        return 400, {"detail": "；".join(e.messages)}
+        return 400, {"detail": error_text(e), "code": e.code}
     except OperationalError:  # SQLite gave up waiting for the write lock: nothing was written, try again
         return 503, {"detail": BUSY}
     return 200, {**_participation_out(result.participation), "message": result.message}
@@ -163,7 +166,7 @@ def volunteer_withdraw(request: AuthedRequest, activity_id: int):
     try:
         promoted = services.signup_cancel(activity_id=activity.pk, member=member)
     except services.SignupError as e:
-        return 400, {"detail": "；".join(e.messages)}
+        return 400, {"detail": error_text(e), "code": e.code}
     except OperationalError:
         return 503, {"detail": BUSY}
     return 200, [_participation_out(p) for p in promoted]

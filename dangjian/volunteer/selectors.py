@@ -28,7 +28,7 @@ from django.db.models import (
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
-from dangjian.core import scoping
+from dangjian.core import scoping, tree
 from dangjian.orgs.models import Organization
 from dangjian.people.models import Member
 
@@ -72,7 +72,8 @@ def person_of(user: Any) -> Member | None:
 
 
 def committee_path(org: Organization) -> str:
-    return org.path[: Organization.steplen]
+    """The path of the committee (the tree's root) ORG belongs to."""
+    return tree.ancestor_paths(org.path)[0]
 
 
 def corps_of_member(member: Member) -> Corps | None:
@@ -146,7 +147,7 @@ def visible_activities(user: Any) -> QuerySet[Activity]:
     member = person_of(user)
     if member is not None:
         qs = qs | Activity.objects.filter(
-            status=ActivityStatus.PUBLISHED, org__path__startswith=committee_path(member.org)
+            tree.subtree_q([committee_path(member.org)], "org__path"), status=ActivityStatus.PUBLISHED
         )
     return qs
 
@@ -195,8 +196,8 @@ def open_activities(user: Any, *, now: dt.datetime | None = None) -> QuerySet[Co
         return with_counts(Activity.objects.none())
     return with_counts(
         Activity.objects.filter(
+            tree.subtree_q([committee_path(member.org)], "org__path"),
             status=ActivityStatus.PUBLISHED,
-            org__path__startswith=committee_path(member.org),
             signup_deadline__gt=now,
             starts_at__gt=now,
         )
@@ -206,11 +207,8 @@ def open_activities(user: Any, *, now: dt.datetime | None = None) -> QuerySet[Co
 def activities_in(org: Organization, year: int) -> QuerySet[Activity]:
     """Published (not cancelled) activities of ORG's subtree starting in YEAR: the volunteer.activities figure."""
     start, end = year_bounds(year)
-    return Activity.objects.filter(
-        org__path__startswith=org.path,
-        status=ActivityStatus.PUBLISHED,
-        starts_at__gte=start,
-        starts_at__lt=end,
+    return scoping.in_subtree(
+        Activity.objects.filter(status=ActivityStatus.PUBLISHED, starts_at__gte=start, starts_at__lt=end), org
     )
 
 
@@ -242,16 +240,16 @@ def participation_of(activity: Activity, member: Member | None) -> Participation
 
 
 def records_in(org: Organization, year: int) -> QuerySet[ServiceRecord]:
-    return ServiceRecord.objects.filter(
-        org__path__startswith=org.path, served_on__gte=dt.date(year, 1, 1), served_on__lt=dt.date(year + 1, 1, 1)
+    return scoping.in_subtree(
+        ServiceRecord.objects.filter(served_on__gte=dt.date(year, 1, 1), served_on__lt=dt.date(year + 1, 1, 1)), org
     )
 
 
 def brigades_in(org: Organization, year: int, brigades: QuerySet[Brigade] | None = None) -> QuerySet[Brigade]:
     """BRIGADES (all by default) of ORG's subtree that existed during YEAR."""
     brigades = Brigade.objects.all() if brigades is None else brigades
-    return brigades.filter(org__path__startswith=org.path, founded_on__lte=dt.date(year, 12, 31)).filter(
-        Q(dissolved_on__isnull=True) | Q(dissolved_on__gte=dt.date(year, 1, 1))
+    return scoping.in_subtree(brigades, org).filter(
+        Q(dissolved_on__isnull=True) | Q(dissolved_on__gte=dt.date(year, 1, 1)), founded_on__lte=dt.date(year, 12, 31)
     )
 
 

@@ -3,7 +3,7 @@
 from auditlog.registry import auditlog
 
 from .activities import Activity, ActivityKind, ActivityStatus, HoursAdjustment, Participation, ParticipationStatus
-from .records import Certificate, RecordCorrection, ServiceRecord
+from .records import Certificate, CertificateStatus, RecordCorrection, ServiceRecord
 from .structure import Brigade, Corps, Pairing, Team, Volunteer
 
 __all__ = [
@@ -12,6 +12,7 @@ __all__ = [
     "ActivityStatus",
     "Brigade",
     "Certificate",
+    "CertificateStatus",
     "Corps",
     "HoursAdjustment",
     "Pairing",

@@ -72,8 +72,17 @@ class RecordCorrection(models.Model):
         return self.record.org_id
 
 
+class CertificateStatus(models.TextChoices):
+    VALID = "valid", "有效"
+    REVOKED = "revoked", "已作废"
+
+
 class Certificate(models.Model):
-    """志愿服务证明, with the fields the national rules list, copied at issue."""
+    """志愿服务证明, with the fields the national rules list, copied at issue.
+
+    Lifecycle: issued (`issued_at`, status valid) → voided (`revoked_at`, status
+    revoked), changed only by services.certificates.
+    """
 
     number = models.CharField("证明编号", max_length=32, unique=True)
     volunteer = models.ForeignKey(Volunteer, on_delete=models.PROTECT, related_name="certificates")
@@ -95,6 +104,9 @@ class Certificate(models.Model):
     issued_on = models.DateField("出具日期")
     issued_at = models.DateTimeField()
     issued_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
+    status = models.CharField(
+        "状态", max_length=10, choices=CertificateStatus.choices, default=CertificateStatus.VALID, db_index=True
+    )
     revoked_at = models.DateTimeField("作废时间", null=True, blank=True)
     revoked_reason = models.CharField("作废原因", max_length=200, blank=True)
     revoked_by = models.ForeignKey(
@@ -115,7 +127,7 @@ class Certificate(models.Model):
 
     @property
     def is_valid(self) -> bool:
-        return self.revoked_at is None
+        return self.status == CertificateStatus.VALID
 
     @property
     def id_number(self) -> str:

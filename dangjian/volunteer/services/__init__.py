@@ -1,9 +1,10 @@
 """Every write of the volunteer module, one function per use case (see each file)."""
 
+from ..errors import SignupError
 from .activities import ActivityData, activity_cancel, activity_create, activity_publish, activity_update
 from .certificates import certificate_issue, certificate_revoke
 from .hours import attendance_mark, check_in_or_out, hours_adjust, hours_confirm, record_correct
-from .signup import SignupError, SignupResult, signup, signup_cancel
+from .signup import SignupResult, signup, signup_cancel
 from .structure import (
     brigade_create,
     brigade_update,

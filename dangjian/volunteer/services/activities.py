@@ -10,12 +10,14 @@ import datetime as dt
 import secrets
 from dataclasses import dataclass
 
-from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
+from dangjian.core import tree
+from dangjian.core.errors import Refusal, combine
 from dangjian.people.models import Member
 
+from .. import errors
 from ..conf import setting
 from ..models import Activity, ActivityKind, ActivityStatus, Brigade, Pairing, Team
 from .signup import _lock_activity, confirmed_count, fill_places
@@ -39,32 +41,43 @@ class ActivityData:
     organizer: Member | None = None
 
 
-def _validate(data: ActivityData) -> dict[str, str]:
-    errors: dict[str, str] = {}
+def _validate(data: ActivityData) -> dict[str, Refusal]:
+    """Every field out of bounds, each with its refusal (one per field), to report them all at once."""
+    found: dict[str, Refusal] = {}
+
+    def refuse(field: str, message: str, kind: type[Refusal] = errors.ActivityInvalid) -> None:
+        found.setdefault(field, kind(message, field=field))
+
     if not data.title.strip():
-        errors["title"] = "请填写活动名称。"
+        refuse("title", "请填写活动名称。")
     if data.kind not in ActivityKind.values:
-        errors["kind"] = "请选择活动类型。"
+        refuse("kind", "请选择活动类型。")
     if not data.place.strip():
-        errors["place"] = "请填写活动地点。"
+        refuse("place", "请填写活动地点。")
     if data.ends_at <= data.starts_at:
-        errors["ends_at"] = "结束时间须晚于开始时间。"
+        refuse("ends_at", "结束时间须晚于开始时间。")
     if not 1 <= data.places <= setting("MAX_PLACES"):
-        errors["places"] = f"招募人数应在 1 至 {setting('MAX_PLACES')} 之间。"
+        refuse("places", f"招募人数应在 1 至 {setting('MAX_PLACES')} 之间。")
     if data.signup_deadline is not None and data.signup_deadline > data.starts_at:
-        errors["signup_deadline"] = "报名截止时间不能晚于活动开始时间。"
+        refuse("signup_deadline", "报名截止时间不能晚于活动开始时间。")
     if data.team is not None and data.team.brigade_id != data.brigade.pk:
-        errors["team"] = "所选分队不属于该支队。"
+        refuse("team", "所选分队不属于该支队。")
     if data.pairing is not None:
         if data.pairing.brigade_id != data.brigade.pk:
-            errors["pairing"] = "所选结对共建协议不属于该支队。"
+            refuse("pairing", "所选结对共建协议不属于该支队。")
         elif not data.pairing.covers(timezone.localtime(data.starts_at).date()):
-            errors["pairing"] = "活动日期不在结对共建协议有效期内。"
+            found.setdefault("pairing", errors.PairingOutOfDates(field="pairing"))
         elif data.kind != ActivityKind.PAIRING:
-            errors["kind"] = "结对共建协议下的活动，类型应为“结对共建”。"
-    if data.organizer is not None and not data.organizer.org.path.startswith(data.brigade.corps.org.path):
-        errors["organizer"] = "负责人须为本工委所属党组织的人员。"
-    return errors
+            found.setdefault("kind", errors.PairingKindRequired(field="kind"))
+    if data.organizer is not None and not tree.is_within(data.organizer.org.path, [data.brigade.corps.org.path]):
+        refuse("organizer", "负责人须为本工委所属党组织的人员。", errors.LeaderOutside)
+    return found
+
+
+def _raise_all(found: dict[str, Refusal]) -> None:
+    error = combine(found.values())
+    if error is not None:
+        raise error
 
 
 def _deadline(data: ActivityData) -> dt.datetime:
@@ -76,11 +89,10 @@ def _deadline(data: ActivityData) -> dt.datetime:
 @transaction.atomic
 def activity_create(*, data: ActivityData, by=None) -> Activity:
     """A new activity, as a draft: volunteers see it once it is published."""
-    errors = _validate(data)
+    found = _validate(data)
     if data.brigade.dissolved_on is not None:
-        errors.setdefault("brigade", "该支队已撤销。")
-    if errors:
-        raise ValidationError(errors)
+        found.setdefault("brigade", errors.BrigadeDissolved(field="brigade"))
+    _raise_all(found)
     return Activity.objects.create(
         org_id=data.brigade.org_id,
         brigade=data.brigade,
@@ -105,17 +117,16 @@ def activity_update(*, activity: Activity, data: ActivityData) -> Activity:
     """Edit an activity. More places promote the waiting list; fewer than those already holding one is refused."""
     locked = _lock_activity(activity.pk)
     if locked.hours_locked:
-        raise ValidationError("服务时长已确认，活动信息不能再修改。")
+        raise errors.HoursLocked("服务时长已确认，活动信息不能再修改。")
     if locked.status == ActivityStatus.CANCELLED:
-        raise ValidationError("活动已取消，不能修改。")
-    errors = _validate(data)
+        raise errors.ActivityCancelled("活动已取消，不能修改。")
+    found = _validate(data)
     if data.brigade.pk != locked.brigade_id and locked.participations.exists():
-        errors["brigade"] = "已有人报名，不能更换支队。"
+        found["brigade"] = errors.BrigadeFixed(field="brigade")
     taken = confirmed_count(locked)
     if data.places < taken:
-        errors["places"] = f"已有 {taken} 人获得名额，招募人数不能少于 {taken}。"
-    if errors:
-        raise ValidationError(errors)
+        found["places"] = errors.PlacesBelowTaken(field="places", taken=taken)
+    _raise_all(found)
     for name in ("brigade", "team", "pairing", "kind", "starts_at", "ends_at", "places"):
         setattr(locked, name, getattr(data, name))
     locked.org_id = data.brigade.org_id
@@ -131,10 +142,10 @@ def activity_update(*, activity: Activity, data: ActivityData) -> Activity:
 def activity_publish(*, activity: Activity) -> Activity:
     locked = _lock_activity(activity.pk)
     if locked.status != ActivityStatus.DRAFT:
-        raise ValidationError("只有草稿状态的活动可以发布。")
+        raise errors.NotADraft()
     now = timezone.now()
     if locked.signup_deadline <= now:
-        raise ValidationError("报名截止时间已过，请先修改活动时间再发布。")
+        raise errors.DeadlinePassed()
     locked.status = ActivityStatus.PUBLISHED
     locked.published_at = now
     locked.save(update_fields=["status", "published_at"])
@@ -146,9 +157,9 @@ def activity_cancel(*, activity: Activity) -> Activity:
     """Call the activity off. Sign-ups stay as they were, for the record; no hours can be confirmed."""
     locked = _lock_activity(activity.pk)
     if locked.status == ActivityStatus.CANCELLED:
-        raise ValidationError("活动已取消。")
+        raise errors.ActivityCancelled()
     if locked.hours_locked:
-        raise ValidationError("服务时长已确认的活动不能取消。")
+        raise errors.HoursLocked("服务时长已确认的活动不能取消。")
     locked.status = ActivityStatus.CANCELLED
     locked.cancelled_at = timezone.now()
     locked.save(update_fields=["status", "cancelled_at"])

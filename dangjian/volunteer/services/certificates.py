@@ -14,12 +14,12 @@ from collections.abc import Sequence
 from decimal import Decimal
 from typing import Protocol
 
-from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
+from .. import errors
 from ..conf import setting
-from ..models import ActivityKind, Certificate, Corps, ServiceRecord, Volunteer
+from ..models import ActivityKind, Certificate, CertificateStatus, Corps, ServiceRecord, Volunteer
 
 # No 0/O, 1/I/L: the number is read aloud and typed in by hand.
 NUMBER_ALPHABET = "23456789ABCDEFGHJKMNPQRSTUVWXYZ"
@@ -66,7 +66,15 @@ def certificate_issue(
     period_start: dt.date | None = None,
     period_end: dt.date | None = None,
 ) -> Certificate:
-    """A certificate of VOLUNTEER's records written by CORPS in the period (all of them by default)."""
+    """A certificate of VOLUNTEER's records written by CORPS in the period (all of them by default).
+
+    Asked again on the same day for the same records (same period, same count
+    and hours, not voided), it returns the certificate already issued rather
+    than a second number for the same service: a double click, or printing
+    twice, must not put two certificates into circulation. The volunteer's row
+    is locked first, so two requests at once cannot both issue.
+    """
+    Volunteer.objects.select_for_update().filter(pk=volunteer.pk).first()
     missing = [
         label
         for label, value in (
@@ -77,9 +85,9 @@ def certificate_issue(
         if not value
     ]
     if missing:
-        raise ValidationError(f"{corps.name}尚未设置{'、'.join(missing)}，暂不能出具志愿服务证明，请联系工委。")
+        raise errors.CorpsIncomplete(corps=corps.name, missing="、".join(missing))
     if period_start and period_end and period_end < period_start:
-        raise ValidationError("截止日期不能早于起始日期。")
+        raise errors.PeriodReversed()
     records_qs = ServiceRecord.objects.filter(volunteer=volunteer, corps=corps)
     if period_start:
         records_qs = records_qs.filter(served_on__gte=period_start)
@@ -87,20 +95,32 @@ def certificate_issue(
         records_qs = records_qs.filter(served_on__lte=period_end)
     records = list(records_qs.order_by("served_on"))
     if not records:
-        raise ValidationError("所选期间没有已确认的志愿服务记录，无法出具证明。")
+        raise errors.NoRecords()
     kinds = dict(records_qs.values_list("activity_id", "activity__kind"))
     member = volunteer.member
     today = timezone.localdate()
+    start, end = period_start or records[0].served_on, period_end or records[-1].served_on
+    hours = sum((r.hours for r in records), Decimal(0))
+    existing = (
+        Certificate.objects.filter(
+            volunteer=volunteer, corps=corps, period_start=start, period_end=end, issued_on=today,
+            service_count=len(records), hours=hours, status=CertificateStatus.VALID,
+        )
+        .order_by("issued_at", "pk")
+        .first()
+    )  # fmt: skip
+    if existing is not None:
+        return existing
     certificate = Certificate(
         volunteer=volunteer,
         corps=corps,
         name=member.name,
         id_type=setting("CERTIFICATE_ID_TYPE"),
         volunteer_number=volunteer.number,
-        period_start=period_start or records[0].served_on,
-        period_end=period_end or records[-1].served_on,
+        period_start=start,
+        period_end=end,
         service_count=len(records),
-        hours=sum((r.hours for r in records), Decimal(0)),
+        hours=hours,
         content=content_of(records, kinds),
         issuer_name=corps.name,
         person_in_charge=corps.leader.name if corps.leader else "",
@@ -119,20 +139,21 @@ def certificate_issue(
             return certificate
         except IntegrityError:  # the same random number twice: draw again
             certificate.pk = None
-    raise ValidationError("证明编号生成失败，请重试。")
+    raise errors.NumberUnavailable()
 
 
 @transaction.atomic
 def certificate_revoke(*, certificate: Certificate, reason: str, by) -> Certificate:
     """Void a certificate (wrong figures, corrected records …): the public page then says so."""
     certificate = Certificate.objects.select_for_update().get(pk=certificate.pk)
-    if certificate.revoked_at is not None:
-        raise ValidationError("该证明已作废。")
+    if certificate.status == CertificateStatus.REVOKED:
+        raise errors.AlreadyRevoked()
     reason = (reason or "").strip()
     if len(reason) < 2:
-        raise ValidationError({"reason": "请填写作废原因。"})
+        raise errors.ReasonMissing("请填写作废原因。", field="reason")
+    certificate.status = CertificateStatus.REVOKED
     certificate.revoked_at = timezone.now()
     certificate.revoked_reason = reason[:200]
     certificate.revoked_by = by
-    certificate.save(update_fields=["revoked_at", "revoked_reason", "revoked_by"])
+    certificate.save(update_fields=["status", "revoked_at", "revoked_reason", "revoked_by"])
     return certificate

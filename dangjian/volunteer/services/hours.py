@@ -13,10 +13,10 @@ from __future__ import annotations
 import datetime as dt
 from decimal import ROUND_DOWN, Decimal
 
-from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
+from .. import errors
 from ..conf import setting
 from ..models import (
     Activity,
@@ -53,9 +53,9 @@ def checkin_window(activity: Activity) -> tuple[dt.datetime, dt.datetime]:
 
 def _check_unlocked(activity: Activity) -> None:
     if activity.hours_locked:
-        raise ValidationError("该活动的服务时长已确认并记入志愿服务记录，不能再修改。")
+        raise errors.HoursLocked()
     if activity.status != ActivityStatus.PUBLISHED:
-        raise ValidationError("活动未发布或已取消。")
+        raise errors.ActivityNotPublished()
 
 
 @transaction.atomic
@@ -66,21 +66,21 @@ def check_in_or_out(*, activity: Activity, member) -> Participation:
     now = timezone.now()
     opens, closes = checkin_window(locked)
     if now < opens:
-        raise ValidationError(f"签到将于 {timezone.localtime(opens):%m-%d %H:%M} 开始。")
+        raise errors.CheckinNotOpen(opens=f"{timezone.localtime(opens):%m-%d %H:%M}")
     if now > closes:
-        raise ValidationError("签到签退时间已过，请联系活动负责人补录。")
+        raise errors.CheckinClosed()
     participation = Participation.objects.filter(
         activity=locked, volunteer__member=member, status=ParticipationStatus.CONFIRMED
     ).first()
     if participation is None:
-        raise ValidationError("您没有该活动的名额（未报名、候补或已取消），不能签到。")
+        raise errors.NoPlace()
     if participation.checked_in_at is None:
         participation.checked_in_at = now
     elif participation.checked_out_at is None:
         participation.checked_out_at = now
         participation.hours = service_hours(participation.checked_in_at, now, locked.starts_at, locked.ends_at)
     else:
-        raise ValidationError("您已签到并签退。")
+        raise errors.AlreadyCheckedOut()
     participation.marked_by = None
     participation.save(update_fields=["checked_in_at", "checked_out_at", "hours", "marked_by"])
     return participation
@@ -95,11 +95,11 @@ def attendance_mark(
     _check_unlocked(locked)
     participation = Participation.objects.get(pk=participation.pk)
     if participation.status != ParticipationStatus.CONFIRMED:
-        raise ValidationError("只能为获得名额的志愿者登记签到。")
+        raise errors.NotConfirmed()
     if checked_in_at is None and checked_out_at is not None:
-        raise ValidationError("请先填写签到时间。")
+        raise errors.CheckOutWithoutCheckIn()
     if checked_in_at and checked_out_at and checked_out_at <= checked_in_at:
-        raise ValidationError("签退时间须晚于签到时间。")
+        raise errors.CheckOutBeforeCheckIn()
     participation.checked_in_at = checked_in_at
     participation.checked_out_at = checked_out_at
     participation.hours = (
@@ -115,14 +115,14 @@ def attendance_mark(
 def _clean_hours(hours: Decimal) -> Decimal:
     limit = Decimal(setting("MAX_HOURS_PER_ACTIVITY"))
     if hours < 0 or hours > limit:
-        raise ValidationError({"hours": f"服务时长应在 0 至 {limit} 小时之间。"})
+        raise errors.HoursOutOfRange(field="hours", limit=limit)
     return hours.quantize(TWO_PLACES)
 
 
 def _clean_reason(reason: str) -> str:
     reason = (reason or "").strip()
     if len(reason) < 2:
-        raise ValidationError({"reason": "请填写调整原因。"})
+        raise errors.ReasonMissing(field="reason")
     return reason[:200]
 
 
@@ -133,9 +133,9 @@ def hours_adjust(*, participation: Participation, hours: Decimal, reason: str, b
     _check_unlocked(locked)
     participation = Participation.objects.get(pk=participation.pk)
     if participation.status != ParticipationStatus.CONFIRMED:
-        raise ValidationError("只能调整获得名额的志愿者的时长。")
+        raise errors.NotConfirmed("只能调整获得名额的志愿者的时长。")
     if participation.checked_in_at is None:
-        raise ValidationError("该志愿者没有签到记录，请先登记签到。")
+        raise errors.NotCheckedIn()
     hours, reason = _clean_hours(hours), _clean_reason(reason)
     adjustment = HoursAdjustment.objects.create(
         participation=participation,
@@ -157,7 +157,7 @@ def hours_confirm(*, activity: Activity, by) -> list[ServiceRecord]:
     _check_unlocked(locked)
     now = timezone.now()
     if now < locked.ends_at:
-        raise ValidationError("活动结束后才能确认服务时长。")
+        raise errors.ActivityNotEnded()
     attendees = list(
         Participation.objects.filter(
             activity=locked, status=ParticipationStatus.CONFIRMED, checked_in_at__isnull=False
@@ -165,10 +165,7 @@ def hours_confirm(*, activity: Activity, by) -> list[ServiceRecord]:
     )
     missing = [p.volunteer.member.name for p in attendees if p.hours is None]
     if missing:
-        raise ValidationError(
-            f"以下志愿者已签到但没有时长（未签退）：{'、'.join(missing[:10])}"
-            f"{'等' if len(missing) > 10 else ''}，请补录签退时间或调整时长后再确认。"
-        )
+        raise errors.HoursMissing(names="、".join(missing[:10]) + ("等" if len(missing) > 10 else ""))
     served_on = timezone.localtime(locked.starts_at).date()
     content = f"{locked.get_kind_display()}：{locked.title}"[:200]
     # One by one, not bulk: each record gets its own audit entry.
@@ -204,7 +201,7 @@ def record_correct(*, record: ServiceRecord, hours: Decimal, reason: str, by) ->
     hours = _clean_hours(hours)
     reason = _clean_reason(reason)
     if hours == record.hours:
-        raise ValidationError({"hours": "更正后的时长与原时长相同。"})
+        raise errors.HoursUnchanged(field="hours")
     correction = RecordCorrection.objects.create(
         record=record,
         old_hours=record.hours,

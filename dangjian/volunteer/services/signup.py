@@ -15,18 +15,16 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from django.core.exceptions import ImproperlyConfigured, ValidationError
+from django.core.exceptions import ImproperlyConfigured
 from django.db import connection, transaction
 from django.utils import timezone
 
+from dangjian.core import tree
 from dangjian.people.models import Member
 
+from .. import errors
 from ..models import Activity, ActivityStatus, Participation, ParticipationStatus, Volunteer
 from .structure import volunteer_register
-
-
-class SignupError(ValidationError):
-    """A sign-up or cancellation refused; the message is a Chinese sentence for the volunteer."""
 
 
 @dataclass(frozen=True)
@@ -51,7 +49,7 @@ def _lock_activity(activity_id: int) -> Activity:
     try:
         return Activity.objects.select_for_update().select_related("brigade__corps__org").get(pk=activity_id)
     except Activity.DoesNotExist:
-        raise SignupError("活动不存在。") from None
+        raise errors.ActivityMissing() from None
 
 
 def confirmed_count(activity: Activity) -> int:
@@ -68,18 +66,18 @@ def waiting_position(participation: Participation) -> int | None:
 
 def may_sign_up(activity: Activity, member: Member) -> bool:
     """Activities are open to the people of the committee whose corps runs them."""
-    return member.org.path.startswith(activity.brigade.corps.org.path)
+    return tree.is_within(member.org.path, [activity.brigade.corps.org.path])
 
 
 def _check_open(activity: Activity, member: Member, now: dt.datetime) -> None:
     if activity.status != ActivityStatus.PUBLISHED:
-        raise SignupError("该活动未发布或已取消，不能报名。")
+        raise errors.SignupNotOpen()
     if now >= activity.signup_deadline:
-        raise SignupError(f"报名已于 {timezone.localtime(activity.signup_deadline):%Y-%m-%d %H:%M} 截止。")
+        raise errors.SignupClosed(deadline=f"{timezone.localtime(activity.signup_deadline):%Y-%m-%d %H:%M}")
     if now >= activity.starts_at:
-        raise SignupError("活动已开始，不能报名。")
+        raise errors.ActivityStarted()
     if not may_sign_up(activity, member):
-        raise SignupError("该活动仅面向本工委所属党组织的人员。")
+        raise errors.OutsideCommittee()
 
 
 @transaction.atomic
@@ -95,7 +93,7 @@ def signup(*, activity_id: int, member: Member) -> SignupResult:
     existing = Participation.objects.filter(activity=activity, volunteer=volunteer).first()
     if existing is not None and existing.status != ParticipationStatus.CANCELLED:
         state = "已报名" if existing.status == ParticipationStatus.CONFIRMED else "已在候补名单中"
-        raise SignupError(f"您{state}，无需重复报名。")
+        raise errors.AlreadySignedUp(state=state)
     clash = (
         Participation.objects.filter(
             volunteer=volunteer,
@@ -108,7 +106,7 @@ def signup(*, activity_id: int, member: Member) -> SignupResult:
         .first()
     )
     if clash is not None:
-        raise SignupError(f"您已报名同一时段的活动“{clash.activity.title}”，请先取消该报名。")
+        raise errors.TimeClash(title=clash.activity.title)
     seq = activity.signup_seq + 1
     Activity.objects.filter(pk=activity.pk).update(signup_seq=seq)
     has_place = confirmed_count(activity) < activity.places
@@ -149,9 +147,9 @@ def signup_cancel(*, activity_id: int, member: Member) -> list[Participation]:
         .first()
     )
     if participation is None:
-        raise SignupError("您没有报名该活动。")
+        raise errors.NotSignedUp()
     if now >= activity.starts_at:
-        raise SignupError("活动已开始，不能取消报名；如不能参加请联系活动负责人。")
+        raise errors.CancelTooLate()
     participation.status = ParticipationStatus.CANCELLED
     participation.cancelled_at = now
     participation.save(update_fields=["status", "cancelled_at"])

@@ -4,18 +4,19 @@ from __future__ import annotations
 
 import datetime as dt
 
-from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
+from dangjian.core import tree
 from dangjian.orgs.models import Organization, OrgKind
 from dangjian.people.models import Member
 
+from .. import errors
 from ..models import Brigade, Corps, Pairing, Team, Volunteer
 
 
 def _committee_of(org: Organization) -> Organization:
-    return org if org.depth == 1 else Organization.objects.get(path=org.path[: Organization.steplen])
+    return org if org.depth == 1 else Organization.objects.get(path=tree.ancestor_paths(org.path)[0])
 
 
 @transaction.atomic
@@ -30,11 +31,11 @@ def corps_save(
 ) -> Corps:
     """Create or update the committee's corps (one per committee)."""
     if committee.kind != OrgKind.COMMITTEE:
-        raise ValidationError("志愿服务总队只能设在工委。")
+        raise errors.NotACommittee()
     if not name.strip():
-        raise ValidationError({"name": "请填写总队名称。"})
-    if leader is not None and not leader.org.path.startswith(committee.path):
-        raise ValidationError({"leader": "总队长须为本工委所属党组织的人员。"})
+        raise errors.NameMissing("请填写总队名称。", field="name")
+    if leader is not None and not tree.is_within(leader.org.path, [committee.path]):
+        raise errors.LeaderOutside("总队长须为本工委所属党组织的人员。", field="leader")
     corps, _ = Corps.objects.update_or_create(
         org=committee,
         defaults={
@@ -49,8 +50,8 @@ def corps_save(
 
 
 def _check_leader(leader: Member | None, org: Organization, field: str = "leader") -> None:
-    if leader is not None and not leader.org.path.startswith(org.path):
-        raise ValidationError({field: f"负责人须为{org.name}（含下级组织）的人员。"})
+    if leader is not None and not tree.is_within(leader.org.path, [org.path]):
+        raise errors.LeaderOutside(f"负责人须为{org.name}（含下级组织）的人员。", field=field)
 
 
 @transaction.atomic
@@ -58,12 +59,12 @@ def brigade_create(*, org: Organization, name: str, founded_on: dt.date, leader:
     committee = _committee_of(org)
     corps = Corps.objects.filter(org=committee).first()
     if corps is None:
-        raise ValidationError("本工委尚未设立志愿服务总队，请先设立总队。")
+        raise errors.NoCorps()
     name = name.strip()
     if not name:
-        raise ValidationError({"name": "请填写支队名称。"})
+        raise errors.NameMissing("请填写支队名称。", field="name")
     if Brigade.objects.filter(corps=corps, name=name).exists():
-        raise ValidationError({"name": f"已有名为“{name}”的支队。"})
+        raise errors.DuplicateName(f"已有名为“{name}”的支队。", field="name")
     _check_leader(leader, org)
     return Brigade.objects.create(corps=corps, org=org, name=name, founded_on=founded_on, leader=leader)
 
@@ -74,11 +75,11 @@ def brigade_update(
 ) -> Brigade:
     name = name.strip()
     if not name:
-        raise ValidationError({"name": "请填写支队名称。"})
+        raise errors.NameMissing("请填写支队名称。", field="name")
     if Brigade.objects.filter(corps_id=brigade.corps_id, name=name).exclude(pk=brigade.pk).exists():
-        raise ValidationError({"name": f"已有名为“{name}”的支队。"})
+        raise errors.DuplicateName(f"已有名为“{name}”的支队。", field="name")
     if dissolved_on is not None and dissolved_on < founded_on:
-        raise ValidationError({"dissolved_on": "撤销日期不能早于成立日期。"})
+        raise errors.DatesReversed("撤销日期不能早于成立日期。", field="dissolved_on")
     _check_leader(leader, brigade.org)
     brigade.name, brigade.leader, brigade.founded_on, brigade.dissolved_on = name, leader, founded_on, dissolved_on
     brigade.save()
@@ -91,9 +92,9 @@ def team_create(
 ) -> Team:
     name = name.strip()
     if not name:
-        raise ValidationError({"name": "请填写分队名称。"})
+        raise errors.NameMissing("请填写分队名称。", field="name")
     if Team.objects.filter(brigade=brigade, name=name).exists():
-        raise ValidationError({"name": f"本支队已有名为“{name}”的分队。"})
+        raise errors.DuplicateName(f"本支队已有名为“{name}”的分队。", field="name")
     _check_leader(leader, brigade.org)
     team = Team.objects.create(brigade=brigade, name=name, leader=leader, founded_on=founded_on)
     if leader is not None:
@@ -121,11 +122,11 @@ def volunteer_register(*, member: Member) -> Volunteer:
 @transaction.atomic
 def team_member_add(*, team: Team, member: Member) -> Volunteer:
     """Put MEMBER in TEAM; a volunteer belongs to one team at a time, so this moves them."""
-    if not member.org.path.startswith(team.brigade.corps.org.path):
-        raise ValidationError("只能吸收本工委所属党组织的人员加入分队。")
+    if not tree.is_within(member.org.path, [team.brigade.corps.org.path]):
+        raise errors.OutsideTeamReach()
     volunteer = volunteer_register(member=member)
     if volunteer.team_id == team.pk:
-        raise ValidationError(f"{member.name}已在本分队。")
+        raise errors.AlreadyInTeam(name=member.name)
     volunteer.team = team
     volunteer.joined_team_on = timezone.localdate()
     volunteer.save(update_fields=["team", "joined_team_on"])
@@ -135,7 +136,7 @@ def team_member_add(*, team: Team, member: Member) -> Volunteer:
 @transaction.atomic
 def team_member_remove(*, team: Team, volunteer: Volunteer) -> Volunteer:
     if volunteer.team_id != team.pk:
-        raise ValidationError("该志愿者不在本分队。")
+        raise errors.NotInTeam()
     volunteer.team = None
     volunteer.joined_team_on = None
     volunteer.save(update_fields=["team", "joined_team_on"])
@@ -155,9 +156,9 @@ def pairing_save(
 ) -> Pairing:
     """Record a pairing agreement (or update PAIRING)."""
     if not community.strip():
-        raise ValidationError({"community": "请填写共建社区。"})
+        raise errors.NameMissing("请填写共建社区。", field="community")
     if ends_on is not None and ends_on < signed_on:
-        raise ValidationError({"ends_on": "协议到期日期不能早于签订日期。"})
+        raise errors.DatesReversed("协议到期日期不能早于签订日期。", field="ends_on")
     pairing = pairing or Pairing(brigade=brigade)
     pairing.brigade = brigade
     pairing.community = community.strip()

@@ -1,8 +1,6 @@
-"""Display helpers of the volunteer pages."""
+"""Display helpers of the volunteer pages (hours, dates and indents: {% load platform %})."""
 
 from __future__ import annotations
-
-from decimal import Decimal
 
 from django import template
 from django.utils.html import format_html
@@ -39,12 +37,3 @@ def status_badge(obj) -> str:
     return format_html(
         '<span class="badge {}">{}</span>', STATUS_CLASSES.get(obj.status, "text-bg-light"), obj.get_status_display()
     )
-
-
-@register.filter
-def hours(value) -> str:
-    """2.50 → 2.5, 3.00 → 3; blank stays a dash."""
-    if value is None or value == "":
-        return "—"
-    text = f"{Decimal(value).quantize(Decimal('0.01')):f}"
-    return text.rstrip("0").rstrip(".") if "." in text else text

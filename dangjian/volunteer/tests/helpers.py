@@ -4,11 +4,15 @@ from __future__ import annotations
 
 import datetime as dt
 import secrets
+from collections.abc import Iterator
+from contextlib import contextmanager
 from decimal import Decimal
 
+from django.core.exceptions import ValidationError
 from django.utils import timezone
 
 from dangjian.accounts.models import User
+from dangjian.core.errors import codes_of
 from dangjian.core.testing import BaseTestCase, MemberFactory, make_user
 from dangjian.orgs.models import Organization
 from dangjian.people.models import Member
@@ -139,6 +143,15 @@ class VolunteerTestCase(BaseTestCase):
         self.brigade_a = make_brigade(self.corps, w.org_a, leader=self.leader_a)
         self.brigade_b = make_brigade(self.corps, w.org_b)
         self.activity = make_activity(self.brigade_a)
+
+    @contextmanager
+    def assertRefused(
+        self, code: str, message: str = "", kind: type[ValidationError] = ValidationError
+    ) -> Iterator[None]:
+        """The block is refused with CODE (core.errors.codes_of), as KIND, with MESSAGE in the text shown."""
+        with self.assertRaisesMessage(kind, message) as caught:
+            yield
+        self.assertIn(code, codes_of(caught.exception))
 
     def volunteer_of(self, member: Member) -> Volunteer:
         return Volunteer.objects.get(member=member)

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 
-from django.core.exceptions import ValidationError
 from django.utils import timezone
 
 from dangjian.volunteer import services
@@ -58,7 +57,7 @@ class ActivityLifecycleTests(VolunteerTestCase):
         draft = make_activity(
             self.brigade_a, status=ActivityStatus.DRAFT, deadline=timezone.now() - dt.timedelta(hours=1)
         )
-        with self.assertRaisesMessage(ValidationError, "报名截止时间已过"):
+        with self.assertRefused("deadline_passed", "报名截止时间已过"):
             services.activity_publish(activity=draft)
 
     def test_it_cancels_an_activity_with_a_timestamp(self):

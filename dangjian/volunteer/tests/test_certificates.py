@@ -7,12 +7,11 @@ import io
 import re
 from decimal import Decimal
 
-from django.core.exceptions import ValidationError
 from pypdf import PdfReader
 
 from dangjian.core.models import AuditEntry
 from dangjian.volunteer import services
-from dangjian.volunteer.models import Certificate
+from dangjian.volunteer.models import Certificate, ServiceRecord
 
 from .helpers import VolunteerTestCase, make_activity, record_for
 
@@ -47,8 +46,45 @@ class CertificateTests(VolunteerTestCase):
         self.assertIsNotNone(c.issued_on)
 
     def test_it_gives_every_certificate_its_own_number(self):
-        numbers = {self.issue().number for _ in range(5)}
+        # The same records on the same day give the same certificate (below), so each is voided first.
+        numbers = set()
+        for _ in range(5):
+            c = self.issue()
+            numbers.add(c.number)
+            services.certificate_revoke(certificate=c, reason="重新出具", by=self.w.staff)
         self.assertEqual(len(numbers), 5)
+
+    def test_it_returns_the_certificate_already_issued_today_for_the_same_records(self):
+        first = self.issue()
+        again = self.issue()
+        self.assertEqual(again.pk, first.pk)
+        self.assertEqual(again.number, first.number)
+        self.assertEqual(Certificate.objects.count(), 1)
+
+    def test_it_returns_it_from_the_page_too_when_the_button_is_pressed_twice(self):
+        self.login_as(self.w.member)
+        for _ in range(2):
+            self.client.post("/volunteer/my/certificates/issue/", {"year": ""})
+        self.assertEqual(Certificate.objects.count(), 1)
+
+    def test_it_issues_a_new_number_when_the_records_changed_the_same_day(self):
+        first = self.issue()
+        record = ServiceRecord.objects.filter(volunteer=self.volunteer).order_by("served_on").first()
+        assert record is not None
+        services.record_correct(record=record, hours=Decimal("2.50"), reason="补录签退", by=self.w.staff)
+        second = self.issue()
+        self.assertNotEqual(second.number, first.number)
+        self.assertEqual(second.hours, Decimal("6.00"))
+
+    def test_it_issues_a_new_number_for_another_period_or_after_voiding(self):
+        first = self.issue()
+        recent = services.certificate_issue(
+            volunteer=self.volunteer, corps=self.corps, by=None,
+            period_start=dt.date.today() - dt.timedelta(days=10), period_end=dt.date.today(),
+        )  # fmt: skip
+        self.assertNotEqual(recent.number, first.number)
+        services.certificate_revoke(certificate=first, reason="信息有误", by=self.w.staff)
+        self.assertNotEqual(self.issue().number, first.number)
 
     def test_it_covers_only_the_chosen_period(self):
         recent = services.certificate_issue(
@@ -56,7 +92,7 @@ class CertificateTests(VolunteerTestCase):
             period_start=dt.date.today() - dt.timedelta(days=10), period_end=dt.date.today(),
         )  # fmt: skip
         self.assertEqual((recent.service_count, recent.hours), (1, Decimal("3.50")))
-        with self.assertRaisesMessage(ValidationError, "没有已确认的志愿服务记录"):
+        with self.assertRefused("no_records", "没有已确认的志愿服务记录"):
             services.certificate_issue(
                 volunteer=self.volunteer, corps=self.corps, by=None,
                 period_start=dt.date(1990, 1, 1), period_end=dt.date(1990, 12, 31),
@@ -65,7 +101,7 @@ class CertificateTests(VolunteerTestCase):
     def test_it_refuses_when_the_corps_has_not_named_its_handler_and_contact(self):
         self.corps.handler_name = ""
         self.corps.save()
-        with self.assertRaisesMessage(ValidationError, "证明经办人"):
+        with self.assertRefused("corps_incomplete", "证明经办人"):
             self.issue()
 
     def test_it_lets_the_volunteer_print_their_own_from_their_page(self):
@@ -109,5 +145,5 @@ class CertificateTests(VolunteerTestCase):
         c.refresh_from_db()
         self.assertFalse(c.is_valid)
         self.assertEqual((c.revoked_reason, c.revoked_by), ("服务时长更正后重开", self.w.staff))
-        with self.assertRaisesMessage(ValidationError, "已作废"):
+        with self.assertRefused("already_revoked", "已作废"):
             services.certificate_revoke(certificate=c, reason="再来一次", by=self.w.staff)

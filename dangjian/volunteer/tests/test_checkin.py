@@ -5,8 +5,6 @@ from __future__ import annotations
 import datetime as dt
 from decimal import Decimal
 
-from django.core.exceptions import ValidationError
-
 from dangjian.volunteer import services
 from dangjian.volunteer.models import Participation
 
@@ -48,7 +46,7 @@ class CheckinTests(VolunteerTestCase):
     def test_it_does_not_open_check_in_hours_before_the_start(self):
         later = make_activity(self.brigade_a, starts_in=dt.timedelta(hours=5))
         services.signup(activity_id=later.pk, member=self.w.person_a)
-        with self.assertRaisesMessage(ValidationError, "签到将于"):
+        with self.assertRefused("checkin_not_open", "签到将于"):
             services.check_in_or_out(activity=later, member=self.w.person_a)
 
     def test_it_refuses_someone_on_the_waiting_list(self):
@@ -58,7 +56,7 @@ class CheckinTests(VolunteerTestCase):
             activity=self.running, volunteer=self.volunteer_of(waiting), status="waiting", seq=2,
             signed_up_at=self.running.starts_at,
         )  # fmt: skip
-        with self.assertRaisesMessage(ValidationError, "没有该活动的名额"):
+        with self.assertRefused("no_place", "没有该活动的名额"):
             services.check_in_or_out(activity=self.running, member=waiting)
 
     def test_it_answers_an_unknown_code_with_a_recorded_404(self):

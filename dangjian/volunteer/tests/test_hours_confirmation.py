@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime as dt
 from decimal import Decimal
 
-from django.core.exceptions import ValidationError
 from django.utils import timezone
 
 from dangjian.volunteer import services
@@ -62,26 +61,26 @@ class HoursConfirmationTests(VolunteerTestCase):
 
     def test_it_locks_the_hours_after_confirmation(self):
         services.hours_confirm(activity=self.done, by=self.w.admin_a)
-        with self.assertRaisesMessage(ValidationError, "已确认并记入志愿服务记录"):
+        with self.assertRefused("hours_locked", "已确认并记入志愿服务记录"):
             services.hours_adjust(participation=self.present, hours=Decimal(5), reason="想改", by=self.w.admin_a)
-        with self.assertRaisesMessage(ValidationError, "已确认"):
+        with self.assertRefused("hours_locked", "已确认"):
             services.attendance_mark(participation=self.present, checked_in_at=None, checked_out_at=None, by=None)
-        with self.assertRaisesMessage(ValidationError, "已确认"):
+        with self.assertRefused("hours_locked", "已确认"):
             services.hours_confirm(activity=self.done, by=self.w.admin_a)
         self.assertEqual(ServiceRecord.objects.get().hours, Decimal("3.00"))
 
     def test_it_does_not_confirm_before_the_activity_ends(self):
-        with self.assertRaisesMessage(ValidationError, "活动结束后"):
+        with self.assertRefused("activity_not_ended", "活动结束后"):
             services.hours_confirm(activity=self.activity, by=self.w.admin_a)
 
     def test_it_names_those_checked_in_but_not_out(self):
         Participation.objects.filter(pk=self.present.pk).update(checked_out_at=None, hours=None)
-        with self.assertRaisesMessage(ValidationError, "张建国"):
+        with self.assertRefused("hours_missing", "张建国"):
             services.hours_confirm(activity=self.done, by=self.w.admin_a)
         self.assertFalse(ServiceRecord.objects.exists())
 
     def test_it_refuses_implausible_hours(self):
-        with self.assertRaisesMessage(ValidationError, "服务时长应在 0 至"):
+        with self.assertRefused("hours_out_of_range", "服务时长应在 0 至"):
             services.hours_adjust(participation=self.present, hours=Decimal(30), reason="笔误", by=self.w.admin_a)
 
     def test_it_refuses_a_member_who_is_not_the_organizer(self):

@@ -49,7 +49,7 @@ class RankingTests(VolunteerTestCase):
         self.assertEqual(rows[0][:2], ("名次", "姓名"))
         self.assertEqual(rows[1][:2], (1, "队员000"))
         self.assertTrue(
-            AuditEntry.objects.filter(event="export", additional_data__what="volunteer_people_ranking").exists()
+            AuditEntry.objects.filter(event="export", additional_data__what=f"{self.year}年志愿者服务时长排行").exists()
         )
 
     def test_it_exports_the_team_ranking(self):

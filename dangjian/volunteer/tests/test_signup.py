@@ -35,13 +35,13 @@ class SignupTests(VolunteerTestCase):
 
     def test_it_refuses_a_second_sign_up_of_the_same_person(self):
         services.signup(activity_id=self.activity.pk, member=self.w.person_a)
-        with self.assertRaisesMessage(services.SignupError, "无需重复报名"):
+        with self.assertRefused("already_signed_up", "无需重复报名", services.SignupError):
             services.signup(activity_id=self.activity.pk, member=self.w.person_a)
         self.assertEqual(Participation.objects.filter(activity=self.activity).count(), 1)
 
     def test_it_closes_sign_up_at_the_deadline(self):
         activity = make_activity(self.brigade_a, deadline=timezone.now() - dt.timedelta(minutes=1))
-        with self.assertRaisesMessage(services.SignupError, "报名已于"):
+        with self.assertRefused("signup_closed", "报名已于", services.SignupError):
             services.signup(activity_id=activity.pk, member=self.w.person_a)
 
     def test_it_keeps_sign_up_open_until_the_deadline(self):
@@ -53,14 +53,14 @@ class SignupTests(VolunteerTestCase):
     def test_it_refuses_sign_up_to_a_draft_or_a_cancelled_activity(self):
         for status in (ActivityStatus.DRAFT, ActivityStatus.CANCELLED):
             activity = make_activity(self.brigade_a, status=status)
-            with self.assertRaisesMessage(services.SignupError, "未发布或已取消"):
+            with self.assertRefused("signup_not_open", "未发布或已取消", services.SignupError):
                 services.signup(activity_id=activity.pk, member=self.w.person_a)
 
     def test_it_refuses_people_of_another_committee(self):
         other_root = make_org("GW2", "另一工委", OrgKind.COMMITTEE)
         branch = make_org("GW2A", "另一支部", OrgKind.BRANCH, other_root)
         stranger = MemberFactory(name="外单位", org=branch)
-        with self.assertRaisesMessage(services.SignupError, "仅面向本工委"):
+        with self.assertRefused("outside_committee", "仅面向本工委", services.SignupError):
             services.signup(activity_id=self.activity.pk, member=stranger)
 
     def test_it_puts_someone_who_signs_up_again_after_cancelling_at_the_end_of_the_line(self):
@@ -77,7 +77,7 @@ class SignupTests(VolunteerTestCase):
     def test_it_refuses_a_second_activity_at_the_same_time(self):
         services.signup(activity_id=self.activity.pk, member=self.w.person_a)
         same_time = make_activity(self.brigade_b, title="环境整治：同一时段")
-        with self.assertRaisesMessage(services.SignupError, "同一时段的活动"):
+        with self.assertRefused("time_clash", "同一时段的活动", services.SignupError):
             services.signup(activity_id=same_time.pk, member=self.w.person_a)
         services.signup_cancel(activity_id=self.activity.pk, member=self.w.person_a)
         again = services.signup(activity_id=same_time.pk, member=self.w.person_a)

@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 
-from django.core.exceptions import ValidationError
-
 from dangjian.core.testing import MemberFactory, make_org
 from dangjian.orgs.models import OrgKind
 from dangjian.volunteer import services
@@ -54,11 +52,11 @@ class StructureTests(VolunteerTestCase):
     def test_it_refuses_a_brigade_before_the_corps_exists(self):
         other = make_org("GW2", "另一工委", OrgKind.COMMITTEE)
         pc = make_org("GW2A", "另一机关党委", OrgKind.PARTY_COMMITTEE, other)
-        with self.assertRaisesMessage(ValidationError, "尚未设立志愿服务总队"):
+        with self.assertRefused("no_corps", "尚未设立志愿服务总队"):
             services.brigade_create(org=pc, name="先有支队", founded_on=dt.date(2025, 1, 1))
 
     def test_it_refuses_a_leader_from_outside_the_brigades_organization(self):
-        with self.assertRaisesMessage(ValidationError, "负责人须为"):
+        with self.assertRefused("leader_outside", "负责人须为"):
             services.brigade_update(
                 brigade=self.brigade_a, name=self.brigade_a.name, leader=self.w.person_b,
                 founded_on=self.brigade_a.founded_on, dissolved_on=None,
@@ -127,15 +125,15 @@ class PairingTests(VolunteerTestCase):
     def test_it_refuses_an_activity_outside_the_agreement_dates(self):
         self.pairing.ends_on = dt.date(2024, 12, 31)
         self.pairing.save()
-        with self.assertRaisesMessage(ValidationError, "不在结对共建协议有效期内"):
+        with self.assertRefused("pairing_out_of_dates", "不在结对共建协议有效期内"):
             services.activity_create(data=self.data())
 
     def test_it_requires_the_pairing_kind_under_an_agreement(self):
-        with self.assertRaisesMessage(ValidationError, "结对共建"):
+        with self.assertRefused("pairing_kind_required", "结对共建"):
             services.activity_create(data=self.data(kind=ActivityKind.TRAFFIC))
 
     def test_it_refuses_agreement_dates_in_the_wrong_order(self):
-        with self.assertRaisesMessage(ValidationError, "到期日期不能早于签订日期"):
+        with self.assertRefused("dates_reversed", "到期日期不能早于签订日期"):
             services.pairing_save(
                 brigade=self.brigade_a, community="团结社区", signed_on=dt.date(2024, 5, 1), ends_on=dt.date(2024, 1, 1)
             )

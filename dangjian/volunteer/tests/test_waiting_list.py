@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 
-from django.core.exceptions import ValidationError
-
 from dangjian.volunteer import services
 from dangjian.volunteer.models import Participation
 from dangjian.volunteer.services.activities import ActivityData
@@ -55,11 +53,11 @@ class WaitingListTests(VolunteerTestCase):
             activity=started, volunteer=self.volunteer_of(self.w.person_a), status="confirmed", seq=1,
             signed_up_at=started.starts_at,
         )  # fmt: skip
-        with self.assertRaisesMessage(services.SignupError, "活动已开始"):
+        with self.assertRefused("cancel_too_late", "活动已开始", services.SignupError):
             services.signup_cancel(activity_id=started.pk, member=self.w.person_a)
 
     def test_it_refuses_to_cancel_a_sign_up_that_does_not_exist(self):
-        with self.assertRaisesMessage(services.SignupError, "没有报名"):
+        with self.assertRefused("not_signed_up", "没有报名", services.SignupError):
             services.signup_cancel(activity_id=self.activity.pk, member=self.w.person_b)
 
     def _data(self, places: int) -> ActivityData:
@@ -74,5 +72,5 @@ class WaitingListTests(VolunteerTestCase):
         self.assertEqual([self.status_of(m) for m in self.crowd], ["confirmed"] * 4 + ["waiting"])
 
     def test_it_refuses_fewer_places_than_people_already_holding_one(self):
-        with self.assertRaisesMessage(ValidationError, "招募人数不能少于 2"):
+        with self.assertRefused("places_below_taken", "招募人数不能少于 2"):
             services.activity_update(activity=self.activity, data=self._data(1))

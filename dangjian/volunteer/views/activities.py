@@ -23,7 +23,7 @@ from django.views.decorators.http import require_GET, require_POST
 from dangjian.accounts.http import AuthedRequest
 from dangjian.core import scoping
 from dangjian.core.selectors import org_and_year_from
-from dangjian.core.web import paginate
+from dangjian.core.web import attach_errors, flash_errors, paginate, xlsx_download, year_param
 from dangjian.people.models import Member
 
 from .. import permissions, selectors, services
@@ -31,7 +31,7 @@ from ..forms import ActivityForm, AttendanceForm, HoursForm
 from ..models import Activity, ActivityKind, ActivityStatus, Brigade, Team
 from ..services.hours import checkin_window
 from ..services.signup import may_sign_up, waiting_position
-from .common import NAV, activity_or_404, attach_errors, error_text, local, organized_activity_or_404, xlsx
+from .common import NAV, activity_or_404, local, organized_activity_or_404
 
 PAGE_SIZE = 30
 STATUS_TABS = (("published", "已发布"), ("draft", "草稿"), ("cancelled", "已取消"), ("all", "全部"))
@@ -44,14 +44,12 @@ def _manages_any(request: AuthedRequest) -> bool:
 def _managed_list(request: AuthedRequest) -> tuple[QuerySet[selectors.CountedActivity], dict[str, Any]]:
     """The organizer's list: ?org=CODE&year=YYYY&status=&kind=&q= (org out of reach: recorded 404)."""
     activities = selectors.managed_activities(request.user)
-    org, year = org_and_year_from(request, request.GET) if request.GET.get("org") else (None, None)
-    if year is None:
-        year_text = (request.GET.get("year") or "").strip()
-        year = int(year_text) if year_text.isdigit() else selectors.this_year()
+    # Without ?org= the list holds every activity the user manages, not only those of one subtree.
+    org, year = org_and_year_from(request, request.GET) if request.GET.get("org") else (None, year_param(request.GET))
     start, end = selectors.year_bounds(year)
     activities = activities.filter(starts_at__gte=start, starts_at__lt=end)
     if org is not None:
-        activities = activities.filter(org__path__startswith=org.path)
+        activities = scoping.in_subtree(activities, org)
     status = request.GET.get("status") or "published"
     if status in ActivityStatus.values:
         activities = activities.filter(status=status)
@@ -127,14 +125,12 @@ def activity_export(request: AuthedRequest) -> HttpResponse:
         )
         for a in activities
     ]
-    return xlsx(
+    return xlsx_download(
         request,
-        filename="志愿服务活动",
+        title=f"{filters['year']}年志愿服务活动",
         headers=EXPORT_HEADERS,
         rows=rows,
-        title="志愿服务活动",
         target=Activity,
-        what="volunteer_activities",
         org=filters["org"],
     )
 
@@ -230,7 +226,7 @@ def activity_publish(request: AuthedRequest, pk: int) -> HttpResponse:
     try:
         services.activity_publish(activity=activity)
     except ValidationError as e:
-        messages.error(request, error_text(e))
+        flash_errors(request, e)
     else:
         messages.success(request, "活动已发布，本工委的党员即可报名。")
     return redirect("volunteer:activity_detail", pk=activity.pk)
@@ -243,7 +239,7 @@ def activity_cancel(request: AuthedRequest, pk: int) -> HttpResponse:
     try:
         services.activity_cancel(activity=activity)
     except ValidationError as e:
-        messages.error(request, error_text(e))
+        flash_errors(request, e)
     else:
         messages.success(request, "活动已取消。")
     return redirect("volunteer:activity_detail", pk=activity.pk)

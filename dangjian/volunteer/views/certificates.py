@@ -14,7 +14,7 @@ from django.views.decorators.http import require_GET, require_POST
 
 from dangjian.accounts.http import AuthedRequest
 from dangjian.core import audit, scoping
-from dangjian.core.web import paginate
+from dangjian.core.web import flash_errors, paginate, xlsx_download
 
 from .. import permissions, selectors, services
 from ..forms import CertificateIssueForm, ReasonForm
@@ -22,7 +22,7 @@ from ..masking import mask_name
 from ..models import Certificate, ParticipationStatus, Volunteer
 from ..pdf import certificate_pdf
 from ..services.certificates import normalize_number
-from .common import NAV, error_text, require_overseer, xlsx
+from .common import NAV, require_overseer
 
 RECORDS_PAGE_SIZE = 30
 
@@ -73,7 +73,7 @@ def _issue(request: AuthedRequest, volunteer: Volunteer) -> Certificate | None:
             volunteer=volunteer, corps=corps, by=request.user, period_start=start, period_end=end
         )
     except ValidationError as e:
-        messages.error(request, error_text(e))
+        flash_errors(request, e)
         return None
     messages.success(request, f"已出具志愿服务证明，编号 {certificate.number}。")
     return certificate
@@ -139,7 +139,7 @@ def certificate_revoke(request: AuthedRequest, number: str) -> HttpResponse:
         try:
             services.certificate_revoke(certificate=certificate, reason=form.cleaned_data["reason"], by=request.user)
         except ValidationError as e:
-            messages.error(request, error_text(e))
+            flash_errors(request, e)
         else:
             messages.success(request, f"证明 {number} 已作废，公开查验页将显示“已作废”。")
     return redirect("volunteer:volunteer_detail", pk=certificate.volunteer_id)
@@ -175,10 +175,7 @@ def certificate_export(request: AuthedRequest) -> HttpResponse:
          "有效" if c.is_valid else "已作废")
         for c in qs
     ]  # fmt: skip
-    return xlsx(
-        request, filename="志愿服务证明", headers=CERT_HEADERS, rows=rows, title="志愿服务证明",
-        target=Certificate, what="volunteer_certificates",
-    )  # fmt: skip
+    return xlsx_download(request, title="志愿服务证明", headers=CERT_HEADERS, rows=rows, target=Certificate)
 
 
 # ---------------------------------------------------------------- public verification

@@ -1,34 +1,20 @@
-"""What the volunteer pages share: look-ups that 404 (recorded) out of reach, and form errors."""
+"""What the volunteer pages share: look-ups that 404 (recorded) out of reach, and local times in exports.
+
+Form errors, parameters, pagination and Excel downloads come from dangjian.core.web."""
 
 from __future__ import annotations
 
 from typing import Any
 
-from django.core.exceptions import ValidationError
-from django.http import HttpResponse
 from django.utils import timezone
-from django.utils.cache import add_never_cache_headers
 
 from dangjian.accounts.http import AuthedRequest
-from dangjian.core import audit, excel, scoping
+from dangjian.core import scoping
 
 from .. import permissions, selectors
 from ..models import Activity, Brigade, Participation, Team
 
 NAV = "volunteer"
-
-
-def attach_errors(form: Any, error: ValidationError) -> None:
-    """A service's {field: reason} beside the fields; anything else above the form."""
-    if hasattr(error, "error_dict"):
-        for field, errors in error.message_dict.items():
-            form.add_error(field if field in form.fields else None, errors)
-    else:
-        form.add_error(None, error.messages)
-
-
-def error_text(error: ValidationError) -> str:
-    return "；".join(error.messages)
 
 
 def require_overseer(request: AuthedRequest, page: str) -> None:
@@ -68,40 +54,6 @@ def team_or_404(request: AuthedRequest, pk: int, *, manage: bool = False) -> Tea
     if manage and not permissions.can_manage_structure(request.user, team.brigade):
         raise scoping.deny(request, Team, {"pk": pk, "action": "manage"}, exists=True, org=team.brigade.org_id)
     return team
-
-
-def year_from(request: AuthedRequest) -> int:
-    text = (request.GET.get("year") or "").strip()
-    return int(text) if text.isdigit() and 1949 <= int(text) <= 2100 else selectors.this_year()
-
-
-def xlsx(
-    request: AuthedRequest,
-    *,
-    filename: str,
-    headers: list[str],
-    rows: list[tuple],
-    title: str,
-    target: Any,
-    what: str,
-    org: Any = None,
-    personal: bool = True,
-) -> HttpResponse:
-    """An .xlsx download; lists naming people are recorded as exports of personal data."""
-    if personal:
-        audit.record(
-            audit.Event.EXPORT,
-            request=request,
-            target=target,
-            object_repr=title,
-            org=org,
-            data={"what": what, "rows": len(rows), "query": request.GET.urlencode()},
-        )
-    response = excel.xlsx_response(
-        f"{filename}_{timezone.localdate():%Y%m%d}.xlsx", excel.workbook_bytes(headers, rows, title=title)
-    )
-    add_never_cache_headers(response)
-    return response
 
 
 def local(value: Any) -> str:

@@ -15,11 +15,11 @@ from django.views.decorators.http import require_GET
 
 from dangjian.accounts.http import AuthedRequest
 from dangjian.core.selectors import org_and_year_from
-from dangjian.core.web import paginate
+from dangjian.core.web import paginate, xlsx_download
 
 from .. import selectors
 from ..models import ServiceRecord, Team, Volunteer
-from .common import NAV, require_overseer, xlsx
+from .common import NAV, require_overseer
 
 PAGE_SIZE = 50
 RANKING_SIZE = 100
@@ -78,10 +78,9 @@ def records_export(request: AuthedRequest) -> HttpResponse:
          r.team.name if r.team else "", r.hours, r.recorded_at.date())
         for r in records.select_related("volunteer__member", "brigade", "team").order_by("served_on", "id")
     ]  # fmt: skip
-    return xlsx(
-        request, filename=f"志愿服务记录_{year}", headers=RECORD_HEADERS, rows=rows, title="志愿服务记录",
-        target=ServiceRecord, what="volunteer_records", org=org,
-    )  # fmt: skip
+    return xlsx_download(
+        request, title=f"{year}年志愿服务记录", headers=RECORD_HEADERS, rows=rows, target=ServiceRecord, org=org
+    )
 
 
 @login_required
@@ -103,6 +102,7 @@ def rankings(request: AuthedRequest) -> HttpResponse:
 
 
 TEAM_RANKING_HEADERS = ["名次", "分队", "支队", "服务时长（小时）", "服务人次", "参与人数"]
+PEOPLE_RANKING_TITLE = "%d年志愿者服务时长排行"
 PEOPLE_RANKING_HEADERS = ["名次", "姓名", "志愿者编号", "所在组织", "服务时长（小时）", "服务次数"]
 
 
@@ -114,9 +114,9 @@ def ranking_teams_export(request: AuthedRequest) -> HttpResponse:
         (i, r["team__name"], r["brigade__name"], r["hours"], r["times"], r["people"])
         for i, r in enumerate(selectors.team_ranking(records), start=1)
     ]
-    return xlsx(
-        request, filename=f"分队服务时长排行_{year}", headers=TEAM_RANKING_HEADERS, rows=rows, title="分队排行",
-        target=Team, what="volunteer_team_ranking", org=org, personal=False,
+    return xlsx_download(
+        request, title=f"{year}年分队服务时长排行", headers=TEAM_RANKING_HEADERS, rows=rows, target=Team, org=org,
+        personal=False,
     )  # fmt: skip
 
 
@@ -129,7 +129,6 @@ def ranking_people_export(request: AuthedRequest) -> HttpResponse:
          r["times"])
         for i, r in enumerate(selectors.volunteer_ranking(records), start=1)
     ]  # fmt: skip
-    return xlsx(
-        request, filename=f"志愿者服务时长排行_{year}", headers=PEOPLE_RANKING_HEADERS, rows=rows, title="志愿者排行",
-        target=Volunteer, what="volunteer_people_ranking", org=org,
-    )  # fmt: skip
+    return xlsx_download(
+        request, title=PEOPLE_RANKING_TITLE % year, headers=PEOPLE_RANKING_HEADERS, rows=rows, target=Volunteer, org=org
+    )

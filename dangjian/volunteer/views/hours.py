@@ -14,6 +14,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from dangjian.accounts.http import AuthedRequest
 from dangjian.core import scoping
+from dangjian.core.web import flash_errors, xlsx_download
 
 from .. import permissions, selectors, services
 from ..forms import AttendanceForm, HoursForm
@@ -21,11 +22,9 @@ from ..models import Activity, ServiceRecord
 from ..services.hours import checkin_window
 from .common import (
     NAV,
-    error_text,
     local,
     organized_activity_or_404,
     participation_of_activity_or_404,
-    xlsx,
 )
 
 
@@ -50,7 +49,7 @@ def attendance_mark(request: AuthedRequest, pk: int, participation_pk: int) -> H
             by=request.user,
         )
     except ValidationError as e:
-        messages.error(request, error_text(e))
+        flash_errors(request, e)
     else:
         messages.success(request, f"已登记{participation.volunteer.member.name}的签到签退。")
     return _back(activity)
@@ -73,7 +72,7 @@ def hours_adjust(request: AuthedRequest, pk: int, participation_pk: int) -> Http
             by=request.user,
         )
     except ValidationError as e:
-        messages.error(request, error_text(e))
+        flash_errors(request, e)
     else:
         messages.success(request, f"已调整{participation.volunteer.member.name}的服务时长，原因已记录。")
     return _back(activity)
@@ -86,7 +85,7 @@ def hours_confirm(request: AuthedRequest, pk: int) -> HttpResponse:
     try:
         records = services.hours_confirm(activity=activity, by=request.user)
     except ValidationError as e:
-        messages.error(request, error_text(e))
+        flash_errors(request, e)
     else:
         messages.success(request, f"服务时长已确认，{len(records)} 名志愿者的记录已写入，此后不能再修改。")
     return _back(activity)
@@ -122,16 +121,10 @@ def participants_export(request: AuthedRequest, pk: int) -> HttpResponse:
                 p.hours,
             )
         )
-    return xlsx(
-        request,
-        filename=f"报名名单_{activity.title}",
-        headers=PARTICIPANT_HEADERS,
-        rows=rows,
-        title="报名名单",
-        target=activity,
-        what="volunteer_participants",
+    return xlsx_download(
+        request, title=f"报名名单_{activity.title}", headers=PARTICIPANT_HEADERS, rows=rows, target=activity,
         org=activity.org_id,
-    )
+    )  # fmt: skip
 
 
 # ---------------------------------------------------------------- the QR check-in page
@@ -151,7 +144,7 @@ def checkin(request: AuthedRequest, token: str) -> HttpResponse:
         try:
             participation = services.check_in_or_out(activity=activity, member=member)
         except ValidationError as e:
-            messages.error(request, error_text(e))
+            flash_errors(request, e)
         else:
             if participation.checked_out_at:
                 messages.success(request, f"签退成功，本次服务时长 {participation.hours} 小时（待负责人确认）。")
@@ -192,7 +185,7 @@ def record_correct(request: AuthedRequest, pk: int) -> HttpResponse:
                 record=record, hours=form.cleaned_data["hours"], reason=form.cleaned_data["reason"], by=request.user
             )
         except ValidationError as e:
-            messages.error(request, error_text(e))
+            flash_errors(request, e)
         else:
             messages.success(request, "记录已更正，原时长和更正原因已保存。")
     return redirect("volunteer:volunteer_detail", pk=record.volunteer_id)

@@ -12,11 +12,12 @@ from django.views.decorators.http import require_GET
 
 from dangjian.accounts.http import AuthedRequest
 from dangjian.core import scoping
+from dangjian.core.web import attach_errors, xlsx_download
 
 from .. import selectors, services
 from ..forms import PairingForm
 from ..models import ActivityStatus, Brigade, Pairing
-from .common import NAV, attach_errors, xlsx
+from .common import NAV
 
 
 def _pairings(request: AuthedRequest):
@@ -49,10 +50,7 @@ def pairing_export(request: AuthedRequest) -> HttpResponse:
          p.activity_count)
         for p in _pairings(request)
     ]  # fmt: skip
-    return xlsx(
-        request, filename="结对共建", headers=PAIRING_HEADERS, rows=rows, title="结对共建",
-        target=Pairing, what="volunteer_pairings",
-    )  # fmt: skip
+    return xlsx_download(request, title="结对共建", headers=PAIRING_HEADERS, rows=rows, target=Pairing)
 
 
 @login_required

@@ -11,6 +11,7 @@ from django.views.decorators.http import require_POST
 
 from dangjian.accounts.http import AuthedRequest
 from dangjian.core import scoping
+from dangjian.core.web import flash_errors
 
 from .. import selectors, services
 from ..models import Activity
@@ -29,7 +30,7 @@ def signup(request: AuthedRequest, pk: int) -> HttpResponse:
     try:
         result = services.signup(activity_id=activity.pk, member=member)
     except services.SignupError as e:
-        messages.error(request, "；".join(e.messages))
+        flash_errors(request, e)
     except OperationalError:  # SQLite gave up waiting for the write lock (a burst): nothing was written
         messages.error(request, BUSY)
     else:
@@ -47,7 +48,7 @@ def withdraw(request: AuthedRequest, pk: int) -> HttpResponse:
     try:
         services.signup_cancel(activity_id=activity.pk, member=member)
     except services.SignupError as e:
-        messages.error(request, "；".join(e.messages))
+        flash_errors(request, e)
     except OperationalError:
         messages.error(request, BUSY)
     else:

@@ -17,15 +17,16 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET, require_POST
 
 from dangjian.accounts.http import AuthedRequest
-from dangjian.core import scoping
-from dangjian.core.selectors import default_org_for, org_and_year_from
-from dangjian.orgs.models import Organization
+from dangjian.core import scoping, tree
+from dangjian.core.selectors import org_and_year_from
+from dangjian.core.web import attach_errors, flash_errors, xlsx_download, year_param
+from dangjian.orgs.models import Organization, OrgKind
 from dangjian.people.models import Member
 
 from .. import permissions, selectors, services
 from ..forms import BrigadeCreateForm, BrigadeEditForm, CorpsForm, TeamForm, TeamMemberForm
 from ..models import Activity, Brigade, Corps, Team, Volunteer
-from .common import NAV, attach_errors, brigade_or_404, error_text, team_or_404, xlsx, year_from
+from .common import NAV, brigade_or_404, team_or_404
 
 if TYPE_CHECKING:
     from django_stubs_ext import WithAnnotations
@@ -47,7 +48,7 @@ def _corps_people(committee: Organization) -> QuerySet[Member]:
     """Candidates for corps leader: the committee's own office branch, and the brigade leaders."""
     return Member.objects.filter(
         Q(org=committee)
-        | Q(org__path__startswith=committee.path, org__depth=2, org__kind="branch")
+        | (tree.child_q(committee.path, "org__path", depth_field="org__depth") & Q(org__kind=OrgKind.BRANCH))
         | Q(pk__in=Brigade.objects.filter(corps__org=committee).values("leader_id"))
     ).order_by("name")
 
@@ -88,10 +89,7 @@ def _overview(request: AuthedRequest) -> tuple[QuerySet[selectors.BrigadeOvervie
     brigades = selectors.visible_brigades(request.user)
     if not scoping.can_see_orgs(request.user) and not brigades.exists():
         raise scoping.deny(request, Brigade, {"page": "brigades"}, exists=True)
-    if request.GET.get("org"):
-        org, year = org_and_year_from(request, request.GET)
-    else:
-        org, year = default_org_for(request.user), year_from(request)
+    org, year = org_and_year_from(request, request.GET)
     if org is not None:
         brigades = selectors.brigades_in(org, year, brigades)
     return selectors.brigade_overview(brigades, year).order_by("org__path", "name"), org, year
@@ -145,10 +143,9 @@ def brigade_export(request: AuthedRequest) -> HttpResponse:
          b.activity_count, b.hours_total)
         for b in brigades
     ]  # fmt: skip
-    return xlsx(
-        request, filename=f"志愿服务支队_{year}", headers=BRIGADE_HEADERS, rows=rows, title="志愿服务支队",
-        target=Brigade, what="volunteer_brigades", org=org,
-    )  # fmt: skip
+    return xlsx_download(
+        request, title=f"{year}年志愿服务支队", headers=BRIGADE_HEADERS, rows=rows, target=Brigade, org=org
+    )
 
 
 @login_required
@@ -169,14 +166,14 @@ def brigade_new(request: AuthedRequest) -> HttpResponse:
 
 
 def _subtree_people(request: AuthedRequest, org: Organization) -> QuerySet[Member]:
-    return scoping.visible_members(request.user).filter(org__path__startswith=org.path).order_by("name", "id")
+    return scoping.in_subtree(scoping.visible_members(request.user), org).order_by("name", "id")
 
 
 @login_required
 @require_GET
 def brigade_detail(request: AuthedRequest, pk: int) -> HttpResponse:
     brigade = brigade_or_404(request, pk)
-    year = year_from(request)
+    year = year_param(request.GET)
     overview = selectors.brigade_overview(Brigade.objects.filter(pk=brigade.pk), year).get()
     manages = permissions.can_manage_structure(request.user, brigade)
     return render(
@@ -234,7 +231,7 @@ def team_new(request: AuthedRequest, pk: int) -> HttpResponse:
         try:
             team = services.team_create(brigade=brigade, **form.cleaned_data)
         except ValidationError as e:
-            messages.error(request, error_text(e))
+            flash_errors(request, e)
         else:
             messages.success(request, f"已成立{team.name}。")
             return redirect("volunteer:team_detail", pk=team.pk)
@@ -259,7 +256,7 @@ def _team_rows(team: Team, year: int) -> list[WithAnnotations[Volunteer, YearHou
 @require_GET
 def team_detail(request: AuthedRequest, pk: int) -> HttpResponse:
     team = team_or_404(request, pk)
-    year = year_from(request)
+    year = year_param(request.GET)
     manages = permissions.can_manage_structure(request.user, team.brigade)
     member_form = (
         TeamMemberForm(people=_subtree_people(request, team.brigade.org).exclude(volunteer__team=team))
@@ -288,15 +285,14 @@ TEAM_HEADERS = ["姓名", "志愿者编号", "所在组织", "加入分队日期
 @require_GET
 def team_export(request: AuthedRequest, pk: int) -> HttpResponse:
     team = team_or_404(request, pk)
-    year = year_from(request)
+    year = year_param(request.GET)
     rows = [
         (v.member.name, v.number, v.member.org.name, v.joined_team_on, v.year_hours or 0)
         for v in _team_rows(team, year)
     ]
-    return xlsx(
-        request, filename=f"分队成员_{team.name}", headers=TEAM_HEADERS, rows=rows, title="分队成员",
-        target=team, what="volunteer_team_members", org=team.brigade.org_id,
-    )  # fmt: skip
+    return xlsx_download(
+        request, title=f"分队成员_{team.name}", headers=TEAM_HEADERS, rows=rows, target=team, org=team.brigade.org_id
+    )
 
 
 @login_required
@@ -310,7 +306,7 @@ def team_member_add(request: AuthedRequest, pk: int) -> HttpResponse:
         try:
             volunteer = services.team_member_add(team=team, member=form.cleaned_data["member"])
         except ValidationError as e:
-            messages.error(request, error_text(e))
+            flash_errors(request, e)
         else:
             messages.success(request, f"{volunteer.member.name}已加入{team.name}（志愿者编号 {volunteer.number}）。")
     return redirect("volunteer:team_detail", pk=team.pk)
@@ -324,7 +320,7 @@ def team_member_remove(request: AuthedRequest, pk: int, volunteer_pk: int) -> Ht
     try:
         services.team_member_remove(team=team, volunteer=volunteer)
     except ValidationError as e:
-        messages.error(request, error_text(e))
+        flash_errors(request, e)
     else:
         messages.success(request, f"{volunteer.member.name}已移出{team.name}。")
     return redirect("volunteer:team_detail", pk=team.pk)

@@ -1,4 +1,4 @@
-"""Demo activities with their sign-ups, attendance, records and a few certificates (see demo.py)."""
+"""Demo activities with their sign-ups, attendance, records and a few certificates (see __init__.py)."""
 
 from __future__ import annotations
 
@@ -11,9 +11,8 @@ from typing import Any
 from dangjian.core.seeding import SeedContext
 from dangjian.people.models import Member
 
-from .conf import setting
-from .demo_insert import insert_rows, next_id
-from .models import (
+from ..conf import setting
+from ..models import (
     Activity,
     ActivityKind,
     ActivityStatus,
@@ -26,8 +25,9 @@ from .models import (
     ServiceRecord,
     Volunteer,
 )
-from .services.certificates import NUMBER_ALPHABET, NUMBER_RANDOM_LENGTH, content_of
-from .services.hours import service_hours
+from ..services.certificates import NUMBER_ALPHABET, NUMBER_RANDOM_LENGTH, content_of
+from ..services.hours import service_hours
+from .insert import insert_rows, next_id
 
 BATCH = 2000
 PENDING_DAYS = 14  # activities this recent still wait for their hours to be confirmed

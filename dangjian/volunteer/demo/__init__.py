@@ -19,12 +19,13 @@ from dataclasses import dataclass
 
 from django.utils import timezone
 
+from dangjian.core import scoping, tree
 from dangjian.core.seeding import SeedContext
 from dangjian.orgs.models import Organization, OrgKind
 from dangjian.people.models import Member, Status
 
-from .demo_activities import MemberRow, seed_activities
-from .models import Brigade, Corps, Pairing, Team, Volunteer
+from ..models import Brigade, Corps, Pairing, Team, Volunteer
+from .activities import MemberRow, seed_activities
 
 BATCH = 2000
 
@@ -70,13 +71,13 @@ def seed_volunteer(ctx: SeedContext) -> None:
     tz = timezone.get_current_timezone()
     members = [
         MemberRow(pk, path, status, rank, name)
-        for pk, path, status, rank, name in Member.objects.filter(org__path__startswith=root.path)
+        for pk, path, status, rank, name in scoping.in_subtree(Member.objects.all(), root)
         .order_by("pk")
         .values_list("pk", "org__path", "status", "cadre_rank", "name")
     ]
     if not members:
         return
-    committee_people = [m for m in members if m.path == root.path or len(m.path) == 2 * Organization.steplen]
+    committee_people = [m for m in members if m.path == root.path or tree.depth_of(m.path) == 2]
     corps = Corps.objects.create(
         org=root,
         name=f"{_base_name(root).replace('市直属机关工委', '市直机关')}党员志愿服务总队",
@@ -86,8 +87,8 @@ def seed_volunteer(ctx: SeedContext) -> None:
         founded_on=dt.date(ctx.today.year - 7, 3, 5),
     )
 
-    tops = list(Organization.objects.filter(path__startswith=root.path, depth=root.depth + 1).order_by("path"))
-    by_top = {t.pk: [m for m in members if m.path.startswith(t.path)] for t in tops}
+    tops = list(Organization.objects.filter(tree.child_q(root.path)).order_by("path"))
+    by_top = {t.pk: [m for m in members if tree.is_within(m.path, [t.path])] for t in tops}
     tops = [t for t in tops if len(by_top[t.pk]) >= 6]
     # One brigade per body; the largest bodies get a second one until the target is reached.
     extra = max(0, (spec.brigades or len(tops)) - len(tops))
@@ -133,7 +134,7 @@ def seed_volunteer(ctx: SeedContext) -> None:
                 joined_team_on=team.founded_on, registered_at=registered,
             )  # fmt: skip
     if demo_member is not None and demo_member.pk not in volunteers:
-        team = next((t for t in teams if demo_member.path.startswith(t.brigade.org.path)), teams[0])
+        team = next((t for t in teams if tree.is_within(demo_member.path, [t.brigade.org.path])), teams[0])
         volunteers[demo_member.pk] = Volunteer(
             member_id=demo_member.pk, number=Volunteer.number_for(demo_member.pk), team=team,
             joined_team_on=team.founded_on, registered_at=registered,
@@ -175,5 +176,5 @@ def _demo_member(tops: list[Organization], members: list[MemberRow]) -> MemberRo
     finance = next((t for t in tops if "财政局" in t.name and t.kind == OrgKind.PARTY_COMMITTEE), None)
     if finance is None:
         return None
-    inside = [m for m in members if m.path.startswith(finance.path)]
+    inside = [m for m in members if tree.is_within(m.path, [finance.path])]
     return next((m for m in inside if m.status == Status.FULL and m.rank == "staff"), inside[0] if inside else None)
