@@ -47,6 +47,8 @@ DEFAULTS: dict[str, Any] = {
         ("excellent", "优秀奖"),
     ],
     "LIST_PAGE_SIZE": 30,
+    # The organization picker of the forms: how many matches it lists at once.
+    "ORG_PICKER_LIMIT": 20,
 }
 
 

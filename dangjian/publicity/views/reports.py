@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -12,14 +12,18 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from dangjian.accounts.models import SCOPE_ROLES
 from dangjian.core import scoping
 from dangjian.core.selectors import org_and_year_from
 
-from .. import permissions, selectors
+from .. import conf, permissions, selectors
 from ..forms import AdoptForm, CommentForm, InfoReportForm
 from ..models import InfoReport, ReportStatus
 from ..services import reports as services
 from .common import NAV, attach_errors, flash_errors, paginate
+
+if TYPE_CHECKING:
+    from dangjian.orgs.models import Organization
 
 
 def _year(request: HttpRequest) -> int | None:
@@ -177,6 +181,12 @@ def report_adopt(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
+def org_choices(user: Any, chosen: Organization | None) -> list[Organization]:
+    limit = int(conf.setting("ORG_PICKER_LIMIT"))
+    top = selectors.org_matches(user=user, roles=SCOPE_ROLES, limit=limit)
+    return top if chosen is None or chosen in top else [chosen, *top]
+
+
 @login_required
 @require_GET
 def report_targets(request: HttpRequest) -> HttpResponse:
@@ -197,7 +207,8 @@ def report_targets(request: HttpRequest) -> HttpResponse:
             "rows": rows,
             "met": sum(1 for r in rows if r.met),
             "totals": {k: sum(getattr(r, k) for r in rows) for k in ("target", "submitted", "sent", "adopted")},
-            "org_choices": scoping.visible_orgs(request.user).filter(depth__lte=3).order_by("path"),
+            # The chosen organization and the top of the user's; the search box finds the others.
+            "org_choices": org_choices(request.user, root),
             "years": range(timezone.localdate().year, timezone.localdate().year - 6, -1),
         },
     )
