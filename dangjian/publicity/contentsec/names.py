@@ -166,11 +166,11 @@ def insertion(c: Compact, ending: Ending, index: NameIndex, rules: NameRules) ->
             begin = i
             break
     window = text[begin:stop]
-    if any(window[-k:] in index.exact for k in range(2, min(len(window), index.longest) + 1)):
-        return None  # the text holds a known name
     bucket = index.buckets.get(window[-2:])
     if not bucket:
         return None
+    if any(window[-k:] in index.exact for k in range(2, min(len(window), index.longest) + 1)):
+        return None  # the text holds a known name
     best: tuple[int, int, str] | None = None
     grams = {window[k : k + 2] for k in range(len(window) - 1)}
     for gram in grams:

@@ -128,6 +128,8 @@ class _Context:
 
 
 def _is_code(token: str, rules: Ruleset) -> bool:
+    if len(token) < 3 or token.isalpha():
+        return False
     rest = token
     for safe in rules.safe_tokens:
         rest = rest.replace(safe, "")
