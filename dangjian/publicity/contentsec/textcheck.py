@@ -332,7 +332,12 @@ def check(
     )
     findings = _name_findings(c, source, rules, spans, names or [], index, field, codes)
     if codes and rules.scorer is not None:
-        findings += _second_opinion(c, source, rules.scorer, spans, hits, field)
+        said = [(f.start, f.end) for f in findings]
+        findings += [
+            f
+            for f in _second_opinion(c, source, rules.scorer, spans, hits, field)
+            if not any(s < f.end and f.start < e for s, e in said)
+        ]
     for h in hits:
         if h.pattern.role != WORD:
             continue
