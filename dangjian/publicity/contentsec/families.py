@@ -227,4 +227,7 @@ def spans(c: Compact, fam: Families) -> list[tuple[int, int, str, str]]:
     """(start, end, what, family) of family matches, in compact offsets."""
     if not c.text:
         return []
-    return _latin(c, fam) + _chinese(c, fam) + _code_name_promo(c, fam) + _prefix_name_promo(c, fam)
+    found = _latin(c, fam) + _chinese(c, fam)
+    if any(w in c.text for w in fam.promo_strong):
+        found += _code_name_promo(c, fam) + _prefix_name_promo(c, fam)
+    return found

@@ -7,7 +7,8 @@ A span that ends like an organization's name (中共…委员会, …党委, …
   inside it, between two or more characters of the name and its ending
   (市财政局js55机关党委);
 * or it is none of the known names while a known one differs from it by an
-  inserted string (市财政局鼎盛机关党委 for 市财政局机关党委), unless the
+  inserted string (市财政局鼎盛机关党委 for 市财政局机关党委; the insertion may
+  replace one character: 市财金百利官网局机关党委), unless the
   inserted string is made only of the words real names differ by (机关, 第一 …).
 
 Known names: every organization and unit of the platform (`known_names()`,
@@ -166,11 +167,11 @@ def insertion(c: Compact, ending: Ending, index: NameIndex, rules: NameRules) ->
             begin = i
             break
     window = text[begin:stop]
-    if any(window[-k:] in index.exact for k in range(2, min(len(window), index.longest) + 1)):
-        return None  # the text holds a known name
     bucket = index.buckets.get(window[-2:])
     if not bucket:
         return None
+    if any(window[-k:] in index.exact for k in range(2, min(len(window), index.longest) + 1)):
+        return None  # the text holds a known name
     best: tuple[int, int, str] | None = None
     grams = {window[k : k + 2] for k in range(len(window) - 1)}
     for gram in grams:
@@ -181,11 +182,15 @@ def insertion(c: Compact, ending: Ending, index: NameIndex, rules: NameRules) ->
             while common < min(len(key), len(window)) and key[-1 - common] == window[-1 - common]:
                 common += 1
             for tail_len in range(common, 1, -1):
-                head = key[: len(key) - tail_len]
-                if len(head) < 2:
-                    continue
+                full = key[: len(key) - tail_len]
                 cut = len(window) - tail_len
-                at = window.rfind(head, 0, cut - 2)
+                # The head as it is, or with its last character replaced by the insertion (市财+金百利官网+局).
+                heads = [h for h in ((full, full[:-1]) if tail_len == common else (full,)) if len(h) >= 2]
+                at, head = -1, ""
+                for head in heads:
+                    at = window.rfind(head, 0, cut - 2)
+                    if at >= 0:
+                        break
                 if at < 0:
                     continue
                 x_start, x_end = begin + at + len(head), begin + cut

@@ -97,8 +97,62 @@ def _fold_cache(homoglyphs: dict[str, str]) -> dict[str, str]:
     return cache
 
 
+_DROPPED, _BREAK, _SOFT = "\x00", "\n", "\r"
+_KEPT_RUN = re.compile(r"[^\x00\n\r]+")
+_TABLES: list[tuple[dict[str, str], dict[int, str]]] = []
+
+
+def _table(homoglyphs: dict[str, str], chars: str) -> dict[int, str] | None:
+    """A str.translate table giving every character of CHARS one character (or a marker); None if one needs two."""
+    table = next((t for known, t in _TABLES if known is homoglyphs), None)
+    if table is None:
+        table = {}
+        _TABLES.append((homoglyphs, table))
+        del _TABLES[:-8]
+    for ch in set(chars):
+        if ord(ch) in table:
+            continue
+        folded = fold_char(ch, homoglyphs)
+        if len(folded) > 1 or folded == "\x00":
+            table[ord(ch)] = ""  # needs the slow path
+        else:
+            table[ord(ch)] = folded or _DROPPED
+    if any(table[ord(ch)] == "" for ch in set(chars)):
+        return None
+    return table
+
+
 def compact(chars: str, starts: list[int], ends: list[int], homoglyphs: dict[str, str]) -> Compact:
     """The compact form of CHARS, whose character i came from source STARTS[i]..ENDS[i]."""
+    if len(chars) != len(starts) or len(chars) != len(ends):
+        raise ValueError("chars, starts and ends differ in length")
+    table = _table(homoglyphs, chars)
+    if table is None:
+        return _compact_slow(chars, starts, ends, homoglyphs)
+    folded = chars.translate(table)  # one character per character: offsets line up
+    result = Compact()
+    parts: list[str] = []
+    spans = result.spans
+    length = 0
+    previous = 0
+    for m in _KEPT_RUN.finditer(folded):
+        a, b = m.span()
+        if length:
+            gap = folded[previous:a]
+            if _BREAK in gap:
+                result.breaks.add(length)
+            if _SOFT in gap:
+                result.soft.add(length)
+        parts.append(m.group())
+        spans.extend(zip(starts[a:b], ends[a:b], strict=True))
+        length += b - a
+        previous = b
+    result.text = "".join(parts)
+    _unstack(result)
+    return result
+
+
+def _compact_slow(chars: str, starts: list[int], ends: list[int], homoglyphs: dict[str, str]) -> Compact:
     result = Compact()
     text: list[str] = []
     spans = result.spans

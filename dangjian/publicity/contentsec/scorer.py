@@ -18,6 +18,7 @@ import json
 import math
 from collections.abc import Iterable
 from dataclasses import dataclass
+from itertools import accumulate, repeat
 from pathlib import Path
 from typing import Any
 
@@ -112,12 +113,8 @@ class Scorer:
         # prefix[k][i]: sum of the weights of the k-grams starting before i
         prefix: dict[int, list[float]] = {}
         for k in NGRAMS:
-            acc = [0.0]
-            total = 0.0
-            for i in range(n - k + 1):
-                total += w.get(text[i : i + k], 0.0)
-                acc.append(total)
-            prefix[k] = acc
+            keys = [text[i : i + k] for i in range(n - k + 1)]
+            prefix[k] = list(accumulate(map(w.get, keys, repeat(0.0)), initial=0.0))
         found: list[tuple[int, int, float]] = []
         for seg_start, seg_end in segments(c):
             for a, b in windows(seg_start, seg_end, self.window, self.step):

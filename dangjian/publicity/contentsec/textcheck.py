@@ -128,6 +128,8 @@ class _Context:
 
 
 def _is_code(token: str, rules: Ruleset) -> bool:
+    if len(token) < 3 or token.isalpha():
+        return False
     rest = token
     for safe in rules.safe_tokens:
         rest = rest.replace(safe, "")
@@ -330,7 +332,12 @@ def check(
     )
     findings = _name_findings(c, source, rules, spans, names or [], index, field, codes)
     if codes and rules.scorer is not None:
-        findings += _second_opinion(c, source, rules.scorer, spans, hits, field)
+        said = [(f.start, f.end) for f in findings]
+        findings += [
+            f
+            for f in _second_opinion(c, source, rules.scorer, spans, hits, field)
+            if not any(s < f.end and f.start < e for s, e in said)
+        ]
     for h in hits:
         if h.pattern.role != WORD:
             continue
