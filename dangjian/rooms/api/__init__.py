@@ -75,7 +75,9 @@ def rooms_list(request: HttpRequest, query: Query[RoomsListQuery]) -> RoomsRoomP
     )
     rows = selectors.room_rows(request.user, filters)
     limit, offset = max(1, min(query.limit, MAX_LIMIT)), max(0, query.offset)
-    items = [_out(r, r.open_count, r.overdue_count) for r in rows[offset : offset + limit]]
+    items = [
+        _out(r, getattr(r, "open_count", 0), getattr(r, "overdue_count", 0)) for r in rows[offset : offset + limit]
+    ]
     return RoomsRoomPage(count=rows.count(), offset=offset, limit=limit, items=items)
 
 

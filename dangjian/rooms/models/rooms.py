@@ -120,7 +120,7 @@ class Photo(models.Model):
         ordering = ["verdict", "id"]
 
     def __str__(self) -> str:
-        return self.file.name
+        return str(self.file.name)
 
     @property
     def audit_org_id(self) -> int:

@@ -31,7 +31,7 @@ def _with_standing(rooms: QuerySet[Room], year: int) -> QuerySet[Room]:
 def standardized_in(org: Organization, year: int) -> QuerySet[Room]:
     """activity_rooms.standardized: the rooms of ORG's subtree whose latest inspection by the end of
     YEAR passed every required item (达标)."""
-    return _with_standing(scoping.in_subtree(Room.objects.all(), org), year).filter(standing_passed=True)
+    return _with_standing(scoping.in_subtree(Room.objects.all(), org), year).filter(Q(standing_passed=True))
 
 
 def standardized_per_org(orgs: Sequence[Organization], year: int) -> Mapping[int, int]:
@@ -41,7 +41,7 @@ def standardized_per_org(orgs: Sequence[Organization], year: int) -> Mapping[int
         return {}
     found = list(
         _with_standing(Room.objects.filter(tree.covering_q(paths, "org__path")), year)
-        .filter(standing_passed=True)
+        .filter(Q(standing_passed=True))
         .values_list("org__path", flat=True)
     )
     return {o.pk: sum(1 for p in found if tree.is_within(p, [o.path])) for o in orgs}

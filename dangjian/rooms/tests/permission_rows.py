@@ -50,6 +50,7 @@ def prepare(case: Any) -> dict[str, object]:
     )
     photo = inspection.verdicts.get(item__title="有党的标识").photos.get()
     item = inspection.checklist.items.order_by("position").last()
+    assert item is not None
     return {"r_room": room.pk, "r_inspection": inspection.pk, "r_photo": photo.pk, "r_item": item.pk}
 
 

@@ -31,7 +31,7 @@ def records_standardized(request: AuthedRequest) -> HttpResponse:
             request,
             title=f"标准化党员活动室_{year}",
             headers=["党组织", "活动室", "位置", "使用面积（平方米）", "达标检查日期"],
-            rows=[(r.org.name, r.name, r.location, r.area_m2, r.standing_on) for r in rooms],
+            rows=[(r.org.name, r.name, r.location, r.area_m2, getattr(r, "standing_on", "")) for r in rooms],
             target=Room,
             org=org,
             personal=False,

@@ -58,8 +58,8 @@ def room_list(request: AuthedRequest) -> HttpResponse:
                     r.manager_name,
                     r.latest_inspection.held_on if r.latest_inspection else "",
                     _standing(r),
-                    r.open_count,
-                    r.overdue_count,
+                    getattr(r, "open_count", 0),
+                    getattr(r, "overdue_count", 0),
                 )
                 for r in rows
             ],  # fmt: skip
