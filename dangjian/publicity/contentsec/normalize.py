@@ -88,9 +88,9 @@ _CACHES: list[tuple[dict[str, str], dict[str, str]]] = []
 
 def _fold_cache(homoglyphs: dict[str, str]) -> dict[str, str]:
     """fold_char's answers for one homoglyph table (rule sets are few and long-lived)."""
-    for table, cache in _CACHES:
+    for table, known in _CACHES:
         if table is homoglyphs:
-            return cache
+            return known
     cache: dict[str, str] = {}
     _CACHES.append((homoglyphs, cache))
     del _CACHES[:-8]

@@ -179,7 +179,7 @@ def _hidden(doc: htmldoc.Lexed, tree: htmldoc.Tree, source: str, rules: Ruleset,
         span = node.span
         if span is None:  # an element the parser made up: point at its first tied descendant
             tied = next((n for n in node.walk() if n.span is not None), None)
-            span = tied.span if tied else (0, 0)
+            span = tied.span if tied is not None and tied.span is not None else (0, 0)
         start, end = span
         findings.append(Finding(kind, start, end, source[start:end], rules.severity(kind), message, field))
 

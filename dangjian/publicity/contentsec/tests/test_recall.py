@@ -20,14 +20,20 @@ NAMES = ["市财政局", "市教育局", "市财政局机关党委", "市教育�
 
 
 class RecallTests(SimpleTestCase):
+    total: collections.Counter[str]
+    blocked: collections.Counter[str]
+    warned: collections.Counter[str]
+    missed: list[tuple[str, str, str]]
+    report: str
+
     @classmethod
     def setUpClass(cls) -> None:
         super().setUpClass()
         opts = contentsec.options(names=NAMES, allowed=None)
-        cls.total: collections.Counter[str] = collections.Counter()
-        cls.blocked: collections.Counter[str] = collections.Counter()
-        cls.warned: collections.Counter[str] = collections.Counter()
-        cls.missed: list[tuple[str, str, str]] = []
+        cls.total = collections.Counter()
+        cls.blocked = collections.Counter()
+        cls.warned = collections.Counter()
+        cls.missed = []
         for path in sorted((CORPUS / "spam").glob("*.txt")):
             sample = path.read_text(encoding="utf-8").strip()
             for family, variant, is_html in mutations.variants(sample):
