@@ -44,7 +44,6 @@ def run(args: argparse.Namespace, started: float) -> int:
     from django.utils import timezone
 
     from dangjian.accounts.models import User
-    from dangjian.demo import extensions
     from dangjian.orgs.models import Organization
     from dangjian.publicity import contentsec
     from dangjian.publicity.models import Article, Status
@@ -62,20 +61,12 @@ def run(args: argparse.Namespace, started: float) -> int:
     call_command("migrate", verbosity=0, interactive=False)
 
     share: list[float] = []
-    seeder = extensions._seeders["publicity"]  # wrapped here to time this module's share
-
-    def timed(ctx):  # type: ignore[no-untyped-def]
-        t = time.perf_counter()
-        seeder(ctx)
-        share.append(time.perf_counter() - t)
-
-    extensions._seeders["publicity"] = timed
     items: list[common.Item] = []
     seeding = common.Item("生成 city 演示数据（seed_demo，含五年稿件和信息报送）", 60.0)
     t = time.perf_counter()
-    call_command("seed_demo", "--scale", "city", "--seed", str(args.seed), stdout=StringIO())
+    with common.timing_seeder("publicity", share):
+        call_command("seed_demo", "--scale", "city", "--seed", str(args.seed), stdout=StringIO())
     seeding.times.append(time.perf_counter() - t)
-    extensions._seeders["publicity"] = seeder
     items.append(seeding)
     part = common.Item("  其中宣传报送数据（publicity 生成器）", 5.0)
     part.times = share

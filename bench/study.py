@@ -53,28 +53,12 @@ def run(args: argparse.Namespace, started: float) -> int:
     # The seeding a first `make run` waits for, timed once (it is the data every other item reads),
     # with the study seeder's own share beside it.
     share: list[float] = []
-    from dangjian.demo import builder
-
-    declared = builder.seeders  # the registry has no hook for timing one seeder: wrap it here
-
-    def timed_seeders():  # type: ignore[no-untyped-def]
-        def timed(seeder):  # type: ignore[no-untyped-def]
-            def run_one(ctx):  # type: ignore[no-untyped-def]
-                t = time.perf_counter()
-                seeder(ctx)
-                share.append(time.perf_counter() - t)
-
-            return run_one
-
-        return [(name, timed(seeder) if name == "study" else seeder) for name, seeder in declared()]
-
-    builder.seeders = timed_seeders
     items: list[common.Item] = []
     seeding = common.Item("生成 city 演示数据（seed_demo，含学习培训五年数据）", 60.0)
     t = time.perf_counter()
-    call_command("seed_demo", "--scale", "city", "--seed", str(args.seed), stdout=StringIO())
+    with common.timing_seeder("study", share):
+        call_command("seed_demo", "--scale", "city", "--seed", str(args.seed), stdout=StringIO())
     seeding.times.append(time.perf_counter() - t)
-    builder.seeders = declared
     items.append(seeding)
     part = common.Item("  其中学习培训数据（study 生成器）", None)
     part.times = share

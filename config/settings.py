@@ -173,7 +173,7 @@ AUTHENTICATION_BACKENDS = [
     "django.contrib.auth.backends.ModelBackend",
 ]
 # django-axes: failures counted per username; limit and cool-off from the policy.
-AXES_LOCKOUT_PARAMETERS = ["username"]
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]  # per account and address (issue 10 §4)
 AXES_FAILURE_LIMIT = "dangjian.accounts.policy.failure_limit"
 AXES_COOLOFF_TIME = "dangjian.accounts.policy.cool_off"
 AXES_RESET_ON_SUCCESS = True

@@ -11,6 +11,12 @@ class CoreConfig(AppConfig):
     verbose_name = "核心"
 
     def ready(self) -> None:
+        from django.db.backends.signals import connection_created
+
+        from . import audit_guard
+
+        # The audit trail's SQL functions on every SQLite connection (its hash chain's SHA-256).
+        connection_created.connect(audit_guard.register_sqlite_functions, dispatch_uid="dangjian_audit_sqlite")
         post_migrate.connect(_guard_audit_trail, sender=self)
         checks.register(_check_app_settings)
 

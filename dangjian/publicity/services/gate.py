@@ -15,15 +15,14 @@ from typing import Any
 from django.db import transaction
 from django.utils import timezone
 
-from dangjian.orgs.models import Organization, Unit
-
 from .. import contentsec, errors, permissions
 from ..contentsec import Finding, ScanResult
+from ..contentsec.names import known_names
 from ..models import Article, ArticleEvent, ContentOverride, ScanVerdict, Status
 
 # Kinds that may not even be saved into a draft: the sanitizer would strip the
 # hiding and leave a visible link behind, so the editor must look at the source.
-INPUT_REFUSED = ("hidden_link", "hidden_content", "broken_html", "unsafe_link", "spam_domain")
+INPUT_REFUSED = ("hidden_link", "hidden_content", "broken_html", "unsafe_link", "spam_domain", "too_large")
 
 
 @dataclass
@@ -36,10 +35,9 @@ class GateOutcome:
 
 
 def protected_names() -> list[str]:
-    """Names of organizations and units: spam spliced into one of them is name_tampered."""
-    names = set(Organization.objects.values_list("name", flat=True))
-    names.update(Unit.objects.values_list("name", flat=True))
-    return sorted(names)
+    """Names of organizations, units and the configured upper committees: spam spliced into one
+    of them is name_tampered."""
+    return known_names()
 
 
 def options() -> contentsec.Options:

@@ -1,4 +1,4 @@
-from django.test import SimpleTestCase
+from django.test import SimpleTestCase, TestCase
 
 from dangjian.publicity import contentsec
 
@@ -127,3 +127,25 @@ class LinkTests(SimpleTestCase):
         finding = scan(source).findings[0]
         self.assertEqual(source[finding.start : finding.end], finding.excerpt)
         self.assertEqual(finding.excerpt, "新</b>葡&#20140;娱乐")
+
+
+class InputBoundsOnSaveTests(TestCase):
+    """What the checker will not walk is refused before a draft is even saved."""
+
+    def test_a_body_past_the_size_limit_is_refused_at_save(self):
+        from dangjian.publicity.services import gate
+
+        huge = "<p>" + "机关党建工作" * 60_000 + "</p>"  # 360,000 characters, past the 300,000 limit
+        kinds = [f.kind for f in gate.input_problems(huge)]
+        self.assertIn("too_large", kinds)
+
+    def test_deep_nesting_is_refused_at_save_without_a_crash(self):
+        from dangjian.publicity.services import gate
+
+        deep = "<div>" * 1000 + "正文" + "</div>" * 1000
+        self.assertTrue(gate.input_problems(deep))
+
+    def test_an_ordinary_body_passes(self):
+        from dangjian.publicity.services import gate
+
+        self.assertEqual(gate.input_problems("<p>市直机关工委召开理论学习中心组学习会。</p>"), [])
