@@ -1,0 +1,40 @@
+"""Nothing in the menu leads to a refusal: every entry of every role's menu opens."""
+
+from __future__ import annotations
+
+from dangjian.core.menu import menu_for
+from dangjian.core.models import AuditEntry
+from dangjian.core.permission_matrix import USERS
+from dangjian.core.testing import BaseTestCase
+
+
+class MenuWalkTests(BaseTestCase):
+    def test_every_menu_entry_of_every_role_opens(self):
+        refused = []
+        walked = 0
+        for user_name in USERS:
+            if user_name == "anonymous":
+                continue
+            user = getattr(self.w, user_name)
+            self.client.logout()
+            self.login_as(user)
+            for section in menu_for(user):
+                for link in section.links:
+                    walked += 1
+                    status = self.client.get(link.url).status_code
+                    if status >= 400:
+                        refused.append(f"{user_name}: {section.section.label} → {link.label} ({link.url}) {status}")
+        self.assertGreater(walked, 20)
+        self.assertEqual(refused, [])
+
+    def test_walking_the_menu_raises_no_false_alarm(self):
+        for user_name in USERS:
+            if user_name == "anonymous":
+                continue
+            user = getattr(self.w, user_name)
+            self.client.logout()
+            self.login_as(user)
+            for section in menu_for(user):
+                for link in section.links:
+                    self.client.get(link.url)
+        self.assertFalse(AuditEntry.objects.filter(event="denied").exists())
