@@ -7,7 +7,7 @@ from django.db import DatabaseError, connection, transaction
 from django.utils import timezone
 
 from dangjian.accounts.models import User
-from dangjian.core import audit, audit_guard
+from dangjian.core import audit, audit_upkeep
 from dangjian.core.importing.trail import AuditContext, insert_rows
 from dangjian.core.models import AuditEntry
 from dangjian.core.testing import BaseTestCase
@@ -77,7 +77,7 @@ class DatabaseGuardTests(BaseTestCase):
         young = make_entry(days_old=100)
         too_recent_cutoff = timezone.now() - dt.timedelta(days=30)
         with self.assertRaises(DatabaseError), transaction.atomic():
-            with audit_guard.lifted_for_prune(too_recent_cutoff):
+            with audit_upkeep.lifted_for_prune(too_recent_cutoff):
                 AuditEntry.objects.filter(pk=young.pk).delete()
         self.assertTrue(AuditEntry.objects.filter(pk=young.pk).exists())
 
@@ -85,13 +85,13 @@ class DatabaseGuardTests(BaseTestCase):
         entry = make_entry(days_old=200)
         cutoff = timezone.now() - dt.timedelta(days=300)
         with self.assertRaises(DatabaseError), transaction.atomic():
-            with audit_guard.lifted_for_prune(cutoff):
+            with audit_upkeep.lifted_for_prune(cutoff):
                 AuditEntry.objects.filter(pk=entry.pk).delete()
 
     def test_the_guard_is_back_after_the_prune_transaction(self):
         old = make_entry(days_old=400)
         other = make_entry(days_old=500)
-        with transaction.atomic(), audit_guard.lifted_for_prune(timezone.now() - dt.timedelta(days=181)):
+        with transaction.atomic(), audit_upkeep.lifted_for_prune(timezone.now() - dt.timedelta(days=181)):
             AuditEntry.objects.filter(pk=old.pk).delete()
         self.assertFalse(AuditEntry.objects.filter(pk=old.pk).exists())
         self.assertRefused("DELETE FROM core_auditentry WHERE id = %s", [other.pk])

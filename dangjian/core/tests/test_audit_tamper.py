@@ -11,7 +11,7 @@ from django.core.management import call_command
 from django.db import DatabaseError, connection, transaction
 from django.test import TestCase
 
-from dangjian.core import audit_guard
+from dangjian.core import audit_guard, audit_upkeep
 from dangjian.core.testing import BaseTestCase
 
 from .test_audit_guard import make_entry
@@ -171,7 +171,7 @@ class HashChainTests(BaseTestCase):
         for _ in range(3):
             make_entry()
         make_entry(days_old=300)
-        verdict = audit_guard.verify()
+        verdict = audit_upkeep.verify()
         self.assertIsNone(verdict.broken)
         self.assertGreaterEqual(verdict.checked, 4)
         code, text = self.verify_output()
@@ -195,7 +195,7 @@ class HashChainTests(BaseTestCase):
         make_entry()
         with transaction.atomic():
             self.tamper("UPDATE core_auditentry SET object_repr = 'forged' WHERE id = %s", [victim.pk])
-            verdict = audit_guard.verify()
+            verdict = audit_upkeep.verify()
             self.assertEqual(verdict.broken.entry_id, victim.pk)
             self.assertIn("内容", verdict.broken.reason)
             code, text = self.verify_output()
@@ -209,16 +209,16 @@ class HashChainTests(BaseTestCase):
         after = make_entry()
         with transaction.atomic():
             self.tamper("DELETE FROM core_auditentry WHERE id = %s", [victim.pk])
-            self.assertEqual(audit_guard.verify().broken.entry_id, victim.pk)
+            self.assertEqual(audit_upkeep.verify().broken.entry_id, victim.pk)
             self.tamper("DELETE FROM dangjian_audit_chain WHERE entry_id = %s", [victim.pk])
-            self.assertEqual(audit_guard.verify().broken.entry_id, after.pk)
+            self.assertEqual(audit_upkeep.verify().broken.entry_id, after.pk)
             transaction.set_rollback(True)
 
     def test_an_entry_written_around_the_chain_is_reported(self):
         entry = make_entry()
         with transaction.atomic():
             self.tamper("DELETE FROM dangjian_audit_chain WHERE entry_id = %s", [entry.pk])
-            broken = audit_guard.verify().broken
+            broken = audit_upkeep.verify().broken
             self.assertEqual(broken.entry_id, entry.pk)
             transaction.set_rollback(True)
 
@@ -231,7 +231,7 @@ class PruneChainTests(TestCase):
         make_entry(days_old=300)
         kept = make_entry()
         call_command("prune_audit", stdout=io.StringIO())
-        verdict = audit_guard.verify()
+        verdict = audit_upkeep.verify()
         self.assertIsNone(verdict.broken)
         self.assertEqual(verdict.checked, 2)  # the kept entry and the prune's own
         with connection.cursor() as cursor:

@@ -13,7 +13,7 @@ from django.core.management.base import CommandError
 from django.core.management.commands.flush import Command as FlushCommand
 from django.db import connections
 
-from dangjian.core import audit_guard
+from dangjian.core import audit_upkeep
 
 
 class Command(FlushCommand):
@@ -23,7 +23,7 @@ class Command(FlushCommand):
             # flushes, yet it references accounts_user: PostgreSQL truncates only with CASCADE.
             options["allow_cascade"] = True
         try:
-            with audit_guard.lifted_for_flush(options["database"]):
+            with audit_upkeep.lifted_for_flush(options["database"]):
                 super().handle(**options)
         except PermissionError as e:
             raise CommandError(str(e)) from None

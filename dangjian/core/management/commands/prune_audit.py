@@ -18,7 +18,7 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.db import transaction
 from django.utils import timezone
 
-from dangjian.core import audit, audit_guard
+from dangjian.core import audit, audit_guard, audit_upkeep
 from dangjian.core.models import AuditEntry
 
 CLOCK_MARGIN_MINUTES = 5
@@ -38,7 +38,7 @@ def prune(*, days: int, dry_run: bool = False, now: dt.datetime | None = None) -
     if dry_run:
         return old.count()
     with transaction.atomic():
-        deleted = audit_guard.prune_older_than(cutoff)
+        deleted = audit_upkeep.prune_older_than(cutoff)
         audit.record(
             audit.Event.PRUNE,
             target=AuditEntry,

@@ -12,7 +12,7 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandParser
 
-from dangjian.core import audit_guard
+from dangjian.core import audit_upkeep
 
 
 class Command(BaseCommand):
@@ -22,7 +22,7 @@ class Command(BaseCommand):
         parser.add_argument("--database", default="default")
 
     def handle(self, *args: Any, **options: Any) -> None:
-        verdict = audit_guard.verify(options["database"])
+        verdict = audit_upkeep.verify(options["database"])
         if verdict.broken is None:
             self.stdout.write(
                 self.style.SUCCESS(f"审计记录哈希链完整：共 {verdict.checked} 条，链头 {verdict.head or '（空）'}。")
