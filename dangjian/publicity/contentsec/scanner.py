@@ -15,7 +15,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import htmldoc, links, structure, textcheck
+from . import htmldoc, htmltree, links, structure, textcheck
 from .finding import Finding, ScanResult
 from .hidden import Visibility
 from .names import NameIndex, configured_names
@@ -123,7 +123,7 @@ def scan_html(source: str, opts: Options, field: str = "body") -> list[Finding]:
     if doc.too_deep is not None:
         message = f"HTML 标签嵌套过深（超过 {max_depth} 层），无法完成内容安全检查，请清除格式后重新提交"
         return [_refusal("broken_html", source, doc.too_deep.start, message, rules, field)]
-    tree = htmldoc.parse(doc)
+    tree = htmltree.parse(doc)
     findings = _text_findings(doc.body, source, opts, field)
     findings += _text_findings(doc.title, source, opts, "page_title" if not field or field == "body" else field)
     for comment in doc.comments:
@@ -147,7 +147,7 @@ def scan_html(source: str, opts: Options, field: str = "body") -> list[Finding]:
     return findings
 
 
-def _visible_text(node: htmldoc.Node) -> str:
+def _visible_text(node: htmltree.Node) -> str:
     parts: list[str] = []
     stack = [node]
     while stack:
@@ -159,23 +159,23 @@ def _visible_text(node: htmldoc.Node) -> str:
     return "".join(parts)
 
 
-def _has_link(node: htmldoc.Node) -> bool:
+def _has_link(node: htmltree.Node) -> bool:
     return any(_is_link(n) for n in node.walk())
 
 
-def _is_link(node: htmldoc.Node) -> bool:
+def _is_link(node: htmltree.Node) -> bool:
     href = node.attrs.get("href", "").strip()
     return node.name in ("a", "area") and bool(href) and not href.startswith("#")
 
 
-def _hidden(doc: htmldoc.Lexed, tree: htmldoc.Tree, source: str, rules: Ruleset, field: str) -> list[Finding]:
+def _hidden(doc: htmldoc.Lexed, tree: htmltree.Tree, source: str, rules: Ruleset, field: str) -> list[Finding]:
     html_rules = rules.html
     vis = Visibility(
         tree.root, html_rules.get("hidden", {}), html_rules.get("hidden", {}).get("invisible_elements", [])
     )
     findings: list[Finding] = []
 
-    def emit(kind: str, node: htmldoc.Node, message: str) -> None:
+    def emit(kind: str, node: htmltree.Node, message: str) -> None:
         span = node.span
         if span is None:  # an element the parser made up: point at its first tied descendant
             tied = next((n for n in node.walk() if n.span is not None), None)

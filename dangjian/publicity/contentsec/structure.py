@@ -9,7 +9,8 @@ reports for tags that swallow what follows them.
 from __future__ import annotations
 
 from .finding import Finding
-from .htmldoc import Lexed, Tree, offset_of
+from .htmldoc import Lexed
+from .htmltree import Tree, offset_of
 from .ruleset import Ruleset
 
 EXCERPT_MAX = 300

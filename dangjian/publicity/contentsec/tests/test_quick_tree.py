@@ -1,25 +1,25 @@
-"""The quick tree (htmldoc.quick_tree) is the tree html5lib builds, or it steps aside."""
+"""The quick tree (htmltree.quick_tree) is the tree html5lib builds, or it steps aside."""
 
 from pathlib import Path
 from unittest import mock
 
 from django.test import SimpleTestCase
 
-from dangjian.publicity.contentsec import htmldoc
+from dangjian.publicity.contentsec import htmldoc, htmltree
 
 CORPUS = Path(__file__).resolve().parents[2] / "tests" / "corpus"
 
 
-def shape(tree: htmldoc.Tree) -> list[tuple]:
+def shape(tree: htmltree.Tree) -> list[tuple]:
     return [
         (n.name, n.parent.name if n.parent else None, sorted(n.attrs.items()), " ".join(n.text.split()), n.span)
         for n in tree.root.walk()
     ]
 
 
-def html5lib_tree(doc: htmldoc.Lexed) -> htmldoc.Tree:
-    with mock.patch.object(htmldoc, "quick_tree", return_value=None):
-        return htmldoc.parse(doc)
+def html5lib_tree(doc: htmldoc.Lexed) -> htmltree.Tree:
+    with mock.patch.object(htmltree, "quick_tree", return_value=None):
+        return htmltree.parse(doc)
 
 
 class QuickTreeTests(SimpleTestCase):
@@ -27,7 +27,7 @@ class QuickTreeTests(SimpleTestCase):
         quick = 0
         for path in sorted(CORPUS.glob("*/*.html")):
             doc = htmldoc.lex(path.read_text(encoding="utf-8"))
-            tree = htmldoc.quick_tree(doc)
+            tree = htmltree.quick_tree(doc)
             if tree is None:
                 continue
             quick += 1
@@ -48,11 +48,11 @@ class QuickTreeTests(SimpleTestCase):
             "<html><body><p>x</p></body></html><p>后</p>",
         ):
             with self.subTest(html=html):
-                self.assertIsNone(htmldoc.quick_tree(htmldoc.lex(html)))
+                self.assertIsNone(htmltree.quick_tree(htmldoc.lex(html)))
 
     def test_it_builds_plain_well_nested_fragments(self):
         html = '<style>.x{color:red}</style><p>一<b>二</b>三</p><p style="display:none">四<a href="/y">五</a></p>'
         doc = htmldoc.lex(html)
-        tree = htmldoc.quick_tree(doc)
+        tree = htmltree.quick_tree(doc)
         self.assertIsNotNone(tree)
         self.assertEqual(shape(tree), shape(html5lib_tree(doc)))

@@ -1,0 +1,204 @@
+"""The browser-grade tree the gate's hidden-link checks run on, tied to the lexer's tags.
+
+html5lib builds the tree the way a browser does (unclosed tags, misnesting, content after
+</body>) and reports parse errors; a plain, well-nested fragment gets a quick tree from the
+lexer alone (dangjian.publicity.contentsec.htmldoc). Each element is tied back to the
+lexer's start tag of the same name and attributes, in document order, for its offsets.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+import html5lib
+from html5lib import treebuilders
+
+from .htmldoc import RAWTEXT, VOID, Lexed, Tag
+
+
+@dataclass
+class Node:
+    """An element of the html5lib tree, tied to its source start tag when found."""
+
+    name: str
+    attrs: dict[str, str]
+    parent: Node | None
+    children: list[Node] = field(default_factory=list)
+    text: str = ""  # its own text and the tails of its children, in order
+    tag: Tag | None = None
+
+    def ancestors(self):
+        node = self.parent
+        while node is not None:
+            yield node
+            node = node.parent
+
+    def walk(self) -> Iterator[Node]:
+        """This node and its descendants, in document order (no recursion: depth is not bounded here)."""
+        stack = [self]
+        while stack:
+            node = stack.pop()
+            yield node
+            stack.extend(reversed(node.children))
+
+    def all_text(self) -> str:
+        return "".join(n.text for n in self.walk())
+
+    def classes(self) -> set[str]:
+        return set(self.attrs.get("class", "").split())
+
+    @property
+    def span(self) -> tuple[int, int] | None:
+        if self.tag is None:
+            return None
+        return self.tag.start, self.tag.end_of_element or self.tag.end
+
+
+@dataclass
+class Tree:
+    root: Node
+    errors: list[tuple[tuple[int, int], str]]  # ((line, col), html5lib error code)
+
+
+def _local(name: Any) -> str:
+    name = str(name)
+    return name.rsplit("}", 1)[-1].lower()
+
+
+# Tags after which the quick tree may differ from a browser's: html5lib builds those documents.
+NOT_QUICK = {
+    "html", "head", "body", "frameset", "frame", "title", "meta", "base", "noscript", "template", "table", "tbody",
+    "thead", "tfoot", "tr", "td", "th", "caption", "colgroup", "col", "select", "option", "optgroup", "form",
+    "button", "ruby", "rb", "rt", "rp", "rtc", "svg", "math", "image", "isindex", "plaintext", "xmp", "noembed",
+    "noframes", "iframe", "textarea", "nobr", "marquee", "object", "applet", "keygen", "listing", "embed",
+    "param", "source", "track", "area", "map", "input", "dialog", "details", "summary", "search", "menu", "dir",
+}  # fmt: skip
+# Start tags that close an open <p> in a browser.
+CLOSES_P = {
+    "address", "article", "aside", "blockquote", "center", "div", "dl", "fieldset", "figcaption", "figure", "footer",
+    "header", "hgroup", "main", "nav", "ol", "p", "section", "ul", "h1", "h2", "h3", "h4", "h5", "h6", "pre", "li",
+    "dd", "dt", "hr",
+}  # fmt: skip
+HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
+
+
+def quick_tree(doc: Lexed) -> Tree | None:
+    """The tree of a plain, well-nested fragment, built from the lexer alone (html5lib is slow).
+
+    None as soon as anything might make a browser build another tree: misnested
+    or unclosed elements, tables, forms, document-level tags, odd comments or
+    tags cut off, an implied end tag. html5lib then builds it.
+    """
+    source = doc.source
+    if "\x00" in source or "<!-->" in source or "<!--->" in source or "--!>" in source:
+        return None
+    if any(not c.closed for c in doc.comments):
+        return None
+    root = Node(name="html", attrs={}, parent=None)
+    head = Node(name="head", attrs={}, parent=root)
+    body = Node(name="body", attrs={}, parent=root)
+    root.children += [head, body]
+    stack: list[Node] = [body]
+    events = sorted([(t.start, 0, t) for t in doc.tags] + [(t.start, 1, t) for t in doc.end_tags], key=lambda e: e[0])
+    text = doc.body
+    k, count = 0, len(text.chars)
+
+    def take_text(upto: int) -> None:
+        nonlocal k
+        parts = []
+        while k < count and text.starts[k] < upto:
+            if text.ends[k] > text.starts[k]:
+                parts.append(text.chars[k])
+            k += 1
+        if parts:
+            stack[-1].text += "".join(parts)
+
+    n = len(source)
+    for at, is_end, tag in events:
+        take_text(at)
+        name = tag.name
+        if name in NOT_QUICK or (tag.end >= n and not source.endswith(">")):
+            return None
+        if any(ch in a for a in tag.attrs for ch in "\"'<="):
+            return None
+        if is_end:
+            if name in VOID or stack[-1].name != name or len(stack) == 1:
+                return None
+            stack.pop()
+            continue
+        open_names = {node.name for node in stack}
+        if ("p" in open_names and name in CLOSES_P) or (name == "a" and "a" in open_names):
+            return None
+        if name in ("li", "dd", "dt") and open_names & {"li", "dd", "dt"}:
+            return None
+        if name in HEADINGS and open_names & HEADINGS:
+            return None
+        parent = stack[-1]
+        if name in ("style", "script", "link") and len(stack) == 1 and not body.children and not body.text.strip():
+            parent = head  # before any content a browser puts them in <head>
+        node = Node(name=name, attrs={key: a.value for key, a in tag.attrs.items()}, parent=parent, tag=tag)
+        parent.children.append(node)
+        if name not in VOID:
+            stack.append(node)
+            if name in RAWTEXT:
+                close = next((e for e in doc.end_tags if e.start >= tag.end and e.name == name), None)
+                node.text = source[tag.end : close.start if close else n]
+    take_text(n + 1)
+    if len(stack) != 1:
+        return None
+    return Tree(root=root, errors=[])
+
+
+def parse(doc: Lexed) -> Tree:
+    quick = quick_tree(doc)
+    if quick is not None:
+        return quick
+    parser = html5lib.HTMLParser(tree=treebuilders.getTreeBuilder("etree"), namespaceHTMLElements=False)
+    root_element = parser.parse(doc.source)
+    errors = [(pos, code) for pos, code, _ in parser.errors]
+
+    def make(element: Any, parent: Node | None) -> Node:
+        return Node(
+            name=_local(element.tag),
+            attrs={_local(k): str(v) for k, v in element.attrib.items()},
+            parent=parent,
+            text=element.text or "",
+        )
+
+    root = make(root_element, None)
+    stack = [(root_element, root)]
+    while stack:  # no recursion: a deep tree must not exhaust the stack
+        element, node = stack.pop()
+        for child in element:
+            if isinstance(child.tag, str):  # not a comment or processing instruction
+                child_node = make(child, node)
+                node.children.append(child_node)
+                stack.append((child, child_node))
+            node.text += child.tail or ""
+    _align(root, doc.tags)
+    return Tree(root=root, errors=errors)
+
+
+def _align(root: Node, tags: list[Tag]) -> None:
+    """Tie tree elements to source start tags: same name and attributes, in document order."""
+    cursor = 0
+    for node in root.walk():
+        for k in range(cursor, min(cursor + 64, len(tags))):
+            tag = tags[k]
+            if tag.name == node.name and {a: v.value for a, v in tag.attrs.items()} == node.attrs:
+                node.tag = tag
+                cursor = k + 1
+                break
+
+
+def offset_of(source: str, line: int, col: int) -> int:
+    """Offset of html5lib's (line, col) in SOURCE (lines counted from 1)."""
+    pos = 0
+    for _ in range(line - 1):
+        nxt = source.find("\n", pos)
+        if nxt < 0:
+            return len(source)
+        pos = nxt + 1
+    return min(pos + max(col, 0), len(source))
