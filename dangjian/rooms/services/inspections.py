@@ -245,7 +245,7 @@ def inspection_record(
 ) -> Inspection:
     """A full inspection of ROOM against its committee's checklist in force (which it freezes)."""
     today = today or timezone.localdate()
-    room = Room.objects.select_for_update().select_related("org", "latest_inspection").get(pk=room.pk)
+    room = Room.objects.select_for_update(of=("self",)).select_related("org", "latest_inspection").get(pk=room.pk)
     checklist = checklist_current(committee=committee_of(room.org), by=by)
     items = list(checklist.items.order_by("position", "id"))
     problems = _check_header(held_on, inspectors, today)
@@ -280,7 +280,7 @@ def recheck_record(
 ) -> Inspection:
     """A recheck (复查) of the items under rectification; the other verdicts carried over."""
     today = today or timezone.localdate()
-    room = Room.objects.select_for_update().select_related("org", "latest_inspection").get(pk=room.pk)
+    room = Room.objects.select_for_update(of=("self",)).select_related("org", "latest_inspection").get(pk=room.pk)
     base, to_check = recheck_items(room)
     if base is None or not to_check:
         raise NothingToRecheck()

@@ -40,7 +40,7 @@ class CertificatePdfTests(VolunteerTestCase):
     def test_it_still_fits_one_page_with_every_kind_of_service_and_long_names(self):
         self.corps.name = "内蒙古自治区呼和浩特市直属机关工作委员会党员志愿服务总队（市直机关党员先锋志愿服务队）"
         self.corps.handler_name = "欧阳中华人民共和"
-        self.corps.contact_phone = "0471-66000000 转 8801，13900000000"
+        self.corps.contact_phone = "0471-66000000 转 8801，139000000"  # 30 characters, the column's limit
         self.corps.save()
         for i, kind in enumerate(ActivityKind.values * 3):
             activity = make_activity(
