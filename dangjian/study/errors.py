@@ -234,31 +234,3 @@ class BadSession(Refusal):
     """A session's fields do not hold together."""
 
     code = "session_invalid"
-
-
-# ---------------------------------------------------------------- uploaded files
-
-
-class NoFile(Refusal):
-    code = "upload_missing"
-    message = "请选择要上传的文件。"
-
-
-class FileTypeRefused(Refusal):
-    code = "upload_type"
-    message = "不支持“%(suffix)s”类型的文件，只能上传：%(allowed)s。"
-
-
-class FileTooBig(Refusal):
-    code = "upload_too_big"
-    message = "文件过大（%(size).1f MB），上限为 %(limit).0f MB。"
-
-
-class FileEmpty(Refusal):
-    code = "upload_empty"
-    message = "上传的文件是空的。"
-
-
-class FileMismatch(Refusal):
-    code = "upload_mismatch"
-    message = "文件“%(name)s”的内容与扩展名不符，可能已损坏或被改名，未保存。"

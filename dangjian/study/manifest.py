@@ -9,6 +9,7 @@ from dangjian.core.manifests import AppManifest, MenuEntry, Seeder
 from dangjian.core.registry import metrics_in
 
 from . import stats
+from .conf import StudySettings
 
 
 def uses_study(user: Any) -> bool:
@@ -25,4 +26,5 @@ manifest = AppManifest(
     api=(("/study", "dangjian.study.api:router"),),
     seeders=(Seeder("study", "dangjian.study.demo:seed_study"),),
     permission_rows="dangjian.study.tests.permission_rows",
+    settings=StudySettings,
 )

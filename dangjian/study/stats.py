@@ -2,7 +2,7 @@
 
 Attendances are person-times (人次) of those marked present or late. For
 training, a person counts once per class they attended on at least one day
-(conf TRAINING_PERSON_TIMES = "per_day" counts every day instead).
+(StudySettings.training_person_times = "per_day" counts every day instead).
 """
 
 from __future__ import annotations

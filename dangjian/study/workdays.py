@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from functools import lru_cache
 
-from . import conf
+from .conf import StudySettings
 
 ONE_DAY = dt.timedelta(days=1)
 
@@ -16,9 +16,9 @@ def _dates(values: tuple[str, ...]) -> frozenset[dt.date]:
 
 
 def is_working_day(day: dt.date) -> bool:
-    if day in _dates(tuple(conf.get("EXTRA_WORKDAYS"))):
+    if day in _dates(StudySettings.current().extra_workdays):
         return True
-    return day.weekday() < 5 and day not in _dates(tuple(conf.get("HOLIDAYS")))
+    return day.weekday() < 5 and day not in _dates(StudySettings.current().holidays)
 
 
 def working_days_between(start: dt.date, end: dt.date) -> int:

@@ -11,11 +11,11 @@ Where things are:
   already_signed_up, time_clash, checkin_not_open …); tests assert the codes, the API returns them.
 - selectors.py (scoped reads), permissions.py (who organizes, who corrects), views/ (one module per
   use case), api.py (/api/v1/volunteer), stats.py (volunteer.* figures), demo/ (seeder), conf.py
-  (configurable numbers, overridden by settings.DANGJIAN_VOLUNTEER).
+  (VolunteerSettings, typed; a deployment overrides them in settings.DANGJIAN["volunteer"]).
 
 Decisions worth knowing:
 - Hours are actual service time: from the later of check-in and the planned start to the earlier of
-  check-out and the planned end, rounded down to 30 minutes (HOURS_STEP_MINUTES). The organizer may
+  check-out and the planned end, rounded down to 30 minutes (VolunteerSettings.hours_step_minutes). The organizer may
   change a figure with a reason, then confirms; confirmation writes the records and locks them.
   Afterwards only committee staff correct a record, with a reason kept beside it.
 - Whoever organizes records, whoever records certifies: the corps is the recording body, so it is the

@@ -9,6 +9,7 @@ from dangjian.core.manifests import AppManifest, MenuEntry, Seeder
 from dangjian.core.registry import metrics_in
 
 from . import stats
+from .conf import VolunteerSettings
 
 
 def uses_volunteer(user: Any) -> bool:
@@ -25,4 +26,5 @@ manifest = AppManifest(
     api=(("/volunteer", "dangjian.volunteer.api:router"),),
     seeders=(Seeder("volunteer", "dangjian.volunteer.demo:seed_volunteer"),),
     permission_rows="dangjian.volunteer.tests.permission_rows",
+    settings=VolunteerSettings,
 )

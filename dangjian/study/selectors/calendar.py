@@ -1,6 +1,6 @@
 """The compliance calendar of organization life: what each organization must hold, held or missing.
 
-Requirements come from conf ORG_LIFE_REQUIREMENTS (DOMAIN.md by default): a kind
+Requirements come from StudySettings.org_life_requirements (DOMAIN.md by default): a kind
 of meeting, how often (month, quarter, year) and which organizations it binds.
 A period is
   held     a meeting of the kind took place in it (a branch committee meeting only with quorum),
@@ -26,7 +26,7 @@ from django.db.models import QuerySet
 from dangjian.core import scoping
 from dangjian.orgs.models import Organization
 
-from .. import conf
+from ..conf import StudySettings
 from ..models import MeetingKind, MeetingTally, decode_counts
 
 EVERY_LABELS = {"month": "每月", "quarter": "每季度", "year": "每年"}
@@ -62,7 +62,7 @@ def requirements() -> list[Requirement]:
             org_kinds=tuple(v["org_kinds"]),
             with_committee_only=bool(v.get("with_committee_only")),
         )
-        for k, v in conf.get("ORG_LIFE_REQUIREMENTS").items()
+        for k, v in StudySettings.current().org_life_requirements.items()
     ]
 
 

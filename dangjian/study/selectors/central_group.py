@@ -11,7 +11,7 @@ from django.db.models.functions import ExtractMonth
 
 from dangjian.core import scoping
 
-from .. import conf
+from ..conf import StudySettings
 from ..models import ATTENDED, GroupKind, Observer, Session, SessionStatus, StudyGroup
 from .calendar import DUE, FUTURE, HELD, MISSING, STATE_LABELS, as_of_for, period_bounds
 
@@ -88,7 +88,7 @@ def overdue_writeups(observers: QuerySet[Observer], today: dt.date) -> QuerySet[
 
 
 def short_notice(observers: QuerySet[Observer]) -> QuerySet[Observer]:
-    return observers.filter(notice_working_days__lt=int(conf.get("OBSERVER_NOTICE_WORKING_DAYS")))
+    return observers.filter(notice_working_days__lt=StudySettings.current().observer_notice_working_days)
 
 
 @dataclass
@@ -115,7 +115,7 @@ class GroupFrequency:
 
 def frequency(groups: QuerySet[StudyGroup], year: int, today: dt.date) -> list[GroupFrequency]:
     """Collective sessions held by each leadership group in each quarter of YEAR, against the minimum."""
-    minimum = int(conf.get("CENTRAL_GROUP_MIN_PER_QUARTER"))
+    minimum = StudySettings.current().central_group_min_per_quarter
     groups = groups.filter(kind=GroupKind.LEADERSHIP)
     rows = (
         Session.objects.filter(group__in=groups, status=SessionStatus.HELD, held_on__year=year)

@@ -13,7 +13,7 @@ from django.db.models import QuerySet
 from dangjian.core import scoping
 from dangjian.orgs.models import Organization
 
-from .. import conf
+from ..conf import StudySettings
 from ..models import (
     ATTENDED,
     DayAttendance,
@@ -53,7 +53,7 @@ def held_classes(org: Organization, year: int, today: dt.date) -> QuerySet[Train
 
 
 def per_day() -> bool:
-    return conf.get("TRAINING_PERSON_TIMES") == "per_day"
+    return StudySettings.current().training_person_times == "per_day"
 
 
 def training_enrolments(org: Organization, year: int, today: dt.date) -> QuerySet[Enrolment]:
@@ -80,6 +80,6 @@ def counted_meetings(org: Organization, year: int) -> QuerySet[Meeting]:
     """三会一课 meetings held in YEAR in ORG's subtree (a branch committee meeting only with quorum)."""
     return (
         scoping.in_subtree(Meeting.objects.all(), org, "org")
-        .filter(kind__in=list(conf.get("ORG_LIFE_COUNTED_KINDS")), held_on__range=_year(year))
+        .filter(kind__in=StudySettings.current().org_life_counted_kinds, held_on__range=_year(year))
         .exclude(quorum_met=False)
     )

@@ -10,7 +10,7 @@ from django.db.models import QuerySet
 from dangjian.core import scoping
 from dangjian.orgs.models import Organization
 
-from .. import conf
+from ..conf import StudySettings
 from ..models import Observer, Session, SessionStatus, StudyGroup
 from . import calendar as cal
 from .central_group import frequency
@@ -50,9 +50,8 @@ class Reminders:
             f"  {o.name}：{o.session.held_on:%Y-%m-%d} {o.session.group.name}，应于 {o.writeup_due_on:%Y-%m-%d} 前提交"
             for o in self.overdue_writeups
         ]
-        out.append(
-            f"列席通知不足 {conf.get('OBSERVER_NOTICE_WORKING_DAYS')} 个工作日的计划学习：{len(self.short_notice)} 项"
-        )
+        required = StudySettings.current().observer_notice_working_days
+        out.append(f"列席通知不足 {required} 个工作日的计划学习：{len(self.short_notice)} 项")
         out += [
             f"  {o.name}：{o.session.held_on:%Y-%m-%d} {o.session.group.name}（提前 {o.notice_working_days} 个工作日）"
             for o in self.short_notice
@@ -88,7 +87,7 @@ def reminders_for(orgs: QuerySet[Organization], today: dt.date) -> Reminders:
         observers.filter(
             session__status=SessionStatus.PLANNED,
             session__held_on__gte=today,
-            notice_working_days__lt=int(conf.get("OBSERVER_NOTICE_WORKING_DAYS")),
+            notice_working_days__lt=StudySettings.current().observer_notice_working_days,
         ).order_by("session__held_on")
     )
     r.unrecorded = list(

@@ -12,7 +12,7 @@ from django.db.models import Count, Q, QuerySet
 from dangjian.core import scoping
 from dangjian.orgs.selectors import ancestor_paths
 
-from .. import conf
+from ..conf import StudySettings
 from ..models import ATTENDED, DayAttendance, Enrolment, TrainingClass, TrainingDay
 
 if TYPE_CHECKING:
@@ -134,7 +134,7 @@ def completion(enrolment: Enrolment, today: dt.date) -> Completion:
         if a.status in ATTENDED and a.day.day >= enrolment.enrolled_on
     )
     over = enrolment.klass.ends_on < today or (enrolment.klass.ends_on == today and attended >= len(days))
-    ratio = float(conf.get("COMPLETION_RATIO"))
+    ratio = StudySettings.current().completion_ratio
     complete = (
         over
         and enrolment.klass.cancelled_at is None

@@ -17,7 +17,8 @@ from dangjian.core.errors import combine
 from dangjian.orgs.models import Organization, OrgKind
 from dangjian.people.models import Member
 
-from .. import conf, workdays
+from .. import workdays
+from ..conf import StudySettings
 from ..errors import (
     BadGroup,
     BadGroupRole,
@@ -282,7 +283,7 @@ def observers_add(
         raise NoObservers()
     notified_on = timezone.localtime(now).date()
     lead = notice_days(notified_on, session.held_on)
-    due = session.held_on + dt.timedelta(days=int(conf.get("WRITEUP_DUE_DAYS")))
+    due = session.held_on + dt.timedelta(days=StudySettings.current().writeup_due_days)
     taken_users = set(session.observers.exclude(user=None).values_list("user_id", flat=True))
     taken_people = set(session.observers.exclude(person=None).values_list("person_id", flat=True))
     created = []

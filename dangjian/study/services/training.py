@@ -26,7 +26,7 @@ from dangjian.core.errors import Refusal, combine
 from dangjian.orgs.models import Organization
 from dangjian.people.models import Member, Status
 
-from .. import conf
+from ..conf import StudySettings
 from ..errors import (
     AllAlreadyEnrolled,
     AlreadyEnrolled,
@@ -371,7 +371,7 @@ def checkin_problem(day: TrainingDay, enrolment: Enrolment | None, now: dt.datet
 def signin_status(day: TrainingDay, now: dt.datetime) -> str:
     """Present up to the grace period after the day's start, late after it."""
     start = timezone.make_aware(dt.datetime.combine(day.day, day.starts_at))
-    grace = dt.timedelta(minutes=int(conf.get("SIGNIN_GRACE_MINUTES")))
+    grace = dt.timedelta(minutes=StudySettings.current().signin_grace_minutes)
     return Mark.PRESENT if now <= start + grace else Mark.LATE
 
 

@@ -87,7 +87,7 @@ class CalendarTests(StudyTestCase):
         self.assertEqual(s.rate, round(2 * 100 / 7, 1))
 
     @override_settings(
-        DANGJIAN_STUDY={"ORG_LIFE_REQUIREMENTS": {"theme_day": {"every": "quarter", "org_kinds": ("branch",)}}}
+        DANGJIAN={"study": {"org_life_requirements": {"theme_day": {"every": "quarter", "org_kinds": ("branch",)}}}}
     )
     def test_the_requirements_are_configurable(self):
         self.hold(MeetingKind.THEME_DAY, dt.date(2024, 2, 10))

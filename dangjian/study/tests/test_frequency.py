@@ -28,7 +28,7 @@ class FrequencyTests(StudyTestCase):
         self.assertEqual([c.state for c in row.cells], ["held", "missing", "held", "held"])
         self.assertTrue(row.behind)
 
-    @override_settings(DANGJIAN_STUDY={"CENTRAL_GROUP_MIN_PER_QUARTER": 2})
+    @override_settings(DANGJIAN={"study": {"central_group_min_per_quarter": 2}})
     def test_the_minimum_is_configurable(self):
         self.hold(dt.date(2024, 2, 1))
         self.hold(dt.date(2024, 3, 1))

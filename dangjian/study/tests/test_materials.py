@@ -5,7 +5,9 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import override_settings
 from django.urls import reverse
 
+from dangjian.core.errors import codes_of
 from dangjian.core.models import AuditEntry
+from dangjian.core.uploads import UploadRefused
 from dangjian.study.models import SessionMaterial
 from dangjian.study.services import central_group as services
 
@@ -48,9 +50,30 @@ class MaterialTests(StudyTestCase):
         self.assertContains(r, "内容与扩展名不符")
         self.assertFalse(SessionMaterial.objects.exists())
 
-    @override_settings(DANGJIAN_STUDY={"MATERIAL_MAX_BYTES": 10})
+    @override_settings(DANGJIAN={"study": {"material_max_bytes": 10}})
     def test_a_file_over_the_size_limit_is_refused(self):
         self.assertContains(self.upload("a.pdf", PDF), "文件过大")
+        self.assertFalse(SessionMaterial.objects.exists())
+
+    def test_an_executable_renamed_pdf_is_refused_by_its_bytes(self):
+        with self.assertRaises(UploadRefused) as caught:
+            services.material_add(
+                session=self.session, uploaded=SimpleUploadedFile("通知.pdf", b"MZ\x90\x00\x03" + b"\x00" * 64), by=None
+            )
+        self.assertEqual(codes_of(caught.exception), {"upload_mismatch"})
+        self.assertFalse(SessionMaterial.objects.exists())
+
+    @override_settings(DANGJIAN={"study": {"material_max_bytes": 10}})
+    def test_the_service_refuses_an_oversize_file_with_a_code(self):
+        with self.assertRaises(UploadRefused) as caught:
+            services.material_add(session=self.session, uploaded=SimpleUploadedFile("a.pdf", PDF), by=None)
+        self.assertEqual(codes_of(caught.exception), {"upload_too_large"})
+        self.assertFalse(SessionMaterial.objects.exists())
+
+    def test_an_empty_file_is_refused(self):
+        with self.assertRaises(UploadRefused) as caught:
+            services.material_add(session=self.session, uploaded=SimpleUploadedFile("a.pdf", b""), by=None)
+        self.assertEqual(codes_of(caught.exception), {"upload_empty"})
 
     def test_an_invited_member_downloads_it(self):
         self.upload("学习材料.pdf", PDF, "application/pdf")

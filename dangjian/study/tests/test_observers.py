@@ -43,7 +43,7 @@ class NoticeTests(StudyTestCase):
         r = self.client.get(reverse("study:observers"), {"show": "short"})
         self.assertContains(r, "提前2个工作日")
 
-    @override_settings(DANGJIAN_STUDY={"OBSERVER_NOTICE_WORKING_DAYS": 2})
+    @override_settings(DANGJIAN={"study": {"observer_notice_working_days": 2}})
     def test_the_required_notice_is_configurable(self):
         session = self.plan(MON + dt.timedelta(days=7))
         services.observers_add(

@@ -26,7 +26,7 @@ class QrSignInTests(StudyTestCase):
         mark = services.checkin(day=self.day2, person=self.w.person_a, by=None, now=aware(self.day2.day, 9, 16))
         self.assertEqual(mark.status, Mark.LATE)
 
-    @override_settings(DANGJIAN_STUDY={"SIGNIN_GRACE_MINUTES": 30})
+    @override_settings(DANGJIAN={"study": {"signin_grace_minutes": 30}})
     def test_the_grace_period_is_configurable(self):
         mark = services.checkin(day=self.day2, person=self.w.person_a, by=None, now=aware(self.day2.day, 9, 25))
         self.assertEqual(mark.status, Mark.PRESENT)

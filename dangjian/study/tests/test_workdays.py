@@ -19,7 +19,7 @@ class WorkingDaysTests(SimpleTestCase):
         self.assertEqual(working_days_between(MON, MON), 0)
         self.assertEqual(working_days_between(MON, MON - dt.timedelta(days=3)), 0)
 
-    @override_settings(DANGJIAN_STUDY={"HOLIDAYS": ("2025-03-05",), "EXTRA_WORKDAYS": ("2025-03-08",)})
+    @override_settings(DANGJIAN={"study": {"holidays": ("2025-03-05",), "extra_workdays": ("2025-03-08",)}})
     def test_it_skips_configured_holidays_and_counts_make_up_days(self):
         self.assertEqual(working_days_between(MON, MON + dt.timedelta(days=7)), 5)  # Wed off, Sat worked
 

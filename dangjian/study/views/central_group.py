@@ -16,7 +16,7 @@ from dangjian.accounts.http import AuthedRequest
 from dangjian.core import scoping, tree
 from dangjian.people.models import CadreRank, Status
 
-from .. import conf
+from ..conf import StudySettings
 from ..forms import GroupForm, SessionForm, SummaryForm, UploadForm
 from ..models import GroupRole, Mark, Session, SessionStatus, StudyGroup
 from ..selectors import central_group as cg
@@ -106,7 +106,7 @@ def group_detail(request: AuthedRequest, pk: int) -> HttpResponse:
             "memberships": group.memberships.select_related("person__org").order_by("role", "person__name_initials"),
             "page": paginate(request, sessions, 20),
             "frequency": freq[0] if freq else None,
-            "min_per_quarter": conf.get("CENTRAL_GROUP_MIN_PER_QUARTER"),
+            "min_per_quarter": StudySettings.current().central_group_min_per_quarter,
             "year": year,
             "manages": scoping.can_manage_org(request.user, group.org),
         },
@@ -273,7 +273,7 @@ def session_detail(request: AuthedRequest, pk: int) -> HttpResponse:
             "upload_form": UploadForm(),
             "export": export_query(request),
             "today": timezone.localdate(),
-            "required": int(conf.get("OBSERVER_NOTICE_WORKING_DAYS")),
+            "required": StudySettings.current().observer_notice_working_days,
         },
     )
 

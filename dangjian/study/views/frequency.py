@@ -9,7 +9,7 @@ from django.utils import timezone
 
 from dangjian.accounts.http import AuthedRequest
 
-from .. import conf
+from ..conf import StudySettings
 from ..models import StudyGroup
 from ..selectors import central_group as cg
 from .common import NAV, export_query, page_query, paginate, require_manager, wants_xlsx, xlsx_download, year_param
@@ -51,7 +51,7 @@ def frequency(request: AuthedRequest) -> HttpResponse:
             "only": only,
             "behind_count": sum(1 for r in rows if r.behind),
             "total": len(rows),
-            "minimum": conf.get("CENTRAL_GROUP_MIN_PER_QUARTER"),
+            "minimum": StudySettings.current().central_group_min_per_quarter,
             "query": page_query(request),
             "export": export_query(request),
         },

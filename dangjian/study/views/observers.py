@@ -16,7 +16,8 @@ from dangjian.core import scoping
 from dangjian.orgs.models import Organization
 from dangjian.orgs.selectors import ancestor_paths
 
-from .. import conf, workdays
+from .. import workdays
+from ..conf import StudySettings
 from ..forms import ObserverForm, WriteupForm
 from ..models import Observer, SessionStatus
 from ..selectors import central_group as cg
@@ -56,7 +57,7 @@ def observers_add(request: AuthedRequest, pk: int) -> HttpResponse:
         except ValidationError as e:
             attach_errors(form, e)
         else:
-            required = int(conf.get("OBSERVER_NOTICE_WORKING_DAYS"))
+            required = StudySettings.current().observer_notice_working_days
             lead = created[0].notice_working_days
             if lead < required:
                 messages.warning(
@@ -68,7 +69,7 @@ def observers_add(request: AuthedRequest, pk: int) -> HttpResponse:
                 messages.success(request, f"已通知 {len(created)} 名列席人员（提前 {lead} 个工作日）。")
             return redirect("study:session_detail", pk=session.pk)
     today = timezone.localdate()
-    required = int(conf.get("OBSERVER_NOTICE_WORKING_DAYS"))
+    required = StudySettings.current().observer_notice_working_days
     return render(
         request,
         "study/observers_form.html",
@@ -121,7 +122,7 @@ def my_tasks(request: AuthedRequest) -> HttpResponse:
             "pending": pending,
             "done": done[:50],
             "today": today,
-            "required": int(conf.get("OBSERVER_NOTICE_WORKING_DAYS")),
+            "required": StudySettings.current().observer_notice_working_days,
             "export": export_query(request),
         },
     )
@@ -193,7 +194,7 @@ def overview(request: AuthedRequest) -> HttpResponse:
             "filters": FILTERS,
             "counts": counts,
             "today": today,
-            "required": int(conf.get("OBSERVER_NOTICE_WORKING_DAYS")),
+            "required": StudySettings.current().observer_notice_working_days,
             "query": page_query(request),
             "export": export_query(request),
         },

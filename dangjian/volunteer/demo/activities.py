@@ -11,7 +11,7 @@ from typing import Any
 from dangjian.core.seeding import SeedContext
 from dangjian.people.models import Member
 
-from ..conf import setting
+from ..conf import VolunteerSettings
 from ..models import (
     Activity,
     ActivityKind,
@@ -320,6 +320,7 @@ def _certificates(
     members = Member.objects.in_bulk([v.member_id for v in volunteers.values()])
     leader = corps.leader.name if corps.leader is not None else ""
     rows = []
+    rules = VolunteerSettings.current()
     for pk in chosen:
         mine = sorted(by_volunteer[pk], key=lambda r: r.served_on)
         v = volunteers[pk]
@@ -327,8 +328,8 @@ def _certificates(
         mine = [r for r in mine if r.served_on < issued.date()] or mine
         tail = "".join(rng.choice(NUMBER_ALPHABET) for _ in range(NUMBER_RANDOM_LENGTH))
         c = Certificate(
-            number=f"{setting('CERTIFICATE_PREFIX')}{issued.year}{tail}", volunteer=v, corps=corps,
-            name=members[v.member_id].name, id_type=setting("CERTIFICATE_ID_TYPE"), volunteer_number=v.number,
+            number=f"{rules.certificate_prefix}{issued.year}{tail}", volunteer=v, corps=corps,
+            name=members[v.member_id].name, id_type=rules.certificate_id_type, volunteer_number=v.number,
             period_start=mine[0].served_on, period_end=mine[-1].served_on, service_count=len(mine),
             hours=sum((r.hours for r in mine), Decimal(0)),
             content=content_of(mine, {r.activity_id: r.kind for r in mine}),

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from django.db import models
 
-from dangjian.volunteer.conf import setting
+from dangjian.volunteer.conf import VolunteerSettings
 
 
 class Corps(models.Model):
@@ -118,7 +118,7 @@ class Volunteer(models.Model):
     @staticmethod
     def number_for(member_id: int) -> str:
         """Derived from the roster record, so it is unique and needs no second write."""
-        return f"{setting('VOLUNTEER_NUMBER_PREFIX')}{member_id:08d}"
+        return f"{VolunteerSettings.current().volunteer_number_prefix}{member_id:08d}"
 
     @property
     def audit_org_id(self) -> int:

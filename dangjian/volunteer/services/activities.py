@@ -18,7 +18,7 @@ from dangjian.core.errors import Refusal, combine
 from dangjian.people.models import Member
 
 from .. import errors
-from ..conf import setting
+from ..conf import VolunteerSettings
 from ..models import Activity, ActivityKind, ActivityStatus, Brigade, Pairing, Team
 from .signup import _lock_activity, confirmed_count, fill_places
 
@@ -56,8 +56,8 @@ def _validate(data: ActivityData) -> dict[str, Refusal]:
         refuse("place", "请填写活动地点。")
     if data.ends_at <= data.starts_at:
         refuse("ends_at", "结束时间须晚于开始时间。")
-    if not 1 <= data.places <= setting("MAX_PLACES"):
-        refuse("places", f"招募人数应在 1 至 {setting('MAX_PLACES')} 之间。")
+    if not 1 <= data.places <= VolunteerSettings.current().max_places:
+        refuse("places", f"招募人数应在 1 至 {VolunteerSettings.current().max_places} 之间。")
     if data.signup_deadline is not None and data.signup_deadline > data.starts_at:
         refuse("signup_deadline", "报名截止时间不能晚于活动开始时间。")
     if data.team is not None and data.team.brigade_id != data.brigade.pk:
@@ -83,7 +83,7 @@ def _raise_all(found: dict[str, Refusal]) -> None:
 def _deadline(data: ActivityData) -> dt.datetime:
     if data.signup_deadline is not None:
         return data.signup_deadline
-    return data.starts_at - dt.timedelta(hours=setting("DEFAULT_DEADLINE_HOURS_BEFORE"))
+    return data.starts_at - dt.timedelta(hours=VolunteerSettings.current().default_deadline_hours_before)
 
 
 @transaction.atomic

@@ -18,7 +18,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from .. import errors
-from ..conf import setting
+from ..conf import VolunteerSettings
 from ..models import ActivityKind, Certificate, CertificateStatus, Corps, ServiceRecord, Volunteer
 
 # No 0/O, 1/I/L: the number is read aloud and typed in by hand.
@@ -29,7 +29,7 @@ NUMBER_RANDOM_LENGTH = 10
 def new_certificate_number(year: int) -> str:
     """Prefix, year and random characters: unguessable, so the public page cannot be walked through."""
     tail = "".join(secrets.choice(NUMBER_ALPHABET) for _ in range(NUMBER_RANDOM_LENGTH))
-    return f"{setting('CERTIFICATE_PREFIX')}{year}{tail}"
+    return f"{VolunteerSettings.current().certificate_prefix}{year}{tail}"
 
 
 def normalize_number(text: str) -> str:
@@ -115,7 +115,7 @@ def certificate_issue(
         volunteer=volunteer,
         corps=corps,
         name=member.name,
-        id_type=setting("CERTIFICATE_ID_TYPE"),
+        id_type=VolunteerSettings.current().certificate_id_type,
         volunteer_number=volunteer.number,
         period_start=start,
         period_end=end,

@@ -2,7 +2,7 @@
 
 Hours are actual service time: from the later of check-in and the planned
 start to the earlier of check-out and the planned end (travel and waiting are
-not service), rounded down to HOURS_STEP_MINUTES. The organizer may change a
+not service), rounded down to VolunteerSettings.hours_step_minutes. The organizer may change a
 figure with a reason (kept as an HoursAdjustment), then confirms the activity:
 each attendee's hours become a ServiceRecord and the activity's hours lock.
 After that only the committee corrects a record, again with a reason.
@@ -17,7 +17,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from .. import errors
-from ..conf import setting
+from ..conf import VolunteerSettings
 from ..models import (
     Activity,
     ActivityStatus,
@@ -38,7 +38,7 @@ def service_hours(
     start, end = max(checked_in_at, starts_at), min(checked_out_at, ends_at)
     if end <= start:
         return Decimal("0.00")
-    step = setting("HOURS_STEP_MINUTES")
+    step = VolunteerSettings.current().hours_step_minutes
     minutes = int((end - start).total_seconds() // 60)
     minutes -= minutes % step
     return (Decimal(minutes) / Decimal(60)).quantize(TWO_PLACES, rounding=ROUND_DOWN)
@@ -46,8 +46,8 @@ def service_hours(
 
 def checkin_window(activity: Activity) -> tuple[dt.datetime, dt.datetime]:
     return (
-        activity.starts_at - dt.timedelta(minutes=setting("CHECKIN_OPENS_MINUTES_BEFORE")),
-        activity.ends_at + dt.timedelta(minutes=setting("CHECKOUT_CLOSES_MINUTES_AFTER")),
+        activity.starts_at - dt.timedelta(minutes=VolunteerSettings.current().checkin_opens_minutes_before),
+        activity.ends_at + dt.timedelta(minutes=VolunteerSettings.current().checkout_closes_minutes_after),
     )
 
 
@@ -113,7 +113,7 @@ def attendance_mark(
 
 
 def _clean_hours(hours: Decimal) -> Decimal:
-    limit = Decimal(setting("MAX_HOURS_PER_ACTIVITY"))
+    limit = Decimal(VolunteerSettings.current().max_hours_per_activity)
     if hours < 0 or hours > limit:
         raise errors.HoursOutOfRange(field="hours", limit=limit)
     return hours.quantize(TWO_PLACES)

@@ -30,7 +30,7 @@ class HoursRuleTests(SimpleTestCase):
     def test_it_gives_nothing_for_a_check_out_before_the_start(self):
         self.assertEqual(service_hours(at(-60), at(-10), START, END), Decimal("0.00"))
 
-    @override_settings(DANGJIAN_VOLUNTEER={"HOURS_STEP_MINUTES": 15})
+    @override_settings(DANGJIAN={"volunteer": {"hours_step_minutes": 15}})
     def test_it_follows_the_configured_step(self):
         self.assertEqual(service_hours(at(0), at(100), START, END), Decimal("1.50"))
         self.assertEqual(service_hours(at(0), at(105), START, END), Decimal("1.75"))
