@@ -179,6 +179,11 @@ class HeldNotCancellable(Refusal):
     message = "已举行的学习不能取消。"
 
 
+class SessionAlreadyCancelled(Refusal):
+    code = "session_already_cancelled"
+    message = "该次学习已经取消。"
+
+
 class ObserversOnlyWhenPlanned(Refusal):
     code = "observers_not_planned"
     message = "只能为计划中的学习安排列席人员。"

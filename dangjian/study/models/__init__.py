@@ -26,6 +26,7 @@ from .org_life import (
 )
 from .training import (
     Audience,
+    ClassStatus,
     DayAttendance,
     Enrolment,
     EnrolMethod,
@@ -40,6 +41,7 @@ __all__ = [
     "MARK_BADGES",
     "NEEDS_REASON",
     "Audience",
+    "ClassStatus",
     "DayAttendance",
     "EnrolMethod",
     "Enrolment",

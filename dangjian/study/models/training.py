@@ -25,8 +25,16 @@ class VenueKind(models.TextChoices):
     OTHER = "other", "其他"
 
 
+class ClassStatus(models.TextChoices):
+    SCHEDULED = "scheduled", "正常开班"
+    CANCELLED = "cancelled", "已取消"
+
+
 class TrainingClass(models.Model):
     """A class run by an organization for people of its subtree.
+
+    Lifecycle: scheduled → cancelled (services.training.class_cancel), kept as STATUS
+    plus `cancelled_at`; whether it is upcoming, under way or over follows from its dates.
 
     `enrolled` counts active enrolments; it only ever moves by a conditional
     UPDATE (see services.training), and the check constraint below makes
@@ -50,7 +58,8 @@ class TrainingClass(models.Model):
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
     created_at = models.DateTimeField(auto_now_add=True)
-    cancelled_at = models.DateTimeField(null=True, blank=True)
+    status = models.CharField("状态", max_length=20, choices=ClassStatus.choices, default=ClassStatus.SCHEDULED)
+    cancelled_at = models.DateTimeField("取消时间", null=True, blank=True)
 
     class Meta:
         verbose_name = "培训班"
@@ -70,6 +79,10 @@ class TrainingClass(models.Model):
     @property
     def audit_org_id(self) -> int:
         return self.org_id
+
+    @property
+    def is_cancelled(self) -> bool:
+        return self.status == ClassStatus.CANCELLED
 
     @property
     def places_left(self) -> int | None:

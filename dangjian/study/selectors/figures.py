@@ -16,6 +16,7 @@ from dangjian.orgs.models import Organization
 from ..conf import StudySettings
 from ..models import (
     ATTENDED,
+    ClassStatus,
     DayAttendance,
     Enrolment,
     Meeting,
@@ -48,7 +49,7 @@ def held_classes(org: Organization, year: int, today: dt.date) -> QuerySet[Train
     """Classes of ORG's subtree that began in YEAR (by TODAY) and were not cancelled."""
     start, end = _year(year)
     return scoping.in_subtree(TrainingClass.objects.all(), org, "org").filter(
-        cancelled_at__isnull=True, starts_on__range=(start, min(end, today))
+        status=ClassStatus.SCHEDULED, starts_on__range=(start, min(end, today))
     )
 
 
@@ -60,7 +61,7 @@ def training_enrolments(org: Organization, year: int, today: dt.date) -> QuerySe
     """Person-times of those classes counted per class: each person present or late on at least one day."""
     start, end = _year(year)
     return scoping.in_subtree(Enrolment.objects.all(), org, "klass__org").filter(
-        klass__cancelled_at__isnull=True,
+        klass__status=ClassStatus.SCHEDULED,
         klass__starts_on__range=(start, min(end, today)),
         days_attended__gt=0,
     )
@@ -70,7 +71,7 @@ def training_day_marks(org: Organization, year: int, today: dt.date) -> QuerySet
     """Person-times counted per day: every day someone was present or late."""
     start, end = _year(year)
     return scoping.in_subtree(DayAttendance.objects.all(), org, "day__klass__org").filter(
-        day__klass__cancelled_at__isnull=True,
+        day__klass__status=ClassStatus.SCHEDULED,
         day__klass__starts_on__range=(start, min(end, today)),
         status__in=ATTENDED,
     )

@@ -13,7 +13,7 @@ from dangjian.core import scoping
 from dangjian.orgs.selectors import ancestor_paths
 
 from ..conf import StudySettings
-from ..models import ATTENDED, DayAttendance, Enrolment, TrainingClass, TrainingDay
+from ..models import ATTENDED, ClassStatus, DayAttendance, Enrolment, TrainingClass, TrainingDay
 
 if TYPE_CHECKING:
     from dangjian.accounts.http import AuthedRequest
@@ -33,7 +33,7 @@ def classes_reaching(person: Member) -> QuerySet[TrainingClass]:
 def open_classes(person: Member, today: dt.date) -> QuerySet[TrainingClass]:
     return classes_reaching(person).filter(
         Q(signup_closes_on__isnull=True, ends_on__gte=today) | Q(signup_closes_on__gte=today),
-        cancelled_at__isnull=True,
+        status=ClassStatus.SCHEDULED,
         self_signup=True,
     )
 
@@ -137,7 +137,7 @@ def completion(enrolment: Enrolment, today: dt.date) -> Completion:
     ratio = StudySettings.current().completion_ratio
     complete = (
         over
-        and enrolment.klass.cancelled_at is None
+        and not enrolment.klass.is_cancelled
         and enrolment.withdrawn_at is None
         and bool(days)
         and attended >= ratio * len(days) - 1e-9
@@ -170,13 +170,13 @@ def class_list(user: Any, *, year: int, phase: str, today: dt.date) -> QuerySet[
     """The classes of YEAR the user's organizations run, in PHASE (a PHASES key; anything else: all), newest first."""
     classes = classes_for(user).filter(starts_on__year=year)
     if phase == "upcoming":
-        classes = classes.filter(starts_on__gt=today, cancelled_at__isnull=True)
+        classes = classes.filter(starts_on__gt=today, status=ClassStatus.SCHEDULED)
     elif phase == "ongoing":
-        classes = classes.filter(starts_on__lte=today, ends_on__gte=today, cancelled_at__isnull=True)
+        classes = classes.filter(starts_on__lte=today, ends_on__gte=today, status=ClassStatus.SCHEDULED)
     elif phase == "ended":
-        classes = classes.filter(ends_on__lt=today, cancelled_at__isnull=True)
+        classes = classes.filter(ends_on__lt=today, status=ClassStatus.SCHEDULED)
     elif phase == "cancelled":
-        classes = classes.filter(cancelled_at__isnull=False)
+        classes = classes.filter(status=ClassStatus.CANCELLED)
     return classes.annotate(days_count=Count("days", distinct=True)).order_by("-starts_on", "-id")
 
 
@@ -211,7 +211,7 @@ def class_rows(classes: Iterable[CountedClass]) -> list[tuple[Any, ...]]:
             k.hours,
             k.capacity,
             k.enrolled,
-            "已取消" if k.cancelled_at else "",
+            "已取消" if k.is_cancelled else "",
         )
         for k in classes
     ]

@@ -29,6 +29,7 @@ from ..errors import (
     NoObservers,
     ObserversAlready,
     ObserversOnlyWhenPlanned,
+    SessionAlreadyCancelled,
     SessionCancelled,
     SessionNotYet,
     UnknownPeople,
@@ -235,12 +236,17 @@ def session_record(
 
 @transaction.atomic
 def session_cancel(*, session: Session, by: Any) -> Session:
-    if session.status == SessionStatus.HELD:
+    """Call a planned session off: planned → cancelled (a held one stays held)."""
+    locked = Session.objects.select_for_update().get(pk=session.pk)
+    if locked.status == SessionStatus.HELD:
         raise HeldNotCancellable()
-    session.status = SessionStatus.CANCELLED
-    session.cancelled_at = timezone.now()
-    session.save(update_fields=["status", "cancelled_at"])
-    return session
+    if locked.status == SessionStatus.CANCELLED:
+        raise SessionAlreadyCancelled()
+    locked.status = SessionStatus.CANCELLED
+    locked.cancelled_at = timezone.now()
+    locked.save(update_fields=["status", "cancelled_at"])
+    session.status, session.cancelled_at = locked.status, locked.cancelled_at
+    return locked
 
 
 @transaction.atomic

@@ -49,6 +49,7 @@ from ..errors import (
 from ..models import (
     ATTENDED,
     Audience,
+    ClassStatus,
     DayAttendance,
     Enrolment,
     EnrolMethod,
@@ -140,12 +141,16 @@ def class_create(
 
 
 @transaction.atomic
-def class_cancel(*, klass: TrainingClass, by: Any) -> TrainingClass:
-    if klass.cancelled_at is not None:
+def class_cancel(*, klass: TrainingClass, by: Any, now: dt.datetime | None = None) -> TrainingClass:
+    """Call the class off: scheduled → cancelled. Enrolments and marks stay, for the record."""
+    locked = TrainingClass.objects.select_for_update().get(pk=klass.pk)
+    if locked.is_cancelled:
         raise ClassCancelled()
-    klass.cancelled_at = timezone.now()
-    klass.save(update_fields=["cancelled_at"])
-    return klass
+    locked.status = ClassStatus.CANCELLED
+    locked.cancelled_at = now or timezone.now()
+    locked.save(update_fields=["status", "cancelled_at"])
+    klass.status, klass.cancelled_at = locked.status, locked.cancelled_at
+    return locked
 
 
 # ---------------------------------------------------------------- enrolment
@@ -175,7 +180,7 @@ def enrol(
     on: dt.date | None = None,
 ) -> list[Enrolment]:
     """Enrol PEOPLE (those already on the class are skipped), all or none within the places left."""
-    if klass.cancelled_at is not None:
+    if klass.is_cancelled:
         raise ClassCancelled("该培训班已取消，不能报名。")
     on = on or timezone.localdate()
     if on > klass.ends_on and method != EnrolMethod.IMPORT:
@@ -217,7 +222,7 @@ def eligible(klass: TrainingClass, person: Member) -> bool:
 
 def signup_refusal(klass: TrainingClass, person: Member, today: dt.date) -> Refusal | None:
     """Why PERSON cannot sign up for KLASS today (None when they can)."""
-    if klass.cancelled_at is not None:
+    if klass.is_cancelled:
         return ClassCancelled()
     if not klass.self_signup:
         return NoSelfSignup()
@@ -352,7 +357,7 @@ def day_mark(
 
 def checkin_refusal(day: TrainingDay, enrolment: Enrolment | None, now: dt.datetime) -> Refusal | None:
     """Why the holder of ENROLMENT cannot sign in for DAY at NOW (None when they can)."""
-    if day.klass.cancelled_at is not None:
+    if day.klass.is_cancelled:
         return ClassCancelled()
     if enrolment is None or enrolment.withdrawn_at is not None:
         return CheckinNotEnrolled()
