@@ -1,4 +1,4 @@
-"""A central-group session's lifecycle: planned → held or planned → cancelled, a status plus `held_at` / `cancelled_at`."""
+"""A central-group session's lifecycle: planned → held or cancelled, a status plus `held_at` / `cancelled_at`."""
 
 from __future__ import annotations
 
