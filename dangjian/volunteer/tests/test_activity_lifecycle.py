@@ -68,6 +68,37 @@ class ActivityLifecycleTests(VolunteerTestCase):
         self.assertEqual(self.activity.status, ActivityStatus.CANCELLED)
         self.assertIsNotNone(self.activity.cancelled_at)
 
+    def test_it_cancels_a_draft_that_was_never_published(self):
+        draft = make_activity(self.brigade_a, status=ActivityStatus.DRAFT)
+        services.activity_cancel(activity=draft)
+        draft.refresh_from_db()
+        self.assertEqual(draft.status, ActivityStatus.CANCELLED)
+        self.assertIsNotNone(draft.cancelled_at)
+        self.assertIsNone(draft.published_at)
+
+    def test_it_refuses_to_cancel_twice_and_keeps_the_first_time(self):
+        services.activity_cancel(activity=self.activity)
+        first = Activity.objects.get(pk=self.activity.pk).cancelled_at
+        with self.assertRefused("activity_cancelled"):
+            services.activity_cancel(activity=self.activity)
+        self.assertEqual(Activity.objects.get(pk=self.activity.pk).cancelled_at, first)
+
+    def test_it_publishes_only_a_draft(self):
+        published_at = self.activity.published_at
+        with self.assertRefused("not_a_draft"):
+            services.activity_publish(activity=self.activity)
+        services.activity_cancel(activity=self.activity)
+        with self.assertRefused("not_a_draft"):
+            services.activity_publish(activity=self.activity)
+        self.activity.refresh_from_db()
+        self.assertEqual((self.activity.status, self.activity.published_at), (ActivityStatus.CANCELLED, published_at))
+
+    def test_it_refuses_to_cancel_once_the_hours_are_confirmed(self):
+        Activity.objects.filter(pk=self.activity.pk).update(hours_confirmed_at=timezone.now())
+        with self.assertRefused("hours_locked", "服务时长已确认的活动不能取消"):
+            services.activity_cancel(activity=self.activity)
+        self.assertEqual(Activity.objects.get(pk=self.activity.pk).status, ActivityStatus.PUBLISHED)
+
     def test_it_checks_the_times_and_places_in_chinese(self):
         self.login_as(self.w.admin_a)
         start = timezone.now() + dt.timedelta(days=5)
