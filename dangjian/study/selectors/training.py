@@ -9,8 +9,7 @@ from typing import TYPE_CHECKING, Any, TypedDict
 
 from django.db.models import Count, Q, QuerySet
 
-from dangjian.core import scoping
-from dangjian.orgs.selectors import ancestor_paths
+from dangjian.core import scoping, tree
 
 from ..conf import StudySettings
 from ..models import ATTENDED, ClassStatus, DayAttendance, Enrolment, TrainingClass, TrainingDay
@@ -27,7 +26,7 @@ def classes_for(user: Any) -> QuerySet[TrainingClass]:
 
 def classes_reaching(person: Member) -> QuerySet[TrainingClass]:
     """Classes of PERSON's organization or of one above it: the ones they may hear of."""
-    return TrainingClass.objects.filter(org__path__in=ancestor_paths(person.org.path)).select_related("org")
+    return TrainingClass.objects.filter(org__path__in=tree.ancestor_paths(person.org.path)).select_related("org")
 
 
 def open_classes(person: Member, today: dt.date) -> QuerySet[TrainingClass]:
@@ -51,7 +50,7 @@ def class_visible_or_404(request: AuthedRequest, pk: int) -> ClassAccess:
     q = Q(pk__in=classes_for(user).values("pk"))
     person = getattr(user, "person", None) if getattr(user, "person_id", None) else None
     if person is not None:
-        q |= Q(org__path__in=ancestor_paths(person.org.path)) | Q(enrolments__person=person)
+        q |= Q(org__path__in=tree.ancestor_paths(person.org.path)) | Q(enrolments__person=person)
     visible = TrainingClass.objects.filter(q).distinct().select_related("org")
     klass = scoping.get_visible_or_404(request, visible, pk=pk)
     enrolment = klass.enrolments.filter(person=person).first() if person is not None else None

@@ -12,9 +12,8 @@ from django.utils import timezone
 
 from dangjian.accounts.http import AuthedRequest
 from dangjian.accounts.models import Role, User
-from dangjian.core import scoping
+from dangjian.core import scoping, tree
 from dangjian.orgs.models import Organization
-from dangjian.orgs.selectors import ancestor_paths
 
 from .. import workdays
 from ..conf import StudySettings
@@ -39,7 +38,7 @@ def _staff_accounts(session_org: Organization) -> QuerySet[User]:
     """Committee staff whose role reaches the session's organization."""
     return (
         User.objects.filter(
-            roles__role=Role.COMMITTEE_STAFF, roles__org__path__in=ancestor_paths(session_org.path), is_active=True
+            roles__role=Role.COMMITTEE_STAFF, roles__org__path__in=tree.ancestor_paths(session_org.path), is_active=True
         )
         .distinct()
         .order_by("display_name", "username")
