@@ -20,9 +20,6 @@ from dangjian.people.models import Member
 from .models import Audience, GroupKind, MeetingKind, VenueKind
 from .services.central_group import SpeakerIn
 
-TEXT = {"class": "form-control"}
-SELECT = {"class": "form-select"}
-
 
 def _queryset_of(form: forms.BaseForm, name: str) -> forms.ModelChoiceField:
     """FORM's model-choice field NAME, typed so its queryset can be set."""
@@ -30,9 +27,9 @@ def _queryset_of(form: forms.BaseForm, name: str) -> forms.ModelChoiceField:
 
 
 class GroupForm(BootstrapForm):
-    org = OrgChoiceField(label="所属组织", queryset=Organization.objects.none(), widget=forms.Select(attrs=SELECT))
-    name = forms.CharField(label="中心组名称", max_length=100, widget=forms.TextInput(attrs=TEXT))
-    kind = forms.ChoiceField(label="类别", choices=GroupKind.choices, widget=forms.Select(attrs=SELECT))
+    org = OrgChoiceField(label="所属组织", queryset=Organization.objects.none())
+    name = forms.CharField(label="中心组名称", max_length=100)
+    kind = forms.ChoiceField(label="类别", choices=GroupKind.choices)
 
     def __init__(self, *args: Any, orgs: QuerySet[Organization], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -47,14 +44,14 @@ class SessionForm(BootstrapForm):
         max_digits=4,
         decimal_places=1,
         initial=Decimal("2"),
-        widget=forms.NumberInput(attrs={**TEXT, "step": "0.5"}),
+        widget=forms.NumberInput(attrs={"step": "0.5"}),
     )
-    topic = forms.CharField(label="学习主题", max_length=200, widget=forms.TextInput(attrs=TEXT))
-    location = forms.CharField(label="地点", max_length=100, required=False, widget=forms.TextInput(attrs=TEXT))
+    topic = forms.CharField(label="学习主题", max_length=200)
+    location = forms.CharField(label="地点", max_length=100, required=False)
     speakers = forms.CharField(
         label="主讲及交流发言",
         required=False,
-        widget=forms.Textarea(attrs={**TEXT, "rows": 3, "placeholder": "每行一人：姓名：发言题目"}),
+        widget=forms.Textarea(attrs={"rows": 3, "placeholder": "每行一人：姓名：发言题目"}),
         help_text="每行一人，格式“姓名：发言题目”；名册中的人员会自动关联。",
     )
 
@@ -70,7 +67,7 @@ class SessionForm(BootstrapForm):
 
 
 class SummaryForm(BootstrapForm):
-    summary = forms.CharField(label="学习情况", required=False, widget=forms.Textarea(attrs={**TEXT, "rows": 4}))
+    summary = forms.CharField(label="学习情况", required=False, widget=forms.Textarea(attrs={"rows": 4}))
 
 
 class ObserverForm(BootstrapForm):
@@ -84,19 +81,19 @@ class ObserverForm(BootstrapForm):
 
 
 class WriteupForm(BootstrapForm):
-    writeup = forms.CharField(label="列席报告", min_length=20, widget=forms.Textarea(attrs={**TEXT, "rows": 8}))
+    writeup = forms.CharField(label="列席报告", min_length=20, widget=forms.Textarea(attrs={"rows": 8}))
 
 
 class UploadForm(BootstrapForm):
-    file = forms.FileField(label="文件", widget=forms.ClearableFileInput(attrs=TEXT))
+    file = forms.FileField(label="文件")
 
 
 class ClassForm(BootstrapForm):
-    org = OrgChoiceField(label="主办组织", queryset=Organization.objects.none(), widget=forms.Select(attrs=SELECT))
-    title = forms.CharField(label="培训班名称", max_length=200, widget=forms.TextInput(attrs=TEXT))
-    audience = forms.ChoiceField(label="培训对象", choices=Audience.choices, widget=forms.Select(attrs=SELECT))
-    venue_kind = forms.ChoiceField(label="培训场所", choices=VenueKind.choices, widget=forms.Select(attrs=SELECT))
-    venue = forms.CharField(label="培训地点", max_length=200, required=False, widget=forms.TextInput(attrs=TEXT))
+    org = OrgChoiceField(label="主办组织", queryset=Organization.objects.none())
+    title = forms.CharField(label="培训班名称", max_length=200)
+    audience = forms.ChoiceField(label="培训对象", choices=Audience.choices)
+    venue_kind = forms.ChoiceField(label="培训场所", choices=VenueKind.choices)
+    venue = forms.CharField(label="培训地点", max_length=200, required=False)
     starts_on = forms.DateField(label="开班日期", widget=DateInput())
     ends_on = forms.DateField(label="结业日期", widget=DateInput())
     starts_at = forms.TimeField(label="每日开始时间", initial="09:00", widget=TimeInput())
@@ -105,16 +102,14 @@ class ClassForm(BootstrapForm):
         max_digits=5,
         decimal_places=1,
         min_value=Decimal("0.5"),
-        widget=forms.NumberInput(attrs={**TEXT, "step": "0.5"}),
+        widget=forms.NumberInput(attrs={"step": "0.5"}),
     )
-    capacity = forms.IntegerField(
-        label="名额", required=False, min_value=1, widget=forms.NumberInput(attrs=TEXT), help_text="留空表示不限"
-    )
+    capacity = forms.IntegerField(label="名额", required=False, min_value=1, help_text="留空表示不限")
     self_signup = forms.BooleanField(
         label="允许自主报名", required=False, widget=forms.CheckboxInput(attrs={"class": "form-check-input"})
     )
     signup_closes_on = forms.DateField(label="报名截止日期", required=False, widget=DateInput())
-    description = forms.CharField(label="培训内容", required=False, widget=forms.Textarea(attrs={**TEXT, "rows": 3}))
+    description = forms.CharField(label="培训内容", required=False, widget=forms.Textarea(attrs={"rows": 3}))
 
     def __init__(self, *args: Any, orgs: QuerySet[Organization], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -122,15 +117,13 @@ class ClassForm(BootstrapForm):
 
 
 class MeetingForm(BootstrapForm):
-    kind = forms.ChoiceField(label="会议类型", choices=(), widget=forms.Select(attrs=SELECT))
+    kind = forms.ChoiceField(label="会议类型", choices=())
     held_on = forms.DateField(label="日期", widget=DateInput())
     starts_at = forms.TimeField(label="开始时间", required=False, widget=TimeInput())
-    topic = forms.CharField(label="主题", max_length=200, widget=forms.TextInput(attrs=TEXT))
-    location = forms.CharField(label="地点", max_length=100, required=False, widget=forms.TextInput(attrs=TEXT))
-    chair = PersonChoiceField(
-        label="主持人", queryset=Member.objects.none(), required=False, widget=forms.Select(attrs=SELECT)
-    )
-    minutes = forms.CharField(label="会议记录", required=False, widget=forms.Textarea(attrs={**TEXT, "rows": 5}))
+    topic = forms.CharField(label="主题", max_length=200)
+    location = forms.CharField(label="地点", max_length=100, required=False)
+    chair = PersonChoiceField(label="主持人", queryset=Member.objects.none(), required=False)
+    minutes = forms.CharField(label="会议记录", required=False, widget=forms.Textarea(attrs={"rows": 5}))
 
     def __init__(self, *args: Any, kinds: list[tuple[str, str]], chairs: QuerySet[Member], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)

@@ -1,8 +1,6 @@
-"""Display helpers for the study pages."""
+"""Display helpers for the study pages (hours, dates, get_item: {% load platform %})."""
 
 from __future__ import annotations
-
-from typing import Any
 
 from django import template
 from django.utils.html import format_html
@@ -30,20 +28,3 @@ def mark_badge(status: str, label: str = "") -> str:
 @register.filter
 def state_class(state: str) -> str:
     return STATE_CLASSES.get(state, "text-bg-light")
-
-
-@register.filter
-def get_item(mapping: Any, key: Any) -> Any:
-    try:
-        return mapping.get(key)
-    except AttributeError:
-        return None
-
-
-@register.filter
-def hours(value: Any) -> str:
-    """2.0 → 2, 2.5 → 2.5."""
-    if value is None:
-        return "0"
-    text = f"{value:.1f}" if not isinstance(value, str) else value
-    return text[:-2] if text.endswith(".0") else text

@@ -5,7 +5,6 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.core.paginator import Paginator
 from django.db.models import Count, Q
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
@@ -289,7 +288,7 @@ def session_attendance(request: AuthedRequest, pk: int) -> HttpResponse:
     everyone = session.attendances.select_related("person__org").order_by(
         "person__org__path", "person__name_initials", "id"
     )
-    page = Paginator(everyone, MARK_ROWS).get_page(request.GET.get("page"))
+    page = paginate(request, everyone, MARK_ROWS)
     rows = list(page.object_list)
     form = SummaryForm(request.POST or None, initial={"summary": session.summary})
     error = ""

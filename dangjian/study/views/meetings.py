@@ -7,7 +7,6 @@ from typing import Any
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.core.paginator import Paginator
 from django.http import FileResponse, HttpResponse
 from django.http.response import HttpResponseBase
 from django.shortcuts import redirect, render
@@ -208,7 +207,7 @@ def meeting_attendance(request: AuthedRequest, pk: int) -> HttpResponse:
     roster = list(meeting_roster(meeting.org, meeting.kind, meeting.held_on).select_related("org"))
     ids = {p.pk for p in roster}
     roster += [a.person for a in meeting.attendances.select_related("person__org") if a.person_id not in ids]
-    page = Paginator(roster, MARK_ROWS).get_page(request.GET.get("page"))
+    page = paginate(request, roster, MARK_ROWS)
     people = list(page.object_list)
     error = ""
     if request.method == "POST":

@@ -5,7 +5,6 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.core.paginator import Paginator
 from django.db.models import Q
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
@@ -260,7 +259,7 @@ def day_detail(request: AuthedRequest, pk: int) -> HttpResponse:
         raise scoping.deny(
             request, TrainingDay, {"pk": pk}, exists=hidden is not None, org=hidden.klass.org_id if hidden else None
         )
-    page = Paginator(sel.day_roster(day), MARK_ROWS).get_page(request.GET.get("page"))
+    page = paginate(request, sel.day_roster(day), MARK_ROWS)
     lines = list(page.object_list)
     error = ""
     if request.method == "POST":
