@@ -50,7 +50,7 @@ from ..models import (
     StudyGroup,
     StudyGroupMember,
 )
-from .files import check_upload
+from .files import store
 from .marks import MarkIn, check_marks, write_rows
 
 TOPIC_MAX = 200
@@ -251,17 +251,7 @@ def session_cancel(*, session: Session, by: Any) -> Session:
 
 @transaction.atomic
 def material_add(*, session: Session, uploaded: Any, by: Any) -> SessionMaterial:
-    checked = check_upload(uploaded)
-    material = SessionMaterial(
-        session=session,
-        name=checked.name,
-        size=checked.size,
-        content_type=checked.content_type,
-        uploaded_by=by if getattr(by, "is_authenticated", False) else None,
-    )
-    material.file.save(checked.name, checked.upload, save=False)
-    material.save()
-    return material
+    return store(SessionMaterial(session=session), uploaded=uploaded, by=by)
 
 
 # ---------------------------------------------------------------- observers (列席)

@@ -29,7 +29,7 @@ from ..errors import (
 from ..models import ATTENDED, Meeting, MeetingAttachment, MeetingAttendance, MeetingKind, MeetingTally, encode_counts
 from ..selectors.org_life import kinds_for
 from ..selectors.people import chair_choices, committee_people, meeting_roster, subtree_people
-from .files import check_upload
+from .files import store
 from .marks import MarkIn, check_marks, write_rows
 
 
@@ -212,17 +212,7 @@ def tallies_rebuild() -> int:
 
 @transaction.atomic
 def attachment_add(*, meeting: Meeting, uploaded: Any, by: Any) -> MeetingAttachment:
-    checked = check_upload(uploaded)
-    attachment = MeetingAttachment(
-        meeting=meeting,
-        name=checked.name,
-        size=checked.size,
-        content_type=checked.content_type,
-        uploaded_by=by if getattr(by, "is_authenticated", False) else None,
-    )
-    attachment.file.save(checked.name, checked.upload, save=False)
-    attachment.save()
-    return attachment
+    return store(MeetingAttachment(meeting=meeting), uploaded=uploaded, by=by)
 
 
 def _set_quorum(meeting: Meeting, marks: Mapping[int, MarkIn]) -> None:
