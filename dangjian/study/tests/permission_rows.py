@@ -10,6 +10,7 @@ from django.utils import timezone
 
 from dangjian.core.permission_matrix import IN_A, STAFF_AND_ADMINS, api, page
 from dangjian.study.models import (
+    ClassStatus,
     DayAttendance,
     Enrolment,
     EnrolMethod,
@@ -107,7 +108,7 @@ def prepare(case) -> dict:
     case.before_each["study:class_signup"] = reset_signup
     case.before_each["api-v1:study_signup"] = reset_signup
     case.before_each["study:class_cancel"] = lambda: TrainingClass.objects.filter(pk=open_class.pk).update(
-        cancelled_at=None
+        status=ClassStatus.SCHEDULED, cancelled_at=None
     )
     ahead = _klass(w.org_a, "已报名", today + dt.timedelta(days=20), capacity=10, enrolled=1)
     on_ahead = Enrolment.objects.create(klass=ahead, person=w.person_a, enrolled_on=today, method=EnrolMethod.ADMIN)
