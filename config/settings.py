@@ -133,7 +133,9 @@ VAR_DIR.mkdir(parents=True, exist_ok=True)
 DATABASES = {
     "default": dj_database_url.parse(
         os.environ.get("DATABASE_URL", f"sqlite:///{VAR_DIR / 'dangjian.sqlite3'}"),
-        conn_max_age=envint("DB_CONN_MAX_AGE", "0"),
+        # Reuse a connection for this many seconds (0: one per request), checked before each reuse.
+        conn_max_age=envint("DB_CONN_MAX_AGE", "60"),
+        conn_health_checks=envbool("DB_CONN_HEALTH_CHECKS", "1"),
     )
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
@@ -193,7 +195,8 @@ TRUSTED_PROXY_COUNT = envint("TRUSTED_PROXY_COUNT", "1" if ENVIRONMENT == "produ
 # Idle timeout: the policy's minutes, applied per request by SecurityGateMiddleware;
 # this is only the ceiling the cookie itself may live.
 SESSION_COOKIE_AGE = envint("SESSION_MAX_HOURS", "12") * 3600
-SESSION_SAVE_EVERY_REQUEST = True
+# Off: a read must not write. The gate records activity (and renews the cookie) once a minute.
+SESSION_SAVE_EVERY_REQUEST = False
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 CSRF_COOKIE_HTTPONLY = True  # pages carry the token in the form or in hx-headers, never read from the cookie
