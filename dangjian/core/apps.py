@@ -11,13 +11,17 @@ class CoreConfig(AppConfig):
     verbose_name = "核心"
 
     def ready(self) -> None:
+        from django.core.signals import request_finished
         from django.db.backends.signals import connection_created
 
-        from . import audit_guard
+        from . import audit_guard, dbstats
 
         # The audit trail's SQL functions on every SQLite connection (its hash chain's SHA-256).
         connection_created.connect(audit_guard.register_sqlite_functions, dispatch_uid="dangjian_audit_sqlite")
         post_migrate.connect(_guard_audit_trail, sender=self)
+        # The planner's statistics: after every migrate, and now and then while serving (SQLite).
+        post_migrate.connect(dbstats.after_migrate, sender=self, dispatch_uid="dangjian_dbstats_migrate")
+        request_finished.connect(dbstats.optimize_now_and_then, dispatch_uid="dangjian_dbstats_optimize")
         checks.register(_check_app_settings)
 
 
