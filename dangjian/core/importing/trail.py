@@ -14,7 +14,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.db import connections, models, router
 from django.utils import timezone
 
-from .. import audit, dbstats
+from .. import audit, dbstats, registry
 from ..models import AuditEntry
 from .result import ImportResult
 
@@ -123,6 +123,7 @@ def insert_rows(objs: Sequence[models.Model]) -> None:
     with connection.cursor() as cursor:
         cursor.executemany(sql, params)
     dbstats.analyze_after_commit(meta.db_table, rows=len(objs), using=connection.alias)
+    registry.figures_changed(meta.app_label, using=connection.alias)  # no signals: say so
 
 
 def update_by_pk(objs: Sequence[models.Model], field_names: Sequence[str]) -> None:
@@ -144,3 +145,4 @@ def update_by_pk(objs: Sequence[models.Model], field_names: Sequence[str]) -> No
     with connection.cursor() as cursor:
         cursor.executemany(sql, params)
     dbstats.analyze_after_commit(meta.db_table, rows=len(objs), using=connection.alias)
+    registry.figures_changed(meta.app_label, using=connection.alias)  # no signals: say so
