@@ -19,6 +19,7 @@ always computes.
 
 from __future__ import annotations
 
+import functools
 import uuid
 from collections.abc import Callable, Mapping, Sequence
 from contextlib import AbstractContextManager
@@ -181,7 +182,7 @@ def figures_changed(*app_labels: str, using: str = DEFAULT_DB_ALIAS) -> None:
     for everyone after the commit.
     """
     for label in app_labels or (ALL,):
-        oncommit.once(_pending_key(label), lambda label=label: _bump(label), using=using)
+        oncommit.once(_pending_key(label), functools.partial(_bump, label), using=using)
 
 
 def watch_models() -> None:
