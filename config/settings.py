@@ -133,7 +133,9 @@ VAR_DIR.mkdir(parents=True, exist_ok=True)
 DATABASES = {
     "default": dj_database_url.parse(
         os.environ.get("DATABASE_URL", f"sqlite:///{VAR_DIR / 'dangjian.sqlite3'}"),
-        conn_max_age=envint("DB_CONN_MAX_AGE", "0"),
+        # Reuse a connection for this many seconds (0: one per request), checked before each reuse.
+        conn_max_age=envint("DB_CONN_MAX_AGE", "60"),
+        conn_health_checks=envbool("DB_CONN_HEALTH_CHECKS", "1"),
     )
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
@@ -147,6 +149,30 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         }
     )
     DATABASES["default"]["TEST"] = {"NAME": os.environ.get("SQLITE_TEST_NAME") or None}
+
+# Caches. "default" is this process's memory (the statistics' figures); "shared" is seen by every
+# worker process (which figures are still current: dangjian.core.registry). CACHE_URL=redis://host:6379/0
+# puts both in Redis (several servers); the embedded default needs no service.
+CACHE_URL = os.environ.get("CACHE_URL", "").strip()
+if CACHE_URL.startswith(("redis://", "rediss://", "unix://")):
+    _redis = {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": CACHE_URL}
+    CACHES: dict[str, dict[str, Any]] = {"default": _redis, "shared": {**_redis, "KEY_PREFIX": "shared"}}
+elif CACHE_URL:
+    raise ImproperlyConfigured(f"CACHE_URL must be a redis:// address or empty, not {CACHE_URL!r}")
+else:
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            "LOCATION": "dangjian",
+            "OPTIONS": {"MAX_ENTRIES": envint("CACHE_MAX_ENTRIES", "50000")},
+        },
+        "shared": {
+            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "LOCATION": str(VAR_DIR / "cache"),
+        },
+    }
+# Seconds a statistics figure is kept at most (writes invalidate it sooner).
+STATS_CACHE_SECONDS = envint("STATS_CACHE_SECONDS", "3600")
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 AUTH_USER_MODEL = "accounts.User"
@@ -193,7 +219,8 @@ TRUSTED_PROXY_COUNT = envint("TRUSTED_PROXY_COUNT", "1" if ENVIRONMENT == "produ
 # Idle timeout: the policy's minutes, applied per request by SecurityGateMiddleware;
 # this is only the ceiling the cookie itself may live.
 SESSION_COOKIE_AGE = envint("SESSION_MAX_HOURS", "12") * 3600
-SESSION_SAVE_EVERY_REQUEST = True
+# Off: a read must not write. The gate records activity (and renews the cookie) once a minute.
+SESSION_SAVE_EVERY_REQUEST = False
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 CSRF_COOKIE_HTTPONLY = True  # pages carry the token in the form or in hx-headers, never read from the cookie

@@ -2,6 +2,9 @@
 
 1. Idle timeout: a session unused for longer than the policy's idle minutes is
    ended (and recorded); the session also expires on the server side then.
+   Activity is written to the session at most once a minute (ACTIVITY_STEP), so
+   reading pages does not write: a session therefore ends after at most the
+   policy's minutes of inactivity, and at the earliest one minute sooner.
 2. Second factor: when the policy asks a one-time password of one of the
    user's roles and this session has not given one, only the code pages open
    (enrolment first if the user has no device yet).
@@ -30,6 +33,8 @@ from . import policy
 from .permissions import current_user
 
 LAST_SEEN_KEY = "dangjian_last_seen"
+# Seconds between two writes of the last activity (SESSION_SAVE_EVERY_REQUEST is off).
+ACTIVITY_STEP = 60
 
 
 def _open_paths() -> tuple[str, ...]:
@@ -57,8 +62,14 @@ class SecurityGateMiddleware:
         idle = rules.idle_minutes * 60
         if last_seen is not None and now - float(last_seen) > idle:
             return self._end_idle_session(request, rules.idle_minutes)
-        request.session[LAST_SEEN_KEY] = now
-        request.session.set_expiry(idle)
+        if (
+            last_seen is None
+            or now - float(last_seen) >= ACTIVITY_STEP
+            or request.session.get("_session_expiry") != idle  # the policy's minutes changed
+        ):
+            # Marks the session modified: SessionMiddleware saves it and renews the cookie.
+            request.session[LAST_SEEN_KEY] = now
+            request.session.set_expiry(idle)
 
         if request.path not in _open_paths():
             if policy.otp_required(user, rules) and not _verified(user):

@@ -11,13 +11,20 @@ class CoreConfig(AppConfig):
     verbose_name = "核心"
 
     def ready(self) -> None:
+        from django.core.signals import request_finished
         from django.db.backends.signals import connection_created
 
-        from . import audit_guard
+        from . import audit_guard, dbstats, registry
 
         # The audit trail's SQL functions on every SQLite connection (its hash chain's SHA-256).
         connection_created.connect(audit_guard.register_sqlite_functions, dispatch_uid="dangjian_audit_sqlite")
         post_migrate.connect(_guard_audit_trail, sender=self)
+        # The planner's statistics: after every migrate, and now and then while serving (SQLite).
+        post_migrate.connect(dbstats.after_migrate, sender=self, dispatch_uid="dangjian_dbstats_migrate")
+        request_finished.connect(dbstats.optimize_now_and_then, dispatch_uid="dangjian_dbstats_optimize")
+        # A write to the rows behind the statistics makes their cached figures stale.
+        registry.watch_models()
+        post_migrate.connect(_figures_changed, sender=self, dispatch_uid="dangjian_figures_migrate")
         checks.register(_check_app_settings)
 
 
@@ -28,6 +35,13 @@ def _check_app_settings(app_configs: Any = None, **kwargs: Any) -> list[checks.C
 
     classes = [m.settings for m in manifests() if m.settings is not None]
     return [checks.Error(problem, id="dangjian.E001") for problem in check_all(classes)]
+
+
+def _figures_changed(sender, using="default", **kwargs) -> None:
+    """After migrate and flush (which emits post_migrate) no cached figure is current."""
+    from . import registry
+
+    registry.figures_changed(using=using)
 
 
 def _guard_audit_trail(sender, using="default", **kwargs) -> None:

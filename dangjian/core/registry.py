@@ -4,16 +4,37 @@ An app writes each figure in its `stats.py` as a function of an organization
 (the root of a subtree) and a year, decorated with `@metric(...)`, and lists
 them in its manifest (`metrics=metrics_in(stats)`). The dashboard, the stats
 API and the annual report ask this module and never import the apps' models.
+
+Figures are cached (`compute`, `value`) per metric, organization, year and day
+(figures such as "overdue" move with the date). A figure is current while its
+app's *generation* is: each app whose manifest lists metrics, and the kernel's
+organizations and people that every figure may read, has a token in the
+"shared" cache that a save, delete or many-to-many change of one of its models
+replaces once the transaction commits (`watch_models`). Inside a transaction
+that has written, figures are computed afresh and not stored. Bulk writes that
+bypass signals (bulk_create, QuerySet.update, raw SQL) call
+`figures_changed()`. Calling a metric itself (`stats.sessions(org, year)`)
+always computes.
 """
 
 from __future__ import annotations
 
+import functools
+import uuid
 from collections.abc import Callable, Mapping, Sequence
 from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from types import ModuleType
 from typing import TYPE_CHECKING, Any
 
+from django.apps import apps
+from django.conf import settings
+from django.core.cache import caches
+from django.db import DEFAULT_DB_ALIAS
+from django.db.models.signals import m2m_changed, post_delete, post_save
+from django.utils import timezone
+
+from . import oncommit
 from .manifests import AppManifest, added, manifests
 
 if TYPE_CHECKING:
@@ -104,4 +125,138 @@ def installed_for_test(*extra: Metric) -> AbstractContextManager[AppManifest]:
 
 
 def compute(org: Organization, year: int) -> dict[str, float | int]:
+    """Every registered figure of ORG's subtree in YEAR, from the cache where it is current."""
+    found = metrics()
+    keys = _cache_keys(found, org, year)
+    cache = caches[FIGURES_CACHE]
+    hits = cache.get_many([k for k in keys.values() if k is not None])
+    values: dict[str, float | int] = {}
+    fresh: dict[str, float | int] = {}
+    for m in found:
+        key = keys[m.key]
+        if key is not None and key in hits:
+            values[m.key] = hits[key]
+            continue
+        values[m.key] = m.func(org, year)
+        if key is not None:
+            fresh[key] = values[m.key]
+    if fresh:
+        cache.set_many(fresh, settings.STATS_CACHE_SECONDS)
+    return values
+
+
+def compute_uncached(org: Organization, year: int) -> dict[str, float | int]:
+    """Every figure computed from the rows (the benchmark's baseline; checks of the cache)."""
     return {m.key: m.func(org, year) for m in metrics()}
+
+
+def value(key: str, org: Organization, year: int) -> float | int:
+    """The figure KEY of ORG's subtree in YEAR, from the cache where it is current."""
+    m = get(key)
+    cache_key = _cache_keys([m], org, year)[m.key]
+    cache = caches[FIGURES_CACHE]
+    if cache_key is not None:
+        hit = cache.get(cache_key)
+        if hit is not None:
+            return hit  # type: ignore[no-any-return]
+    result = m.func(org, year)
+    if cache_key is not None:
+        cache.set(cache_key, result, settings.STATS_CACHE_SECONDS)
+    return result
+
+
+# ---------------------------------------------------------------- the cache and its generations
+
+FIGURES_CACHE = "default"  # this process's memory: figures are small and cheap to recompute once
+GENERATIONS_CACHE = "shared"  # seen by every worker, so a write in one invalidates all
+# The kernel's data every figure may read (organizations, units, people, posts).
+KERNEL_SOURCES = ("orgs", "people")
+ALL = "*"  # figures_changed(): every figure
+
+
+def figures_changed(*app_labels: str, using: str = DEFAULT_DB_ALIAS) -> None:
+    """The rows behind the figures of APP_LABELS (all figures when none is named) changed.
+
+    For writes that send no signals: bulk_create, bulk_update, QuerySet.update,
+    raw SQL. Inside a transaction the figures count as changed at once for it and
+    for everyone after the commit.
+    """
+    for label in app_labels or (ALL,):
+        oncommit.once(_pending_key(label), functools.partial(_bump, label), using=using)
+
+
+def watch_models() -> None:
+    """Connect the receivers that mark an app's figures changed when one of its models is written.
+
+    Only the models of apps that list metrics and of the kernel's sources: a receiver
+    makes Django fetch rows before deleting them, which the audit trail's pruning must not pay.
+    """
+    for label in _source_labels():
+        try:
+            config = apps.get_app_config(label)
+        except LookupError:
+            continue
+        for model in config.get_models(include_auto_created=True):
+            uid = f"dangjian_figures_{model._meta.label_lower}"
+            post_save.connect(_model_written, sender=model, dispatch_uid=uid)
+            post_delete.connect(_model_written, sender=model, dispatch_uid=uid)
+            m2m_changed.connect(_model_written, sender=model, dispatch_uid=uid)
+
+
+def _source_labels() -> list[str]:
+    labels = [m.app for m in manifests() if m.metrics]
+    return [*KERNEL_SOURCES, *(label for label in labels if label not in KERNEL_SOURCES)]
+
+
+def _model_written(sender: Any, **kwargs: Any) -> None:
+    if kwargs.get("action", "post_").startswith("pre_"):
+        return  # m2m_changed: pre_add / pre_remove / pre_clear come before the write
+    instance = kwargs.get("instance")
+    using = getattr(getattr(instance, "_state", None), "db", None) or kwargs.get("using") or DEFAULT_DB_ALIAS
+    figures_changed(sender._meta.app_label, using=using)
+
+
+def _pending_key(label: str) -> str:
+    return f"figures:{label}"
+
+
+def _generation_key(label: str) -> str:
+    return f"dangjian:figures:generation:{label}"
+
+
+def _bump(label: str) -> None:
+    caches[GENERATIONS_CACHE].set(_generation_key(label), uuid.uuid4().hex, None)
+
+
+def _generations(labels: Sequence[str]) -> dict[str, str]:
+    """The current token of each of LABELS (one cache round trip), made up where none is yet."""
+    cache = caches[GENERATIONS_CACHE]
+    keys = {label: _generation_key(label) for label in labels}
+    found = cache.get_many(list(keys.values()))
+    tokens: dict[str, str] = {}
+    for label, key in keys.items():
+        token = found.get(key)
+        if token is None:
+            cache.add(key, uuid.uuid4().hex, None)
+            token = cache.get(key) or ""
+        tokens[label] = token
+    return tokens
+
+
+def _cache_keys(found: Sequence[Metric], org: Organization, year: int) -> dict[str, str | None]:
+    """The cache key of each metric's figure for ORG and YEAR; None where it must be computed afresh."""
+    app_of = {m.key: manifest.app for manifest in manifests() for m in manifest.metrics}
+    labels = {ALL, *KERNEL_SOURCES, *app_of.values()}
+    # This transaction wrote rows behind a figure: it sees rows nobody else does yet.
+    written = {label for label in labels if oncommit.pending(_pending_key(label))}
+    tokens = _generations(sorted(labels))
+    kernel = ".".join(tokens[label] for label in (ALL, *KERNEL_SOURCES))
+    today = timezone.localdate().isoformat()
+    keys: dict[str, str | None] = {}
+    for m in found:
+        app = app_of.get(m.key, "")
+        if written & {ALL, *KERNEL_SOURCES, app}:
+            keys[m.key] = None
+        else:
+            keys[m.key] = f"dangjian:figure:{m.key}:{org.pk}:{year}:{today}:{kernel}.{tokens.get(app, '')}"
+    return keys

@@ -19,7 +19,7 @@ from auditlog.context import disable_auditlog
 from django.db import reset_queries, transaction
 from django.utils import timezone
 
-from dangjian.core import audit
+from dangjian.core import audit, dbstats, registry
 from dangjian.core.seeding import SeedContext
 from dangjian.orgs.models import AffiliationChange, Election, Organization, TermExtension, Unit
 from dangjian.people.models import Member, Post
@@ -91,6 +91,8 @@ def seed(
             del plan, orgs, members  # the next committee starts from nothing
             reset_queries()  # under DEBUG, Django keeps every statement (bulk inserts are long)
             gc.collect()
+    dbstats.refresh()  # the planner's statistics for the tables just filled
+    registry.figures_changed()  # bulk inserts send no signals
     result.seconds = time.perf_counter() - started
     assert first_root is not None
     audit.record(

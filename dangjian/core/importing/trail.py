@@ -14,7 +14,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.db import connections, models, router
 from django.utils import timezone
 
-from .. import audit
+from .. import audit, dbstats, registry
 from ..models import AuditEntry
 from .result import ImportResult
 
@@ -122,6 +122,8 @@ def insert_rows(objs: Sequence[models.Model]) -> None:
     params = [[f.get_db_prep_save(f.pre_save(obj, True), connection) for f in fields] for obj in objs]
     with connection.cursor() as cursor:
         cursor.executemany(sql, params)
+    dbstats.analyze_after_commit(meta.db_table, rows=len(objs), using=connection.alias)
+    registry.figures_changed(meta.app_label, using=connection.alias)  # no signals: say so
 
 
 def update_by_pk(objs: Sequence[models.Model], field_names: Sequence[str]) -> None:
@@ -142,3 +144,5 @@ def update_by_pk(objs: Sequence[models.Model], field_names: Sequence[str]) -> No
     params = [[f.get_db_prep_save(getattr(obj, f.attname), connection) for f in fields] + [obj.pk] for obj in objs]
     with connection.cursor() as cursor:
         cursor.executemany(sql, params)
+    dbstats.analyze_after_commit(meta.db_table, rows=len(objs), using=connection.alias)
+    registry.figures_changed(meta.app_label, using=connection.alias)  # no signals: say so
