@@ -32,9 +32,14 @@ class ReevaluationTests(LivingTestCase):
 
     def decide(self, outcome, **kw):
         return services.reevaluation_decide(
-            brand=self.brand, year=kw.pop("year", self.year), outcome=outcome, reasons=kw.pop("reasons", "年度复评意见"),
-            by=kw.pop("by", self.w.staff), today=kw.pop("today", self.monday), **kw,
-        )  # fmt: skip
+            brand=self.brand,
+            year=kw.pop("year", self.year),
+            outcome=outcome,
+            reasons=kw.pop("reasons", "年度复评意见"),
+            by=kw.pop("by", self.w.staff),
+            today=kw.pop("today", self.monday),
+            **kw,
+        )
 
     def test_keep_takes_effect_at_once(self):
         reeval = self.decide("keep")
@@ -117,8 +122,13 @@ class ReevaluationTests(LivingTestCase):
             second = services.batch_create(
                 stage=self.stage, name="第二批", year=self.year, submit_by=dt.date(2026, 12, 31)
             )
-            services.reevaluation_decide(brand=self.draft(self.w.branch_b1, batch=second), year=self.year, outcome="keep",
-                                         reasons="年度复评意见", by=self.w.staff)  # fmt: skip
+            services.reevaluation_decide(
+                brand=self.draft(self.w.branch_b1, batch=second),
+                year=self.year,
+                outcome="keep",
+                reasons="年度复评意见",
+                by=self.w.staff,
+            )
         self.assertIn("brand_wrong_state", codes_of(e.exception))
 
 
@@ -126,9 +136,16 @@ class ExchangeTests(LivingTestCase):
     def test_an_exchange_records_who_presented(self):
         brand = self.recognized()
         item = services.exchange_record(
-            committee=self.w.committee, kind=ExchangeKind.EXCHANGE, title="党建品牌交流会", held_on=dt.date(2026, 6, 1),
-            place="市委党校", attendees=120, presenters=[(brand, "以账为媒")], counts_in_training=True, by=self.w.staff,
-        )  # fmt: skip
+            committee=self.w.committee,
+            kind=ExchangeKind.EXCHANGE,
+            title="党建品牌交流会",
+            held_on=dt.date(2026, 6, 1),
+            place="市委党校",
+            attendees=120,
+            presenters=[(brand, "以账为媒")],
+            counts_in_training=True,
+            by=self.w.staff,
+        )
         self.assertEqual(list(item.presenters.all()), [brand])
         self.assertTrue(brand.events.filter(action=BrandEvent.Action.PRESENTED).exists())
 
@@ -136,15 +153,28 @@ class ExchangeTests(LivingTestCase):
         draft = self.draft(self.w.branch_b1)
         with self.assertRaises(ValidationError) as e:
             services.exchange_record(
-                committee=self.w.committee, kind="party", title="", held_on=None, place="", attendees=-1,
-                presenters=[(draft, "")], by=self.w.staff,
-            )  # fmt: skip
+                committee=self.w.committee,
+                kind="party",
+                title="",
+                held_on=None,
+                place="",
+                attendees=-1,
+                presenters=[(draft, "")],
+                by=self.w.staff,
+            )
         self.assertEqual(codes_of(e.exception), {"exchange_invalid"})
         self.assertEqual(
             set(e.exception.error_dict),  # type: ignore[attr-defined]
             {"kind", "title", "held_on", "place", "attendees", "presenters"},
         )
         with self.assertRaises(ValidationError) as e:
-            services.exchange_record(committee=self.w.committee, kind="training", title="培训", held_on=dt.date(2026, 6, 1),
-                                     place="党校", attendees=10, by=self.w.admin_a)  # fmt: skip
+            services.exchange_record(
+                committee=self.w.committee,
+                kind="training",
+                title="培训",
+                held_on=dt.date(2026, 6, 1),
+                place="党校",
+                attendees=10,
+                by=self.w.admin_a,
+            )
         self.assertIn("brands_staff_only", codes_of(e.exception))
