@@ -10,8 +10,14 @@ from decimal import ROUND_HALF_UP, Decimal
 from ..conf import BrandsSettings
 from ..models import Batch, Brand, BrandStatus, Score
 
-RANKED = (BrandStatus.SUBMITTED, BrandStatus.SELECTED, BrandStatus.NOT_SELECTED, BrandStatus.RECOGNIZED,
-          BrandStatus.DOWNGRADED, BrandStatus.REVOKED)  # fmt: skip
+RANKED = (
+    BrandStatus.SUBMITTED,
+    BrandStatus.SELECTED,
+    BrandStatus.NOT_SELECTED,
+    BrandStatus.RECOGNIZED,
+    BrandStatus.DOWNGRADED,
+    BrandStatus.REVOKED,
+)
 
 
 @dataclass

@@ -11,10 +11,20 @@ def wall_brands() -> QuerySet[Brand]:
     return (
         Brand.objects.filter(status__in=LISTED)
         .select_related("org", "batch")
-        .only("id", "name", "slogan", "meaning", "logo_thumb", "status", "recognized_at", "org__name", "batch__name",
-              "batch__year")
+        .only(
+            "id",
+            "name",
+            "slogan",
+            "meaning",
+            "logo_thumb",
+            "status",
+            "recognized_at",
+            "org__name",
+            "batch__name",
+            "batch__year",
+        )
         .order_by("-recognized_at", "org__path")
-    )  # fmt: skip
+    )
 
 
 def wall_brand(pk: int) -> Brand | None:

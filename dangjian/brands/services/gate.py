@@ -14,8 +14,13 @@ from dangjian.publicity.contentsec.names import known_names
 
 from ..errors import ContentBlocked
 
-FIELDS = (("name", "品牌名称"), ("slogan", "品牌口号"), ("meaning", "品牌内涵"), ("vehicle", "品牌载体"),
-          ("impact", "品牌成效"))  # fmt: skip
+FIELDS = (
+    ("name", "品牌名称"),
+    ("slogan", "品牌口号"),
+    ("meaning", "品牌内涵"),
+    ("vehicle", "品牌载体"),
+    ("impact", "品牌成效"),
+)
 TITLES = dict(FIELDS)
 
 

@@ -70,15 +70,24 @@ def _apply(brand: Brand, reeval: Reevaluation, by: Any, now: dt.datetime) -> Non
         if brand.status == BrandStatus.DOWNGRADED:
             brand.status, brand.restored_at, brand.probation_until = BrandStatus.RECOGNIZED, now, None
             brand.save(update_fields=["status", "restored_at", "probation_until"])
-            event(brand, BrandEvent.Action.RESTORED, by, before=before, comment=reeval.reasons, at=now,
-                  year=reeval.year)  # fmt: skip
+            event(
+                brand, BrandEvent.Action.RESTORED, by, before=before, comment=reeval.reasons, at=now, year=reeval.year
+            )
         else:
             event(brand, BrandEvent.Action.KEPT, by, before=before, comment=reeval.reasons, at=now, year=reeval.year)
     elif reeval.outcome == Outcome.DOWNGRADE:
         brand.status, brand.downgraded_at, brand.probation_until = BrandStatus.DOWNGRADED, now, reeval.probation_until
         brand.save(update_fields=["status", "downgraded_at", "probation_until"])
-        event(brand, BrandEvent.Action.DOWNGRADED, by, before=before, comment=reeval.reasons, at=now,
-              year=reeval.year, probation_until=str(reeval.probation_until))  # fmt: skip
+        event(
+            brand,
+            BrandEvent.Action.DOWNGRADED,
+            by,
+            before=before,
+            comment=reeval.reasons,
+            at=now,
+            year=reeval.year,
+            probation_until=str(reeval.probation_until),
+        )
     else:
         brand.status, brand.revoked_at = BrandStatus.REVOKED, now
         brand.save(update_fields=["status", "revoked_at"])
@@ -135,13 +144,28 @@ def reevaluation_decide(
     now = timezone.now()
     noticed = outcome != Outcome.KEEP
     reeval = Reevaluation.objects.create(
-        brand=brand, year=year, outcome=outcome, reasons=reasons, probation_until=probation_until,
-        status=ReevalStatus.NOTICE if noticed else ReevalStatus.EFFECTIVE, proposed_at=now, decided_by=actor(by),
+        brand=brand,
+        year=year,
+        outcome=outcome,
+        reasons=reasons,
+        probation_until=probation_until,
+        status=ReevalStatus.NOTICE if noticed else ReevalStatus.EFFECTIVE,
+        proposed_at=now,
+        decided_by=actor(by),
         notice_ends_on=after_working_days(today, BrandsSettings.current().notice_working_days) if noticed else None,
-    )  # fmt: skip
+    )
     if noticed:
-        event(brand, BrandEvent.Action.PROPOSED, by, before=brand.status, comment=reasons, at=now, year=year,
-              outcome=outcome, notice_ends_on=str(reeval.notice_ends_on))  # fmt: skip
+        event(
+            brand,
+            BrandEvent.Action.PROPOSED,
+            by,
+            before=brand.status,
+            comment=reasons,
+            at=now,
+            year=year,
+            outcome=outcome,
+            notice_ends_on=str(reeval.notice_ends_on),
+        )
     else:
         _apply(brand, reeval, by, now)
     return reeval
@@ -180,8 +204,15 @@ def reevaluation_withdraw(*, reevaluation: Reevaluation, reason: str, by: Any = 
         raise ReasonRequired(field="reason")
     reeval.status, reeval.withdrawn_at = ReevalStatus.WITHDRAWN, timezone.now()
     reeval.save(update_fields=["status", "withdrawn_at"])
-    event(brand, BrandEvent.Action.WITHDRAWN, by, before=brand.status, comment=reason, year=reeval.year,
-          outcome=reeval.outcome)  # fmt: skip
+    event(
+        brand,
+        BrandEvent.Action.WITHDRAWN,
+        by,
+        before=brand.status,
+        comment=reason,
+        year=reeval.year,
+        outcome=reeval.outcome,
+    )
     return reeval
 
 
@@ -224,9 +255,16 @@ def exchange_record(
     raise_all(problems)
     assert held_on is not None and attendees is not None
     item = ExchangeEvent.objects.create(
-        committee=committee, kind=kind, title=title, held_on=held_on, place=place, attendees=attendees,
-        counts_in_training=counts_in_training, note=(note or "").strip(), created_by=actor(by),
-    )  # fmt: skip
+        committee=committee,
+        kind=kind,
+        title=title,
+        held_on=held_on,
+        place=place,
+        attendees=attendees,
+        counts_in_training=counts_in_training,
+        note=(note or "").strip(),
+        created_by=actor(by),
+    )
     for brand, topic in presenters:
         Presentation.objects.create(event=item, brand=brand, topic=(topic or "").strip()[:100])
         event(brand, BrandEvent.Action.PRESENTED, by, before=brand.status, exchange=item.pk, title=title)

@@ -51,9 +51,13 @@ def plan_create(
     raise_all(problems)
     assert starts_on and ends_on
     return Plan.objects.create(
-        committee=committee, name=name, starts_on=starts_on, ends_on=ends_on,
-        description=(description or "").strip(), created_by=actor(by),
-    )  # fmt: skip
+        committee=committee,
+        name=name,
+        starts_on=starts_on,
+        ends_on=ends_on,
+        description=(description or "").strip(),
+        created_by=actor(by),
+    )
 
 
 @transaction.atomic

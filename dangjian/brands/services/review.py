@@ -116,9 +116,10 @@ def score_record(*, brand: Brand, parts: Mapping[str, Any], opinion: str = "", b
         problems.append(BadScore("评审意见最多 1000 个字。", field="opinion", title="", most=0))
     raise_all(problems)
     score, created = Score.objects.update_or_create(
-        brand=brand, reviewer=reviewer,
+        brand=brand,
+        reviewer=reviewer,
         defaults={"parts": values, "total": total, "opinion": opinion, "scored_at": timezone.now()},
-    )  # fmt: skip
+    )
     event(brand, BrandEvent.Action.SCORED, by, before=brand.status, reviewer=reviewer.pk, replaced=not created)
     return score
 
@@ -163,13 +164,20 @@ def visit_record(
         problems.append(e)
     raise_all(problems)
     assert visited_on is not None
-    visit = SiteVisit.objects.create(brand=brand, visited_on=visited_on, visitors=visitors, note=note,
-                                     recorded_by=actor(by))  # fmt: skip
+    visit = SiteVisit.objects.create(
+        brand=brand, visited_on=visited_on, visitors=visitors, note=note, recorded_by=actor(by)
+    )
     now = timezone.now()
     for image in cleaned:
         stem = f"{now:%Y%m%d}-{uuid.uuid4().hex}"
-        photo = VisitPhoto(visit=visit, content_type=image.content_type, width=image.width, height=image.height,
-                           size=len(image.data), sha256=image.sha256)  # fmt: skip
+        photo = VisitPhoto(
+            visit=visit,
+            content_type=image.content_type,
+            width=image.width,
+            height=image.height,
+            size=len(image.data),
+            sha256=image.sha256,
+        )
         photo.file.save(f"{stem}{image.extension}", ContentFile(image.data), save=False)
         photo.thumbnail.save(f"{stem}-thumb{image.extension}", ContentFile(image.thumbnail), save=False)
         photo.save()

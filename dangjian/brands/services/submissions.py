@@ -48,8 +48,13 @@ from ..models import (
 from . import gate
 from .common import actor, check_text, event, raise_all
 
-TEXT_LIMITS = {"name": ("品牌名称", 40), "slogan": ("品牌口号", 60), "meaning": ("品牌内涵", 2000),
-               "vehicle": ("品牌载体", 2000), "impact": ("品牌成效", 2000)}  # fmt: skip
+TEXT_LIMITS = {
+    "name": ("品牌名称", 40),
+    "slogan": ("品牌口号", 60),
+    "meaning": ("品牌内涵", 2000),
+    "vehicle": ("品牌载体", 2000),
+    "impact": ("品牌成效", 2000),
+}
 
 
 def _may_manage(by: Any, org: Organization) -> None:
@@ -147,9 +152,13 @@ def evidence_add(*, brand: Brand, upload: Any, by: Any = None) -> Evidence:
         raise TooManyFiles(field="file", most=conf.max_evidence_files)
     checked = check_file(upload, max_bytes=conf.evidence_max_bytes, field="file")
     item = Evidence(
-        brand=brand, name=checked.name, size=checked.size, content_type=checked.content_type,
-        sha256=checked.sha256, uploaded_by=actor(by),
-    )  # fmt: skip
+        brand=brand,
+        name=checked.name,
+        size=checked.size,
+        content_type=checked.content_type,
+        sha256=checked.sha256,
+        uploaded_by=actor(by),
+    )
     stem = f"{timezone.now():%Y%m%d}-{uuid.uuid4().hex}"
     item.file.save(f"{stem}{checked.extension}", checked.upload, save=False)
     item.save()
@@ -200,11 +209,20 @@ def brand_submit(*, brand: Brand, by: Any = None) -> BrandVersion:
     brand.save()
     files = brand.evidence.filter(removed_at__isnull=True).order_by("id")
     version = BrandVersion.objects.create(
-        brand=brand, number=brand.version_count, name=brand.name, slogan=brand.slogan, meaning=brand.meaning,
-        vehicle=brand.vehicle, impact=brand.impact, logo=brand.logo.name, logo_thumb=brand.logo_thumb.name,
-        logo_sha256=brand.logo_sha256, submitted_at=now, submitted_by=actor(by),
+        brand=brand,
+        number=brand.version_count,
+        name=brand.name,
+        slogan=brand.slogan,
+        meaning=brand.meaning,
+        vehicle=brand.vehicle,
+        impact=brand.impact,
+        logo=brand.logo.name,
+        logo_thumb=brand.logo_thumb.name,
+        logo_sha256=brand.logo_sha256,
+        submitted_at=now,
+        submitted_by=actor(by),
         evidence=[{"id": e.pk, "name": e.name, "sha256": e.sha256, "size": e.size} for e in files],
-    )  # fmt: skip
+    )
     event(brand, BrandEvent.Action.SUBMITTED, by, before=before, at=now, version=version.number)
     return version
 
@@ -224,6 +242,12 @@ def brand_return(*, brand: Brand, comment: str, by: Any = None) -> Brand:
         raise BadBrand("退回意见最多 1000 个字。", field="comment")
     brand.status, brand.returned_at = BrandStatus.RETURNED, timezone.now()
     brand.save(update_fields=["status", "returned_at"])
-    event(brand, BrandEvent.Action.RETURNED, by, before=BrandStatus.SUBMITTED, comment=comment,
-          version=brand.version_count)  # fmt: skip
+    event(
+        brand,
+        BrandEvent.Action.RETURNED,
+        by,
+        before=BrandStatus.SUBMITTED,
+        comment=comment,
+        version=brand.version_count,
+    )
     return brand

@@ -64,9 +64,11 @@ class BrandsTestCase(BaseTestCase):
         super().setUp()
         today = timezone.localdate()
         self.plan = Plan.objects.create(
-            committee=self.w.committee, name="“一支部一品牌”三年行动计划",
-            starts_on=dt.date(today.year - 1, 1, 1), ends_on=dt.date(today.year + 1, 12, 31),
-        )  # fmt: skip
+            committee=self.w.committee,
+            name="“一支部一品牌”三年行动计划",
+            starts_on=dt.date(today.year - 1, 1, 1),
+            ends_on=dt.date(today.year + 1, 12, 31),
+        )
         self.stage = Stage.objects.create(
             plan=self.plan, kind="recognize", name="认定阶段", starts_on=self.plan.starts_on, ends_on=self.plan.ends_on
         )
@@ -76,9 +78,12 @@ class BrandsTestCase(BaseTestCase):
 
     def draft(self, org: Organization | None = None, batch: Batch | None = None, **texts: str) -> Brand:
         return services.brand_create(
-            org=org or self.w.branch_a1, batch=batch or self.batch, texts={**TEXTS, **texts}, logo=png(),
+            org=org or self.w.branch_a1,
+            batch=batch or self.batch,
+            texts={**TEXTS, **texts},
+            logo=png(),
             by=self.w.staff,
-        )  # fmt: skip
+        )
 
     def submitted(self, org: Organization | None = None, **texts: str) -> Brand:
         brand = self.draft(org, **texts)

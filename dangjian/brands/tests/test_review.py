@@ -79,9 +79,13 @@ class VisitTests(BrandsTestCase):
     def test_a_visit_is_recorded_with_photos_without_exif(self):
         brand = self.submitted()
         visit = services.visit_record(
-            brand=brand, visited_on=days(0), visitors="组织部 王科长", note="台账齐全", photos=[jpeg_with_exif()],
+            brand=brand,
+            visited_on=days(0),
+            visitors="组织部 王科长",
+            note="台账齐全",
+            photos=[jpeg_with_exif()],
             by=self.w.staff,
-        )  # fmt: skip
+        )
         photo = visit.photos.get()
         with photo.file.open("rb") as f, Image.open(f) as image:
             self.assertFalse(image.getexif())
@@ -121,8 +125,9 @@ class RankingTests(BrandsTestCase):
         services.score_record(brand=b, parts=self.parts(), by=r)
         services.score_record(brand=c, parts=self.parts(10), by=r)
         rows = selectors.batch_ranking(self.batch)
-        self.assertEqual([(row.brand.pk, row.rank, row.tied) for row in rows],
-                         [(b.pk, 1, False), (a.pk, 2, True), (c.pk, 2, True)])  # fmt: skip
+        self.assertEqual(
+            [(row.brand.pk, row.rank, row.tied) for row in rows], [(b.pk, 1, False), (a.pk, 2, True), (c.pk, 2, True)]
+        )
 
 
 class SelectionTests(BrandsTestCase):

@@ -37,9 +37,12 @@ class DraftTests(BrandsTestCase):
     def test_a_renamed_html_logo_is_refused_and_nothing_is_written(self):
         with self.assertRaises(ValidationError) as e:
             services.brand_create(
-                org=self.w.branch_a1, batch=self.batch, texts=TEXTS, logo=b"<html><script>x</script></html>",
+                org=self.w.branch_a1,
+                batch=self.batch,
+                texts=TEXTS,
+                logo=b"<html><script>x</script></html>",
                 by=self.w.admin_a,
-            )  # fmt: skip
+            )
         self.assertIn("image_invalid", codes_of(e.exception))
         self.assertFalse(self.w.branch_a1.brands.exists())
 
@@ -136,11 +139,14 @@ class SubmitTests(BrandsTestCase):
         self.assertEqual(brand.status, BrandStatus.RETURNED)
         services.brand_update(brand=brand, texts={**TEXTS, "impact": "新的成效"}, by=self.w.admin_a)
         services.brand_submit(brand=brand, by=self.w.admin_a)
-        self.assertEqual(list(brand.versions.order_by("number").values_list("impact", flat=True)),
-                         [TEXTS["impact"], "新的成效"])  # fmt: skip
+        self.assertEqual(
+            list(brand.versions.order_by("number").values_list("impact", flat=True)), [TEXTS["impact"], "新的成效"]
+        )
         returned = brand.events.get(action=BrandEvent.Action.RETURNED)
-        self.assertEqual((returned.comment, returned.from_status, returned.to_status),
-                         ("品牌成效请补充数据", "submitted", "returned"))  # fmt: skip
+        self.assertEqual(
+            (returned.comment, returned.from_status, returned.to_status),
+            ("品牌成效请补充数据", "submitted", "returned"),
+        )
 
     def test_a_submitted_brand_cannot_be_edited(self):
         brand = self.submitted()
