@@ -148,13 +148,12 @@ def _reviewers(ctx: SeedContext, n: int) -> list[User]:
             users.append(gongwei)
     unusable = make_password(None)
     for i in range(len(users), n):
-        user = User.objects.create(
+        user, created = User.objects.get_or_create(
             username=f"pingshen{ctx.committee_index + 1}_{i + 1}",
-            password=unusable,
-            display_name=f"评审专家{i + 1}",
-            is_active=True,
+            defaults={"password": unusable, "display_name": f"评审专家{i + 1}", "is_active": True},
         )
-        RoleAssignment.objects.create(user=user, role=Role.COMMITTEE_STAFF, org=ctx.root)
+        if created:
+            RoleAssignment.objects.create(user=user, role=Role.COMMITTEE_STAFF, org=ctx.root)
         users.append(user)
     return users
 
