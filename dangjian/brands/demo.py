@@ -24,6 +24,7 @@ import io
 import random
 from dataclasses import dataclass
 from decimal import Decimal
+from typing import Any
 
 from django.contrib.auth.hashers import make_password
 from django.core.files.base import ContentFile
@@ -272,7 +273,7 @@ def seed_brands(ctx: SeedContext) -> None:
         return rng.choice(WORDS_A) + rng.choice(WORDS_B) + str(len(names_used))
 
     brands: list[Brand] = []
-    plans_: list[dict] = []  # per brand: what happened, written after the brands exist
+    plans_: list[dict[str, Any]] = []  # per brand: what happened, written after the brands exist
 
     def make(org: Organization, batch: Batch, status: str, **fields: object) -> Brand:
         brand = Brand(org=org, batch=batch, status=status, **_texts(org, new_name()), **fields)  # type: ignore[arg-type]
@@ -309,22 +310,22 @@ def seed_brands(ctx: SeedContext) -> None:
     returned = set(rng.sample(range(len(batch_orgs)), volume.returned_once))
     for i, org in enumerate(batch_orgs):
         submitted = at(on(rng.uniform(0.05, 0.3)))
-        versions = [submitted]
+        stamps = [submitted]
         back = None
         if i in returned:
             back = submitted + dt.timedelta(days=rng.randint(3, 8))
-            versions.append(back + dt.timedelta(days=rng.randint(2, 6)))
+            stamps.append(back + dt.timedelta(days=rng.randint(2, 6)))
         b = make(
             org,
             first,
             BrandStatus.SUBMITTED,
-            version_count=len(versions),
+            version_count=len(stamps),
             first_submitted_at=submitted,
-            submitted_at=versions[-1],
+            submitted_at=stamps[-1],
             returned_at=back,
             created_at=submitted - dt.timedelta(days=5),
         )
-        plans_.append({"brand": b, "versions": versions, "returned": back})
+        plans_.append({"brand": b, "versions": stamps, "returned": back})
 
     for org in draft_orgs:
         created = at(on(0.95))
@@ -426,6 +427,7 @@ def seed_brands(ctx: SeedContext) -> None:
             b.status, b.not_selected_at = BrandStatus.NOT_SELECTED, first.noticed_at
     for b in pilot_brands + first_brands:
         batch = pilot if b.batch_id == pilot.pk else first
+        assert batch.noticed_at is not None and batch.recognized_at is not None
         if b.recognized_at:
             events.append(
                 BrandEvent(

@@ -6,9 +6,10 @@ from typing import Any
 
 from django import forms
 
+from dangjian.accounts.models import User
 from dangjian.core.web import BootstrapForm, DateInput, OrgChoiceField
 
-from .models import Batch, ExchangeKind, Outcome, StageKind
+from .models import Batch, Brand, ExchangeKind, Outcome, StageKind
 
 TEXTAREA = {"rows": 4}
 
@@ -79,7 +80,9 @@ class BatchForm(BootstrapForm):
 
 
 class ReviewerForm(BootstrapForm):
-    user = forms.ModelChoiceField(queryset=None, label="评审专家（工委工作人员）")  # type: ignore[arg-type]
+    user: forms.ModelChoiceField = forms.ModelChoiceField(
+        queryset=User.objects.none(), label="评审专家（工委工作人员）"
+    )
     title = forms.CharField(label="身份", max_length=60, required=False, help_text="如：组织部、党建专家")
 
     def __init__(self, *args: Any, users: Any, **kwargs: Any) -> None:
@@ -127,6 +130,11 @@ class WithdrawForm(BootstrapForm):
     reason = forms.CharField(label="撤回理由", widget=forms.Textarea(attrs={"rows": 2}))
 
 
+class BrandChoices(forms.ModelMultipleChoiceField):
+    def label_from_instance(self, obj: Any) -> str:
+        return f"{obj.org.name}“{obj.name}”"
+
+
 class ExchangeForm(BootstrapForm):
     kind = forms.ChoiceField(label="类别", choices=ExchangeKind.choices)
     title = forms.CharField(label="活动名称", max_length=100)
@@ -134,10 +142,10 @@ class ExchangeForm(BootstrapForm):
     place = forms.CharField(label="地点", max_length=100)
     attendees = forms.IntegerField(label="参加人次", min_value=0)
     counts_in_training = forms.BooleanField(label="计入培训统计", required=False)
-    presenters = forms.ModelMultipleChoiceField(
-        queryset=None,
+    presenters: forms.ModelMultipleChoiceField = BrandChoices(
+        queryset=Brand.objects.none(),
         label="交流发言的品牌",
-        required=False,  # type: ignore[arg-type]
+        required=False,
         widget=forms.CheckboxSelectMultiple,
     )
     note = forms.CharField(label="活动情况", widget=forms.Textarea(attrs={"rows": 3}), required=False)
@@ -147,4 +155,3 @@ class ExchangeForm(BootstrapForm):
         field = self.fields["presenters"]
         assert isinstance(field, forms.ModelMultipleChoiceField)
         field.queryset = brands
-        field.label_from_instance = lambda b: f"{b.org.name}“{b.name}”"  # type: ignore[method-assign]

@@ -30,9 +30,8 @@ def is_staff(user: Any) -> bool:
 
 def runs_committee(user: Any, committee: Organization | int) -> bool:
     """Committee staff over COMMITTEE (an Organization or its id)."""
-    if isinstance(committee, int):
-        committee = Organization.objects.get(pk=committee)
-    return scoping.holds_over(user, committee, roles=STAFF)
+    org = Organization.objects.get(pk=committee) if isinstance(committee, int) else committee
+    return scoping.holds_over(user, org, roles=STAFF)
 
 
 def can_edit_brand(user: Any, brand: Brand) -> bool:

@@ -1,4 +1,5 @@
 from auditlog.registry import auditlog
+from django.db import models
 
 from .brands import ACTIVE, EDITABLE, ELEMENTS, LISTED, Brand, BrandEvent, BrandStatus, BrandVersion, Evidence
 from .living import ExchangeEvent, ExchangeKind, Outcome, Presentation, ReevalStatus, Reevaluation
@@ -32,7 +33,20 @@ __all__ = [
     "VisitPhoto",
 ]
 
-for model in (Plan, Stage, Batch, Brand, BrandVersion, Evidence, Reviewer, Score, SiteVisit, VisitPhoto):
-    auditlog.register(model)
-for model in (Reevaluation, ExchangeEvent, Presentation):
+AUDITED: tuple[type[models.Model], ...] = (
+    Plan,
+    Stage,
+    Batch,
+    Brand,
+    BrandVersion,
+    Evidence,
+    Reviewer,
+    Score,
+    SiteVisit,
+    VisitPhoto,
+    Reevaluation,
+    ExchangeEvent,
+    Presentation,
+)
+for model in AUDITED:
     auditlog.register(model)

@@ -86,7 +86,7 @@ class BrandsTestCase(BaseTestCase):
         )
 
     def submitted(self, org: Organization | None = None, **texts: str) -> Brand:
-        brand = self.draft(org, **texts)
+        brand = self.draft(org, None, **texts)  # type: ignore[arg-type]
         services.brand_submit(brand=brand, by=self.w.staff)
         brand.refresh_from_db()
         return brand

@@ -81,9 +81,6 @@ def prepare(case: Any) -> dict[str, object]:
     }
 
 
-STAFF = {"staff": 200}
-STAFF_POST = {"staff": 302}
-IN_A_POST = {"staff": 302, "admin_a": 302}
 B = "/brands/{b_brand}"
 ROWS = {
     "brands:home": page("/brands/", **STAFF_AND_ADMINS),
@@ -91,28 +88,28 @@ ROWS = {
     "brands:brand_detail": page(f"{B}/", **IN_A),
     "brands:brand_edit": page(f"{B}/edit/", **IN_A),
     # Refused by the service (already submitted, no comment …): the page answers with its message.
-    "brands:brand_submit": page(f"{B}/submit/", method="POST", **IN_A_POST),
-    "brands:brand_return": page(f"{B}/return/", method="POST", **STAFF_POST),
+    "brands:brand_submit": page(f"{B}/submit/", method="POST", staff=302, admin_a=302),
+    "brands:brand_return": page(f"{B}/return/", method="POST", staff=302),
     "brands:brand_logo": page(f"{B}/logo/", **IN_A),
-    "brands:evidence_add": page(f"{B}/evidence/", method="POST", **IN_A_POST),
+    "brands:evidence_add": page(f"{B}/evidence/", method="POST", staff=302, admin_a=302),
     "brands:version_detail": page(f"{B}/versions/1/", **IN_A),
-    "brands:score": page(f"{B}/score/", **STAFF),
-    "brands:visit_new": page(f"{B}/visit/", **STAFF),
-    "brands:reevaluate": page("/brands/{b_shown}/reevaluate/", **STAFF),
+    "brands:score": page(f"{B}/score/", staff=200),
+    "brands:visit_new": page(f"{B}/visit/", staff=200),
+    "brands:reevaluate": page("/brands/{b_shown}/reevaluate/", staff=200),
     "brands:evidence_file": page("/brands/evidence/{b_evidence}/", **IN_A),
-    "brands:evidence_remove": page("/brands/evidence/{b_evidence}/remove/", method="POST", **IN_A_POST),
+    "brands:evidence_remove": page("/brands/evidence/{b_evidence}/remove/", method="POST", staff=302, admin_a=302),
     "brands:visit_photo": page("/brands/visit-photos/{b_photo}/", **IN_A),
-    "brands:reeval_confirm": page("/brands/reevaluations/{b_reeval}/confirm/", method="POST", **STAFF_POST),
-    "brands:reeval_withdraw": page("/brands/reevaluations/{b_reeval}/withdraw/", method="POST", **STAFF_POST),
+    "brands:reeval_confirm": page("/brands/reevaluations/{b_reeval}/confirm/", method="POST", staff=302),
+    "brands:reeval_withdraw": page("/brands/reevaluations/{b_reeval}/withdraw/", method="POST", staff=302),
     "brands:plans": page("/brands/plans/", **STAFF_AND_ADMINS),
-    "brands:plan_new": page("/brands/plans/new/", **STAFF),
-    "brands:stage_new": page("/brands/plans/{b_plan}/stages/new/", **STAFF),
-    "brands:batch_new": page("/brands/stages/{b_stage}/batches/new/", **STAFF),
+    "brands:plan_new": page("/brands/plans/new/", staff=200),
+    "brands:stage_new": page("/brands/plans/{b_plan}/stages/new/", staff=200),
+    "brands:batch_new": page("/brands/stages/{b_stage}/batches/new/", staff=200),
     "brands:batch_detail": page("/brands/batches/{b_batch}/", **STAFF_AND_ADMINS),
-    "brands:reviewer_add": page("/brands/batches/{b_batch}/reviewers/", method="POST", **STAFF_POST),
-    "brands:batch_step": page("/brands/batches/{b_batch}/start/", method="POST", **STAFF_POST),
+    "brands:reviewer_add": page("/brands/batches/{b_batch}/reviewers/", method="POST", staff=302),
+    "brands:batch_step": page("/brands/batches/{b_batch}/start/", method="POST", staff=302),
     "brands:exchanges": page("/brands/exchanges/", **STAFF_AND_ADMINS),
-    "brands:exchange_new": page("/brands/exchanges/new/", **STAFF),
+    "brands:exchange_new": page("/brands/exchanges/new/", staff=200),
     "brands:records_submitted": page("/brands/records/submitted/", **STAFF_AND_ADMINS),
     "brands:records_recognized": page("/brands/records/recognized/", **STAFF_AND_ADMINS),
     "brands:records_downgraded": page("/brands/records/downgraded/", **STAFF_AND_ADMINS),
@@ -123,5 +120,5 @@ ROWS = {
     "brands:verify": row("/brands/verify/{b_token}/", others=200),
     "api-v1:brands_list": api("/api/v1/brands/", **STAFF_AND_ADMINS),
     "api-v1:brands_get": api("/api/v1/brands/{b_brand}", **IN_A),
-    "api-v1:brands_ranking": api("/api/v1/brands/batches/{b_batch}/ranking", **STAFF),
+    "api-v1:brands_ranking": api("/api/v1/brands/batches/{b_batch}/ranking", staff=200),
 }

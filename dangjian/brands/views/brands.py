@@ -6,6 +6,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import FileResponse, HttpResponse
+from django.http.response import HttpResponseBase
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
@@ -226,7 +227,7 @@ def evidence_file(request: AuthedRequest, pk: int) -> FileResponse:
 
 @login_required
 @require_GET
-def brand_logo(request: AuthedRequest, pk: int) -> HttpResponse:
+def brand_logo(request: AuthedRequest, pk: int) -> HttpResponseBase:
     brand = brand_or_404(request, pk)
     if not brand.logo:
         raise scoping.deny(request, Brand, {"pk": pk, "logo": "none"}, exists=True, org=brand.org_id)

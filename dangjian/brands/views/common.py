@@ -53,7 +53,7 @@ def plan_or_404(request: HttpRequest, pk: int) -> Plan:
 
 
 def file_response(f: Any, content_type: str, *, public: bool = False, name: str = "") -> FileResponse:
-    response = FileResponse(f.open("rb"), content_type=content_type, as_attachment=bool(name), filename=name or None)
+    response = FileResponse(f.open("rb"), content_type=content_type, as_attachment=bool(name), filename=name)
     response["X-Content-Type-Options"] = "nosniff"
     response["Cache-Control"] = f"{'public' if public else 'private'}, max-age=3600"
     return response

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from django.http import Http404, HttpRequest, HttpResponse
+from django.http.response import HttpResponseBase
 from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
@@ -25,7 +26,7 @@ def wall_brand(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @require_GET
-def wall_logo(request: HttpRequest, pk: int) -> HttpResponse:
+def wall_logo(request: HttpRequest, pk: int) -> HttpResponseBase:
     brand = selectors.wall_brand(pk)
     if brand is None or not brand.logo:
         raise Http404("未找到该品牌。")
