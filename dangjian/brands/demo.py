@@ -121,19 +121,13 @@ def _logo(rng: random.Random) -> bytes:
     return out.getvalue()
 
 
-def _base(org: Organization) -> str:
-    for suffix in ("机关党委", "机关党总支", "机关党支部", "党委", "党总支", "党支部"):
-        if org.name.endswith(suffix):
-            return org.name[: -len(suffix)]
-    return org.name
-
-
 def _texts(org: Organization, name: str) -> dict[str, str]:
-    base = _base(org)
+    unit = org.units.order_by("pk").first()
+    base = unit.name if unit is not None else "本单位"
     return {
         "name": name,
         "slogan": f"{name}，服务在身边",
-        "meaning": f"{base}立足本单位职能，以“{name}”为抓手，把党建工作融入业务工作全过程，做到党建业务两促进。",
+        "meaning": f"{org.name}立足{base}职能，以“{name}”为抓手，把党建工作融入业务工作全过程，做到党建业务两促进。",
         "vehicle": "每月开展一次主题党日，设立党员先锋岗和志愿服务队，建立“书记项目”清单，党员结对联系服务群众。",
         "impact": "品牌创建以来，党员参与率明显提高，服务群众事项按时办结，单位获评市直机关先进基层党组织。",
     }

@@ -45,10 +45,13 @@ class BrandForm(BootstrapForm):
     def __init__(self, *args: Any, orgs: Any = None, batches: Any = None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         if orgs is not None:
-            self.fields = {"org": OrgChoiceField(queryset=orgs, label="申报党组织"), **self.fields}
-            self.fields["batch"] = forms.ModelChoiceField(queryset=batches, label="申报批次")
-            for name in ("org", "batch"):
-                self.fields[name].widget.attrs["class"] = "form-select"
+            org = OrgChoiceField(queryset=orgs, label="申报党组织", empty_label="请选择党组织")
+            batch = forms.ModelChoiceField(queryset=batches, label="申报批次", empty_label="请选择批次")
+            for field in (org, batch):
+                field.widget.attrs["class"] = "form-select"
+            self.fields = {"org": org, "batch": batch, **self.fields}
+        order = ("org", "batch", "name", "slogan", "logo", "meaning", "vehicle", "impact")
+        self.fields = {name: self.fields[name] for name in order if name in self.fields}
 
 
 class ReturnForm(BootstrapForm):
