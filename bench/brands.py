@@ -95,9 +95,8 @@ def run(args: argparse.Namespace, started: float) -> int:
     from dangjian.orgs.models import Organization
 
     runs, memory = max(1, args.runs), not args.no_memory
-    print(
-        f"党建品牌模块性能基准：规模 city，每项 {runs} 轮取中位数，种子 {args.seed}，临时数据库 {common.DB.relative_to(BASE)}"
-    )
+    where = common.DB.relative_to(BASE)
+    print(f"党建品牌模块性能基准：规模 city，每项 {runs} 轮取中位数，种子 {args.seed}，临时数据库 {where}")
     print(f"机器：{os.cpu_count()} 核，SQLite {connection.Database.sqlite_version}")
     print()
     common.close_db()
@@ -108,7 +107,7 @@ def run(args: argparse.Namespace, started: float) -> int:
     with common.timing_seeder("brands", share):
         call_command("seed_demo", "--scale", "city", "--seed", str(args.seed), stdout=StringIO())
     seeding.times.append(time.perf_counter() - t)
-    part = common.Item("  其中党建品牌数据（brands 生成器）", 2.0)
+    part = common.Item("  其中党建品牌数据（brands 生成器）", 5.0)
     part.times = share
     items = [seeding, part]
 

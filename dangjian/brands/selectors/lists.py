@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from django.db.models import Q, QuerySet
+from django.db.models import Count, Q, QuerySet
 
 from dangjian.core import scoping, tree
 from dangjian.orgs.models import Organization
@@ -80,8 +80,8 @@ def brand_summary(user: Any, org: Organization | None = None) -> dict[str, int]:
     if org is not None:
         qs = scoping.in_subtree(qs, org)
     counts = {s: 0 for s in BrandStatus.values}
-    for status in qs.values_list("status", flat=True):
-        counts[status] += 1
+    for row in qs.order_by().values("status").annotate(n=Count("pk")):
+        counts[row["status"]] = row["n"]
     counts["listed"] = counts[BrandStatus.RECOGNIZED] + counts[BrandStatus.DOWNGRADED]
     counts["all"] = sum(counts[s] for s in BrandStatus.values)
     return counts

@@ -4,8 +4,10 @@ more reviewers), ranked with ties shown (1, 2, 2, 4)."""
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
+
+from django.db.models import Count, Max, Min, Sum
 
 from ..conf import BrandsSettings
 from ..models import Batch, Brand, BrandStatus, Score
@@ -23,39 +25,54 @@ RANKED = (
 @dataclass
 class RankRow:
     brand: Brand
-    scores: list[Decimal] = field(default_factory=list)
+    count: int = 0  # reviewers who scored
     mean: Decimal | None = None
     rank: int | None = None
     tied: bool = False
     trimmed: bool = False
 
-    @property
-    def count(self) -> int:
-        return len(self.scores)
-
 
 def mean_of(scores: list[Decimal], trim_from: int) -> tuple[Decimal | None, bool]:
+    """The mean of SCORES, dropping the highest and the lowest when there are TRIM_FROM or more."""
     if not scores:
         return None, False
-    values = sorted(scores)
-    trimmed = len(values) >= trim_from
+    return _mean(sum(scores, Decimal(0)), max(scores), min(scores), len(scores), trim_from)
+
+
+def _mean(total: Decimal, high: Decimal, low: Decimal, n: int, trim_from: int) -> tuple[Decimal, bool]:
+    trimmed = n >= trim_from
     if trimmed:
-        values = values[1:-1]
-    mean = sum(values, Decimal(0)) / len(values)
-    return mean.quantize(Decimal("0.01"), rounding=ROUND_HALF_UP), trimmed
+        total, n = total - high - low, n - 2
+    return (total / n).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP), trimmed
 
 
 def batch_ranking(batch: Batch) -> list[RankRow]:
-    """Every brand of BATCH that went to review, best first; unscored ones last, unranked."""
+    """Every brand of BATCH that went to review, best first; unscored ones last, unranked.
+
+    One grouped query gives each brand's sum, highest, lowest and count of scores."""
     trim_from = BrandsSettings.current().trim_from_reviewers
-    brands = list(batch.brands.filter(status__in=RANKED).select_related("org").order_by("org__path"))
-    totals: dict[int, list[Decimal]] = defaultdict(list)
-    for brand_id, total in Score.objects.filter(brand__batch=batch).values_list("brand_id", "total"):
-        totals[brand_id].append(total)
+    brands = list(
+        batch.brands.filter(status__in=RANKED)
+        .select_related("org")
+        .only("id", "name", "status", "batch_id", "org__name", "org__path", "org__code")
+        .order_by("org__path")
+    )
+    stats = {
+        row["brand_id"]: row
+        for row in Score.objects.filter(brand__batch=batch)
+        .values("brand_id")
+        .annotate(total_sum=Sum("total"), high=Max("total"), low=Min("total"), n=Count("id"))
+    }
     rows = []
     for brand in brands:
-        mean, trimmed = mean_of(totals.get(brand.pk, []), trim_from)
-        rows.append(RankRow(brand=brand, scores=totals.get(brand.pk, []), mean=mean, trimmed=trimmed))
+        found = stats.get(brand.pk)
+        row = RankRow(brand=brand)
+        if found:
+            row.count = found["n"]
+            row.mean, row.trimmed = _mean(
+                Decimal(found["total_sum"]), Decimal(found["high"]), Decimal(found["low"]), found["n"], trim_from
+            )
+        rows.append(row)
     rows.sort(key=lambda r: (r.mean is None, -(r.mean or 0), r.brand.org.path))
     previous: Decimal | None = None
     rank = 0
