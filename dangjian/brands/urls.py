@@ -12,6 +12,7 @@ urlpatterns = [
     path("<int:pk>/submit/", brands.brand_submit, name="brand_submit"),
     path("<int:pk>/return/", brands.brand_return, name="brand_return"),
     path("<int:pk>/logo/", brands.brand_logo, name="brand_logo"),
+    path("<int:pk>/certificate.pdf", brands.brand_certificate, name="certificate"),
     path("<int:pk>/evidence/", brands.evidence_add, name="evidence_add"),
     path("<int:pk>/versions/<int:number>/", brands.version_detail, name="version_detail"),
     path("<int:pk>/score/", batches.score, name="score"),

@@ -91,6 +91,7 @@ ROWS = {
     "brands:brand_submit": page(f"{B}/submit/", method="POST", staff=302, admin_a=302),
     "brands:brand_return": page(f"{B}/return/", method="POST", staff=302),
     "brands:brand_logo": page(f"{B}/logo/", **IN_A),
+    "brands:certificate": page("/brands/{b_shown}/certificate.pdf", **IN_A),
     "brands:evidence_add": page(f"{B}/evidence/", method="POST", staff=302, admin_a=302),
     "brands:version_detail": page(f"{B}/versions/1/", **IN_A),
     "brands:score": page(f"{B}/score/", staff=200),

@@ -4,6 +4,7 @@ import io
 
 from django.core.files.uploadedfile import SimpleUploadedFile
 from openpyxl import load_workbook
+from pypdf import PdfReader
 
 from dangjian.brands import services
 from dangjian.brands.models import Brand, BrandStatus, Score
@@ -160,3 +161,22 @@ class PublicPageTests(BrandsTestCase):
         brand.save()
         self.assertNotContains(self.client.get("/brands/wall/"), "红色账本")
         self.assertContains(self.client.get(f"/brands/verify/{brand.verify_token}/"), "证书失效")
+
+
+class CertificateTests(BrandsTestCase):
+    recognized = PublicPageTests.recognized
+
+    def test_a_recognized_brand_has_a_certificate_pdf_with_its_verify_link(self):
+        brand = self.recognized()
+        self.login_as(self.w.admin_a)
+        response = self.client.get(f"/brands/{brand.pk}/certificate.pdf")
+        self.assertEqual(response["Content-Type"], "application/pdf")
+        self.assertTrue(response.content.startswith(b"%PDF"))
+        text = PdfReader(io.BytesIO(response.content)).pages[0].extract_text()
+        self.assertIn("党建品牌认定证书", text.replace(" ", ""))
+        self.assertIn(brand.certificate_no, text.replace(" ", ""))
+
+    def test_a_brand_without_recognition_has_no_certificate(self):
+        brand = self.submitted()
+        self.login_as(self.w.admin_a)
+        self.assertEqual(self.client.get(f"/brands/{brand.pk}/certificate.pdf").status_code, 404)

@@ -8,6 +8,8 @@ from django.core.exceptions import ValidationError
 from django.http import FileResponse, HttpResponse
 from django.http.response import HttpResponseBase
 from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.cache import add_never_cache_headers
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from dangjian.accounts.http import AuthedRequest
@@ -18,6 +20,7 @@ from .. import permissions, selectors, services
 from ..conf import BrandsSettings
 from ..forms import BrandForm, EvidenceForm, ReturnForm
 from ..models import Brand, BrandStatus, Evidence
+from ..pdf import certificate_pdf
 from .common import NAV, brand_or_404, file_response, read_upload, require_overseer
 
 TEXT_FIELDS = ("name", "slogan", "meaning", "vehicle", "impact")
@@ -241,3 +244,20 @@ def version_detail(request: AuthedRequest, pk: int, number: int) -> HttpResponse
     brand = brand_or_404(request, pk)
     version = scoping.get_visible_or_404(request, brand.versions.all(), number=number)
     return render(request, "brands/version_detail.html", {"nav": NAV, "brand": brand, "version": version})
+
+
+@login_required
+@require_GET
+def brand_certificate(request: AuthedRequest, pk: int) -> HttpResponse:
+    """The recognition certificate as a PDF (a brand that has one: recognized, even if later downgraded)."""
+    brand = brand_or_404(request, pk)
+    if not brand.certificate_no or brand.status == BrandStatus.REVOKED:
+        raise scoping.deny(request, Brand, {"pk": pk, "certificate": "none"}, exists=True, org=brand.org_id)
+    url = request.build_absolute_uri(reverse("brands:verify", args=[brand.verify_token]))
+    committee = permissions.committee_of(brand.org).name
+    response = HttpResponse(
+        certificate_pdf(brand, verify_url=url, committee_name=committee), content_type="application/pdf"
+    )
+    response["Content-Disposition"] = f'inline; filename="brand-certificate-{brand.pk}.pdf"'
+    add_never_cache_headers(response)
+    return response
