@@ -16,7 +16,7 @@ from .lists import (
     visible_visits,
 )
 from .ranking import RankRow, batch_ranking, mean_of
-from .wall import verify, wall_brand, wall_brands
+from .wall import related_articles, verify, wall_brand, wall_brands
 
 __all__ = [
     "BrandFilters",
@@ -29,6 +29,7 @@ __all__ = [
     "mean_of",
     "open_batches",
     "recognized_in",
+    "related_articles",
     "revoked_in",
     "submitted_in",
     "verify",

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from django.db.models import QuerySet
+from typing import Any
+
+from django.db.models import Q, QuerySet
 
 from ..models import LISTED, Brand
 
@@ -39,3 +41,11 @@ def verify(token: str) -> Brand | None:
         )
     except Exception:  # a malformed token
         return None
+
+
+def related_articles(brand: Brand, most: int = 5) -> list[Any]:
+    """Published articles of the brand's organization or naming the brand, through the publicity app's
+    public selector (what anyone may read), newest first."""
+    from dangjian.publicity.selectors import public_articles
+
+    return list(public_articles().filter(Q(org_id=brand.org_id) | Q(title__contains=brand.name))[:most])

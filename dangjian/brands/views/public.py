@@ -22,7 +22,11 @@ def wall_brand(request: HttpRequest, pk: int) -> HttpResponse:
     if brand is None:
         raise Http404("未找到该品牌。")
     exchanges = brand.presentations.select_related("event").order_by("-event__held_on")
-    return render(request, "brands/public/brand.html", {"brand": brand, "presentations": exchanges})
+    return render(
+        request,
+        "brands/public/brand.html",
+        {"brand": brand, "presentations": exchanges, "articles": selectors.related_articles(brand)},
+    )
 
 
 @require_GET
