@@ -86,6 +86,7 @@ INSTALLED_APPS = [
     "dangjian.publicity",
     "dangjian.rooms",
     "dangjian.liaison",
+    "dangjian.brands",
     "dangjian.demo",
 ]
 

@@ -1,0 +1,45 @@
+"""Reads of the brand module, always scoped to what the user may see (the showcase is public)."""
+
+from .figures import downgraded_in, recognized_in, revoked_in, submitted_in
+from .lists import (
+    BrandFilters,
+    brand_rows,
+    brand_summary,
+    creatable_orgs,
+    open_batches,
+    visible_batches,
+    visible_brands,
+    visible_evidence,
+    visible_exchanges,
+    visible_plans,
+    visible_visit_photos,
+    visible_visits,
+)
+from .ranking import RankRow, batch_ranking, mean_of
+from .wall import related_articles, verify, wall_brand, wall_brands
+
+__all__ = [
+    "BrandFilters",
+    "RankRow",
+    "batch_ranking",
+    "brand_rows",
+    "brand_summary",
+    "creatable_orgs",
+    "downgraded_in",
+    "mean_of",
+    "open_batches",
+    "recognized_in",
+    "related_articles",
+    "revoked_in",
+    "submitted_in",
+    "verify",
+    "visible_batches",
+    "visible_brands",
+    "visible_evidence",
+    "visible_exchanges",
+    "visible_plans",
+    "visible_visit_photos",
+    "visible_visits",
+    "wall_brand",
+    "wall_brands",
+]

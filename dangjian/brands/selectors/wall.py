@@ -1,0 +1,51 @@
+"""The public showcase: recognized brands (a revoked one leaves the wall), for anyone to read."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.db.models import Q, QuerySet
+
+from ..models import LISTED, Brand
+
+
+def wall_brands() -> QuerySet[Brand]:
+    return (
+        Brand.objects.filter(status__in=LISTED)
+        .select_related("org", "batch")
+        .only(
+            "id",
+            "name",
+            "slogan",
+            "meaning",
+            "logo_thumb",
+            "status",
+            "recognized_at",
+            "org__name",
+            "batch__name",
+            "batch__year",
+        )
+        .order_by("-recognized_at", "org__path")
+    )
+
+
+def wall_brand(pk: int) -> Brand | None:
+    return Brand.objects.filter(status__in=LISTED, pk=pk).select_related("org", "batch").first()
+
+
+def verify(token: str) -> Brand | None:
+    """The brand a certificate's verify link names (any state: a revoked one says so)."""
+    try:
+        return (
+            Brand.objects.select_related("org", "batch").filter(verify_token=token).exclude(certificate_no="").first()
+        )
+    except Exception:  # a malformed token
+        return None
+
+
+def related_articles(brand: Brand, most: int = 5) -> list[Any]:
+    """Published articles of the brand's organization or naming the brand, through the publicity app's
+    public selector (what anyone may read), newest first."""
+    from dangjian.publicity.selectors import public_articles
+
+    return list(public_articles().filter(Q(org_id=brand.org_id) | Q(title__contains=brand.name))[:most])
