@@ -15,7 +15,7 @@ from dangjian.accounts.models import User
 from dangjian.core.seeding import SeedContext
 from dangjian.orgs.models import Organization
 
-from . import conf
+from .conf import PublicitySettings
 from .demo_texts import CASE_TITLES, MIDDLES, REPORT_TOPICS, RESEARCH_TITLES
 from .models import InfoReport, Paper, PaperKind, ReportStatus, Step
 
@@ -41,7 +41,7 @@ def _reports(
     staff: User,
     per_year: int,
 ) -> tuple[list[InfoReport], list[Step]]:
-    levels = [code for code, _ in conf.setting("ADOPTION_LEVELS")]
+    levels = [code for code, _ in PublicitySettings.current().adoption_levels]
     rows: list[InfoReport] = []
     for year in years:
         share = 1.0 if year < ctx.today.year else max(0.1, ctx.today.timetuple().tm_yday / 366)
@@ -123,7 +123,7 @@ def _papers(
     staff: User,
     volume: dict[str, int],
 ) -> tuple[list[Paper], list[Step]]:
-    awards = [code for code, _ in conf.setting("AWARD_LEVELS")]
+    awards = [code for code, _ in PublicitySettings.current().award_levels]
     rows: list[Paper] = []
     for year in years:
         if year == ctx.today.year and ctx.today.month < 6:

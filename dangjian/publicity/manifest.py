@@ -8,6 +8,7 @@ from dangjian.core.manifests import AppManifest, DemoAccount, Landing, MenuEntry
 from dangjian.core.registry import metrics_in
 
 from . import permissions, stats
+from .conf import PublicitySettings
 
 manifest = AppManifest(
     app="publicity",
@@ -21,4 +22,5 @@ manifest = AppManifest(
     seeders=(Seeder("publicity", "dangjian.publicity.demo:seed_publicity"),),
     demo_accounts=(DemoAccount("编辑（宣传）", "bianji"), DemoAccount("审核（宣传）", "shenhe")),
     permission_rows="dangjian.publicity.tests.permission_rows",
+    settings=PublicitySettings,
 )

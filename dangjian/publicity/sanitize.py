@@ -15,9 +15,9 @@ import re
 from dataclasses import dataclass
 
 import nh3
-from django.core.exceptions import ValidationError
 
-from . import conf
+from . import errors
+from .conf import PublicitySettings
 
 TAGS = {
     "p", "br", "strong", "b", "em", "i", "u", "s", "sub", "sup", "span", "div", "h2", "h3", "h4", "h5",
@@ -155,15 +155,13 @@ def sniff(head: bytes) -> tuple[str, str] | None:
 
 
 def check_image(data: bytes, name: str = "") -> ImageInfo:
-    """Check an upload by its content (not its name) and its size; ValidationError in Chinese."""
-    limit = int(conf.setting("IMAGE_MAX_BYTES"))
+    """Check an upload by its content (not its name) and its size; refused with errors.Image*."""
+    limit = PublicitySettings.current().image_max_bytes
     if not data:
-        raise ValidationError("图片文件是空的。")
+        raise errors.ImageEmpty()
     if len(data) > limit:
-        raise ValidationError(f"图片不能超过 {limit // (1024 * 1024)} MB（当前 {len(data) / 1024 / 1024:.1f} MB）。")
+        raise errors.ImageTooLarge(limit=limit // (1024 * 1024), size=f"{len(data) / 1024 / 1024:.1f}")
     found = sniff(data[:16])
-    if found is None or found[0] not in conf.setting("IMAGE_TYPES"):
-        raise ValidationError(
-            f"“{name or '该文件'}”不是可接受的图片：只接受 JPEG、PNG、GIF、WebP 图片，按文件内容识别，改扩展名无效。"
-        )
+    if found is None or found[0] not in PublicitySettings.current().image_types:
+        raise errors.ImageNotAccepted(name=name or "该文件")
     return ImageInfo(content_type=found[0], extension=found[1], size=len(data), sha256=hashlib.sha256(data).hexdigest())

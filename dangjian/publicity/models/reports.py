@@ -71,9 +71,9 @@ class InfoReport(models.Model):
         return self.status in EDITABLE
 
     def adoption_level_label(self) -> str:
-        from dangjian.publicity import conf
+        from dangjian.publicity.conf import PublicitySettings, label_of
 
-        return conf.label_of("ADOPTION_LEVELS", self.adoption_level) if self.adoption_level else ""
+        return label_of(PublicitySettings.current().adoption_levels, self.adoption_level) if self.adoption_level else ""
 
 
 class PaperKind(models.TextChoices):
@@ -124,9 +124,9 @@ class Paper(models.Model):
         return self.status in EDITABLE
 
     def award_level_label(self) -> str:
-        from dangjian.publicity import conf
+        from dangjian.publicity.conf import PublicitySettings, label_of
 
-        return conf.label_of("AWARD_LEVELS", self.award_level) if self.award_level else ""
+        return label_of(PublicitySettings.current().award_levels, self.award_level) if self.award_level else ""
 
 
 class Step(models.Model):

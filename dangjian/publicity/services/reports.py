@@ -16,7 +16,8 @@ from django.utils import timezone
 
 from dangjian.orgs.models import Organization
 
-from .. import conf
+from .. import errors
+from ..conf import PublicitySettings
 from ..models import InfoReport, Paper, ReportStatus, Step
 from ..models.reports import EDITABLE
 
@@ -44,25 +45,36 @@ def steps_of(record: Record):
     return Step.objects.filter(subject=subject_of(record), subject_id=record.pk).select_related("actor")
 
 
+def state_refusal(record: Record, states: tuple[str, ...], verb: str) -> errors.ReportWrongState | None:
+    """Why RECORD cannot be VERB-ed in its state (None when its status is one of STATES)."""
+    if record.status in states:
+        return None
+    return errors.ReportWrongState(status=record.get_status_display(), verb=verb)
+
+
+def edit_refusal(record: Record) -> errors.ReportWrongState | None:
+    """Why RECORD cannot be changed now (the edit page shows it, the update refuses with it)."""
+    return state_refusal(record, EDITABLE, "修改")
+
+
 def require_state(record: Record, states: tuple[str, ...], verb: str) -> None:
-    if record.status not in states:
-        raise ValidationError(f"当前为“{record.get_status_display()}”，不能{verb}。")
+    refusal = state_refusal(record, states, verb)
+    if refusal is not None:
+        raise refusal
 
 
-def _text_errors(title: str, body: str) -> dict[str, list[str]]:
-    errors: dict[str, list[str]] = {}
+def text_problems(title: str, body: str) -> list[ValidationError]:
+    problems: list[ValidationError] = []
     if not title.strip():
-        errors["title"] = ["标题不能为空。"]
+        problems.append(errors.TitleRequired(field="title"))
     if not body.strip():
-        errors["body"] = ["正文不能为空。"]
-    return errors
+        problems.append(errors.BodyRequired(field="body"))
+    return problems
 
 
 @transaction.atomic
 def info_report_create(*, by: Any, org: Organization, title: str, body: str, author: str = "") -> InfoReport:
-    errors = _text_errors(title, body)
-    if errors:
-        raise ValidationError(errors)
+    errors.refuse_all(text_problems(title, body))
     report = InfoReport.objects.create(
         org=org, title=title.strip(), body=body.strip(), author=author.strip(), drafted_by=by
     )
@@ -74,10 +86,10 @@ def info_report_create(*, by: Any, org: Organization, title: str, body: str, aut
 def info_report_update(
     *, report: InfoReport, by: Any, org: Organization, title: str, body: str, author: str = ""
 ) -> InfoReport:
-    require_state(report, EDITABLE, "修改")
-    errors = _text_errors(title, body)
-    if errors:
-        raise ValidationError(errors)
+    refusal = edit_refusal(report)
+    if refusal is not None:
+        raise refusal
+    errors.refuse_all(text_problems(title, body))
     report.org, report.title, report.body, report.author = org, title.strip(), body.strip(), author.strip()
     report.save()
     step(report, Step.Action.EDITED, by)
@@ -100,7 +112,7 @@ def return_to_org(*, record: Record, by: Any, comment: str) -> Record:
     require_state(record, (ReportStatus.SUBMITTED,), "退回")
     comment = (comment or "").strip()
     if not comment:
-        raise ValidationError({"comment": ["请填写退回意见。"]})
+        raise errors.ReportCommentRequired(field="comment")
     record.status = ReportStatus.RETURNED
     record.returned_at = timezone.now()
     record.save()
@@ -127,15 +139,14 @@ def info_report_adopt(
 ) -> InfoReport:
     """Record that the upper committee adopted (采用) a report sent up, and at which level."""
     require_state(report, (ReportStatus.SENT, ReportStatus.ADOPTED), "登记采用")
-    errors: dict[str, list[str]] = {}
-    if level not in dict(conf.choices("ADOPTION_LEVELS")):
-        errors["level"] = ["请选择采用级别。"]
+    problems: list[ValidationError] = []
+    if level not in dict(PublicitySettings.current().adoption_levels):
+        problems.append(errors.AdoptionLevelUnknown(field="level"))
     if report.sent_at and adopted_on < timezone.localtime(report.sent_at).date():
-        errors["adopted_on"] = ["采用日期不能早于报送日期。"]
+        problems.append(errors.AdoptedBeforeSent(field="adopted_on"))
     if adopted_on > timezone.localdate():
-        errors["adopted_on"] = ["采用日期不能晚于今天。"]
-    if errors:
-        raise ValidationError(errors)
+        problems.append(errors.AdoptedInFuture(field="adopted_on"))
+    errors.refuse_all(problems)
     report.status = ReportStatus.ADOPTED
     report.adoption_level = level
     report.adopted_on = adopted_on

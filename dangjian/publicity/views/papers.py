@@ -15,14 +15,16 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from dangjian.core import audit, scoping
 from dangjian.core.selectors import default_org_for
+from dangjian.core.web import attach_errors, flash_errors, paginate
 
 from .. import permissions, selectors
 from ..compilation import compile_docx, title_of
+from ..conf import PublicitySettings
 from ..forms import AwardForm, CommentForm, PaperForm
 from ..models import Paper, PaperKind, ReportStatus
 from ..services import papers as services
 from ..services import reports as steps
-from .common import NAV, attach_errors, flash_errors, paginate
+from .common import NAV
 
 KINDS = {"cases": PaperKind.CASE_STUDY, "research": PaperKind.RESEARCH_OUTPUT}
 
@@ -52,7 +54,7 @@ def paper_list(request: HttpRequest, kind: str) -> HttpResponse:
         "publicity/paper_list.html",
         _ctx(
             kind,
-            page=paginate(request, papers),
+            page=paginate(request, papers, PublicitySettings.current().list_page_size),
             year=year,
             query=f"year={year}" if year else "",
             years=range(this_year, this_year - 6, -1),
@@ -84,8 +86,9 @@ def paper_new(request: HttpRequest, kind: str) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def paper_edit(request: HttpRequest, kind: str, pk: int) -> HttpResponse:
     paper = selectors.paper_for(request, pk, _kind(kind))
-    if not paper.is_editable:
-        messages.error(request, f"当前为“{paper.get_status_display()}”，不能修改。")
+    refusal = steps.edit_refusal(paper)
+    if refusal is not None:
+        messages.error(request, refusal.text)
         return redirect("publicity:paper", kind=kind, pk=paper.pk)
     initial = {f: getattr(paper, f) for f in ("year", "title", "authors", "summary", "body")} | {"org": paper.org_id}
     form = PaperForm(

@@ -15,12 +15,14 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from dangjian.accounts.models import SCOPE_ROLES
 from dangjian.core import scoping
 from dangjian.core.selectors import org_and_year_from
+from dangjian.core.web import attach_errors, flash_errors, paginate
 
-from .. import conf, permissions, selectors
+from .. import permissions, selectors
+from ..conf import PublicitySettings
 from ..forms import AdoptForm, CommentForm, InfoReportForm
 from ..models import InfoReport, ReportStatus
 from ..services import reports as services
-from .common import NAV, attach_errors, flash_errors, paginate
+from .common import NAV
 
 if TYPE_CHECKING:
     from dangjian.orgs.models import Organization
@@ -45,7 +47,7 @@ def report_list(request: HttpRequest) -> HttpResponse:
         {
             "nav": NAV,
             "tab": "reports",
-            "page": paginate(request, reports),
+            "page": paginate(request, reports, PublicitySettings.current().list_page_size),
             "status": status,
             "year": year,
             "statuses": ReportStatus.choices,
@@ -88,8 +90,9 @@ def _for_committee(request: HttpRequest, pk: int, action: str) -> InfoReport:
 @require_http_methods(["GET", "POST"])
 def report_edit(request: HttpRequest, pk: int) -> HttpResponse:
     report = _for_change(request, pk)
-    if not report.is_editable:
-        messages.error(request, f"当前为“{report.get_status_display()}”，不能修改。")
+    refusal = services.edit_refusal(report)
+    if refusal is not None:
+        messages.error(request, refusal.text)
         return redirect("publicity:report", pk=report.pk)
     initial = {"org": report.org_id, "title": report.title, "author": report.author, "body": report.body}
     form = InfoReportForm(
@@ -182,7 +185,7 @@ def report_adopt(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 def org_choices(user: Any, chosen: Organization | None) -> list[Organization]:
-    limit = int(conf.setting("ORG_PICKER_LIMIT"))
+    limit = PublicitySettings.current().org_picker_limit
     top = selectors.org_matches(user=user, roles=SCOPE_ROLES, limit=limit)
     return top if chosen is None or chosen in top else [chosen, *top]
 
