@@ -2,9 +2,12 @@
 
 Only formatting an article needs survives: paragraphs, headings, lists,
 tables, links, images, and a few style properties (alignment, first-line
-indent, colour, weight). Scripts, frames, forms, classes, ids and every other
-style property go. The gate still checks what is left (a white-on-white link
-is possible with colour alone).
+indent, colour, weight). Images only when the platform stores them
+(platform_image_src): an outside image would be loaded by every reader of the
+page, the RSS feed and the WeChat copy, telling its host who read what.
+Scripts, frames, forms, classes, ids and every other style property go. The
+gate still checks what is left (a white-on-white link is possible with colour
+alone).
 """
 
 from __future__ import annotations
@@ -15,8 +18,10 @@ import re
 from dataclasses import dataclass
 
 import nh3
+from django.conf import settings
+from django.urls import reverse
 
-from . import errors
+from . import conf, errors
 from .conf import PublicitySettings
 
 TAGS = {
@@ -52,8 +57,67 @@ def paragraphs_from_text(raw: str) -> str:
     return "\n".join(f"<p>{html_lib.escape(line.strip())}</p>" for line in raw.splitlines() if line.strip())
 
 
+# Nothing a browser would read as another host or strip before reading: white space, control
+# characters, backslashes (read as "/"), and percent-escapes of them.
+_UNSAFE_URL = re.compile(r"[\s\\\x00-\x1f\x7f]|%(?:[01][0-9a-f]|2f|5c|7f)", re.IGNORECASE)
+_MEDIA_PATH = re.compile(r"[A-Za-z0-9._~/%-]+")
+
+
+def _image_route() -> re.Pattern[str]:
+    """The path of news:image (an uploaded article image), any pk, the final slash optional."""
+    sample = reverse("news:image", kwargs={"pk": 918273})
+    return re.compile(re.escape(sample.rstrip("/")).replace("918273", r"\d+") + "/?")
+
+
+def platform_image_src(src: str) -> str | None:
+    """SRC as a path on this platform when it names an image the platform stores, else None.
+
+    Stored images are the article images (news:image) and files under
+    MEDIA_URL when that is a path. An absolute http(s) URL to one of the
+    platform's own hosts becomes its path; every other URL (another host,
+    //host, data:, javascript:, a relative path) is refused.
+    """
+    value = (src or "").strip()
+    if not value or _UNSAFE_URL.search(value) or value.startswith("//"):
+        return None
+    scheme, sep, rest = value.partition("://")
+    if sep:
+        if scheme.lower() not in ("http", "https"):
+            return None
+        host, slash, path = rest.partition("/")
+        host = host.rsplit("@", 1)[-1].split(":", 1)[0].lower()
+        if not slash or host not in conf.own_hosts():
+            return None
+        value = "/" + path
+    elif not value.startswith("/"):
+        return None  # a scheme (data:, javascript:) or a path relative to the page
+    path = value.split("#", 1)[0].split("?", 1)[0]
+    if _image_route().fullmatch(path):
+        return path
+    media = str(settings.MEDIA_URL or "")
+    if (
+        media.startswith("/")
+        and not media.startswith("//")
+        and path.startswith(media.rstrip("/") + "/")
+        and ".." not in path
+        and _MEDIA_PATH.fullmatch(path)
+    ):
+        return path
+    return None
+
+
+def _keep_attribute(tag: str, name: str, value: str) -> str | None:
+    if tag == "img" and name == "src":
+        return platform_image_src(value)
+    return value
+
+
+# nh3's output quotes every attribute and escapes ">" inside values, so a tag ends at the first ">".
+_IMG_WITHOUT_SRC = re.compile(r"<img(?![^>]*\ssrc=\")[^>]*>")
+
+
 def clean_html(raw: str) -> str:
-    return nh3.clean(
+    cleaned = nh3.clean(
         raw or "",
         tags=TAGS,
         attributes=ATTRIBUTES,
@@ -62,7 +126,10 @@ def clean_html(raw: str) -> str:
         link_rel="noopener noreferrer",
         strip_comments=True,
         filter_style_properties=STYLE_PROPERTIES,
-    ).strip()
+        attribute_filter=_keep_attribute,
+    )
+    # An image whose source was refused goes entirely (its caption, if any, stays).
+    return _IMG_WITHOUT_SRC.sub("", cleaned).strip()
 
 
 # ---- display ----------------------------------------------------------------------------
