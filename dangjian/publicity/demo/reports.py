@@ -1,6 +1,6 @@
 """Demo data of the reporting side: information reports sent up, case studies and research outputs.
 
-Called by `demo.seed_publicity`; the date helpers here serve the articles too.
+Called by `demo.articles.seed_publicity`; the date helpers here serve the articles too.
 """
 
 from __future__ import annotations
@@ -15,24 +15,24 @@ from dangjian.accounts.models import User
 from dangjian.core.seeding import SeedContext
 from dangjian.orgs.models import Organization
 
-from .conf import PublicitySettings
-from .demo_texts import CASE_TITLES, MIDDLES, REPORT_TOPICS, RESEARCH_TITLES
-from .models import InfoReport, Paper, PaperKind, ReportStatus, Step
+from ..conf import PublicitySettings
+from ..models import InfoReport, Paper, PaperKind, ReportStatus, Step
+from .texts import CASE_TITLES, MIDDLES, REPORT_TOPICS, RESEARCH_TITLES
 
 
-def _aware(day: dt.date, rng: random.Random) -> dt.datetime:
+def aware_time(day: dt.date, rng: random.Random) -> dt.datetime:
     # Office hours of the morning, so the steps that follow stay within the working day.
     return timezone.make_aware(dt.datetime(day.year, day.month, day.day, rng.randint(8, 10), rng.randint(0, 59)))
 
 
-def _day(rng: random.Random, year: int, today: dt.date) -> dt.date:
+def day_in(rng: random.Random, year: int, today: dt.date) -> dt.date:
     # A few days' margin: what happened on the day is published a day or two later.
     last = today - dt.timedelta(days=3) if year == today.year else dt.date(year, 12, 31)
     start = min(dt.date(year, 1, 2), last)
     return start + dt.timedelta(days=rng.randint(0, max(0, (last - start).days)))
 
 
-def _reports(
+def report_rows(
     ctx: SeedContext,
     rng: random.Random,
     years: list[int],
@@ -47,8 +47,8 @@ def _reports(
         share = 1.0 if year < ctx.today.year else max(0.1, ctx.today.timetuple().tm_yday / 366)
         for _ in range(max(1, round(per_year * share))):
             org = rng.choice(orgs)
-            day = _day(rng, year, ctx.today)
-            sent = _aware(day, rng)
+            day = day_in(rng, year, ctx.today)
+            sent = aware_time(day, rng)
             r = InfoReport(
                 org=org,
                 title=f"{org.name}{rng.choice(REPORT_TOPICS)}",
@@ -85,7 +85,7 @@ def _reports(
                     org_id=r.org_id,
                     action=Step.Action.ADOPTED,
                     actor=staff,
-                    at=_aware(r.adopted_on, rng),
+                    at=aware_time(r.adopted_on, rng),
                     data={"level": r.adoption_level},
                 )
             )
@@ -114,7 +114,7 @@ def _steps(
     return out
 
 
-def _papers(
+def paper_rows(
     ctx: SeedContext,
     rng: random.Random,
     years: list[int],
@@ -134,7 +134,7 @@ def _papers(
         ):
             for i in range(count):
                 org = rng.choice(orgs)
-                day = _day(rng, year, ctx.today)
+                day = day_in(rng, year, ctx.today)
                 title = (
                     f"{org.name}：{rng.choice(titles)}"
                     if kind == PaperKind.CASE_STUDY
@@ -150,8 +150,8 @@ def _papers(
                     body="\n".join(rng.sample(MIDDLES, 4)),
                     drafted_by=editor,
                     status=ReportStatus.SENT,
-                    submitted_at=_aware(day, rng),
-                    sent_at=_aware(day, rng) + dt.timedelta(days=2),
+                    submitted_at=aware_time(day, rng),
+                    sent_at=aware_time(day, rng) + dt.timedelta(days=2),
                 )
                 if kind == PaperKind.CASE_STUDY and i < 2 and day + dt.timedelta(days=60) <= ctx.today:
                     p.award_level, p.award_name = rng.choice(awards[:3]), "全区机关党建优秀案例"
