@@ -4,6 +4,7 @@ page, steps, awards, and the year's compilation as a Word document."""
 from __future__ import annotations
 
 from typing import Any
+from urllib.parse import quote
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -15,7 +16,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from dangjian.core import audit, scoping
 from dangjian.core.selectors import default_org_for
-from dangjian.core.web import attach_errors, flash_errors, paginate
+from dangjian.core.web import attach_errors, flash_errors, paginate, year_param
 
 from .. import permissions, selectors
 from ..compilation import compile_docx, title_of
@@ -45,8 +46,7 @@ def _ctx(slug: str, **extra: Any) -> dict[str, Any]:
 def paper_list(request: HttpRequest, kind: str) -> HttpResponse:
     paper_kind = _kind(kind)
     permissions.require_page(request, kind, Paper)
-    text = (request.GET.get("year") or "").strip()
-    year = int(text) if text.isdigit() else None
+    year = year_param(request.GET, default=0) or None  # blank: every year
     papers = selectors.papers_for(user=request.user, kind=paper_kind, year=year)
     this_year = timezone.localdate().year
     return render(
@@ -195,8 +195,7 @@ def paper_compile(request: HttpRequest, kind: str) -> HttpResponse:
     """The year's submitted and sent papers of the visible subtree, as one .docx (汇编)."""
     paper_kind = _kind(kind)
     permissions.require(request, permissions.WRITERS, Paper, f"publicity:paper_compile:{kind}")
-    text = (request.GET.get("year") or "").strip()
-    year = int(text) if text.isdigit() else timezone.localdate().year
+    year = year_param(request.GET)
     papers = selectors.compilation_papers(user=request.user, kind=paper_kind, year=year)
     root = default_org_for(request.user) or (papers[0].org if papers else None)
     committee = root.name if root is not None and root.depth == 1 else ""
@@ -212,8 +211,6 @@ def paper_compile(request: HttpRequest, kind: str) -> HttpResponse:
     response = HttpResponse(
         content, content_type="application/vnd.openxmlformats-officedocument.wordprocessingml.document"
     )
-    from urllib.parse import quote
-
     filename = f"{title_of(paper_kind, year)}.docx"
     response["Content-Disposition"] = f"attachment; filename*=UTF-8''{quote(filename)}"
     return response

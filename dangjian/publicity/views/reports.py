@@ -15,7 +15,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from dangjian.accounts.models import SCOPE_ROLES
 from dangjian.core import scoping
 from dangjian.core.selectors import org_and_year_from
-from dangjian.core.web import attach_errors, flash_errors, paginate
+from dangjian.core.web import attach_errors, flash_errors, paginate, year_param
 
 from .. import permissions, selectors
 from ..conf import PublicitySettings
@@ -28,17 +28,12 @@ if TYPE_CHECKING:
     from dangjian.orgs.models import Organization
 
 
-def _year(request: HttpRequest) -> int | None:
-    text = (request.GET.get("year") or "").strip()
-    return int(text) if text.isdigit() else None
-
-
 @login_required
 @require_GET
 def report_list(request: HttpRequest) -> HttpResponse:
     permissions.require_page(request, "reports", InfoReport)
     status = (request.GET.get("status") or "").strip()
-    year = _year(request)
+    year = year_param(request.GET, default=0) or None  # blank: every year
     reports = selectors.info_reports_for(user=request.user, status=status, year=year)
     query = "&".join(f"{k}={v}" for k, v in (("status", status), ("year", year or "")) if v)
     return render(
