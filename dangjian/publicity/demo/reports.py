@@ -63,6 +63,7 @@ def report_rows(
             adopted_on = day + dt.timedelta(days=rng.randint(3, 30))
             if rng.random() < 0.35 and adopted_on <= ctx.today:
                 r.status, r.adopted_on, r.adoption_level = ReportStatus.ADOPTED, adopted_on, rng.choice(levels)
+                r.adopted_at = aware_time(adopted_on, rng)
                 r.adopted_in = f"《机关党建信息》{adopted_on.year}年第{rng.randint(1, 60)}期"
             rows.append(r)
     for r, status in zip(
@@ -71,13 +72,16 @@ def report_rows(
         strict=False,
     ):
         r.status, r.sent_at, r.sent_by, r.adopted_on, r.adoption_level, r.adopted_in = status, None, None, None, "", ""
+        r.adopted_at = None
         if status == ReportStatus.DRAFT:
             r.submitted_at = None
+        if status == ReportStatus.RETURNED and r.submitted_at is not None:
+            r.returned_at = r.submitted_at + dt.timedelta(days=1)
     InfoReport.objects.bulk_create(rows, batch_size=1000)
     steps: list[Step] = []
     for r in rows:
         steps += _steps("info_report", r, editor, staff, r.submitted_at, r.sent_at)
-        if r.adopted_on:
+        if r.adopted_at:
             steps.append(
                 Step(
                     subject="info_report",
@@ -85,7 +89,7 @@ def report_rows(
                     org_id=r.org_id,
                     action=Step.Action.ADOPTED,
                     actor=staff,
-                    at=aware_time(r.adopted_on, rng),
+                    at=r.adopted_at,
                     data={"level": r.adoption_level},
                 )
             )

@@ -148,6 +148,7 @@ def info_report_adopt(
         problems.append(errors.AdoptedInFuture(field="adopted_on"))
     errors.refuse_all(problems)
     report.status = ReportStatus.ADOPTED
+    report.adopted_at = report.adopted_at or timezone.now()  # a corrected level keeps the first recording
     report.adoption_level = level
     report.adopted_on = adopted_on
     report.adopted_in = adopted_in.strip()
