@@ -1,10 +1,29 @@
-"""What the publicity pages share beyond core.web: the menu's name and the gate's message."""
+"""What the publicity pages share beyond core.web: the menu's name, a step's button, the gate's message."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect
+
+from dangjian.core.web import flash_errors
+
 NAV = "publicity"
+
+
+def run_step(request: HttpRequest, run: Callable[[], object], *, done: str, then: str) -> HttpResponse:
+    """Take a record's step (a service call) from a button: its refusal or DONE as a flash, then back to THEN."""
+    try:
+        run()
+    except ValidationError as e:
+        flash_errors(request, e)
+    else:
+        messages.success(request, done)
+    return redirect(then)
 
 
 def gate_message(findings: list[dict[str, Any]]) -> str:

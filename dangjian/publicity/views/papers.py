@@ -11,12 +11,13 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from dangjian.core import audit, scoping
 from dangjian.core.selectors import default_org_for
-from dangjian.core.web import attach_errors, flash_errors, paginate, year_param
+from dangjian.core.web import attach_errors, paginate, year_param
 
 from .. import permissions, selectors
 from ..compilation import compile_docx, title_of
@@ -25,7 +26,7 @@ from ..forms import AwardForm, CommentForm, PaperForm
 from ..models import Paper, PaperKind, ReportStatus
 from ..services import papers as services
 from ..services import reports as steps
-from .common import NAV
+from .common import NAV, run_step
 
 KINDS = {"cases": PaperKind.CASE_STUDY, "research": PaperKind.RESEARCH_OUTPUT}
 
@@ -136,13 +137,7 @@ def _for_committee(request: HttpRequest, kind: str, pk: int, action: str) -> Pap
 
 
 def _step(request: HttpRequest, kind: str, paper: Paper, run: Any, done: str) -> HttpResponse:
-    try:
-        run()
-    except ValidationError as e:
-        flash_errors(request, e)
-    else:
-        messages.success(request, done)
-    return redirect("publicity:paper", kind=kind, pk=paper.pk)
+    return run_step(request, run, done=done, then=reverse("publicity:paper", kwargs={"kind": kind, "pk": paper.pk}))
 
 
 @login_required

@@ -9,20 +9,21 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from dangjian.accounts.models import SCOPE_ROLES
 from dangjian.core import scoping
 from dangjian.core.selectors import org_and_year_from
-from dangjian.core.web import attach_errors, flash_errors, paginate, year_param
+from dangjian.core.web import attach_errors, paginate, year_param
 
 from .. import permissions, selectors
 from ..conf import PublicitySettings
 from ..forms import AdoptForm, CommentForm, InfoReportForm
 from ..models import InfoReport, ReportStatus
 from ..services import reports as services
-from .common import NAV
+from .common import NAV, run_step
 
 if TYPE_CHECKING:
     from dangjian.orgs.models import Organization
@@ -127,13 +128,7 @@ def report_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 def _step(request: HttpRequest, report: InfoReport, run: Any, done: str) -> HttpResponse:
-    try:
-        run()
-    except ValidationError as e:
-        flash_errors(request, e)
-    else:
-        messages.success(request, done)
-    return redirect("publicity:report", pk=report.pk)
+    return run_step(request, run, done=done, then=reverse("publicity:report", kwargs={"pk": report.pk}))
 
 
 @login_required
