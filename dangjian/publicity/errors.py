@@ -101,6 +101,11 @@ class AltRequired(Refusal):
 # ---- information reports, case studies and research outputs (services/reports.py, papers.py) ----
 
 
+class ReportNotPermitted(Refusal):
+    code = "publicity_report_not_permitted"
+    message = "您没有权限对该材料执行“%(verb)s”。"
+
+
 class ReportWrongState(Refusal):
     code = "publicity_report_wrong_state"
     message = "当前为“%(status)s”，不能%(verb)s。"

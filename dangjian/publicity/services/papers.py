@@ -12,10 +12,10 @@ from django.utils import timezone
 
 from dangjian.orgs.models import Organization
 
-from .. import errors
+from .. import errors, permissions
 from ..conf import PublicitySettings
-from ..models import Paper, PaperKind, ReportStatus, Step
-from .reports import edit_refusal, require_state, step, text_problems
+from ..models import Paper, PaperKind, Step
+from .reports import step, text_problems
 
 
 def _problems(kind: str, year: int, title: str, body: str) -> list[ValidationError]:
@@ -50,9 +50,7 @@ def paper_create(
 def paper_update(
     *, paper: Paper, by: Any, org: Organization, year: int, title: str, body: str, authors: str = "", summary: str = ""
 ) -> Paper:
-    refusal = edit_refusal(paper)
-    if refusal is not None:
-        raise refusal
+    permissions.check_record_step(by, paper, "edit")
     errors.refuse_all(_problems(paper.kind, year, title, body))
     paper.org, paper.year, paper.title, paper.body = org, year, title.strip(), body.strip()
     paper.authors, paper.summary = authors.strip(), summary.strip()
@@ -64,7 +62,7 @@ def paper_update(
 @transaction.atomic
 def paper_award(*, paper: Paper, by: Any, level: str, name: str, awarded_on: dt.date) -> Paper:
     """Record an award given to a paper sent up."""
-    require_state(paper, (ReportStatus.SENT,), "登记获奖")
+    permissions.check_record_step(by, paper, "award")
     problems: list[ValidationError] = []
     if level not in dict(PublicitySettings.current().award_levels):
         problems.append(errors.AwardLevelUnknown(field="level"))

@@ -16,10 +16,9 @@ from django.utils import timezone
 
 from dangjian.orgs.models import Organization
 
-from .. import errors
+from .. import errors, permissions
 from ..conf import PublicitySettings
 from ..models import InfoReport, Paper, ReportStatus, Step
-from ..models.reports import EDITABLE
 
 Record = InfoReport | Paper
 
@@ -45,24 +44,6 @@ def steps_of(record: Record):
     return Step.objects.filter(subject=subject_of(record), subject_id=record.pk).select_related("actor")
 
 
-def state_refusal(record: Record, states: tuple[str, ...], verb: str) -> errors.ReportWrongState | None:
-    """Why RECORD cannot be VERB-ed in its state (None when its status is one of STATES)."""
-    if record.status in states:
-        return None
-    return errors.ReportWrongState(status=record.get_status_display(), verb=verb)
-
-
-def edit_refusal(record: Record) -> errors.ReportWrongState | None:
-    """Why RECORD cannot be changed now (the edit page shows it, the update refuses with it)."""
-    return state_refusal(record, EDITABLE, "修改")
-
-
-def require_state(record: Record, states: tuple[str, ...], verb: str) -> None:
-    refusal = state_refusal(record, states, verb)
-    if refusal is not None:
-        raise refusal
-
-
 def text_problems(title: str, body: str) -> list[ValidationError]:
     problems: list[ValidationError] = []
     if not title.strip():
@@ -86,9 +67,7 @@ def info_report_create(*, by: Any, org: Organization, title: str, body: str, aut
 def info_report_update(
     *, report: InfoReport, by: Any, org: Organization, title: str, body: str, author: str = ""
 ) -> InfoReport:
-    refusal = edit_refusal(report)
-    if refusal is not None:
-        raise refusal
+    permissions.check_record_step(by, report, "edit")
     errors.refuse_all(text_problems(title, body))
     report.org, report.title, report.body, report.author = org, title.strip(), body.strip(), author.strip()
     report.save()
@@ -99,7 +78,7 @@ def info_report_update(
 @transaction.atomic
 def submit(*, record: Record, by: Any) -> Record:
     """An organization hands a draft to the committee."""
-    require_state(record, EDITABLE, "提交")
+    permissions.check_record_step(by, record, "submit")
     record.status = ReportStatus.SUBMITTED
     record.submitted_at = timezone.now()
     record.save()
@@ -109,7 +88,7 @@ def submit(*, record: Record, by: Any) -> Record:
 
 @transaction.atomic
 def return_to_org(*, record: Record, by: Any, comment: str) -> Record:
-    require_state(record, (ReportStatus.SUBMITTED,), "退回")
+    permissions.check_record_step(by, record, "return")
     comment = (comment or "").strip()
     if not comment:
         raise errors.ReportCommentRequired(field="comment")
@@ -123,7 +102,7 @@ def return_to_org(*, record: Record, by: Any, comment: str) -> Record:
 @transaction.atomic
 def send_up(*, record: Record, by: Any, at: dt.datetime | None = None) -> Record:
     """The committee sends a submitted record to the upper committee."""
-    require_state(record, (ReportStatus.SUBMITTED,), "报送上级")
+    permissions.check_record_step(by, record, "send")
     record.status = ReportStatus.SENT
     record.sent_at = at or timezone.now()
     if isinstance(record, InfoReport):
@@ -138,7 +117,7 @@ def info_report_adopt(
     *, report: InfoReport, by: Any, level: str, adopted_on: dt.date, adopted_in: str = ""
 ) -> InfoReport:
     """Record that the upper committee adopted (采用) a report sent up, and at which level."""
-    require_state(report, (ReportStatus.SENT, ReportStatus.ADOPTED), "登记采用")
+    permissions.check_record_step(by, report, "adopt")
     problems: list[ValidationError] = []
     if level not in dict(PublicitySettings.current().adoption_levels):
         problems.append(errors.AdoptionLevelUnknown(field="level"))

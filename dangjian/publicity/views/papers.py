@@ -23,7 +23,7 @@ from .. import permissions, selectors
 from ..compilation import compile_docx, title_of
 from ..conf import PublicitySettings
 from ..forms import AwardForm, CommentForm, PaperForm
-from ..models import Paper, PaperKind, ReportStatus
+from ..models import Paper, PaperKind
 from ..services import papers as services
 from ..services import reports as steps
 from .common import NAV, run_step
@@ -87,7 +87,7 @@ def paper_new(request: HttpRequest, kind: str) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def paper_edit(request: HttpRequest, kind: str, pk: int) -> HttpResponse:
     paper = selectors.paper_for(request, pk, _kind(kind))
-    refusal = steps.edit_refusal(paper)
+    refusal = permissions.record_refusal(request.user, paper, "edit")
     if refusal is not None:
         messages.error(request, refusal.text)
         return redirect("publicity:paper", kind=kind, pk=paper.pk)
@@ -112,7 +112,7 @@ def paper_edit(request: HttpRequest, kind: str, pk: int) -> HttpResponse:
 @require_GET
 def paper_detail(request: HttpRequest, kind: str, pk: int) -> HttpResponse:
     paper = selectors.paper_for(request, pk, _kind(kind))
-    committee = permissions.is_committee_for(request.user, paper.org)
+    actions = permissions.record_actions(request.user, paper)
     return render(
         request,
         "publicity/paper_detail.html",
@@ -120,9 +120,9 @@ def paper_detail(request: HttpRequest, kind: str, pk: int) -> HttpResponse:
             kind,
             paper=paper,
             steps=steps.steps_of(paper),
-            can_edit=paper.is_editable,
-            can_review=committee and paper.status == ReportStatus.SUBMITTED,
-            can_award=committee and paper.status == ReportStatus.SENT,
+            can_edit=actions.edit,
+            can_review=actions.review,
+            can_award=actions.award,
             comment_form=CommentForm(),
             award_form=AwardForm(),
         ),

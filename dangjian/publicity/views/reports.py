@@ -86,7 +86,7 @@ def _for_committee(request: HttpRequest, pk: int, action: str) -> InfoReport:
 @require_http_methods(["GET", "POST"])
 def report_edit(request: HttpRequest, pk: int) -> HttpResponse:
     report = _for_change(request, pk)
-    refusal = services.edit_refusal(report)
+    refusal = permissions.record_refusal(request.user, report, "edit")
     if refusal is not None:
         messages.error(request, refusal.text)
         return redirect("publicity:report", pk=report.pk)
@@ -111,16 +111,16 @@ def report_edit(request: HttpRequest, pk: int) -> HttpResponse:
 @require_GET
 def report_detail(request: HttpRequest, pk: int) -> HttpResponse:
     report = _for_change(request, pk)
-    committee = permissions.is_committee_for(request.user, report.org)
+    actions = permissions.record_actions(request.user, report)
     context: dict[str, Any] = {
         "nav": NAV,
         "tab": "reports",
         "report": report,
         "steps": services.steps_of(report),
-        "can_edit": report.is_editable,
-        "can_submit": report.is_editable,
-        "can_review": committee and report.status == ReportStatus.SUBMITTED,
-        "can_adopt": committee and report.status in (ReportStatus.SENT, ReportStatus.ADOPTED),
+        "can_edit": actions.edit,
+        "can_submit": actions.submit,
+        "can_review": actions.review,
+        "can_adopt": actions.adopt,
         "comment_form": CommentForm(),
         "adopt_form": AdoptForm(),
     }
