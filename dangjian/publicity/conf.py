@@ -1,73 +1,83 @@
-"""Configurable numbers and lists of the publicity module.
+"""The publicity module's configurable rules, with DOMAIN.md's defaults.
 
-Defaults live here; a deployment overrides any key with a dict
-`DANGJIAN_PUBLICITY = {...}` in settings. Read them with `setting(KEY)`.
-The content-security rules themselves are data files under contentsec/rules/.
+A deployment overrides them in `settings.DANGJIAN = {"publicity": {...}}`; code
+reads `PublicitySettings.current()` (checked by `manage.py check`). The
+content-security rules themselves are data files under contentsec/rules/.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, ClassVar
 
 from django.conf import settings
 
-DEFAULTS: dict[str, Any] = {
+from dangjian.core.conf import AppSettings
+from dangjian.core.uploads import MB
+
+RULES_DIR = Path(__file__).resolve().parent / "contentsec" / "rules"
+
+# Levels at which the upper committee adopts (采用) an information report.
+ADOPTION_LEVELS: tuple[tuple[str, str], ...] = (
+    ("committee_bulletin", "区直机关工委简报采用"),
+    ("committee_website", "区直机关工委网站采用"),
+    ("regional", "自治区党委及以上刊物采用"),
+    ("instruction", "获领导批示"),
+)
+
+# Awards of case studies and research outputs.
+AWARD_LEVELS: tuple[tuple[str, str], ...] = (
+    ("first", "一等奖"),
+    ("second", "二等奖"),
+    ("third", "三等奖"),
+    ("excellent", "优秀奖"),
+)
+
+
+def _default_targets() -> dict[str, int]:
+    return {"committee": 20, "party_committee": 3, "general_branch": 2, "branch": 1, "default": 1}
+
+
+@dataclass(frozen=True)
+class PublicitySettings(AppSettings):
+    SECTION: ClassVar[str] = "publicity"
     # Content security. Another folder of rule files replaces the shipped one.
-    "CONTENTSEC_RULES_DIR": Path(__file__).resolve().parent / "contentsec" / "rules",
+    contentsec_rules_dir: str | Path = RULES_DIR
     # Domains allowed in links beyond contentsec/rules/domains/allowed.txt.
-    "EXTRA_ALLOWED_DOMAINS": [],
-    # The platform's own host names (links to them are never external);
-    # settings.ALLOWED_HOSTS are added to these.
-    "OWN_HOSTS": [],
+    extra_allowed_domains: tuple[str, ...] = ()
+    # The platform's own host names (links to them are never external); settings.ALLOWED_HOSTS
+    # are added to these.
+    own_hosts: tuple[str, ...] = ()
     # Uploaded images: size cap and the types recognised by their first bytes.
-    "IMAGE_MAX_BYTES": 5 * 1024 * 1024,
-    "IMAGE_TYPES": ["image/jpeg", "image/png", "image/gif", "image/webp"],
+    image_max_bytes: int = 5 * MB
+    image_types: tuple[str, ...] = ("image/jpeg", "image/png", "image/gif", "image/webp")
     # Size cap of the WeChat export (images are inlined as data: URIs).
-    "WECHAT_MAX_BYTES": 10 * 1024 * 1024,
+    wechat_max_bytes: int = 10 * MB
     # Public pages and the RSS feed.
-    "PUBLIC_PAGE_SIZE": 20,
-    "RSS_ITEMS": 30,
-    "SITE_TITLE": "机关党建网",
-    # Information reports (信息报送): yearly targets of reports sent up, by the
-    # kind of the reporting organization; "default" for kinds not listed.
-    "INFO_REPORT_TARGETS": {"committee": 20, "party_committee": 3, "general_branch": 2, "branch": 1, "default": 1},
-    # Levels at which the upper committee adopts (采用) a report.
-    "ADOPTION_LEVELS": [
-        ("committee_bulletin", "区直机关工委简报采用"),
-        ("committee_website", "区直机关工委网站采用"),
-        ("regional", "自治区党委及以上刊物采用"),
-        ("instruction", "获领导批示"),
-    ],
-    # Awards of case studies and research outputs.
-    "AWARD_LEVELS": [
-        ("first", "一等奖"),
-        ("second", "二等奖"),
-        ("third", "三等奖"),
-        ("excellent", "优秀奖"),
-    ],
-    "LIST_PAGE_SIZE": 30,
+    public_page_size: int = 20
+    rss_items: int = 30
+    site_title: str = "机关党建网"
+    # Information reports (信息报送): yearly targets of reports sent up, by the kind of the
+    # reporting organization; "default" for kinds not listed.
+    info_report_targets: dict[str, int] = field(default_factory=_default_targets)
+    adoption_levels: tuple[tuple[str, str], ...] = ADOPTION_LEVELS
+    award_levels: tuple[tuple[str, str], ...] = AWARD_LEVELS
+    list_page_size: int = 30
     # The organization picker of the forms: how many matches it lists at once.
-    "ORG_PICKER_LIMIT": 20,
-}
+    org_picker_limit: int = 20
 
 
 def setting(key: str) -> Any:
-    overrides = getattr(settings, "DANGJIAN_PUBLICITY", {}) or {}
-    if key in overrides:
-        return overrides[key]
-    return DEFAULTS[key]
+    """PublicitySettings' field named KEY in either case (the content-security code still asks so)."""
+    return getattr(PublicitySettings.current(), key.lower())
 
 
 def own_hosts() -> list[str]:
-    hosts = [h.lower() for h in setting("OWN_HOSTS")]
+    hosts = [h.lower() for h in PublicitySettings.current().own_hosts]
     hosts += [h.lower().lstrip(".") for h in getattr(settings, "ALLOWED_HOSTS", []) if h and h != "*"]
     return hosts
 
 
-def choices(key: str) -> list[tuple[str, str]]:
-    return [(code, label) for code, label in setting(key)]
-
-
-def label_of(key: str, code: str) -> str:
-    return dict(choices(key)).get(code, code)
+def label_of(choices: tuple[tuple[str, str], ...], code: str) -> str:
+    return dict(choices).get(code, code)

@@ -6,7 +6,19 @@ a flash on the article's page); tests and API clients compare the code.
 
 from __future__ import annotations
 
-from dangjian.core.errors import Refusal
+from collections.abc import Iterable
+
+from django.core.exceptions import ValidationError
+
+from dangjian.core.errors import Refusal, combine
+
+
+def refuse_all(problems: Iterable[ValidationError]) -> None:
+    """Refuse with every one of PROBLEMS at once (each beside its field); return when there are none."""
+    error = combine(problems)
+    if error is not None:
+        raise error
+
 
 # ---- who may take a step, and when (permissions.article_refusal) ----------------------------
 
@@ -84,3 +96,122 @@ class ReasonRequired(Refusal):
 class AltRequired(Refusal):
     code = "publicity_alt_required"
     message = "请填写图片说明（显示在图片下方，也供读屏软件朗读）。"
+
+
+# ---- information reports, case studies and research outputs (services/reports.py, papers.py) ----
+
+
+class ReportNotPermitted(Refusal):
+    code = "publicity_report_not_permitted"
+    message = "您没有权限对该材料执行“%(verb)s”。"
+
+
+class ReportWrongState(Refusal):
+    code = "publicity_report_wrong_state"
+    message = "当前为“%(status)s”，不能%(verb)s。"
+
+
+class ReportCommentRequired(Refusal):
+    code = "publicity_report_comment_required"
+    message = "请填写退回意见。"
+
+
+class AdoptionLevelUnknown(Refusal):
+    code = "publicity_adoption_level_unknown"
+    message = "请选择采用级别。"
+
+
+class AdoptedBeforeSent(Refusal):
+    code = "publicity_adopted_before_sent"
+    message = "采用日期不能早于报送日期。"
+
+
+class AdoptedInFuture(Refusal):
+    code = "publicity_adopted_in_future"
+    message = "采用日期不能晚于今天。"
+
+
+class PaperKindUnknown(Refusal):
+    code = "publicity_paper_kind_unknown"
+    message = "类别无效。"
+
+
+class PaperYearInvalid(Refusal):
+    code = "publicity_paper_year_invalid"
+    message = "年度无效。"
+
+
+class AwardLevelUnknown(Refusal):
+    code = "publicity_award_level_unknown"
+    message = "请选择获奖等次。"
+
+
+class AwardNameRequired(Refusal):
+    code = "publicity_award_name_required"
+    message = "请填写奖项名称。"
+
+
+class AwardedInFuture(Refusal):
+    code = "publicity_awarded_in_future"
+    message = "获奖日期不能晚于今天。"
+
+
+# ---- channels, columns and newspaper special pages (services/channels.py) -----------------------
+
+
+class ChannelKindUnknown(Refusal):
+    code = "publicity_channel_kind_unknown"
+    message = "请选择渠道类型。"
+
+
+class NameRequired(Refusal):
+    code = "publicity_name_required"
+    message = "名称不能为空。"
+
+
+class ChannelSlugTaken(Refusal):
+    code = "publicity_channel_slug_taken"
+    message = "网址标识“%(slug)s”已被使用。"
+
+
+class ColumnSlugTaken(Refusal):
+    code = "publicity_column_slug_taken"
+    message = "该渠道下已有网址标识“%(slug)s”。"
+
+
+class ChannelNotNewspaper(Refusal):
+    code = "publicity_channel_not_newspaper"
+    message = "专版只能登记在“报纸专版”类渠道下。"
+
+
+class ChannelOfAnotherOrg(Refusal):
+    code = "publicity_channel_foreign"
+    message = "该渠道由%(host)s主办。"
+
+
+class SpecialPageTitleRequired(Refusal):
+    code = "publicity_special_page_title_required"
+    message = "专版主题不能为空。"
+
+
+class NewspaperRequired(Refusal):
+    code = "publicity_newspaper_required"
+    message = "请填写刊发的报纸。"
+
+
+# ---- uploaded images (sanitize.check_image) ------------------------------------------------------
+
+
+class ImageEmpty(Refusal):
+    code = "publicity_image_empty"
+    message = "图片文件是空的。"
+
+
+class ImageTooLarge(Refusal):
+    code = "publicity_image_too_large"
+    message = "图片不能超过 %(limit)s MB（当前 %(size)s MB）。"
+
+
+class ImageNotAccepted(Refusal):
+    code = "publicity_image_not_accepted"
+    message = "“%(name)s”不是可接受的图片：只接受 JPEG、PNG、GIF、WebP 图片，按文件内容识别，改扩展名无效。"

@@ -14,7 +14,7 @@ from django.utils import timezone
 
 from dangjian.core.web import BootstrapForm, DateInput, OrgChoiceField
 
-from . import conf
+from .conf import PublicitySettings
 from .models import Article, Channel, ChannelKind, Column, SpecialPage
 
 
@@ -45,7 +45,7 @@ class OrgSearchSelect(forms.Select):
         if field is None or queryset is None:
             return super().optgroups(name, value, attrs)
         picked = [str(v) for v in value if str(v).isdigit()]
-        limit = int(conf.setting("ORG_PICKER_LIMIT"))
+        limit = PublicitySettings.current().org_picker_limit
         orgs = list(queryset.filter(pk__in=picked)) if picked else []
         orgs += [o for o in queryset.order_by("path")[:limit] if str(o.pk) not in picked]
         shown: list[Any] = [] if field.empty_label is None else [("", field.empty_label)]
@@ -156,7 +156,7 @@ class AdoptForm(BootstrapForm):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        _choice_field(self, "level").choices = [("", "请选择"), *conf.choices("ADOPTION_LEVELS")]
+        _choice_field(self, "level").choices = [("", "请选择"), *PublicitySettings.current().adoption_levels]
         self.fields["adopted_on"].initial = timezone.localdate()
 
 
@@ -181,7 +181,7 @@ class AwardForm(BootstrapForm):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        _choice_field(self, "level").choices = [("", "请选择"), *conf.choices("AWARD_LEVELS")]
+        _choice_field(self, "level").choices = [("", "请选择"), *PublicitySettings.current().award_levels]
 
 
 class ChannelForm(BootstrapForm):

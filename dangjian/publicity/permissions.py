@@ -11,7 +11,8 @@ An editor never approves their own article, whatever other role they hold.
 Which step an article allows a user now (edit, submit, approve, return,
 publish, withdraw, override) is decided once, by article_refusal: the
 services refuse with it, the views and the article's page read
-article_actions.
+article_actions. Information reports and papers have theirs in
+record_refusal and record_actions.
 """
 
 from __future__ import annotations
@@ -26,8 +27,9 @@ from dangjian.core import scoping, tree
 from dangjian.core.errors import Refusal
 
 from . import errors
-from .models import Article, ScanVerdict, Status
+from .models import Article, InfoReport, Paper, ReportStatus, ScanVerdict, Status
 from .models.articles import EDITABLE
+from .models.reports import EDITABLE as RECORD_EDITABLE
 
 if TYPE_CHECKING:
     from django.http import HttpRequest
@@ -194,3 +196,70 @@ def article_actions(user: Any, article: Article) -> ArticleActions:
         own=article.editor_id == getattr(user, "pk", None),
         **allowed,
     )
+
+
+# ---- what a user may do with an information report or a paper, now ------------------------------
+
+
+@dataclass(frozen=True)
+class _RecordStep:
+    verb: str
+    committee: bool  # committee staff's step (else a writer's)
+    states: tuple[str, ...]
+    kinds: tuple[type[Model], ...] = (InfoReport, Paper)
+
+
+RECORD_STEPS: dict[str, _RecordStep] = {
+    "edit": _RecordStep("修改", committee=False, states=RECORD_EDITABLE),
+    "submit": _RecordStep("提交", committee=False, states=RECORD_EDITABLE),
+    "return": _RecordStep("退回", committee=True, states=(ReportStatus.SUBMITTED,)),
+    "send": _RecordStep("报送上级", committee=True, states=(ReportStatus.SUBMITTED,)),
+    "adopt": _RecordStep(
+        "登记采用", committee=True, states=(ReportStatus.SENT, ReportStatus.ADOPTED), kinds=(InfoReport,)
+    ),
+    "award": _RecordStep("登记获奖", committee=True, states=(ReportStatus.SENT,), kinds=(Paper,)),
+}
+
+
+def record_refusal(user: Any, record: InfoReport | Paper, step: str) -> Refusal | None:
+    """Why USER may not take STEP (a key of RECORD_STEPS) on RECORD now; None when they may.
+
+    The one rule behind the record's buttons (record_actions) and its services
+    (check_record_step): the step must fit the record's state, and the user
+    must write for the record's organization or be committee staff over it.
+    """
+    rule = RECORD_STEPS[step]
+    if not isinstance(record, rule.kinds):
+        return errors.ReportNotPermitted(verb=rule.verb)
+    if record.status not in rule.states:
+        return errors.ReportWrongState(status=record.get_status_display(), verb=rule.verb)
+    if not (is_committee_for if rule.committee else can_write)(user, record.org):
+        return errors.ReportNotPermitted(verb=rule.verb)
+    return None
+
+
+def check_record_step(user: Any, record: InfoReport | Paper, step: str) -> None:
+    refusal = record_refusal(user, record, step)
+    if refusal is not None:
+        raise refusal
+
+
+@dataclass(frozen=True)
+class RecordActions:
+    """What USER may do with an information report or a paper now: its page shows exactly these buttons."""
+
+    edit: bool
+    submit: bool
+    return_: bool
+    send: bool
+    adopt: bool
+    award: bool
+
+    @property
+    def review(self) -> bool:
+        return self.return_ or self.send
+
+
+def record_actions(user: Any, record: InfoReport | Paper) -> RecordActions:
+    allowed = {f"{s}_" if s == "return" else s: record_refusal(user, record, s) is None for s in RECORD_STEPS}
+    return RecordActions(**allowed)

@@ -2,9 +2,12 @@
 
 Only formatting an article needs survives: paragraphs, headings, lists,
 tables, links, images, and a few style properties (alignment, first-line
-indent, colour, weight). Scripts, frames, forms, classes, ids and every other
-style property go. The gate still checks what is left (a white-on-white link
-is possible with colour alone).
+indent, colour, weight). Images only when the platform stores them
+(platform_image_src): an outside image would be loaded by every reader of the
+page, the RSS feed and the WeChat copy, telling its host who read what.
+Scripts, frames, forms, classes, ids and every other style property go. The
+gate still checks what is left (a white-on-white link is possible with colour
+alone).
 """
 
 from __future__ import annotations
@@ -15,9 +18,11 @@ import re
 from dataclasses import dataclass
 
 import nh3
-from django.core.exceptions import ValidationError
+from django.conf import settings
+from django.urls import reverse
 
-from . import conf
+from . import conf, errors
+from .conf import PublicitySettings
 
 TAGS = {
     "p", "br", "strong", "b", "em", "i", "u", "s", "sub", "sup", "span", "div", "h2", "h3", "h4", "h5",
@@ -52,8 +57,67 @@ def paragraphs_from_text(raw: str) -> str:
     return "\n".join(f"<p>{html_lib.escape(line.strip())}</p>" for line in raw.splitlines() if line.strip())
 
 
+# Nothing a browser would read as another host or strip before reading: white space, control
+# characters, backslashes (read as "/"), and percent-escapes of them.
+_UNSAFE_URL = re.compile(r"[\s\\\x00-\x1f\x7f]|%(?:[01][0-9a-f]|2f|5c|7f)", re.IGNORECASE)
+_MEDIA_PATH = re.compile(r"[A-Za-z0-9._~/%-]+")
+
+
+def _image_route() -> re.Pattern[str]:
+    """The path of news:image (an uploaded article image), any pk, the final slash optional."""
+    sample = reverse("news:image", kwargs={"pk": 918273})
+    return re.compile(re.escape(sample.rstrip("/")).replace("918273", r"\d+") + "/?")
+
+
+def platform_image_src(src: str) -> str | None:
+    """SRC as a path on this platform when it names an image the platform stores, else None.
+
+    Stored images are the article images (news:image) and files under
+    MEDIA_URL when that is a path. An absolute http(s) URL to one of the
+    platform's own hosts becomes its path; every other URL (another host,
+    //host, data:, javascript:, a relative path) is refused.
+    """
+    value = (src or "").strip()
+    if not value or _UNSAFE_URL.search(value) or value.startswith("//"):
+        return None
+    scheme, sep, rest = value.partition("://")
+    if sep:
+        if scheme.lower() not in ("http", "https"):
+            return None
+        host, slash, path = rest.partition("/")
+        host = host.rsplit("@", 1)[-1].split(":", 1)[0].lower()
+        if not slash or host not in conf.own_hosts():
+            return None
+        value = "/" + path
+    elif not value.startswith("/"):
+        return None  # a scheme (data:, javascript:) or a path relative to the page
+    path = value.split("#", 1)[0].split("?", 1)[0]
+    if _image_route().fullmatch(path):
+        return path
+    media = str(settings.MEDIA_URL or "")
+    if (
+        media.startswith("/")
+        and not media.startswith("//")
+        and path.startswith(media.rstrip("/") + "/")
+        and ".." not in path
+        and _MEDIA_PATH.fullmatch(path)
+    ):
+        return path
+    return None
+
+
+def _keep_attribute(tag: str, name: str, value: str) -> str | None:
+    if tag == "img" and name == "src":
+        return platform_image_src(value)
+    return value
+
+
+# nh3's output quotes every attribute and escapes ">" inside values, so a tag ends at the first ">".
+_IMG_WITHOUT_SRC = re.compile(r"<img(?![^>]*\ssrc=\")[^>]*>")
+
+
 def clean_html(raw: str) -> str:
-    return nh3.clean(
+    cleaned = nh3.clean(
         raw or "",
         tags=TAGS,
         attributes=ATTRIBUTES,
@@ -62,7 +126,10 @@ def clean_html(raw: str) -> str:
         link_rel="noopener noreferrer",
         strip_comments=True,
         filter_style_properties=STYLE_PROPERTIES,
-    ).strip()
+        attribute_filter=_keep_attribute,
+    )
+    # An image whose source was refused goes entirely (its caption, if any, stays).
+    return _IMG_WITHOUT_SRC.sub("", cleaned).strip()
 
 
 # ---- display ----------------------------------------------------------------------------
@@ -155,15 +222,13 @@ def sniff(head: bytes) -> tuple[str, str] | None:
 
 
 def check_image(data: bytes, name: str = "") -> ImageInfo:
-    """Check an upload by its content (not its name) and its size; ValidationError in Chinese."""
-    limit = int(conf.setting("IMAGE_MAX_BYTES"))
+    """Check an upload by its content (not its name) and its size; refused with errors.Image*."""
+    limit = PublicitySettings.current().image_max_bytes
     if not data:
-        raise ValidationError("图片文件是空的。")
+        raise errors.ImageEmpty()
     if len(data) > limit:
-        raise ValidationError(f"图片不能超过 {limit // (1024 * 1024)} MB（当前 {len(data) / 1024 / 1024:.1f} MB）。")
+        raise errors.ImageTooLarge(limit=limit // (1024 * 1024), size=f"{len(data) / 1024 / 1024:.1f}")
     found = sniff(data[:16])
-    if found is None or found[0] not in conf.setting("IMAGE_TYPES"):
-        raise ValidationError(
-            f"“{name or '该文件'}”不是可接受的图片：只接受 JPEG、PNG、GIF、WebP 图片，按文件内容识别，改扩展名无效。"
-        )
+    if found is None or found[0] not in PublicitySettings.current().image_types:
+        raise errors.ImageNotAccepted(name=name or "该文件")
     return ImageInfo(content_type=found[0], extension=found[1], size=len(data), sha256=hashlib.sha256(data).hexdigest())

@@ -14,7 +14,8 @@ from django.db.models import Count, Q, QuerySet
 
 from dangjian.core import scoping, tree
 
-from . import conf, permissions
+from . import permissions
+from .conf import PublicitySettings
 from .models import (
     Article,
     ArticleEvent,
@@ -217,7 +218,7 @@ class TargetRow:
 
 
 def target_for(org: Organization) -> int:
-    targets = conf.setting("INFO_REPORT_TARGETS")
+    targets = PublicitySettings.current().info_report_targets
     return int(targets.get(org.kind, targets.get("default", 0)))
 
 

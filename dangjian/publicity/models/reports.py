@@ -50,6 +50,8 @@ class InfoReport(models.Model):
         related_name="+",
         verbose_name="报送人",
     )
+    # When the adoption was recorded here (adopted_on: the date the upper committee adopted it).
+    adopted_at = models.DateTimeField("登记采用时间", null=True, blank=True)
     adopted_on = models.DateField("采用日期", null=True, blank=True, db_index=True)
     adoption_level = models.CharField("采用级别", max_length=32, blank=True)
     adopted_in = models.CharField("采用载体", max_length=120, blank=True, help_text="如 《机关党建信息》第12期")
@@ -71,9 +73,9 @@ class InfoReport(models.Model):
         return self.status in EDITABLE
 
     def adoption_level_label(self) -> str:
-        from dangjian.publicity import conf
+        from dangjian.publicity.conf import PublicitySettings, label_of
 
-        return conf.label_of("ADOPTION_LEVELS", self.adoption_level) if self.adoption_level else ""
+        return label_of(PublicitySettings.current().adoption_levels, self.adoption_level) if self.adoption_level else ""
 
 
 class PaperKind(models.TextChoices):
@@ -124,9 +126,9 @@ class Paper(models.Model):
         return self.status in EDITABLE
 
     def award_level_label(self) -> str:
-        from dangjian.publicity import conf
+        from dangjian.publicity.conf import PublicitySettings, label_of
 
-        return conf.label_of("AWARD_LEVELS", self.award_level) if self.award_level else ""
+        return label_of(PublicitySettings.current().award_levels, self.award_level) if self.award_level else ""
 
 
 class Step(models.Model):

@@ -11,6 +11,7 @@ from django.db import transaction
 from dangjian.core import tree
 from dangjian.orgs.models import Organization
 
+from .. import errors
 from ..models import Channel, ChannelKind, Column, SpecialPage
 
 
@@ -18,15 +19,14 @@ from ..models import Channel, ChannelKind, Column, SpecialPage
 def channel_create(
     *, org: Organization, kind: str, name: str, slug: str, description: str = "", position: int = 0
 ) -> Channel:
-    errors: dict[str, list[str]] = {}
+    problems: list[ValidationError] = []
     if kind not in ChannelKind.values:
-        errors["kind"] = ["请选择渠道类型。"]
+        problems.append(errors.ChannelKindUnknown(field="kind"))
     if not name.strip():
-        errors["name"] = ["名称不能为空。"]
+        problems.append(errors.NameRequired(field="name"))
     if Channel.objects.filter(slug=slug).exists():
-        errors["slug"] = [f"网址标识“{slug}”已被使用。"]
-    if errors:
-        raise ValidationError(errors)
+        problems.append(errors.ChannelSlugTaken(field="slug", slug=slug))
+    errors.refuse_all(problems)
     return Channel.objects.create(
         org=org, kind=kind, name=name.strip(), slug=slug, description=description.strip(), position=position
     )
@@ -34,13 +34,12 @@ def channel_create(
 
 @transaction.atomic
 def column_create(*, channel: Channel, name: str, slug: str, description: str = "", position: int = 0) -> Column:
-    errors: dict[str, list[str]] = {}
+    problems: list[ValidationError] = []
     if not name.strip():
-        errors["name"] = ["名称不能为空。"]
+        problems.append(errors.NameRequired(field="name"))
     if Column.objects.filter(channel=channel, slug=slug).exists():
-        errors["slug"] = [f"该渠道下已有网址标识“{slug}”。"]
-    if errors:
-        raise ValidationError(errors)
+        problems.append(errors.ColumnSlugTaken(field="slug", slug=slug))
+    errors.refuse_all(problems)
     return Column.objects.create(
         channel=channel, name=name.strip(), slug=slug, description=description.strip(), position=position
     )
@@ -58,17 +57,16 @@ def special_page_create(
     edition: str = "",
     occasion: str = "",
 ) -> SpecialPage:
-    errors: dict[str, list[str]] = {}
+    problems: list[ValidationError] = []
     if channel.kind != ChannelKind.NEWSPAPER:
-        errors["channel"] = ["专版只能登记在“报纸专版”类渠道下。"]
+        problems.append(errors.ChannelNotNewspaper(field="channel"))
     if not tree.is_within(org.path, [channel.org.path]):
-        errors["channel"] = [f"该渠道由{channel.org.name}主办。"]
+        problems.append(errors.ChannelOfAnotherOrg(field="channel", host=channel.org.name))
     if not title.strip():
-        errors["title"] = ["专版主题不能为空。"]
+        problems.append(errors.SpecialPageTitleRequired(field="title"))
     if not newspaper.strip():
-        errors["newspaper"] = ["请填写刊发的报纸。"]
-    if errors:
-        raise ValidationError(errors)
+        problems.append(errors.NewspaperRequired(field="newspaper"))
+    errors.refuse_all(problems)
     return SpecialPage.objects.create(
         org=org,
         channel=channel,

@@ -12,32 +12,26 @@ from django.utils import timezone
 
 from dangjian.orgs.models import Organization
 
-from .. import conf
-from ..models import Paper, PaperKind, ReportStatus, Step
-from ..models.reports import EDITABLE
-from .reports import require_state, step
+from .. import errors, permissions
+from ..conf import PublicitySettings
+from ..models import Paper, PaperKind, Step
+from .reports import step, text_problems
 
 
-def _errors(kind: str, year: int, title: str, body: str) -> dict[str, list[str]]:
-    errors: dict[str, list[str]] = {}
+def _problems(kind: str, year: int, title: str, body: str) -> list[ValidationError]:
+    problems: list[ValidationError] = []
     if kind not in PaperKind.values:
-        errors["kind"] = ["类别无效。"]
+        problems.append(errors.PaperKindUnknown(field="kind"))
     if not 2000 <= year <= timezone.localdate().year + 1:
-        errors["year"] = ["年度无效。"]
-    if not title.strip():
-        errors["title"] = ["标题不能为空。"]
-    if not body.strip():
-        errors["body"] = ["正文不能为空。"]
-    return errors
+        problems.append(errors.PaperYearInvalid(field="year"))
+    return [*problems, *text_problems(title, body)]
 
 
 @transaction.atomic
 def paper_create(
     *, by: Any, kind: str, org: Organization, year: int, title: str, body: str, authors: str = "", summary: str = ""
 ) -> Paper:
-    errors = _errors(kind, year, title, body)
-    if errors:
-        raise ValidationError(errors)
+    errors.refuse_all(_problems(kind, year, title, body))
     paper = Paper.objects.create(
         kind=kind,
         org=org,
@@ -56,10 +50,8 @@ def paper_create(
 def paper_update(
     *, paper: Paper, by: Any, org: Organization, year: int, title: str, body: str, authors: str = "", summary: str = ""
 ) -> Paper:
-    require_state(paper, EDITABLE, "修改")
-    errors = _errors(paper.kind, year, title, body)
-    if errors:
-        raise ValidationError(errors)
+    permissions.check_record_step(by, paper, "edit")
+    errors.refuse_all(_problems(paper.kind, year, title, body))
     paper.org, paper.year, paper.title, paper.body = org, year, title.strip(), body.strip()
     paper.authors, paper.summary = authors.strip(), summary.strip()
     paper.save()
@@ -70,16 +62,15 @@ def paper_update(
 @transaction.atomic
 def paper_award(*, paper: Paper, by: Any, level: str, name: str, awarded_on: dt.date) -> Paper:
     """Record an award given to a paper sent up."""
-    require_state(paper, (ReportStatus.SENT,), "登记获奖")
-    errors: dict[str, list[str]] = {}
-    if level not in dict(conf.choices("AWARD_LEVELS")):
-        errors["level"] = ["请选择获奖等次。"]
+    permissions.check_record_step(by, paper, "award")
+    problems: list[ValidationError] = []
+    if level not in dict(PublicitySettings.current().award_levels):
+        problems.append(errors.AwardLevelUnknown(field="level"))
     if not name.strip():
-        errors["name"] = ["请填写奖项名称。"]
+        problems.append(errors.AwardNameRequired(field="name"))
     if awarded_on > timezone.localdate():
-        errors["awarded_on"] = ["获奖日期不能晚于今天。"]
-    if errors:
-        raise ValidationError(errors)
+        problems.append(errors.AwardedInFuture(field="awarded_on"))
+    errors.refuse_all(problems)
     paper.award_level, paper.award_name, paper.awarded_on = level, name.strip(), awarded_on
     paper.save()
     step(paper, Step.Action.AWARDED, by, level=level, name=paper.award_name, awarded_on=awarded_on.isoformat())

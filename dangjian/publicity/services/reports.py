@@ -16,9 +16,9 @@ from django.utils import timezone
 
 from dangjian.orgs.models import Organization
 
-from .. import conf
+from .. import errors, permissions
+from ..conf import PublicitySettings
 from ..models import InfoReport, Paper, ReportStatus, Step
-from ..models.reports import EDITABLE
 
 Record = InfoReport | Paper
 
@@ -44,25 +44,18 @@ def steps_of(record: Record):
     return Step.objects.filter(subject=subject_of(record), subject_id=record.pk).select_related("actor")
 
 
-def require_state(record: Record, states: tuple[str, ...], verb: str) -> None:
-    if record.status not in states:
-        raise ValidationError(f"当前为“{record.get_status_display()}”，不能{verb}。")
-
-
-def _text_errors(title: str, body: str) -> dict[str, list[str]]:
-    errors: dict[str, list[str]] = {}
+def text_problems(title: str, body: str) -> list[ValidationError]:
+    problems: list[ValidationError] = []
     if not title.strip():
-        errors["title"] = ["标题不能为空。"]
+        problems.append(errors.TitleRequired(field="title"))
     if not body.strip():
-        errors["body"] = ["正文不能为空。"]
-    return errors
+        problems.append(errors.BodyRequired(field="body"))
+    return problems
 
 
 @transaction.atomic
 def info_report_create(*, by: Any, org: Organization, title: str, body: str, author: str = "") -> InfoReport:
-    errors = _text_errors(title, body)
-    if errors:
-        raise ValidationError(errors)
+    errors.refuse_all(text_problems(title, body))
     report = InfoReport.objects.create(
         org=org, title=title.strip(), body=body.strip(), author=author.strip(), drafted_by=by
     )
@@ -74,10 +67,8 @@ def info_report_create(*, by: Any, org: Organization, title: str, body: str, aut
 def info_report_update(
     *, report: InfoReport, by: Any, org: Organization, title: str, body: str, author: str = ""
 ) -> InfoReport:
-    require_state(report, EDITABLE, "修改")
-    errors = _text_errors(title, body)
-    if errors:
-        raise ValidationError(errors)
+    permissions.check_record_step(by, report, "edit")
+    errors.refuse_all(text_problems(title, body))
     report.org, report.title, report.body, report.author = org, title.strip(), body.strip(), author.strip()
     report.save()
     step(report, Step.Action.EDITED, by)
@@ -87,7 +78,7 @@ def info_report_update(
 @transaction.atomic
 def submit(*, record: Record, by: Any) -> Record:
     """An organization hands a draft to the committee."""
-    require_state(record, EDITABLE, "提交")
+    permissions.check_record_step(by, record, "submit")
     record.status = ReportStatus.SUBMITTED
     record.submitted_at = timezone.now()
     record.save()
@@ -97,10 +88,10 @@ def submit(*, record: Record, by: Any) -> Record:
 
 @transaction.atomic
 def return_to_org(*, record: Record, by: Any, comment: str) -> Record:
-    require_state(record, (ReportStatus.SUBMITTED,), "退回")
+    permissions.check_record_step(by, record, "return")
     comment = (comment or "").strip()
     if not comment:
-        raise ValidationError({"comment": ["请填写退回意见。"]})
+        raise errors.ReportCommentRequired(field="comment")
     record.status = ReportStatus.RETURNED
     record.returned_at = timezone.now()
     record.save()
@@ -111,7 +102,7 @@ def return_to_org(*, record: Record, by: Any, comment: str) -> Record:
 @transaction.atomic
 def send_up(*, record: Record, by: Any, at: dt.datetime | None = None) -> Record:
     """The committee sends a submitted record to the upper committee."""
-    require_state(record, (ReportStatus.SUBMITTED,), "报送上级")
+    permissions.check_record_step(by, record, "send")
     record.status = ReportStatus.SENT
     record.sent_at = at or timezone.now()
     if isinstance(record, InfoReport):
@@ -126,17 +117,17 @@ def info_report_adopt(
     *, report: InfoReport, by: Any, level: str, adopted_on: dt.date, adopted_in: str = ""
 ) -> InfoReport:
     """Record that the upper committee adopted (采用) a report sent up, and at which level."""
-    require_state(report, (ReportStatus.SENT, ReportStatus.ADOPTED), "登记采用")
-    errors: dict[str, list[str]] = {}
-    if level not in dict(conf.choices("ADOPTION_LEVELS")):
-        errors["level"] = ["请选择采用级别。"]
+    permissions.check_record_step(by, report, "adopt")
+    problems: list[ValidationError] = []
+    if level not in dict(PublicitySettings.current().adoption_levels):
+        problems.append(errors.AdoptionLevelUnknown(field="level"))
     if report.sent_at and adopted_on < timezone.localtime(report.sent_at).date():
-        errors["adopted_on"] = ["采用日期不能早于报送日期。"]
+        problems.append(errors.AdoptedBeforeSent(field="adopted_on"))
     if adopted_on > timezone.localdate():
-        errors["adopted_on"] = ["采用日期不能晚于今天。"]
-    if errors:
-        raise ValidationError(errors)
+        problems.append(errors.AdoptedInFuture(field="adopted_on"))
+    errors.refuse_all(problems)
     report.status = ReportStatus.ADOPTED
+    report.adopted_at = report.adopted_at or timezone.now()  # a corrected level keeps the first recording
     report.adoption_level = level
     report.adopted_on = adopted_on
     report.adopted_in = adopted_in.strip()

@@ -7,7 +7,7 @@ import re
 
 from django.utils import timezone
 
-from dangjian.publicity import conf
+from dangjian.publicity.conf import PublicitySettings
 from dangjian.publicity.models import InfoReport, Paper, PaperKind, ReportStatus, SpecialPage
 from dangjian.publicity.services import papers, reports
 
@@ -42,7 +42,7 @@ class DateWidgetTests(PublicityTestCase):
         value = value_of(date_input(html, "adopted_on"))
         self.assertEqual(value, timezone.localdate().isoformat())
         self.assertRegex(value, r"^\d{4}-\d{2}-\d{2}$")
-        level = conf.choices("ADOPTION_LEVELS")[0][0]
+        level = PublicitySettings.current().adoption_levels[0][0]
         response = self.client.post(
             f"/publicity/reports/{report.pk}/adopt/", {"level": level, "adopted_on": value, "adopted_in": "第3期"}
         )
@@ -65,7 +65,7 @@ class DateWidgetTests(PublicityTestCase):
         self.login_as(self.w.staff)
         html = self.client.get(f"/publicity/papers/cases/{paper.pk}/").content.decode()
         date_input(html, "awarded_on")
-        level = conf.choices("AWARD_LEVELS")[0][0]
+        level = PublicitySettings.current().award_levels[0][0]
         self.client.post(
             f"/publicity/papers/cases/{paper.pk}/award/",
             {"level": level, "name": "优秀案例", "awarded_on": "2026-07-01"},

@@ -1,5 +1,6 @@
 from django.core.exceptions import ValidationError
 
+from dangjian.core.errors import codes_of
 from dangjian.publicity import sanitize
 from dangjian.publicity.models import ArticleImage
 from dangjian.publicity.services import images
@@ -15,17 +16,25 @@ class SniffTests(MediaTestCase):
         self.assertEqual(sanitize.sniff(b"RIFF\x00\x00\x00\x00WEBPVP8 "), ("image/webp", "webp"))
 
     def test_it_refuses_a_program_renamed_to_png(self):
-        with self.assertRaisesMessage(ValidationError, "改扩展名无效"):
+        with self.assertRaisesMessage(ValidationError, "改扩展名无效") as refused:
             sanitize.check_image(b"MZ\x90\x00" + b"\x00" * 100, "photo.png")
+        self.assertEqual(codes_of(refused.exception), {"publicity_image_not_accepted"})
 
     def test_it_refuses_an_svg(self):
-        with self.assertRaises(ValidationError):
+        with self.assertRaises(ValidationError) as refused:
             sanitize.check_image(b'<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>', "a.svg")
+        self.assertEqual(codes_of(refused.exception), {"publicity_image_not_accepted"})
+
+    def test_it_refuses_an_empty_file(self):
+        with self.assertRaises(ValidationError) as refused:
+            sanitize.check_image(b"", "empty.png")
+        self.assertEqual(codes_of(refused.exception), {"publicity_image_empty"})
 
     def test_it_refuses_a_file_over_the_size_cap(self):
-        with self.settings(DANGJIAN_PUBLICITY={"IMAGE_MAX_BYTES": 100}):
-            with self.assertRaisesMessage(ValidationError, "图片不能超过"):
+        with self.settings(DANGJIAN={"publicity": {"image_max_bytes": 100}}):
+            with self.assertRaisesMessage(ValidationError, "图片不能超过") as refused:
                 sanitize.check_image(PNG + b"\x00" * 200, "big.png")
+        self.assertEqual(codes_of(refused.exception), {"publicity_image_too_large"})
 
 
 class UploadTests(MediaTestCase):

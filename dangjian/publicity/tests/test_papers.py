@@ -1,9 +1,11 @@
+import datetime as dt
 import io
 
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 from docx import Document
 
+from dangjian.core.errors import codes_of
 from dangjian.core.models import AuditEntry
 from dangjian.publicity.models import PaperKind, ReportStatus
 from dangjian.publicity.services import papers as services
@@ -38,10 +40,31 @@ class PaperTests(PaperMixin, PublicityTestCase):
 
     def test_it_awards_only_what_was_sent_up(self):
         paper = self.make_paper()
-        with self.assertRaises(ValidationError):
+        with self.assertRaises(ValidationError) as refused:
             services.paper_award(
                 paper=paper, by=self.w.staff, level="first", name="奖", awarded_on=timezone.localdate()
             )
+        self.assertEqual(codes_of(refused.exception), {"publicity_report_wrong_state"})
+
+    def test_it_refuses_an_award_without_level_or_name_or_dated_tomorrow(self):
+        paper = self.make_paper()
+        steps.submit(record=paper, by=self.w.admin_a)
+        steps.send_up(record=paper, by=self.w.staff)
+        with self.assertRaises(ValidationError) as refused:
+            services.paper_award(
+                paper=paper, by=self.w.staff, level="gold", name=" ", awarded_on=timezone.localdate() + dt.timedelta(1)
+            )
+        self.assertEqual(
+            codes_of(refused.exception),
+            {"publicity_award_level_unknown", "publicity_award_name_required", "publicity_awarded_in_future"},
+        )
+        paper.refresh_from_db()
+        self.assertEqual(paper.award_level, "")
+
+    def test_it_refuses_a_paper_of_an_impossible_year(self):
+        with self.assertRaises(ValidationError) as refused:
+            self.make_paper(year=1999)
+        self.assertEqual(codes_of(refused.exception), {"publicity_paper_year_invalid"})
 
     def test_it_lets_only_committee_staff_record_an_award(self):
         paper = self.make_paper()

@@ -3,6 +3,7 @@ import datetime as dt
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 
+from dangjian.core.errors import codes_of
 from dangjian.publicity import selectors
 from dangjian.publicity.models import InfoReport, ReportStatus, Step
 from dangjian.publicity.services import reports as services
@@ -41,19 +42,62 @@ class InfoReportTests(PublicityTestCase):
 
     def test_it_refuses_to_record_adoption_before_sending(self):
         report = self.report()
-        with self.assertRaises(ValidationError):
+        with self.assertRaises(ValidationError) as refused:
             services.info_report_adopt(
                 report=report, by=self.w.staff, level="regional", adopted_on=timezone.localdate()
             )
+        self.assertEqual(codes_of(refused.exception), {"publicity_report_wrong_state"})
 
     def test_it_refuses_an_unknown_adoption_level(self):
         report = self.report()
         services.submit(record=report, by=self.w.admin_a)
         services.send_up(record=report, by=self.w.staff)
-        with self.assertRaises(ValidationError):
+        with self.assertRaises(ValidationError) as refused:
             services.info_report_adopt(
                 report=report, by=self.w.staff, level="galactic", adopted_on=timezone.localdate()
             )
+        self.assertEqual(codes_of(refused.exception), {"publicity_adoption_level_unknown"})
+
+    def test_it_refuses_an_adoption_dated_before_sending_or_after_today(self):
+        report = self.report()
+        services.submit(record=report, by=self.w.admin_a)
+        services.send_up(record=report, by=self.w.staff)
+        today = timezone.localdate()
+        for day, code in (
+            (today - dt.timedelta(days=3), "publicity_adopted_before_sent"),
+            (today + dt.timedelta(days=1), "publicity_adopted_in_future"),
+        ):
+            with self.assertRaises(ValidationError) as refused:
+                services.info_report_adopt(report=report, by=self.w.staff, level="regional", adopted_on=day)
+            self.assertEqual(codes_of(refused.exception), {code})
+            self.assertEqual(list(refused.exception.message_dict), ["adopted_on"])
+        report.refresh_from_db()
+        self.assertEqual(report.status, ReportStatus.SENT)
+
+    def test_it_refuses_a_draft_without_title_or_body_naming_both(self):
+        with self.assertRaises(ValidationError) as refused:
+            services.info_report_create(by=self.w.admin_a, org=self.w.org_a, title=" ", body="")
+        self.assertEqual(codes_of(refused.exception), {"publicity_title_required", "publicity_body_required"})
+        self.assertEqual(InfoReport.objects.count(), 0)
+
+    def test_it_refuses_a_return_without_comment(self):
+        report = self.report()
+        services.submit(record=report, by=self.w.admin_a)
+        with self.assertRaises(ValidationError) as refused:
+            services.return_to_org(record=report, by=self.w.staff, comment="  ")
+        self.assertEqual(codes_of(refused.exception), {"publicity_report_comment_required"})
+        report.refresh_from_db()
+        self.assertEqual(report.status, ReportStatus.SUBMITTED)
+
+    def test_it_refuses_to_change_a_submitted_report(self):
+        report = self.report()
+        services.submit(record=report, by=self.w.admin_a)
+        with self.assertRaises(ValidationError) as refused:
+            services.info_report_update(report=report, by=self.w.admin_a, org=self.w.org_a, title="改", body="改")
+        self.assertEqual(codes_of(refused.exception), {"publicity_report_wrong_state"})
+        self.login_as(self.w.admin_a)
+        response = self.client.get(f"/publicity/reports/{report.pk}/edit/", follow=True)
+        self.assertContains(response, "当前为“待工委审核”，不能修改。")
 
     def test_it_lets_only_committee_staff_send_up(self):
         report = self.report()
@@ -87,7 +131,7 @@ class TargetTests(PublicityTestCase):
         self.assertEqual((rows["B"].sent, rows["B"].met), (0, False))
 
     def test_it_reads_targets_from_settings(self):
-        with self.settings(DANGJIAN_PUBLICITY={"INFO_REPORT_TARGETS": {"party_committee": 12, "default": 1}}):
+        with self.settings(DANGJIAN={"publicity": {"info_report_targets": {"party_committee": 12, "default": 1}}}):
             rows = selectors.target_rows(root=self.w.committee, year=2024)
         self.assertEqual({r.org.code: r.target for r in rows}, {"A": 12, "B": 12})
 

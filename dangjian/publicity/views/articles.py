@@ -13,12 +13,14 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET, require_http_methods
 
 from dangjian.core import scoping
+from dangjian.core.web import attach_errors, paginate
 
 from .. import permissions, selectors
+from ..conf import PublicitySettings
 from ..forms import ArticleForm, CommentForm, ImageForm, OverrideForm
 from ..models import Article, ChannelKind, SpecialPage, Status
 from ..services import articles as services
-from .common import NAV, attach_errors, paginate
+from .common import NAV
 
 
 @login_required
@@ -26,7 +28,9 @@ from .common import NAV, attach_errors, paginate
 def article_list(request: HttpRequest) -> HttpResponse:
     permissions.require_page(request, "articles", Article)
     filters = selectors.ArticleFilters.from_params(request.GET)
-    page = paginate(request, selectors.articles_for(user=request.user, filters=filters))
+    page = paginate(
+        request, selectors.articles_for(user=request.user, filters=filters), PublicitySettings.current().list_page_size
+    )
     query = urlencode(filters.as_params())
     return render(
         request,

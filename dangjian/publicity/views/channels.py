@@ -11,12 +11,14 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from dangjian.core import scoping
 from dangjian.core.selectors import default_org_for
+from dangjian.core.web import attach_errors, flash_errors, paginate
 
 from .. import permissions, selectors
+from ..conf import PublicitySettings
 from ..forms import ChannelForm, ColumnForm, SpecialPageForm
 from ..models import Channel, ChannelKind, SpecialPage
 from ..services import channels as services
-from .common import NAV, attach_errors, flash_errors, paginate
+from .common import NAV
 
 
 def _committee_root(request: HttpRequest):
@@ -79,7 +81,9 @@ def special_page_list(request: HttpRequest) -> HttpResponse:
         {
             "nav": NAV,
             "tab": "special_pages",
-            "page": paginate(request, selectors.special_pages_for(user=request.user)),
+            "page": paginate(
+                request, selectors.special_pages_for(user=request.user), PublicitySettings.current().list_page_size
+            ),
             "can_add": bool(permissions.paths(request.user, permissions.COMMITTEE)),
         },
     )

@@ -1,35 +1,29 @@
-"""Helpers shared by the publicity pages."""
+"""What the publicity pages share beyond core.web: the menu's name, a step's button, the gate's message."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.core.paginator import Page, Paginator
-from django.http import HttpRequest
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect
 
-from .. import conf
+from dangjian.core.web import flash_errors
 
 NAV = "publicity"
 
 
-def attach_errors(form: Any, error: ValidationError) -> None:
-    """Put a service's {field: [reason]} beside the fields; anything else above the form."""
-    if hasattr(error, "error_dict"):
-        for field, errors in error.message_dict.items():
-            form.add_error(field if field in form.fields else None, errors)
+def run_step(request: HttpRequest, run: Callable[[], object], *, done: str, then: str) -> HttpResponse:
+    """Take a record's step (a service call) from a button: its refusal or DONE as a flash, then back to THEN."""
+    try:
+        run()
+    except ValidationError as e:
+        flash_errors(request, e)
     else:
-        form.add_error(None, error.messages)
-
-
-def flash_errors(request: HttpRequest, error: ValidationError) -> None:
-    for message in error.messages:
-        messages.error(request, message)
-
-
-def paginate(request: HttpRequest, items: Any, size: int | None = None) -> Page:
-    return Paginator(items, size or int(conf.setting("LIST_PAGE_SIZE"))).get_page(request.GET.get("page"))
+        messages.success(request, done)
+    return redirect(then)
 
 
 def gate_message(findings: list[dict[str, Any]]) -> str:

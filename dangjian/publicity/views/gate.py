@@ -7,11 +7,14 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.views.decorators.http import require_http_methods
 
+from dangjian.core.web import paginate
+
 from .. import permissions, selectors
+from ..conf import PublicitySettings
 from ..forms import GateCheckForm
 from ..models import Article
 from ..services import gate
-from .common import NAV, paginate
+from .common import NAV
 
 
 @login_required
@@ -30,7 +33,9 @@ def gate_page(request: HttpRequest) -> HttpResponse:
         {
             "nav": NAV,
             "tab": "gate",
-            "page": paginate(request, selectors.gate_queue(user=request.user)),
+            "page": paginate(
+                request, selectors.gate_queue(user=request.user), PublicitySettings.current().list_page_size
+            ),
             "form": form,
             "result": result,
             "rule_counts": rules.counts,

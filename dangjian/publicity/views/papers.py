@@ -4,25 +4,29 @@ page, steps, awards, and the year's compilation as a Word document."""
 from __future__ import annotations
 
 from typing import Any
+from urllib.parse import quote
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from dangjian.core import audit, scoping
 from dangjian.core.selectors import default_org_for
+from dangjian.core.web import attach_errors, paginate, year_param
 
 from .. import permissions, selectors
 from ..compilation import compile_docx, title_of
+from ..conf import PublicitySettings
 from ..forms import AwardForm, CommentForm, PaperForm
-from ..models import Paper, PaperKind, ReportStatus
+from ..models import Paper, PaperKind
 from ..services import papers as services
 from ..services import reports as steps
-from .common import NAV, attach_errors, flash_errors, paginate
+from .common import NAV, run_step
 
 KINDS = {"cases": PaperKind.CASE_STUDY, "research": PaperKind.RESEARCH_OUTPUT}
 
@@ -43,8 +47,7 @@ def _ctx(slug: str, **extra: Any) -> dict[str, Any]:
 def paper_list(request: HttpRequest, kind: str) -> HttpResponse:
     paper_kind = _kind(kind)
     permissions.require_page(request, kind, Paper)
-    text = (request.GET.get("year") or "").strip()
-    year = int(text) if text.isdigit() else None
+    year = year_param(request.GET, default=0) or None  # blank: every year
     papers = selectors.papers_for(user=request.user, kind=paper_kind, year=year)
     this_year = timezone.localdate().year
     return render(
@@ -52,7 +55,7 @@ def paper_list(request: HttpRequest, kind: str) -> HttpResponse:
         "publicity/paper_list.html",
         _ctx(
             kind,
-            page=paginate(request, papers),
+            page=paginate(request, papers, PublicitySettings.current().list_page_size),
             year=year,
             query=f"year={year}" if year else "",
             years=range(this_year, this_year - 6, -1),
@@ -84,8 +87,9 @@ def paper_new(request: HttpRequest, kind: str) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def paper_edit(request: HttpRequest, kind: str, pk: int) -> HttpResponse:
     paper = selectors.paper_for(request, pk, _kind(kind))
-    if not paper.is_editable:
-        messages.error(request, f"当前为“{paper.get_status_display()}”，不能修改。")
+    refusal = permissions.record_refusal(request.user, paper, "edit")
+    if refusal is not None:
+        messages.error(request, refusal.text)
         return redirect("publicity:paper", kind=kind, pk=paper.pk)
     initial = {f: getattr(paper, f) for f in ("year", "title", "authors", "summary", "body")} | {"org": paper.org_id}
     form = PaperForm(
@@ -108,7 +112,7 @@ def paper_edit(request: HttpRequest, kind: str, pk: int) -> HttpResponse:
 @require_GET
 def paper_detail(request: HttpRequest, kind: str, pk: int) -> HttpResponse:
     paper = selectors.paper_for(request, pk, _kind(kind))
-    committee = permissions.is_committee_for(request.user, paper.org)
+    actions = permissions.record_actions(request.user, paper)
     return render(
         request,
         "publicity/paper_detail.html",
@@ -116,9 +120,9 @@ def paper_detail(request: HttpRequest, kind: str, pk: int) -> HttpResponse:
             kind,
             paper=paper,
             steps=steps.steps_of(paper),
-            can_edit=paper.is_editable,
-            can_review=committee and paper.status == ReportStatus.SUBMITTED,
-            can_award=committee and paper.status == ReportStatus.SENT,
+            can_edit=actions.edit,
+            can_review=actions.review,
+            can_award=actions.award,
             comment_form=CommentForm(),
             award_form=AwardForm(),
         ),
@@ -133,13 +137,7 @@ def _for_committee(request: HttpRequest, kind: str, pk: int, action: str) -> Pap
 
 
 def _step(request: HttpRequest, kind: str, paper: Paper, run: Any, done: str) -> HttpResponse:
-    try:
-        run()
-    except ValidationError as e:
-        flash_errors(request, e)
-    else:
-        messages.success(request, done)
-    return redirect("publicity:paper", kind=kind, pk=paper.pk)
+    return run_step(request, run, done=done, then=reverse("publicity:paper", kwargs={"kind": kind, "pk": paper.pk}))
 
 
 @login_required
@@ -192,8 +190,7 @@ def paper_compile(request: HttpRequest, kind: str) -> HttpResponse:
     """The year's submitted and sent papers of the visible subtree, as one .docx (汇编)."""
     paper_kind = _kind(kind)
     permissions.require(request, permissions.WRITERS, Paper, f"publicity:paper_compile:{kind}")
-    text = (request.GET.get("year") or "").strip()
-    year = int(text) if text.isdigit() else timezone.localdate().year
+    year = year_param(request.GET)
     papers = selectors.compilation_papers(user=request.user, kind=paper_kind, year=year)
     root = default_org_for(request.user) or (papers[0].org if papers else None)
     committee = root.name if root is not None and root.depth == 1 else ""
@@ -209,8 +206,6 @@ def paper_compile(request: HttpRequest, kind: str) -> HttpResponse:
     response = HttpResponse(
         content, content_type="application/vnd.openxmlformats-officedocument.wordprocessingml.document"
     )
-    from urllib.parse import quote
-
     filename = f"{title_of(paper_kind, year)}.docx"
     response["Content-Disposition"] = f"attachment; filename*=UTF-8''{quote(filename)}"
     return response

@@ -11,7 +11,8 @@ from dangjian.accounts.http import AuthedRequest
 from dangjian.accounts.models import SCOPE_ROLES
 from dangjian.orgs.models import Organization
 
-from .. import conf, permissions, selectors
+from .. import permissions, selectors
+from ..conf import PublicitySettings
 
 # ?roles= of the picker: whose organizations it offers (those one writes for; those one oversees).
 ROLES = {"write": permissions.WRITERS, "see": SCOPE_ROLES}
@@ -22,7 +23,7 @@ ROLES = {"write": permissions.WRITERS, "see": SCOPE_ROLES}
 def org_search(request: AuthedRequest) -> HttpResponse:
     roles = ROLES.get(request.GET.get("roles", ""), permissions.WRITERS)
     permissions.require(request, roles, Organization, "publicity:org_search")
-    limit = int(conf.setting("ORG_PICKER_LIMIT"))
+    limit = PublicitySettings.current().org_picker_limit
     orgs = selectors.org_matches(user=request.user, roles=roles, q=request.GET.get("q", ""), limit=limit + 1)
     return render(
         request,

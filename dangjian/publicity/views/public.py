@@ -8,7 +8,6 @@ public page, and crawlers would fill the audit trail).
 from __future__ import annotations
 
 from csp.decorators import csp_replace
-from django.core.paginator import Paginator
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
@@ -16,13 +15,16 @@ from django.utils.feedgenerator import Rss201rev2Feed
 from django.utils.html import strip_tags
 from django.views.decorators.http import require_GET
 
-from .. import conf, permissions, selectors
+from dangjian.core.web import paginate
+
+from .. import permissions, selectors
+from ..conf import PublicitySettings
 from ..models import Article, ArticleImage, Channel
 from ..wechat import wechat_html
 
 
 def _site() -> dict[str, object]:
-    return {"site_title": conf.setting("SITE_TITLE"), "channels": selectors.public_channels()}
+    return {"site_title": PublicitySettings.current().site_title, "channels": selectors.public_channels()}
 
 
 @require_GET
@@ -37,7 +39,7 @@ def index(request: HttpRequest) -> HttpResponse:
 
 
 def _page(request: HttpRequest, qs):
-    return Paginator(qs, int(conf.setting("PUBLIC_PAGE_SIZE"))).get_page(request.GET.get("page"))
+    return paginate(request, qs, PublicitySettings.current().public_page_size)
 
 
 @require_GET
@@ -104,7 +106,7 @@ def article_wechat(request: HttpRequest, pk: int) -> HttpResponse:
 def feed(request: HttpRequest) -> HttpResponse:
     """RSS 2.0 of the latest published articles (?channel=SLUG for one channel)."""
     qs = selectors.public_articles()
-    title = str(conf.setting("SITE_TITLE"))
+    title = PublicitySettings.current().site_title
     slug = (request.GET.get("channel") or "").strip()
     if slug:
         ch = get_object_or_404(Channel, slug=slug, is_active=True)
@@ -116,7 +118,7 @@ def feed(request: HttpRequest) -> HttpResponse:
         description=f"{title}最新发布",
         language="zh-cn",
     )
-    for a in qs[: int(conf.setting("RSS_ITEMS"))]:
+    for a in qs[: PublicitySettings.current().rss_items]:
         rss.add_item(
             title=a.title,
             link=request.build_absolute_uri(reverse("news:article", kwargs={"pk": a.pk})),

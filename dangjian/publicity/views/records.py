@@ -16,10 +16,11 @@ from django.shortcuts import render
 
 from dangjian.core import scoping
 from dangjian.core.selectors import org_and_year_from
+from dangjian.core.web import paginate
 
 from .. import selectors
 from ..models import Article
-from .common import NAV, paginate
+from .common import NAV
 
 Query = Callable[[Any, int], QuerySet[Any]]
 

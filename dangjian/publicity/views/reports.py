@@ -9,26 +9,24 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from dangjian.accounts.models import SCOPE_ROLES
 from dangjian.core import scoping
 from dangjian.core.selectors import org_and_year_from
+from dangjian.core.web import attach_errors, paginate, year_param
 
-from .. import conf, permissions, selectors
+from .. import permissions, selectors
+from ..conf import PublicitySettings
 from ..forms import AdoptForm, CommentForm, InfoReportForm
 from ..models import InfoReport, ReportStatus
 from ..services import reports as services
-from .common import NAV, attach_errors, flash_errors, paginate
+from .common import NAV, run_step
 
 if TYPE_CHECKING:
     from dangjian.orgs.models import Organization
-
-
-def _year(request: HttpRequest) -> int | None:
-    text = (request.GET.get("year") or "").strip()
-    return int(text) if text.isdigit() else None
 
 
 @login_required
@@ -36,7 +34,7 @@ def _year(request: HttpRequest) -> int | None:
 def report_list(request: HttpRequest) -> HttpResponse:
     permissions.require_page(request, "reports", InfoReport)
     status = (request.GET.get("status") or "").strip()
-    year = _year(request)
+    year = year_param(request.GET, default=0) or None  # blank: every year
     reports = selectors.info_reports_for(user=request.user, status=status, year=year)
     query = "&".join(f"{k}={v}" for k, v in (("status", status), ("year", year or "")) if v)
     return render(
@@ -45,7 +43,7 @@ def report_list(request: HttpRequest) -> HttpResponse:
         {
             "nav": NAV,
             "tab": "reports",
-            "page": paginate(request, reports),
+            "page": paginate(request, reports, PublicitySettings.current().list_page_size),
             "status": status,
             "year": year,
             "statuses": ReportStatus.choices,
@@ -88,8 +86,9 @@ def _for_committee(request: HttpRequest, pk: int, action: str) -> InfoReport:
 @require_http_methods(["GET", "POST"])
 def report_edit(request: HttpRequest, pk: int) -> HttpResponse:
     report = _for_change(request, pk)
-    if not report.is_editable:
-        messages.error(request, f"当前为“{report.get_status_display()}”，不能修改。")
+    refusal = permissions.record_refusal(request.user, report, "edit")
+    if refusal is not None:
+        messages.error(request, refusal.text)
         return redirect("publicity:report", pk=report.pk)
     initial = {"org": report.org_id, "title": report.title, "author": report.author, "body": report.body}
     form = InfoReportForm(
@@ -112,16 +111,16 @@ def report_edit(request: HttpRequest, pk: int) -> HttpResponse:
 @require_GET
 def report_detail(request: HttpRequest, pk: int) -> HttpResponse:
     report = _for_change(request, pk)
-    committee = permissions.is_committee_for(request.user, report.org)
+    actions = permissions.record_actions(request.user, report)
     context: dict[str, Any] = {
         "nav": NAV,
         "tab": "reports",
         "report": report,
         "steps": services.steps_of(report),
-        "can_edit": report.is_editable,
-        "can_submit": report.is_editable,
-        "can_review": committee and report.status == ReportStatus.SUBMITTED,
-        "can_adopt": committee and report.status in (ReportStatus.SENT, ReportStatus.ADOPTED),
+        "can_edit": actions.edit,
+        "can_submit": actions.submit,
+        "can_review": actions.review,
+        "can_adopt": actions.adopt,
         "comment_form": CommentForm(),
         "adopt_form": AdoptForm(),
     }
@@ -129,13 +128,7 @@ def report_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 def _step(request: HttpRequest, report: InfoReport, run: Any, done: str) -> HttpResponse:
-    try:
-        run()
-    except ValidationError as e:
-        flash_errors(request, e)
-    else:
-        messages.success(request, done)
-    return redirect("publicity:report", pk=report.pk)
+    return run_step(request, run, done=done, then=reverse("publicity:report", kwargs={"pk": report.pk}))
 
 
 @login_required
@@ -182,7 +175,7 @@ def report_adopt(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 def org_choices(user: Any, chosen: Organization | None) -> list[Organization]:
-    limit = int(conf.setting("ORG_PICKER_LIMIT"))
+    limit = PublicitySettings.current().org_picker_limit
     top = selectors.org_matches(user=user, roles=SCOPE_ROLES, limit=limit)
     return top if chosen is None or chosen in top else [chosen, *top]
 

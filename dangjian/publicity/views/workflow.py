@@ -17,14 +17,16 @@ from django.shortcuts import redirect
 from django.views.decorators.http import require_POST
 
 from dangjian.core import scoping
+from dangjian.core.web import flash_errors
 
 from .. import permissions, selectors
+from ..conf import PublicitySettings
 from ..forms import CommentForm, ImageForm, OverrideForm
 from ..models import Article
 from ..services import articles as services
 from ..services import gate, images
 from .articles import article_for_change
-from .common import flash_errors, gate_message
+from .common import gate_message
 
 
 def _for_review(request: HttpRequest, pk: int, action: str) -> Article:
@@ -120,7 +122,7 @@ def image_upload(request: HttpRequest, pk: int) -> HttpResponse:
                 messages.error(request, str(message))
         return redirect("publicity:article", pk=article.pk)
     upload = form.cleaned_data["image"]
-    data = upload.read(int(access_limit()) + 1)
+    data = upload.read(PublicitySettings.current().image_max_bytes + 1)
     return _run(
         request,
         article,
@@ -129,9 +131,3 @@ def image_upload(request: HttpRequest, pk: int) -> HttpResponse:
         ),
         "图片已上传，并已添加到正文末尾。",
     )
-
-
-def access_limit() -> int:
-    from .. import conf
-
-    return int(conf.setting("IMAGE_MAX_BYTES"))

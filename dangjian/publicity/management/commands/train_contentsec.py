@@ -14,7 +14,7 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError
 
-from dangjian.publicity import conf
+from dangjian.publicity.conf import PublicitySettings
 from dangjian.publicity.contentsec import scorer
 from dangjian.publicity.contentsec.ruleset import load
 
@@ -32,7 +32,7 @@ class Command(BaseCommand):
         corpus = Path(options["corpus"])
         if not (corpus / "spam").is_dir() or not (corpus / "normal").is_dir():
             raise CommandError(f"语料目录应含 spam/ 与 normal/ 两个子目录：{corpus}")
-        folder = Path(conf.setting("CONTENTSEC_RULES_DIR"))
+        folder = Path(PublicitySettings.current().contentsec_rules_dir)
         rules = load(folder)
         spam, clean = scorer.training_set(corpus, rules.homoglyphs)
         if not spam or not clean:

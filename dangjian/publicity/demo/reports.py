@@ -1,6 +1,6 @@
 """Demo data of the reporting side: information reports sent up, case studies and research outputs.
 
-Called by `demo.seed_publicity`; the date helpers here serve the articles too.
+Called by `demo.articles.seed_publicity`; the date helpers here serve the articles too.
 """
 
 from __future__ import annotations
@@ -15,24 +15,24 @@ from dangjian.accounts.models import User
 from dangjian.core.seeding import SeedContext
 from dangjian.orgs.models import Organization
 
-from . import conf
-from .demo_texts import CASE_TITLES, MIDDLES, REPORT_TOPICS, RESEARCH_TITLES
-from .models import InfoReport, Paper, PaperKind, ReportStatus, Step
+from ..conf import PublicitySettings
+from ..models import InfoReport, Paper, PaperKind, ReportStatus, Step
+from .texts import CASE_TITLES, MIDDLES, REPORT_TOPICS, RESEARCH_TITLES
 
 
-def _aware(day: dt.date, rng: random.Random) -> dt.datetime:
+def aware_time(day: dt.date, rng: random.Random) -> dt.datetime:
     # Office hours of the morning, so the steps that follow stay within the working day.
     return timezone.make_aware(dt.datetime(day.year, day.month, day.day, rng.randint(8, 10), rng.randint(0, 59)))
 
 
-def _day(rng: random.Random, year: int, today: dt.date) -> dt.date:
+def day_in(rng: random.Random, year: int, today: dt.date) -> dt.date:
     # A few days' margin: what happened on the day is published a day or two later.
     last = today - dt.timedelta(days=3) if year == today.year else dt.date(year, 12, 31)
     start = min(dt.date(year, 1, 2), last)
     return start + dt.timedelta(days=rng.randint(0, max(0, (last - start).days)))
 
 
-def _reports(
+def report_rows(
     ctx: SeedContext,
     rng: random.Random,
     years: list[int],
@@ -41,14 +41,14 @@ def _reports(
     staff: User,
     per_year: int,
 ) -> tuple[list[InfoReport], list[Step]]:
-    levels = [code for code, _ in conf.setting("ADOPTION_LEVELS")]
+    levels = [code for code, _ in PublicitySettings.current().adoption_levels]
     rows: list[InfoReport] = []
     for year in years:
         share = 1.0 if year < ctx.today.year else max(0.1, ctx.today.timetuple().tm_yday / 366)
         for _ in range(max(1, round(per_year * share))):
             org = rng.choice(orgs)
-            day = _day(rng, year, ctx.today)
-            sent = _aware(day, rng)
+            day = day_in(rng, year, ctx.today)
+            sent = aware_time(day, rng)
             r = InfoReport(
                 org=org,
                 title=f"{org.name}{rng.choice(REPORT_TOPICS)}",
@@ -63,6 +63,7 @@ def _reports(
             adopted_on = day + dt.timedelta(days=rng.randint(3, 30))
             if rng.random() < 0.35 and adopted_on <= ctx.today:
                 r.status, r.adopted_on, r.adoption_level = ReportStatus.ADOPTED, adopted_on, rng.choice(levels)
+                r.adopted_at = aware_time(adopted_on, rng)
                 r.adopted_in = f"《机关党建信息》{adopted_on.year}年第{rng.randint(1, 60)}期"
             rows.append(r)
     for r, status in zip(
@@ -71,13 +72,16 @@ def _reports(
         strict=False,
     ):
         r.status, r.sent_at, r.sent_by, r.adopted_on, r.adoption_level, r.adopted_in = status, None, None, None, "", ""
+        r.adopted_at = None
         if status == ReportStatus.DRAFT:
             r.submitted_at = None
+        if status == ReportStatus.RETURNED and r.submitted_at is not None:
+            r.returned_at = r.submitted_at + dt.timedelta(days=1)
     InfoReport.objects.bulk_create(rows, batch_size=1000)
     steps: list[Step] = []
     for r in rows:
         steps += _steps("info_report", r, editor, staff, r.submitted_at, r.sent_at)
-        if r.adopted_on:
+        if r.adopted_at:
             steps.append(
                 Step(
                     subject="info_report",
@@ -85,7 +89,7 @@ def _reports(
                     org_id=r.org_id,
                     action=Step.Action.ADOPTED,
                     actor=staff,
-                    at=_aware(r.adopted_on, rng),
+                    at=r.adopted_at,
                     data={"level": r.adoption_level},
                 )
             )
@@ -114,7 +118,7 @@ def _steps(
     return out
 
 
-def _papers(
+def paper_rows(
     ctx: SeedContext,
     rng: random.Random,
     years: list[int],
@@ -123,7 +127,7 @@ def _papers(
     staff: User,
     volume: dict[str, int],
 ) -> tuple[list[Paper], list[Step]]:
-    awards = [code for code, _ in conf.setting("AWARD_LEVELS")]
+    awards = [code for code, _ in PublicitySettings.current().award_levels]
     rows: list[Paper] = []
     for year in years:
         if year == ctx.today.year and ctx.today.month < 6:
@@ -134,7 +138,7 @@ def _papers(
         ):
             for i in range(count):
                 org = rng.choice(orgs)
-                day = _day(rng, year, ctx.today)
+                day = day_in(rng, year, ctx.today)
                 title = (
                     f"{org.name}：{rng.choice(titles)}"
                     if kind == PaperKind.CASE_STUDY
@@ -150,8 +154,8 @@ def _papers(
                     body="\n".join(rng.sample(MIDDLES, 4)),
                     drafted_by=editor,
                     status=ReportStatus.SENT,
-                    submitted_at=_aware(day, rng),
-                    sent_at=_aware(day, rng) + dt.timedelta(days=2),
+                    submitted_at=aware_time(day, rng),
+                    sent_at=aware_time(day, rng) + dt.timedelta(days=2),
                 )
                 if kind == PaperKind.CASE_STUDY and i < 2 and day + dt.timedelta(days=60) <= ctx.today:
                     p.award_level, p.award_name = rng.choice(awards[:3]), "全区机关党建优秀案例"

@@ -1,8 +1,8 @@
-"""Logged-in pages of the publicity module, under /publicity/."""
+"""Logged-in pages of the publicity module, under /publicity/ (the public website: news.py)."""
 
 from django.urls import path
 
-from .views import articles, channels, gate, home, papers, pickers, records, reports, workflow
+from ..views import articles, channels, gate, home, papers, pickers, records, reports, workflow
 
 app_name = "publicity"
 

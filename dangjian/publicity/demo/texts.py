@@ -1,4 +1,4 @@
-"""The words of the demo data (demo.py): activities, paragraphs, topics, titles,
+"""The words of the demo data (demo/): activities, paragraphs, topics, titles,
 and the two drafts that show the content-security gate."""
 
 ACTIVITIES = (

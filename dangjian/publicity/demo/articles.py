@@ -1,4 +1,4 @@
-"""Demo data of the publicity module (a seeder for dangjian.demo, see its extensions.py).
+"""Demo articles of the publicity module, and seed_publicity, its seeder (demo/__init__.py).
 
 Per committee: the website, the WeChat account and the paper's special pages
 with their columns; an editor (编辑) and a reviewer (审核) account; five years
@@ -23,14 +23,7 @@ from dangjian.core import scoping
 from dangjian.core.seeding import SeedContext
 from dangjian.orgs.models import Organization, OrgKind
 
-from .demo_reports import _aware, _day, _papers, _reports
-from .demo_texts import (
-    ACTIVITIES,
-    BLOCKED_DRAFTS,
-    MIDDLES,
-    OPENINGS,
-)
-from .models import (
+from ..models import (
     Article,
     ArticleEvent,
     Channel,
@@ -41,8 +34,15 @@ from .models import (
     Status,
     Step,
 )
-from .models.articles import content_hash
-from .services import gate
+from ..models.articles import content_hash
+from ..services import gate
+from .reports import aware_time, day_in, paper_rows, report_rows
+from .texts import (
+    ACTIVITIES,
+    BLOCKED_DRAFTS,
+    MIDDLES,
+    OPENINGS,
+)
 
 # Articles published a year, information reports sent up a year, papers a year.
 VOLUMES = {
@@ -117,8 +117,8 @@ def seed_publicity(ctx: SeedContext) -> None:
 
     specials = _special_pages(ctx, rng, years, columns[ChannelKind.NEWSPAPER][0].channel, editor)
     articles, events = _articles(ctx, rng, years, sources, columns, specials, editor, reviewer, volume["articles"])
-    reports, steps = _reports(ctx, rng, years, top, editor, reviewer, volume["reports"])
-    papers, paper_steps = _papers(ctx, rng, years, top, editor, reviewer, volume)
+    reports, steps = report_rows(ctx, rng, years, top, editor, reviewer, volume["reports"])
+    papers, paper_steps = paper_rows(ctx, rng, years, top, editor, reviewer, volume)
     ArticleEvent.objects.bulk_create(events, batch_size=2000)
     Step.objects.bulk_create(steps + paper_steps, batch_size=2000)
     _blocked_drafts(ctx, rng, top, columns[ChannelKind.SITE][0], editor)
@@ -178,7 +178,7 @@ def _articles(
         share = 1.0 if year < ctx.today.year else max(0.1, ctx.today.timetuple().tm_yday / 366)
         for _ in range(max(1, round(per_year * share))):
             org = rng.choice(sources)
-            day = _day(rng, year, ctx.today)
+            day = day_in(rng, year, ctx.today)
             activity = rng.choice(ACTIVITIES)
             column = rng.choice(site + wechat)
             title = f"{org.name}{activity}"
@@ -239,7 +239,7 @@ def _article(
     editor: User,
     reviewer: User,
 ) -> Article:
-    created = _aware(day, rng)
+    created = aware_time(day, rng)
     submitted = created + dt.timedelta(minutes=rng.randint(30, 150))
     approved = submitted + dt.timedelta(minutes=rng.randint(20, 120))
     published = approved + dt.timedelta(minutes=rng.randint(5, 90))
