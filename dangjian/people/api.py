@@ -13,7 +13,7 @@ from django.http import HttpRequest
 from ninja import Field, Query, Router, Schema
 
 from dangjian.core import scoping
-from dangjian.core.api import answers
+from dangjian.core.api import ApiId, answers
 from dangjian.core.web import ApiOffset
 
 from . import selectors
@@ -133,5 +133,5 @@ def list_members(request: HttpRequest, query: Query[PeopleMemberListQuery]):
 @router.get(
     "/{member_id}", response=answers(PeopleMemberDetailOut, 404, 422), summary="一名人员（身份证号、手机号脱敏）"
 )
-def get_member(request: HttpRequest, member_id: int):
+def get_member(request: HttpRequest, member_id: ApiId):
     return selectors.member_detail(request=request, pk=member_id)

@@ -17,7 +17,7 @@ from pydantic import ValidationError as PydanticValidationError
 from pydantic import WithJsonSchema
 
 from dangjian.core import scoping
-from dangjian.core.api import answers, choice_schema
+from dangjian.core.api import ApiId, answers, choice_schema
 from dangjian.core.web import ApiOffset, ApiYear
 
 from . import permissions, selectors
@@ -174,7 +174,7 @@ def list_articles(request: HttpRequest, query: Query[PublicityArticleQuery]):
     response=answers(PublicityArticleDetailOut, 404, 422),
     summary="一篇稿件：正文、内容安全检查结果和流转记录",
 )
-def get_article(request: HttpRequest, pk: int):
+def get_article(request: HttpRequest, pk: ApiId):
     a = selectors.article_for(request, pk)
     history = [
         PublicityEventOut(

@@ -18,7 +18,7 @@ from ninja.errors import HttpError
 
 from dangjian.accounts.http import AuthedRequest
 from dangjian.core import scoping
-from dangjian.core.api import answers
+from dangjian.core.api import ApiId, answers
 from dangjian.core.selectors import org_and_year_from
 from dangjian.core.web import ApiOffset, ApiYear, error_text
 from dangjian.people.models import Member
@@ -123,7 +123,7 @@ def _participation_out(p: Participation) -> dict[str, Any]:
     response=answers(VolunteerActivityDetailOut, 404, 422),
     summary="一个活动，含本人的报名情况",
 )
-def volunteer_activity_get(request: AuthedRequest, activity_id: int):
+def volunteer_activity_get(request: AuthedRequest, activity_id: ApiId):
     activity_or_404(request, activity_id)
     activity = selectors.with_counts(Activity.objects.filter(pk=activity_id)).get()
     mine = selectors.participation_of(activity, selectors.person_of(request.user))
@@ -144,7 +144,7 @@ def _member_or_404(request: AuthedRequest, activity: Activity, action: str) -> M
     response=answers(VolunteerSignupOut, 400, 403, 404, 422, 503),
     summary="报名（名额已满时进入候补名单；并发报名不会超员）",
 )
-def volunteer_signup(request: AuthedRequest, activity_id: int):
+def volunteer_signup(request: AuthedRequest, activity_id: ApiId):
     activity = activity_or_404(request, activity_id)
     member = _member_or_404(request, activity, "signup")
     try:
@@ -161,7 +161,7 @@ def volunteer_signup(request: AuthedRequest, activity_id: int):
     response=answers(list[VolunteerParticipationOut], 400, 403, 404, 422, 503),
     summary="取消本人报名；返回因此递补获得名额的报名",
 )
-def volunteer_withdraw(request: AuthedRequest, activity_id: int):
+def volunteer_withdraw(request: AuthedRequest, activity_id: ApiId):
     activity = activity_or_404(request, activity_id)
     member = _member_or_404(request, activity, "withdraw")
     try:

@@ -2,6 +2,7 @@
 and the kernel's own route, /api/v1/stats."""
 
 from .errors import ApiError, ApiErrorItem, answers, choice_schema
+from .params import ApiId
 from .stats import router
 
-__all__ = ["ApiError", "ApiErrorItem", "answers", "choice_schema", "router"]
+__all__ = ["ApiError", "ApiErrorItem", "ApiId", "answers", "choice_schema", "router"]

@@ -14,7 +14,7 @@ from django.utils import timezone
 from ninja import Field, Query, Router, Schema
 
 from dangjian.core import scoping
-from dangjian.core.api import answers
+from dangjian.core.api import ApiId, answers
 from dangjian.core.web import ApiOffset
 
 from .. import permissions, selectors
@@ -84,7 +84,7 @@ def rooms_list(request: HttpRequest, query: Query[RoomsListQuery]) -> RoomsRoomP
 
 
 @router.get("/{room_id}", response=answers(RoomsRoomOut, 404, 422), url_name="rooms_get", summary="一个党员活动室")
-def rooms_get(request: HttpRequest, room_id: int) -> RoomsRoomOut:
+def rooms_get(request: HttpRequest, room_id: ApiId) -> RoomsRoomOut:
     _require(request)
     room = room_or_404(request, room_id)
     today = timezone.localdate()

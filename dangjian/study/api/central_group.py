@@ -10,7 +10,7 @@ from ninja import Field, Query, Schema
 
 from dangjian.accounts.http import AuthedRequest
 from dangjian.core import scoping
-from dangjian.core.api import answers
+from dangjian.core.api import ApiId, answers
 
 from ..models import (
     Session,
@@ -77,7 +77,7 @@ class StudySessionDetailOut(StudySessionOut):
     url_name="study_session",
     summary="一次集体学习",
 )
-def get_session(request: AuthedRequest, pk: int):
+def get_session(request: AuthedRequest, pk: ApiId):
     session, manages = cg.session_visible_or_404(request, pk)
     counted = cg.with_counts(Session.objects.filter(pk=session.pk)).get()
     marks: dict[str, int] = {}

@@ -11,7 +11,7 @@ from ninja import Field, Query, Schema
 
 from dangjian.accounts.http import AuthedRequest
 from dangjian.core import scoping
-from dangjian.core.api import answers
+from dangjian.core.api import ApiId, answers
 
 from ..models import (
     TrainingClass,
@@ -89,7 +89,7 @@ def open_classes(request: AuthedRequest):
 
 
 @router.get("/classes/{pk}", response=answers(StudyClassOut, 404, 422), url_name="study_class", summary="一个培训班")
-def get_class(request: AuthedRequest, pk: int):
+def get_class(request: AuthedRequest, pk: ApiId):
     return _class_out(tr.class_visible_or_404(request, pk).klass)
 
 
@@ -107,7 +107,7 @@ class StudyEnrolmentOut(Schema):
     url_name="study_signup",
     summary="本人报名（名额已满、非培训对象等返回 400）",
 )
-def signup(request: AuthedRequest, pk: int):
+def signup(request: AuthedRequest, pk: ApiId):
     person = _person(request, "study/signup")
     klass = tr.class_visible_or_404(request, pk).klass
     try:
