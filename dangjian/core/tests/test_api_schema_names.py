@@ -65,6 +65,11 @@ def prefix_of(app: str) -> str:
 
 
 class SchemaNameTests(SimpleTestCase):
+    schema: dict[str, Any]
+    given: dict[str, list[Any]]
+    components: dict[str, Any]
+    apps: set[str]
+
     @classmethod
     def setUpClass(cls) -> None:
         super().setUpClass()
