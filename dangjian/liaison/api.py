@@ -12,7 +12,7 @@ from django.http import HttpRequest
 from ninja import Field, Query, Router, Schema
 
 from dangjian.core import scoping
-from dangjian.core.api import answers
+from dangjian.core.api import ApiText, answers
 from dangjian.core.selectors import org_and_year_from
 from dangjian.core.web import ApiYear
 
@@ -24,7 +24,7 @@ router = Router(tags=["联系点与流动讲堂"])
 
 
 class LiaisonYearQuery(Schema):
-    org: str | None = Field(None, description="组织编码（含下级组织），默认为本人管理的最高一级组织")
+    org: ApiText | None = Field(None, description="组织编码（含下级组织），默认为本人管理的最高一级组织")
     year: ApiYear | None = Field(None, description="年度，默认今年")
 
 

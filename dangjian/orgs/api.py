@@ -15,7 +15,7 @@ from ninja import Field, Query, Router, Schema
 from pydantic import WithJsonSchema
 
 from dangjian.core import scoping, tree
-from dangjian.core.api import answers, choice_schema
+from dangjian.core.api import ApiPathText, ApiText, answers, choice_schema
 from dangjian.core.web import ApiOffset
 
 from . import compliance, selectors
@@ -78,15 +78,15 @@ class OrgsFindingOut(Schema):
 
 
 class OrgsListQuery(Schema):
-    parent: str | None = Field(None, description="只列该组织编码的直接下级")
+    parent: ApiText | None = Field(None, description="只列该组织编码的直接下级")
     kind: Annotated[OrgKind | None, WithJsonSchema(choice_schema(OrgKind, "组织类别"))] = None
     limit: int = Field(200, ge=1, le=MAX_LIMIT)
     offset: ApiOffset = 0
 
 
 class OrgsComplianceQuery(Schema):
-    org: str | None = Field(None, description="只检查该组织编码及其下级")
-    code: str | None = Field(None, description="只列该规则代码")
+    org: ApiText | None = Field(None, description="只检查该组织编码及其下级")
+    code: ApiText | None = Field(None, description="只列该规则代码")
 
 
 def _counts(c: selectors.Counts) -> OrgsCountsOut:
@@ -173,8 +173,8 @@ def compliance_list(request: HttpRequest, query: Query[OrgsComplianceQuery]):
     return [f.as_dict() for f in compliance.filter_findings(found, code=query.code or "")]
 
 
-@router.get("/{code}", response=answers(OrgsOrgDetailOut, 404), summary="一个党组织（含人数、书记、任期、下级）")
-def get_org(request: HttpRequest, code: str):
+@router.get("/{code}", response=answers(OrgsOrgDetailOut, 404, 422), summary="一个党组织（含人数、书记、任期、下级）")
+def get_org(request: HttpRequest, code: ApiPathText):
     org = _visible_or_404(request, code)
     row = selectors.org_row(org)
     row.findings = compliance.check_row(row)
@@ -192,7 +192,7 @@ def get_org(request: HttpRequest, code: str):
     response=answers(list[OrgsFindingOut], 404, 422),
     summary="一个党组织的设置问题（subtree=true 含下级）",
 )
-def org_findings(request: HttpRequest, code: str, subtree: bool = False):
+def org_findings(request: HttpRequest, code: ApiPathText, subtree: bool = False):
     org = _visible_or_404(request, code)
     found = compliance.findings_for_subtree(org) if subtree else compliance.findings_for_org(org)
     return [f.as_dict() for f in found]

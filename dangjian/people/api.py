@@ -13,7 +13,7 @@ from django.http import HttpRequest
 from ninja import Field, Query, Router, Schema
 
 from dangjian.core import scoping
-from dangjian.core.api import ApiId, answers
+from dangjian.core.api import ApiId, ApiText, answers
 from dangjian.core.web import ApiOffset
 
 from . import selectors
@@ -25,12 +25,12 @@ MAX_LIMIT = 200
 
 
 class PeopleMemberListQuery(Schema):
-    q: str = Field("", description="姓名的一部分，或拼音首字母（前缀），如 zjg")
-    status: str = Field("", description="人员类别：full / probationary / activist / non_party")
-    org: str = Field("", description="组织编码；含其全部下级组织")
-    rank: str = Field("", description="职级：bureau / division / section / staff / other")
-    ethnicity: str = Field("", description="民族，如 汉族")
-    sort: str = Field("", description="name / birth / joined / org，前加 - 为倒序")
+    q: ApiText = Field("", description="姓名的一部分，或拼音首字母（前缀），如 zjg")
+    status: ApiText = Field("", description="人员类别：full / probationary / activist / non_party")
+    org: ApiText = Field("", description="组织编码；含其全部下级组织")
+    rank: ApiText = Field("", description="职级：bureau / division / section / staff / other")
+    ethnicity: ApiText = Field("", description="民族，如 汉族")
+    sort: ApiText = Field("", description="name / birth / joined / org，前加 - 为倒序")
     limit: int = Field(50, ge=1, le=MAX_LIMIT)
     offset: ApiOffset = 0
 

@@ -17,7 +17,7 @@ from pydantic import ValidationError as PydanticValidationError
 from pydantic import WithJsonSchema
 
 from dangjian.core import scoping
-from dangjian.core.api import ApiId, answers, choice_schema
+from dangjian.core.api import ApiId, ApiText, answers, choice_schema
 from dangjian.core.web import ApiOffset, ApiYear
 
 from . import permissions, selectors
@@ -88,7 +88,7 @@ class PublicityArticlePage(Schema):
 
 class PublicityArticleQuery(Schema):
     status: Annotated[Status | None, WithJsonSchema(choice_schema(Status, "稿件状态"))] = None
-    q: str = Field("", description="标题或作者的一部分")
+    q: ApiText = Field("", description="标题或作者的一部分")
     limit: int = Field(50, ge=1, le=MAX_LIMIT)
     offset: ApiOffset = 0
 

@@ -18,7 +18,7 @@ from ninja.errors import HttpError
 
 from dangjian.accounts.http import AuthedRequest
 from dangjian.core import scoping
-from dangjian.core.api import ApiId, answers
+from dangjian.core.api import ApiId, ApiText, answers
 from dangjian.core.selectors import org_and_year_from
 from dangjian.core.web import ApiOffset, ApiYear, error_text
 from dangjian.people.models import Member
@@ -67,7 +67,7 @@ class VolunteerActivityPage(Schema):
 
 
 class VolunteerActivityListQuery(Schema):
-    scope: str = Field("open", description="open：正在招募的活动（党员）；managed：本人组织或管理的活动（含草稿）")
+    scope: ApiText = Field("open", description="open：正在招募的活动（党员）；managed：本人组织或管理的活动（含草稿）")
     limit: int = Field(20, ge=1, le=MAX_LIMIT)
     offset: ApiOffset = 0
 
@@ -230,7 +230,7 @@ class VolunteerBrigadeOut(Schema):
 
 
 class VolunteerYearQuery(Schema):
-    org: str | None = Field(None, description="组织编码（含下级组织），默认为本人管理的最高一级组织")
+    org: ApiText | None = Field(None, description="组织编码（含下级组织），默认为本人管理的最高一级组织")
     year: ApiYear | None = Field(None, description="年度，默认今年")
 
 
@@ -256,7 +256,7 @@ class VolunteerRankingRow(Schema):
 
 
 class VolunteerRankingQuery(VolunteerYearQuery):
-    by: str = Field("team", description="team：分队；person：志愿者")
+    by: ApiText = Field("team", description="team：分队；person：志愿者")
     limit: int = Field(20, ge=1, le=MAX_LIMIT)
 
 

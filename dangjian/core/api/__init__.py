@@ -2,7 +2,7 @@
 and the kernel's own route, /api/v1/stats."""
 
 from .errors import ApiError, ApiErrorItem, answers, choice_schema
-from .params import ApiId
+from .params import ApiId, ApiPathText, ApiText
 from .stats import router
 
-__all__ = ["ApiError", "ApiErrorItem", "ApiId", "answers", "choice_schema", "router"]
+__all__ = ["ApiError", "ApiErrorItem", "ApiId", "ApiPathText", "ApiText", "answers", "choice_schema", "router"]

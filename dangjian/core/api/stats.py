@@ -8,12 +8,13 @@ from dangjian.core.selectors import org_and_year_from
 from dangjian.core.web import ApiYear
 
 from .errors import answers
+from .params import ApiText
 
 router = Router(tags=["统计"])
 
 
 class CoreStatsQuery(Schema):
-    org: str | None = Field(None, description="组织编码（含下级组织），默认为本人管理的最高一级组织")
+    org: ApiText | None = Field(None, description="组织编码（含下级组织），默认为本人管理的最高一级组织")
     year: ApiYear | None = Field(None, description="年度，默认今年")
 
 

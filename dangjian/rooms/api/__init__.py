@@ -14,7 +14,7 @@ from django.utils import timezone
 from ninja import Field, Query, Router, Schema
 
 from dangjian.core import scoping
-from dangjian.core.api import ApiId, answers
+from dangjian.core.api import ApiId, ApiText, answers
 from dangjian.core.web import ApiOffset
 
 from .. import permissions, selectors
@@ -47,8 +47,8 @@ class RoomsRoomPage(Schema):
 
 
 class RoomsListQuery(Schema):
-    org: str = Field("", description="组织编码（含下级组织）")
-    standing: str = Field("", description="standardized | failing | uninspected；其他值不筛选")
+    org: ApiText = Field("", description="组织编码（含下级组织）")
+    standing: ApiText = Field("", description="standardized | failing | uninspected；其他值不筛选")
     overdue: bool = Field(False, description="只列有逾期整改的活动室")
     offset: ApiOffset = 0
     limit: int = Field(50, ge=1, le=MAX_LIMIT)

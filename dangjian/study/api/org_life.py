@@ -11,7 +11,7 @@ from pydantic import WithJsonSchema
 
 from dangjian.accounts.http import AuthedRequest
 from dangjian.core import scoping
-from dangjian.core.api import answers, choice_schema
+from dangjian.core.api import ApiPathText, ApiText, answers, choice_schema
 from dangjian.core.web import ApiOffset, ApiYear
 
 from ..models import (
@@ -110,7 +110,7 @@ class StudyCalendarOut(Schema):
 )
 def calendar(
     request: AuthedRequest,
-    code: str,
+    code: ApiPathText,
     year: ApiYear | None = None,
     limit: Annotated[int, Field(ge=1, le=MAX_LIMIT, description="每页组织数")] = 100,
     offset: ApiOffset = 0,
@@ -157,11 +157,11 @@ def _standing_out(r: cal.OrgStanding) -> StudyStandingOut:
 
 @router.get(
     "/behind",
-    response=answers(list[StudyStandingOut], 404),
+    response=answers(list[StudyStandingOut], 404, 422),
     url_name="study_behind",
     summary="本月组织生活落后的组织（有逾期缺项）",
 )
-def behind(request: AuthedRequest, org: str | None = None):
+def behind(request: AuthedRequest, org: ApiText | None = None):
     _managers_only(request, MeetingAttendance, "study/behind")
     root = _org(request, org)
     if root is None:

@@ -11,7 +11,7 @@ from ninja import Field, Query, Schema
 
 from dangjian.accounts.http import AuthedRequest
 from dangjian.core import scoping
-from dangjian.core.api import ApiId, answers
+from dangjian.core.api import ApiId, ApiPathText, answers
 
 from ..models import (
     TrainingClass,
@@ -130,11 +130,11 @@ class StudyCheckinOut(Schema):
 
 @router.post(
     "/checkin/{token}",
-    response=answers(StudyCheckinOut, 400, 403, 404),
+    response=answers(StudyCheckinOut, 400, 403, 404, 422),
     url_name="study_checkin",
     summary="扫码签到（本人）",
 )
-def checkin(request: AuthedRequest, token: str):
+def checkin(request: AuthedRequest, token: ApiPathText):
     person = _person(request, "study/checkin")
     day = TrainingDay.objects.filter(token=token).select_related("klass").first()
     if day is None:
