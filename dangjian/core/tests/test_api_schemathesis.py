@@ -5,8 +5,10 @@ invalid ones); each answer must be no server error, carry a documented status
 and content type, and match the documented schema. The failures of the whole
 run are collected and reported together.
 
-It takes about a minute per pass, so it runs only on PostgreSQL (the pass
-`make test` runs second) unless DANGJIAN_SCHEMATHESIS=1 asks for it anywhere.
+It seeds the demo data set and sends some 500 requests per account (about two
+minutes on an idle machine, more under load), so it runs only on PostgreSQL (the
+pass `make test` runs second) unless DANGJIAN_SCHEMATHESIS=1 asks for it
+anywhere; DANGJIAN_SCHEMATHESIS_EXAMPLES sets the examples per operation.
 """
 
 from __future__ import annotations
