@@ -6,12 +6,13 @@ from typing import Any
 
 from django.conf import settings
 from django.contrib.auth.views import redirect_to_login
-from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from ninja import NinjaAPI
-from ninja.errors import ValidationError
+from ninja.errors import AuthenticationError, HttpError, ValidationError
 
 from dangjian.accounts.api_auth import api_auth
 from dangjian.core.manifests import load_object, manifests
+from dangjian.core.scoping import NOT_FOUND_MESSAGE
 from dangjian.core.web.params import BadParameter, api_validation_message
 
 
@@ -49,6 +50,28 @@ api = NinjaAPI(
 for manifest in manifests():
     for prefix, router in manifest.api:
         api.add_router(prefix, load_object(router))
+
+
+# Every refusal answers dangjian.core.api.ApiError: {"detail": "<一句中文>"} (see that module).
+NOT_LOGGED_IN = "请先登录，或在 Authorization 中提供有效的访问令牌。"
+CSRF_FAILED = "请求缺少有效的 CSRF 令牌：请刷新页面后重试，或改用访问令牌。"
+
+
+@api.exception_handler(AuthenticationError)
+def not_logged_in(request: HttpRequest, exc: AuthenticationError) -> HttpResponse:
+    return api.create_response(request, {"detail": NOT_LOGGED_IN}, status=401)
+
+
+@api.exception_handler(HttpError)
+def refused(request: HttpRequest, exc: HttpError) -> HttpResponse:
+    # Ninja's own CSRF refusal is the one English message left; ours are Chinese already.
+    detail = CSRF_FAILED if exc.status_code == 403 and "CSRF" in exc.message else exc.message
+    return api.create_response(request, {"detail": detail}, status=exc.status_code)
+
+
+@api.exception_handler(Http404)
+def not_found(request: HttpRequest, exc: Http404) -> HttpResponse:
+    return api.create_response(request, {"detail": NOT_FOUND_MESSAGE}, status=404)
 
 
 @api.exception_handler(BadParameter)

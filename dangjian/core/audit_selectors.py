@@ -18,7 +18,7 @@ from django.utils import timezone
 from dangjian.accounts.models import Role
 from dangjian.orgs.models import Organization
 
-from . import scoping
+from . import scoping, tree
 from .audit import Event
 from .models import AuditEntry
 
@@ -33,10 +33,7 @@ def visible_entries(user: Any) -> QuerySet[AuditEntry]:
     paths = auditor_paths(user)
     if not paths:
         return AuditEntry.objects.none()
-    q = Q(org__isnull=True)
-    for p in paths:
-        q |= Q(org__path__startswith=p)
-    return AuditEntry.objects.filter(q)
+    return AuditEntry.objects.filter(Q(org__isnull=True) | tree.subtree_q(paths, "org__path"))
 
 
 def event_choices() -> list[tuple[str, str]]:
@@ -112,7 +109,7 @@ def search(user: Any, filters: AuditFilters) -> QuerySet[AuditEntry]:
         )
     if filters.org_code:
         org = Organization.objects.filter(code=filters.org_code).first()
-        entries = entries.filter(org__path__startswith=org.path) if org else entries.none()
+        entries = entries.filter(tree.subtree_q([org.path], "org__path")) if org else entries.none()
     if filters.event:
         entries = entries.filter(event=filters.event)
     tz = timezone.get_current_timezone()

@@ -12,7 +12,9 @@ from django.http import HttpRequest
 from ninja import Field, Query, Router, Schema
 
 from dangjian.core import scoping
+from dangjian.core.api import ApiText, answers
 from dangjian.core.selectors import org_and_year_from
+from dangjian.core.web import ApiYear
 
 from . import permissions, selectors
 from .models import LiaisonPoint, MobileLecture
@@ -22,8 +24,8 @@ router = Router(tags=["联系点与流动讲堂"])
 
 
 class LiaisonYearQuery(Schema):
-    org: str | None = Field(None, description="组织编码（含下级组织），默认为本人管理的最高一级组织")
-    year: int | None = Field(None, description="年度，默认今年")
+    org: ApiText | None = Field(None, description="组织编码（含下级组织），默认为本人管理的最高一级组织")
+    year: ApiYear | None = Field(None, description="年度，默认今年")
 
 
 class LiaisonPointOut(Schema):
@@ -80,7 +82,7 @@ def _scope(request: HttpRequest, query: LiaisonYearQuery, model: type, api: str)
     return org_and_year_from(request, {"org": query.org, "year": query.year})
 
 
-@router.get("/points", response=list[LiaisonPointOut], summary="联系点（本年度在联系期内的）")
+@router.get("/points", response=answers(list[LiaisonPointOut], 404, 422), summary="联系点（本年度在联系期内的）")
 def liaison_points(request: HttpRequest, query: Query[LiaisonYearQuery]):
     org, year = _scope(request, query, LiaisonPoint, "liaison_points")
     if org is None:
@@ -88,7 +90,7 @@ def liaison_points(request: HttpRequest, query: Query[LiaisonYearQuery]):
     return list(selectors.points_with_counts(selectors.points_in(org, year), year).order_by("org__path", "id"))
 
 
-@router.get("/unvisited", response=list[LiaisonUnvisitedOut], summary="本年度无人走访的组织")
+@router.get("/unvisited", response=answers(list[LiaisonUnvisitedOut], 404, 422), summary="本年度无人走访的组织")
 def liaison_unvisited(request: HttpRequest, query: Query[LiaisonYearQuery]):
     org, year = _scope(request, query, VisitModel, "liaison_unvisited")
     if org is None:
@@ -96,7 +98,7 @@ def liaison_unvisited(request: HttpRequest, query: Query[LiaisonYearQuery]):
     return list(selectors.unvisited_orgs(org, year).orgs.values("code", "name", "kind", "has_point"))
 
 
-@router.get("/lectures", response=list[LiaisonLectureOut], summary="本年度已举办的流动讲堂")
+@router.get("/lectures", response=answers(list[LiaisonLectureOut], 404, 422), summary="本年度已举办的流动讲堂")
 def liaison_lectures(request: HttpRequest, query: Query[LiaisonYearQuery]):
     org, year = _scope(request, query, MobileLecture, "liaison_lectures")
     if org is None:

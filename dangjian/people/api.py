@@ -13,6 +13,7 @@ from django.http import HttpRequest
 from ninja import Field, Query, Router, Schema
 
 from dangjian.core import scoping
+from dangjian.core.api import ApiId, ApiText, answers
 from dangjian.core.web import ApiOffset
 
 from . import selectors
@@ -23,24 +24,24 @@ router = Router(tags=["人员"])
 MAX_LIMIT = 200
 
 
-class MemberListQuery(Schema):
-    q: str = Field("", description="姓名的一部分，或拼音首字母（前缀），如 zjg")
-    status: str = Field("", description="人员类别：full / probationary / activist / non_party")
-    org: str = Field("", description="组织编码；含其全部下级组织")
-    rank: str = Field("", description="职级：bureau / division / section / staff / other")
-    ethnicity: str = Field("", description="民族，如 汉族")
-    sort: str = Field("", description="name / birth / joined / org，前加 - 为倒序")
+class PeopleMemberListQuery(Schema):
+    q: ApiText = Field("", description="姓名的一部分，或拼音首字母（前缀），如 zjg")
+    status: ApiText = Field("", description="人员类别：full / probationary / activist / non_party")
+    org: ApiText = Field("", description="组织编码；含其全部下级组织")
+    rank: ApiText = Field("", description="职级：bureau / division / section / staff / other")
+    ethnicity: ApiText = Field("", description="民族，如 汉族")
+    sort: ApiText = Field("", description="name / birth / joined / org，前加 - 为倒序")
     limit: int = Field(50, ge=1, le=MAX_LIMIT)
     offset: ApiOffset = 0
 
 
-class OrgRef(Schema):
+class PeopleOrgRef(Schema):
     id: int
     code: str
     name: str
 
 
-class MemberOut(Schema):
+class PeopleMemberOut(Schema):
     id: int
     name: str
     gender: str
@@ -52,7 +53,7 @@ class MemberOut(Schema):
     joined_party_on: dt.date | None
     job_title: str
     unit: str | None
-    org: OrgRef
+    org: PeopleOrgRef
 
     @staticmethod
     def resolve_status_label(obj: Member) -> str:
@@ -63,9 +64,9 @@ class MemberOut(Schema):
         return obj.unit.name if obj.unit is not None else None
 
 
-class PostOut(Schema):
+class PeoplePostOut(Schema):
     id: int
-    org: OrgRef
+    org: PeopleOrgRef
     title: str
     title_label: str
     started_on: dt.date
@@ -76,19 +77,19 @@ class PostOut(Schema):
         return obj.get_title_display()
 
 
-class TransferOut(Schema):
+class PeopleTransferOut(Schema):
     transferred_on: dt.date
     from_org_name: str
     to_org_name: str
     reason: str
 
 
-class MemberDetailOut(MemberOut):
+class PeopleMemberDetailOut(PeopleMemberOut):
     id_number_masked: str = Field(description="脱敏身份证号")
     phone_masked: str = Field(description="脱敏手机号")
     education: str
-    posts: list[PostOut]
-    transfers: list[TransferOut]
+    posts: list[PeoplePostOut]
+    transfers: list[PeopleTransferOut]
 
     @staticmethod
     def resolve_posts(obj: Member) -> list:
@@ -100,15 +101,15 @@ class MemberDetailOut(MemberOut):
         return list(selectors.transfers_of(obj))
 
 
-class MemberPage(Schema):
+class PeopleMemberPage(Schema):
     count: int
     limit: int
     offset: int
-    items: list[MemberOut]
+    items: list[PeopleMemberOut]
 
 
-@router.get("", response=MemberPage, summary="人员列表：搜索、筛选、排序、分页")
-def list_members(request: HttpRequest, query: Query[MemberListQuery]):
+@router.get("", response=answers(PeopleMemberPage, 404, 422), summary="人员列表：搜索、筛选、排序、分页")
+def list_members(request: HttpRequest, query: Query[PeopleMemberListQuery]):
     if not scoping.can_see_orgs(request.user):
         raise scoping.deny(request, Member, {"api": "members"}, exists=True)
     members = selectors.members_for_list(
@@ -129,6 +130,8 @@ def list_members(request: HttpRequest, query: Query[MemberListQuery]):
     }
 
 
-@router.get("/{member_id}", response=MemberDetailOut, summary="一名人员（身份证号、手机号脱敏）")
-def get_member(request: HttpRequest, member_id: int):
+@router.get(
+    "/{member_id}", response=answers(PeopleMemberDetailOut, 404, 422), summary="一名人员（身份证号、手机号脱敏）"
+)
+def get_member(request: HttpRequest, member_id: ApiId):
     return selectors.member_detail(request=request, pk=member_id)

@@ -8,13 +8,17 @@ record out of reach answers a recorded 404.
 from __future__ import annotations
 
 import datetime as dt
+from typing import Annotated
 
 from django.http import HttpRequest
 from ninja import Field, Query, Router, Schema
 from ninja.errors import HttpError
 from pydantic import ValidationError as PydanticValidationError
+from pydantic import WithJsonSchema
 
 from dangjian.core import scoping
+from dangjian.core.api import ApiId, ApiText, answers, choice_schema
+from dangjian.core.web import ApiOffset, ApiYear
 
 from . import permissions, selectors
 from .models import Article, InfoReport, ReportStatus, Status
@@ -25,7 +29,7 @@ router = Router(tags=["宣传与信息报送"])
 MAX_LIMIT = 200
 
 
-class FindingOut(Schema):
+class PublicityFindingOut(Schema):
     kind: str = Field(
         description="seo_spam | name_tampered | hidden_link | hidden_content | broken_html | "
         "unsafe_link | spam_domain | external_link | sensitive_word | content_changed"
@@ -39,7 +43,7 @@ class FindingOut(Schema):
     category: str = Field("", description="敏感词类别")
 
 
-class ArticleOut(Schema):
+class PublicityArticleOut(Schema):
     id: int
     title: str
     status: str
@@ -61,7 +65,7 @@ class ArticleOut(Schema):
     flagged: bool = Field(description="已发布稿件复查发现问题（公开网站已隐藏）")
 
 
-class EventOut(Schema):
+class PublicityEventOut(Schema):
     action: str
     action_label: str
     actor: str | None
@@ -69,37 +73,37 @@ class EventOut(Schema):
     comment: str
 
 
-class ArticleDetailOut(ArticleOut):
+class PublicityArticleDetailOut(PublicityArticleOut):
     page_title: str
     summary: str
     body: str = Field(description="净化后的正文 HTML")
-    findings: list[FindingOut]
-    history: list[EventOut]
+    findings: list[PublicityFindingOut]
+    history: list[PublicityEventOut]
 
 
-class ArticlePage(Schema):
+class PublicityArticlePage(Schema):
     count: int
-    items: list[ArticleOut]
+    items: list[PublicityArticleOut]
 
 
-class ArticleQuery(Schema):
-    status: Status | None = None
-    q: str = Field("", description="标题或作者的一部分")
+class PublicityArticleQuery(Schema):
+    status: Annotated[Status | None, WithJsonSchema(choice_schema(Status, "稿件状态"))] = None
+    q: ApiText = Field("", description="标题或作者的一部分")
     limit: int = Field(50, ge=1, le=MAX_LIMIT)
-    offset: int = Field(0, ge=0)
+    offset: ApiOffset = 0
 
 
-class ScanIn(Schema):
+class PublicityScanIn(Schema):
     content: str = Field(description="纯文本或 HTML")
     html: bool | None = Field(None, description="true 按 HTML 检查，false 按纯文本，省略则自动判断")
 
 
-class ScanOut(Schema):
+class PublicityScanOut(Schema):
     verdict: str = Field(description="clean | blocked")
-    findings: list[FindingOut]
+    findings: list[PublicityFindingOut]
 
 
-class InfoReportOut(Schema):
+class PublicityInfoReportOut(Schema):
     id: int
     title: str
     org_code: str
@@ -112,19 +116,19 @@ class InfoReportOut(Schema):
     adoption_level_label: str
 
 
-class InfoReportQuery(Schema):
-    status: ReportStatus | None = None
-    year: int | None = Field(None, description="报送年度（未报送的按创建年度）")
+class PublicityInfoReportQuery(Schema):
+    status: Annotated[ReportStatus | None, WithJsonSchema(choice_schema(ReportStatus, "报送状态"))] = None
+    year: ApiYear | None = Field(None, description="报送年度（未报送的按创建年度）")
     limit: int = Field(50, ge=1, le=MAX_LIMIT)
-    offset: int = Field(0, ge=0)
+    offset: ApiOffset = 0
 
 
-class InfoReportPage(Schema):
+class PublicityInfoReportPage(Schema):
     count: int
-    items: list[InfoReportOut]
+    items: list[PublicityInfoReportOut]
 
 
-def _article_out(a: Article, cls: type[ArticleOut] = ArticleOut, **extra) -> ArticleOut:
+def _article_out(a: Article, cls: type[PublicityArticleOut] = PublicityArticleOut, **extra) -> PublicityArticleOut:
     return cls(
         id=a.pk,
         title=a.title,
@@ -154,20 +158,26 @@ def _require(request: HttpRequest, roles: tuple[str, ...], model, api: str) -> N
         raise scoping.deny(request, model, {"api": api}, exists=True)
 
 
-@router.get("/articles", response=ArticlePage, summary="可见的稿件列表（含编辑、审核和各环节时间）")
-def list_articles(request: HttpRequest, query: Query[ArticleQuery]):
+@router.get(
+    "/articles", response=answers(PublicityArticlePage, 404, 422), summary="可见的稿件列表（含编辑、审核和各环节时间）"
+)
+def list_articles(request: HttpRequest, query: Query[PublicityArticleQuery]):
     _require(request, permissions.ANY, Article, "publicity/articles")
     filters = selectors.ArticleFilters(status=query.status or "", q=query.q.strip()[:50])
     articles = selectors.articles_for(user=request.user, filters=filters)
     page = articles[query.offset : query.offset + query.limit]
-    return ArticlePage(count=articles.count(), items=[_article_out(a) for a in page])
+    return PublicityArticlePage(count=articles.count(), items=[_article_out(a) for a in page])
 
 
-@router.get("/articles/{pk}", response=ArticleDetailOut, summary="一篇稿件：正文、内容安全检查结果和流转记录")
-def get_article(request: HttpRequest, pk: int):
+@router.get(
+    "/articles/{pk}",
+    response=answers(PublicityArticleDetailOut, 404, 422),
+    summary="一篇稿件：正文、内容安全检查结果和流转记录",
+)
+def get_article(request: HttpRequest, pk: ApiId):
     a = selectors.article_for(request, pk)
     history = [
-        EventOut(
+        PublicityEventOut(
             action=e.action,
             action_label=e.get_action_display(),
             actor=str(e.actor) if e.actor_id else None,
@@ -176,18 +186,29 @@ def get_article(request: HttpRequest, pk: int):
         )
         for e in selectors.events_of(a)
     ]
-    findings = [FindingOut(**{k: f.get(k, "") for k in FindingOut.model_fields}) for f in a.scan_findings]
+    findings = [
+        PublicityFindingOut(**{k: f.get(k, "") for k in PublicityFindingOut.model_fields}) for f in a.scan_findings
+    ]
     return _article_out(
-        a, ArticleDetailOut, page_title=a.page_title, summary=a.summary, body=a.body, findings=findings, history=history
+        a,
+        PublicityArticleDetailOut,
+        page_title=a.page_title,
+        summary=a.summary,
+        body=a.body,
+        findings=findings,
+        history=history,
     )
 
 
 @router.post(
     "/scan",
-    response=ScanOut,
+    response=answers(PublicityScanOut, 403, 404, 422),
     summary="内容安全检查：检查一段纯文本或 HTML（不保存）",
     openapi_extra={
-        "requestBody": {"required": True, "content": {"application/json": {"schema": ScanIn.model_json_schema()}}}
+        "requestBody": {
+            "required": True,
+            "content": {"application/json": {"schema": PublicityScanIn.model_json_schema()}},
+        }
     },
 )
 def scan(request: HttpRequest):
@@ -195,26 +216,30 @@ def scan(request: HttpRequest):
     # publicity role learns nothing, not even the shape of the request.
     _require(request, permissions.ANY, Article, "publicity/scan")
     try:
-        payload = ScanIn.model_validate_json(request.body or b"{}")
+        payload = PublicityScanIn.model_validate_json(request.body or b"{}")
     except PydanticValidationError as e:
         raise HttpError(422, '请求体应为 JSON：{"content": "待检查的文本或 HTML"}') from e
     result = gate.contentsec.scan(payload.content, opts=gate.options(), html=payload.html)
     data = result.as_dict()
-    return ScanOut(
+    return PublicityScanOut(
         verdict=data["verdict"],
-        findings=[FindingOut(**{k: f.get(k, "") for k in FindingOut.model_fields}) for f in data["findings"]],
+        findings=[
+            PublicityFindingOut(**{k: f.get(k, "") for k in PublicityFindingOut.model_fields}) for f in data["findings"]
+        ],
     )
 
 
-@router.get("/info-reports", response=InfoReportPage, summary="可见的信息报送（含上级采用情况）")
-def list_info_reports(request: HttpRequest, query: Query[InfoReportQuery]):
+@router.get(
+    "/info-reports", response=answers(PublicityInfoReportPage, 404, 422), summary="可见的信息报送（含上级采用情况）"
+)
+def list_info_reports(request: HttpRequest, query: Query[PublicityInfoReportQuery]):
     _require(request, permissions.WRITERS, InfoReport, "publicity/info-reports")
     reports = selectors.info_reports_for(user=request.user, status=query.status or "", year=query.year)
     page = reports[query.offset : query.offset + query.limit]
-    return InfoReportPage(
+    return PublicityInfoReportPage(
         count=reports.count(),
         items=[
-            InfoReportOut(
+            PublicityInfoReportOut(
                 id=r.pk,
                 title=r.title,
                 org_code=r.org.code,

@@ -18,9 +18,9 @@ from ninja.errors import HttpError
 
 from dangjian.accounts.http import AuthedRequest
 from dangjian.core import scoping
+from dangjian.core.api import ApiId, ApiText, answers
 from dangjian.core.selectors import org_and_year_from
-from dangjian.core.web import error_text
-from dangjian.core.web.params import INT_MAX
+from dangjian.core.web import ApiOffset, ApiYear, error_text
 from dangjian.people.models import Member
 
 from . import selectors, services
@@ -34,7 +34,7 @@ router = Router(tags=["志愿服务"])
 MAX_LIMIT = 100
 
 
-class ActivityOut(Schema):
+class VolunteerActivityOut(Schema):
     id: int
     title: str
     kind: str
@@ -59,20 +59,20 @@ class ActivityOut(Schema):
         return obj.brigade.name
 
 
-class ActivityPage(Schema):
+class VolunteerActivityPage(Schema):
     count: int
     limit: int
     offset: int
-    items: list[ActivityOut]
+    items: list[VolunteerActivityOut]
 
 
-class ActivityListQuery(Schema):
-    scope: str = Field("open", description="open：正在招募的活动（党员）；managed：本人组织或管理的活动（含草稿）")
+class VolunteerActivityListQuery(Schema):
+    scope: ApiText = Field("open", description="open：正在招募的活动（党员）；managed：本人组织或管理的活动（含草稿）")
     limit: int = Field(20, ge=1, le=MAX_LIMIT)
-    offset: int = Field(0, ge=0, le=INT_MAX)
+    offset: ApiOffset = 0
 
 
-class ParticipationOut(Schema):
+class VolunteerParticipationOut(Schema):
     activity_id: int
     status: str = Field(description="confirmed 已获得名额 / waiting 候补 / cancelled 已取消")
     waiting_position: int | None = Field(None, description="候补位次，1 为第一位")
@@ -82,17 +82,14 @@ class ParticipationOut(Schema):
     hours: Decimal | None = None
 
 
-class SignupOut(ParticipationOut):
+class VolunteerSignupOut(VolunteerParticipationOut):
     message: str
 
 
-class ErrorOut(Schema):
-    detail: str
-    code: str | None = Field(None, description="拒绝原因的固定代码，如 signup_closed、already_signed_up、time_clash")
-
-
-@router.get("/activities", response=ActivityPage, summary="活动列表：正在招募的，或本人组织管理的")
-def volunteer_activity_list(request: AuthedRequest, query: Query[ActivityListQuery]):
+@router.get(
+    "/activities", response=answers(VolunteerActivityPage, 422), summary="活动列表：正在招募的，或本人组织管理的"
+)
+def volunteer_activity_list(request: AuthedRequest, query: Query[VolunteerActivityListQuery]):
     if query.scope == "managed":
         qs = selectors.with_counts(selectors.managed_activities(request.user)).order_by("-starts_at", "-id")
     else:
@@ -105,8 +102,8 @@ def volunteer_activity_list(request: AuthedRequest, query: Query[ActivityListQue
     }
 
 
-class ActivityDetailOut(ActivityOut):
-    mine: ParticipationOut | None = Field(None, description="本人的报名情况")
+class VolunteerActivityDetailOut(VolunteerActivityOut):
+    mine: VolunteerParticipationOut | None = Field(None, description="本人的报名情况")
 
 
 def _participation_out(p: Participation) -> dict[str, Any]:
@@ -121,13 +118,17 @@ def _participation_out(p: Participation) -> dict[str, Any]:
     }
 
 
-@router.get("/activities/{activity_id}", response=ActivityDetailOut, summary="一个活动，含本人的报名情况")
-def volunteer_activity_get(request: AuthedRequest, activity_id: int):
+@router.get(
+    "/activities/{activity_id}",
+    response=answers(VolunteerActivityDetailOut, 404, 422),
+    summary="一个活动，含本人的报名情况",
+)
+def volunteer_activity_get(request: AuthedRequest, activity_id: ApiId):
     activity_or_404(request, activity_id)
     activity = selectors.with_counts(Activity.objects.filter(pk=activity_id)).get()
     mine = selectors.participation_of(activity, selectors.person_of(request.user))
-    out = ActivityDetailOut.from_orm(activity)
-    out.mine = ParticipationOut(**_participation_out(mine)) if mine else None
+    out = VolunteerActivityDetailOut.from_orm(activity)
+    out.mine = VolunteerParticipationOut(**_participation_out(mine)) if mine else None
     return out
 
 
@@ -140,10 +141,10 @@ def _member_or_404(request: AuthedRequest, activity: Activity, action: str) -> M
 
 @router.post(
     "/activities/{activity_id}/signup",
-    response={200: SignupOut, 400: ErrorOut, 503: ErrorOut},
+    response=answers(VolunteerSignupOut, 400, 403, 404, 422, 503),
     summary="报名（名额已满时进入候补名单；并发报名不会超员）",
 )
-def volunteer_signup(request: AuthedRequest, activity_id: int):
+def volunteer_signup(request: AuthedRequest, activity_id: ApiId):
     activity = activity_or_404(request, activity_id)
     member = _member_or_404(request, activity, "signup")
     try:
@@ -157,10 +158,10 @@ def volunteer_signup(request: AuthedRequest, activity_id: int):
 
 @router.post(
     "/activities/{activity_id}/cancel",
-    response={200: list[ParticipationOut], 400: ErrorOut, 503: ErrorOut},
+    response=answers(list[VolunteerParticipationOut], 400, 403, 404, 422, 503),
     summary="取消本人报名；返回因此递补获得名额的报名",
 )
-def volunteer_withdraw(request: AuthedRequest, activity_id: int):
+def volunteer_withdraw(request: AuthedRequest, activity_id: ApiId):
     activity = activity_or_404(request, activity_id)
     member = _member_or_404(request, activity, "withdraw")
     try:
@@ -172,24 +173,24 @@ def volunteer_withdraw(request: AuthedRequest, activity_id: int):
     return 200, [_participation_out(p) for p in promoted]
 
 
-class RecordOut(Schema):
+class VolunteerRecordOut(Schema):
     served_on: dt.date
     content: str
     place: str
     hours: Decimal
 
 
-class MeOut(Schema):
+class VolunteerMeOut(Schema):
     volunteer_number: str | None
     team: str | None
     year: int
     year_hours: Decimal
     total_hours: Decimal
     total_times: int
-    records: list[RecordOut]
+    records: list[VolunteerRecordOut]
 
 
-@router.get("/me", response=MeOut, summary="本人的志愿者编号、服务时长和最近的服务记录")
+@router.get("/me", response=answers(VolunteerMeOut, 404), summary="本人的志愿者编号、服务时长和最近的服务记录")
 def volunteer_me(request: AuthedRequest):
     member = selectors.person_of(request.user)
     if member is None:
@@ -209,7 +210,7 @@ def volunteer_me(request: AuthedRequest):
     }
 
 
-class BrigadeOut(Schema):
+class VolunteerBrigadeOut(Schema):
     id: int
     name: str
     org_code: str
@@ -228,13 +229,15 @@ class BrigadeOut(Schema):
         return obj.leader.name if obj.leader else None
 
 
-class YearQuery(Schema):
-    org: str | None = Field(None, description="组织编码（含下级组织），默认为本人管理的最高一级组织")
-    year: int | None = Field(None, description="年度，默认今年")
+class VolunteerYearQuery(Schema):
+    org: ApiText | None = Field(None, description="组织编码（含下级组织），默认为本人管理的最高一级组织")
+    year: ApiYear | None = Field(None, description="年度，默认今年")
 
 
-@router.get("/brigades", response=list[BrigadeOut], summary="支队概况：分队、志愿者、年度活动和时长")
-def volunteer_brigades(request: AuthedRequest, query: Query[YearQuery]):
+@router.get(
+    "/brigades", response=answers(list[VolunteerBrigadeOut], 404, 422), summary="支队概况：分队、志愿者、年度活动和时长"
+)
+def volunteer_brigades(request: AuthedRequest, query: Query[VolunteerYearQuery]):
     if not scoping.can_see_orgs(request.user):
         raise scoping.deny(request, Brigade, {"api": "volunteer_brigades"}, exists=True)
     org, year = org_and_year_from(request, {"org": query.org, "year": query.year})
@@ -244,7 +247,7 @@ def volunteer_brigades(request: AuthedRequest, query: Query[YearQuery]):
     return list(selectors.brigade_overview(brigades, year).order_by("org__path", "name"))
 
 
-class RankingRow(Schema):
+class VolunteerRankingRow(Schema):
     rank: int
     name: str
     detail: str
@@ -252,13 +255,15 @@ class RankingRow(Schema):
     times: int
 
 
-class RankingQuery(YearQuery):
-    by: str = Field("team", description="team：分队；person：志愿者")
+class VolunteerRankingQuery(VolunteerYearQuery):
+    by: ApiText = Field("team", description="team：分队；person：志愿者")
     limit: int = Field(20, ge=1, le=MAX_LIMIT)
 
 
-@router.get("/rankings", response=list[RankingRow], summary="年度服务时长排行（分队或志愿者）")
-def volunteer_rankings(request: AuthedRequest, query: Query[RankingQuery]):
+@router.get(
+    "/rankings", response=answers(list[VolunteerRankingRow], 400, 404, 422), summary="年度服务时长排行（分队或志愿者）"
+)
+def volunteer_rankings(request: AuthedRequest, query: Query[VolunteerRankingQuery]):
     if not scoping.can_see_orgs(request.user):
         raise scoping.deny(request, ServiceRecord, {"api": "volunteer_rankings"}, exists=True)
     org, year = org_and_year_from(request, {"org": query.org, "year": query.year})

@@ -97,8 +97,8 @@ class OrgApiTests(OrgTestCase):
         paths = schema["paths"]
         for path in ("/api/v1/orgs", "/api/v1/orgs/{code}", "/api/v1/orgs/{code}/findings", "/api/v1/orgs/compliance"):
             self.assertIn(path, paths)
-        self.assertIn("OrgDetailOut", schema["components"]["schemas"])
-        self.assertIn("FindingOut", schema["components"]["schemas"])
+        self.assertIn("OrgsOrgDetailOut", schema["components"]["schemas"])
+        self.assertIn("OrgsFindingOut", schema["components"]["schemas"])
 
     def test_a_finding_count_comes_with_each_organization(self):
         data = self.get(self.w.staff, "", parent="A").json()

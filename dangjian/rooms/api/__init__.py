@@ -11,9 +11,11 @@ from decimal import Decimal
 
 from django.http import HttpRequest
 from django.utils import timezone
-from ninja import Query, Router, Schema
+from ninja import Field, Query, Router, Schema
 
 from dangjian.core import scoping
+from dangjian.core.api import ApiId, ApiText, answers
+from dangjian.core.web import ApiOffset
 
 from .. import permissions, selectors
 from ..models import Room
@@ -45,11 +47,11 @@ class RoomsRoomPage(Schema):
 
 
 class RoomsListQuery(Schema):
-    org: str = ""
-    standing: str = ""
-    overdue: bool = False
-    offset: int = 0
-    limit: int = 50
+    org: ApiText = Field("", description="组织编码（含下级组织）")
+    standing: ApiText = Field("", description="standardized | failing | uninspected；其他值不筛选")
+    overdue: bool = Field(False, description="只列有逾期整改的活动室")
+    offset: ApiOffset = 0
+    limit: int = Field(50, ge=1, le=MAX_LIMIT)
 
 
 def _out(room: Room, open_count: int, overdue_count: int) -> RoomsRoomOut:
@@ -67,22 +69,22 @@ def _require(request: HttpRequest) -> None:
         raise scoping.deny(request, Room, {"api": "rooms"}, exists=True)
 
 
-@router.get("/", response=RoomsRoomPage, url_name="rooms_list", summary="党员活动室及其达标情况")
+@router.get("/", response=answers(RoomsRoomPage, 404, 422), url_name="rooms_list", summary="党员活动室及其达标情况")
 def rooms_list(request: HttpRequest, query: Query[RoomsListQuery]) -> RoomsRoomPage:
     _require(request)
     filters = selectors.RoomFilters(
         org=org_filter(request), standing=query.standing if query.standing in STANDINGS else "", overdue=query.overdue
     )
     rows = selectors.room_rows(request.user, filters)
-    limit, offset = max(1, min(query.limit, MAX_LIMIT)), max(0, query.offset)
+    limit, offset = query.limit, query.offset
     items = [
         _out(r, getattr(r, "open_count", 0), getattr(r, "overdue_count", 0)) for r in rows[offset : offset + limit]
     ]
     return RoomsRoomPage(count=rows.count(), offset=offset, limit=limit, items=items)
 
 
-@router.get("/{room_id}", response=RoomsRoomOut, url_name="rooms_get", summary="一个党员活动室")
-def rooms_get(request: HttpRequest, room_id: int) -> RoomsRoomOut:
+@router.get("/{room_id}", response=answers(RoomsRoomOut, 404, 422), url_name="rooms_get", summary="一个党员活动室")
+def rooms_get(request: HttpRequest, room_id: ApiId) -> RoomsRoomOut:
     _require(request)
     room = room_or_404(request, room_id)
     today = timezone.localdate()

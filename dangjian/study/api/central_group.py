@@ -10,16 +10,17 @@ from ninja import Field, Query, Schema
 
 from dangjian.accounts.http import AuthedRequest
 from dangjian.core import scoping
+from dangjian.core.api import ApiId, answers
 
 from ..models import (
     Session,
     SessionStatus,
 )
 from ..selectors import central_group as cg
-from .common import Paging, _managers_only, _org_by_code, router
+from .common import StudyPaging, _managers_only, _org_by_code, router
 
 
-class SessionOut(Schema):
+class StudySessionOut(Schema):
     id: int
     group: str
     org_code: str
@@ -31,13 +32,13 @@ class SessionOut(Schema):
     attended: int = Field(description="出席与迟到人次")
 
 
-class SessionPage(Schema):
+class StudySessionPage(Schema):
     count: int
-    items: list[SessionOut]
+    items: list[StudySessionOut]
 
 
-def _session_out(s: cg.CountedSession) -> SessionOut:
-    return SessionOut(
+def _session_out(s: cg.CountedSession) -> StudySessionOut:
+    return StudySessionOut(
         id=s.pk,
         group=s.group.name,
         org_code=s.org.code,
@@ -50,26 +51,33 @@ def _session_out(s: cg.CountedSession) -> SessionOut:
     )
 
 
-@router.get("/sessions", response=SessionPage, url_name="study_sessions", summary="中心组集体学习列表")
-def list_sessions(request: AuthedRequest, query: Query[Paging]):
+@router.get(
+    "/sessions", response=answers(StudySessionPage, 404, 422), url_name="study_sessions", summary="中心组集体学习列表"
+)
+def list_sessions(request: AuthedRequest, query: Query[StudyPaging]):
     _managers_only(request, Session, "study/sessions")
     sessions = cg.sessions_for(request.user).filter(held_on__year=query.year or timezone.localdate().year)
     if query.org:
         sessions = scoping.in_subtree(sessions, _org_by_code(request, query.org))
     sessions = cg.with_counts(sessions).order_by("-held_on", "-id")
     page = sessions[query.offset : query.offset + query.limit]
-    return SessionPage(count=sessions.count(), items=[_session_out(s) for s in page])
+    return StudySessionPage(count=sessions.count(), items=[_session_out(s) for s in page])
 
 
-class SessionDetailOut(SessionOut):
+class StudySessionDetailOut(StudySessionOut):
     location: str
     summary: str
     speakers: list[str]
     marks: dict[str, int] = Field(description="各出勤状态人数：present / late / excused / absent / 空为待登记")
 
 
-@router.get("/sessions/{pk}", response=SessionDetailOut, url_name="study_session", summary="一次集体学习")
-def get_session(request: AuthedRequest, pk: int):
+@router.get(
+    "/sessions/{pk}",
+    response=answers(StudySessionDetailOut, 404, 422),
+    url_name="study_session",
+    summary="一次集体学习",
+)
+def get_session(request: AuthedRequest, pk: ApiId):
     session, manages = cg.session_visible_or_404(request, pk)
     counted = cg.with_counts(Session.objects.filter(pk=session.pk)).get()
     marks: dict[str, int] = {}
@@ -81,7 +89,7 @@ def get_session(request: AuthedRequest, pk: int):
     for status in rows.values_list("status", flat=True):
         marks[status] = marks.get(status, 0) + 1
     base = _session_out(counted).dict()
-    return SessionDetailOut(
+    return StudySessionDetailOut(
         **base,
         location=session.location,
         summary=session.summary,
@@ -90,7 +98,7 @@ def get_session(request: AuthedRequest, pk: int):
     )
 
 
-class ObserverTaskOut(Schema):
+class StudyObserverTaskOut(Schema):
     id: int
     session_id: int
     group: str
@@ -102,11 +110,16 @@ class ObserverTaskOut(Schema):
     overdue: bool
 
 
-@router.get("/observer-tasks", response=list[ObserverTaskOut], url_name="study_observer_tasks", summary="我的列席任务")
+@router.get(
+    "/observer-tasks",
+    response=answers(list[StudyObserverTaskOut]),
+    url_name="study_observer_tasks",
+    summary="我的列席任务",
+)
 def observer_tasks(request: AuthedRequest):
     today = timezone.localdate()
     return [
-        ObserverTaskOut(
+        StudyObserverTaskOut(
             id=o.pk,
             session_id=o.session_id,
             group=o.session.group.name,

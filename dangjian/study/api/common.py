@@ -9,7 +9,9 @@ from ninja.errors import HttpError
 
 from dangjian.accounts.http import AuthedRequest
 from dangjian.core import scoping
+from dangjian.core.api import ApiText
 from dangjian.core.selectors import default_org_for
+from dangjian.core.web import ApiOffset, ApiYear
 from dangjian.orgs.models import Organization
 from dangjian.people.models import Member
 
@@ -46,8 +48,8 @@ def _refuse(e: ValidationError) -> HttpError:
     return HttpError(400, "；".join(e.messages))
 
 
-class Paging(Schema):
-    year: int | None = Field(None, description="年度，默认今年")
-    org: str | None = Field(None, description="组织编码（含下级）")
+class StudyPaging(Schema):
+    year: ApiYear | None = Field(None, description="年度，默认今年")
+    org: ApiText | None = Field(None, description="组织编码（含下级）")
     limit: int = Field(100, ge=1, le=MAX_LIMIT)
-    offset: int = Field(0, ge=0)
+    offset: ApiOffset = 0

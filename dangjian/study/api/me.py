@@ -7,12 +7,13 @@ from decimal import Decimal
 from ninja import Field, Schema
 
 from dangjian.accounts.http import AuthedRequest
+from dangjian.core.api import answers
 
 from ..selectors import my_record as my
 from .common import _person, router
 
 
-class YearOut(Schema):
+class StudyYearOut(Schema):
     year: int
     sessions: int
     classes: int
@@ -20,16 +21,20 @@ class YearOut(Schema):
     hours: Decimal = Field(description="中心组学习学时 + 培训获得学时")
 
 
-class MyRecordOut(Schema):
+class StudyMyRecordOut(Schema):
     name: str
-    years: list[YearOut]
+    years: list[StudyYearOut]
 
 
-@router.get("/me", response=MyRecordOut, url_name="study_me", summary="我的学习档案：每年参学次数与学时")
+@router.get(
+    "/me", response=answers(StudyMyRecordOut, 404), url_name="study_me", summary="我的学习档案：每年参学次数与学时"
+)
 def my_record(request: AuthedRequest):
     person = _person(request, "study/me")
     years = [
-        YearOut(year=t["year"], sessions=t["sessions"], classes=t["classes"], meetings=t["meetings"], hours=t["hours"])
+        StudyYearOut(
+            year=t["year"], sessions=t["sessions"], classes=t["classes"], meetings=t["meetings"], hours=t["hours"]
+        )
         for t in my.yearly_totals(person)
     ]
-    return MyRecordOut(name=person.name, years=years)
+    return StudyMyRecordOut(name=person.name, years=years)

@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import Annotated
 
 from django.utils import timezone
 from ninja import Field, Query, Schema
+from pydantic import WithJsonSchema
 
 from dangjian.accounts.http import AuthedRequest
 from dangjian.core import scoping
+from dangjian.core.api import ApiPathText, ApiText, answers, choice_schema
+from dangjian.core.web import ApiOffset, ApiYear
 
 from ..models import (
     MeetingAttendance,
@@ -16,10 +20,10 @@ from ..models import (
 )
 from ..selectors import calendar as cal
 from ..selectors import org_life as ol
-from .common import MAX_LIMIT, Paging, _managers_only, _org, _org_by_code, router
+from .common import MAX_LIMIT, StudyPaging, _managers_only, _org, _org_by_code, router
 
 
-class MeetingOut(Schema):
+class StudyMeetingOut(Schema):
     id: int
     org_code: str
     kind: str
@@ -31,24 +35,26 @@ class MeetingOut(Schema):
     quorum_met: bool | None = Field(description="支委会是否超过半数到会；其他会议为空")
 
 
-class MeetingPage(Schema):
+class StudyMeetingPage(Schema):
     count: int
-    items: list[MeetingOut]
+    items: list[StudyMeetingOut]
 
 
-class MeetingQuery(Paging):
-    kind: MeetingKind | None = None
+class StudyMeetingQuery(StudyPaging):
+    kind: Annotated[MeetingKind | None, WithJsonSchema(choice_schema(MeetingKind, "会议类别"))] = None
 
 
-@router.get("/meetings", response=MeetingPage, url_name="study_meetings", summary="组织生活会议列表")
-def list_meetings(request: AuthedRequest, query: Query[MeetingQuery]):
+@router.get(
+    "/meetings", response=answers(StudyMeetingPage, 404, 422), url_name="study_meetings", summary="组织生活会议列表"
+)
+def list_meetings(request: AuthedRequest, query: Query[StudyMeetingQuery]):
     _managers_only(request, MeetingAttendance, "study/meetings")
     org = _org_by_code(request, query.org) if query.org else None
     year = query.year or timezone.localdate().year
     meetings = ol.meeting_list(request.user, year=year, org=org, kind=query.kind or "")
     page = list(meetings.values_list("pk", flat=True)[query.offset : query.offset + query.limit])
     items = [
-        MeetingOut(
+        StudyMeetingOut(
             id=m.pk,
             org_code=m.org.code,
             kind=m.kind,
@@ -61,23 +67,23 @@ def list_meetings(request: AuthedRequest, query: Query[MeetingQuery]):
         )
         for m in ol.counted(page)
     ]
-    return MeetingPage(count=meetings.count(), items=items)
+    return StudyMeetingPage(count=meetings.count(), items=items)
 
 
-class CellOut(Schema):
+class StudyCellOut(Schema):
     period: str
     state: str = Field(description="held | missing | due | future | na")
     count: int
 
 
-class LineOut(Schema):
+class StudyLineOut(Schema):
     kind: str
     label: str
     every: str
-    cells: list[CellOut]
+    cells: list[StudyCellOut]
 
 
-class StandingOut(Schema):
+class StudyStandingOut(Schema):
     code: str
     name: str
     required: int
@@ -87,19 +93,28 @@ class StandingOut(Schema):
     due: list[str]
 
 
-class CalendarOut(Schema):
+class StudyCalendarOut(Schema):
     org: str
     year: int
     rate: float
-    lines: list[LineOut] = Field(description="该组织本身的日历（党支部、党小组）")
+    lines: list[StudyLineOut] = Field(description="该组织本身的日历（党支部、党小组）")
     organizations_count: int = Field(description="下级须开展组织生活的组织总数（上级组织）")
-    organizations: list[StandingOut] = Field(description="其中本页（limit / offset）各组织的开展情况")
+    organizations: list[StudyStandingOut] = Field(description="其中本页（limit / offset）各组织的开展情况")
 
 
 @router.get(
-    "/calendar/{code}", response=CalendarOut, url_name="study_calendar", summary="组织生活日历：应开、已开、缺项"
+    "/calendar/{code}",
+    response=answers(StudyCalendarOut, 404, 422),
+    url_name="study_calendar",
+    summary="组织生活日历：应开、已开、缺项",
 )
-def calendar(request: AuthedRequest, code: str, year: int | None = None, limit: int = 100, offset: int = 0):
+def calendar(
+    request: AuthedRequest,
+    code: ApiPathText,
+    year: ApiYear | None = None,
+    limit: Annotated[int, Field(ge=1, le=MAX_LIMIT, description="每页组织数")] = 100,
+    offset: ApiOffset = 0,
+):
     _managers_only(request, MeetingAttendance, "study/calendar")
     org = _org_by_code(request, code)
     today = timezone.localdate()
@@ -109,17 +124,16 @@ def calendar(request: AuthedRequest, code: str, year: int | None = None, limit: 
     rows = cal.standings(scoping.in_subtree(scoping.visible_orgs(request.user), org, ""), year, today, with_lines=bound)
     own = next((r for r in rows if r.org_id == org.pk), None) if bound else None
     lines = [
-        LineOut(
+        StudyLineOut(
             kind=line.requirement.kind,
             label=line.requirement.label,
             every=line.requirement.every,
-            cells=[CellOut(period=c.label, state=c.state, count=c.count) for c in line.cells],
+            cells=[StudyCellOut(period=c.label, state=c.state, count=c.count) for c in line.cells],
         )
         for line in (own.lines if own else [])
     ]
-    limit, offset = max(1, min(limit, MAX_LIMIT)), max(0, offset)
     orgs = [] if own else [_standing_out(r) for r in rows[offset : offset + limit]]
-    return CalendarOut(
+    return StudyCalendarOut(
         org=org.code,
         year=year,
         rate=cal.rate_of(rows),
@@ -129,8 +143,8 @@ def calendar(request: AuthedRequest, code: str, year: int | None = None, limit: 
     )
 
 
-def _standing_out(r: cal.OrgStanding) -> StandingOut:
-    return StandingOut(
+def _standing_out(r: cal.OrgStanding) -> StudyStandingOut:
+    return StudyStandingOut(
         code=r.code,
         name=r.name,
         required=r.required,
@@ -142,9 +156,12 @@ def _standing_out(r: cal.OrgStanding) -> StandingOut:
 
 
 @router.get(
-    "/behind", response=list[StandingOut], url_name="study_behind", summary="本月组织生活落后的组织（有逾期缺项）"
+    "/behind",
+    response=answers(list[StudyStandingOut], 404, 422),
+    url_name="study_behind",
+    summary="本月组织生活落后的组织（有逾期缺项）",
 )
-def behind(request: AuthedRequest, org: str | None = None):
+def behind(request: AuthedRequest, org: ApiText | None = None):
     _managers_only(request, MeetingAttendance, "study/behind")
     root = _org(request, org)
     if root is None:
