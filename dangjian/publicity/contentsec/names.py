@@ -27,6 +27,10 @@ from pathlib import Path
 from .normalize import Compact, compact_pattern
 
 _CJK = re.compile(r"[\u4e00-\u9fff]")
+# How far before and after a spam string the text is compared with the known names' heads and tails.
+SPLICE_REACH = 24
+# The shortest protected name (textcheck.protected_names drops shorter ones).
+MIN_NAME = 3
 
 
 @dataclass(frozen=True)
@@ -67,6 +71,10 @@ class NameIndex:
     # last two characters -> first two characters -> names (compact, as written)
     buckets: dict[str, dict[str, list[tuple[str, str]]]] = field(default_factory=dict)
     longest: int = 0
+    # Every head (first i characters, i < len) and tail (last m characters, m < len) of the
+    # names, up to SPLICE_REACH characters, to the positions in PAIRS of the names having it.
+    heads: dict[str, set[int]] = field(default_factory=dict)
+    tails: dict[str, set[int]] = field(default_factory=dict)
 
     @classmethod
     def build(cls, pairs: Iterable[tuple[str, str]]) -> NameIndex:
@@ -74,11 +82,34 @@ class NameIndex:
         for key, name in pairs:
             if key in index.exact:
                 continue
+            at = len(index.pairs)
             index.pairs.append((key, name))
             index.exact[key] = name
             index.buckets.setdefault(key[-2:], {}).setdefault(key[:2], []).append((key, name))
             index.longest = max(index.longest, len(key))
+            for i in range(1, min(len(key), SPLICE_REACH + 1)):
+                index.heads.setdefault(key[:i], set()).add(at)
+                index.tails.setdefault(key[-i:], set()).add(at)
         return index
+
+    def spliced(self, before: str, after: str) -> str | None:
+        """The first known name whose head BEFORE ends with and whose tail AFTER starts with, head
+        and tail together no longer than the name (BEFORE and AFTER: at most SPLICE_REACH characters)."""
+        heads = [(i, s) for i in range(1, len(before) + 1) if (s := self.heads.get(before[-i:]))]
+        if not heads:
+            return None
+        tails = [(m, s) for m in range(1, len(after) + 1) if (s := self.tails.get(after[:m]))]
+        best: int | None = None
+        for i, names_with_head in heads:
+            for m, names_with_tail in tails:
+                both = names_with_head & names_with_tail
+                if not both:
+                    continue
+                if i + m > MIN_NAME:
+                    both = {k for k in both if len(self.pairs[k][0]) >= i + m}
+                if both and (best is None or min(both) < best):
+                    best = min(both)
+        return None if best is None else self.pairs[best][1]
 
 
 def known_names() -> list[str]:

@@ -36,24 +36,41 @@ class Options:
     index: NameIndex = field(default_factory=NameIndex)
 
 
+# Options already built, by (rule set, allow-list, names): every request asks for the options of
+# the names the platform holds right now, which change rarely; a changed name is another key.
+_OPTIONS: dict[tuple[int, tuple[str, ...], tuple[str, ...]], Options] = {}
+_OPTIONS_KEPT = 4
+
+
 def options(*, names: Iterable[str] = (), allowed: Iterable[str] | None = None, folder: Path | None = None) -> Options:
     """Rules, allow-list and protected names, ready to scan many texts with.
 
     NAMES are the organizations' and units' names (`known_names()` reads them);
-    the upper committees configured in settings are always added.
+    the upper committees configured in settings are always added. Built once per
+    process for the same rules, allow-list and names (`clear_options()` forgets them).
     """
     from dangjian.publicity import conf
 
     rules = load(Path(folder or conf.setting("CONTENTSEC_RULES_DIR")))
     if allowed is None:
         allowed = [*rules.allowed_domains, *conf.setting("EXTRA_ALLOWED_DOMAINS"), *conf.own_hosts()]
-    pairs = textcheck.protected_names([*names, *configured_names()], rules)
-    return Options(
-        rules=rules,
-        allowed=[a.lower().removeprefix("*.") for a in allowed],
-        names=pairs,
-        index=NameIndex.build(pairs),
-    )
+    hosts = tuple(a.lower().removeprefix("*.") for a in allowed)
+    all_names = (*names, *configured_names())
+    key = (id(rules), hosts, all_names)
+    cached = _OPTIONS.get(key)
+    if cached is not None and cached.rules is rules:
+        return cached
+    pairs = textcheck.protected_names(all_names, rules)
+    built = Options(rules=rules, allowed=list(hosts), names=pairs, index=NameIndex.build(pairs))
+    _OPTIONS[key] = built
+    while len(_OPTIONS) > _OPTIONS_KEPT:
+        del _OPTIONS[next(iter(_OPTIONS))]
+    return built
+
+
+def clear_options() -> None:
+    """Forget the options built so far (the next `options()` builds them again)."""
+    _OPTIONS.clear()
 
 
 def scan(content: str, *, opts: Options | None = None, field: str = "", html: bool | None = None) -> ScanResult:
