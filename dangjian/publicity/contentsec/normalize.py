@@ -25,11 +25,15 @@ HARD_BREAKS = frozenset("。！？；!?;\n\r\u2028\u2029")
 # but a reported spam string is not stretched over one.
 SOFT_BREAKS = frozenset("，、：,:")
 
-SKELETON = str.maketrans({"0": "o", "1": "l", "i": "l", "3": "e", "4": "a", "5": "s", "7": "t"})
+SKELETON = {"0": "o", "1": "l", "i": "l", "3": "e", "4": "a", "5": "s", "7": "t"}  # no target is a source
 
 
 def skeleton(text: str) -> str:
-    return text.translate(SKELETON)
+    # str.replace per character: str.translate walks a long Chinese text character by character.
+    for digit, letter in SKELETON.items():
+        if digit in text:
+            text = text.replace(digit, letter)
+    return text
 
 
 def _kept(ch: str) -> bool:
