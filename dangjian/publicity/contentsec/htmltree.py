@@ -69,8 +69,8 @@ def _local(name: Any) -> str:
 
 # Tags after which the quick tree may differ from a browser's: html5lib builds those documents.
 NOT_QUICK = {
-    "html", "head", "body", "frameset", "frame", "title", "meta", "base", "noscript", "template", "table", "tbody",
-    "thead", "tfoot", "tr", "td", "th", "caption", "colgroup", "col", "select", "option", "optgroup", "form",
+    "html", "head", "body", "frameset", "frame", "title", "meta", "base", "noscript", "template",
+    "caption", "colgroup", "col", "select", "option", "optgroup", "form",
     "button", "ruby", "rb", "rt", "rp", "rtc", "svg", "math", "image", "isindex", "plaintext", "xmp", "noembed",
     "noframes", "iframe", "textarea", "nobr", "marquee", "object", "applet", "keygen", "listing", "embed",
     "param", "source", "track", "area", "map", "input", "dialog", "details", "summary", "search", "menu", "dir",
@@ -82,14 +82,27 @@ CLOSES_P = {
     "dd", "dt", "hr",
 }  # fmt: skip
 HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
+# A table the quick tree builds: every part written out and right inside its parent (a browser
+# adds a missing <tbody> or <tr>, and moves anything else out of the table).
+TABLE_CHILDREN = {
+    "table": {"thead", "tbody", "tfoot"},
+    "thead": {"tr"},
+    "tbody": {"tr"},
+    "tfoot": {"tr"},
+    "tr": {"td", "th"},
+}
+TABLE_PARTS = {"thead", "tbody", "tfoot", "tr", "td", "th"}
+# What HTML counts as white space: only that may stand between the parts of a table.
+HTML_SPACE = "\t\n\f\r "
 
 
 def quick_tree(doc: Lexed) -> Tree | None:
     """The tree of a plain, well-nested fragment, built from the lexer alone (html5lib is slow).
 
     None as soon as anything might make a browser build another tree: misnested
-    or unclosed elements, tables, forms, document-level tags, odd comments or
-    tags cut off, an implied end tag. html5lib then builds it.
+    or unclosed elements, tables with a part left out or with anything but white
+    space between their parts, forms, document-level tags, odd comments or tags
+    cut off, an implied end tag. html5lib then builds it.
     """
     source = doc.source
     if "\x00" in source or "<!-->" in source or "<!--->" in source or "--!>" in source:
@@ -105,7 +118,8 @@ def quick_tree(doc: Lexed) -> Tree | None:
     text = doc.body
     k, count = 0, len(text.chars)
 
-    def take_text(upto: int) -> None:
+    def take_text(upto: int) -> bool:
+        """Give the open element the text before UPTO; False where a browser would move it out of a table."""
         nonlocal k
         parts = []
         while k < count and text.starts[k] < upto:
@@ -113,11 +127,16 @@ def quick_tree(doc: Lexed) -> Tree | None:
                 parts.append(text.chars[k])
             k += 1
         if parts:
-            stack[-1].text += "".join(parts)
+            taken = "".join(parts)
+            if stack[-1].name in TABLE_CHILDREN and taken.strip(HTML_SPACE):
+                return False
+            stack[-1].text += taken
+        return True
 
     n = len(source)
     for at, is_end, tag in events:
-        take_text(at)
+        if not take_text(at):
+            return None
         name = tag.name
         if name in NOT_QUICK or (tag.end >= n and not source.endswith(">")):
             return None
@@ -135,6 +154,11 @@ def quick_tree(doc: Lexed) -> Tree | None:
             return None
         if name in HEADINGS and open_names & HEADINGS:
             return None
+        allowed = TABLE_CHILDREN.get(stack[-1].name)
+        if (allowed is not None or name in TABLE_PARTS) and name not in (allowed or ()):
+            return None
+        if name == "table" and "p" in open_names:
+            return None  # a browser closes the <p> unless the page is in quirks mode
         parent = stack[-1]
         if name in ("style", "script", "link") and len(stack) == 1 and not body.children and not body.text.strip():
             parent = head  # before any content a browser puts them in <head>
@@ -145,8 +169,7 @@ def quick_tree(doc: Lexed) -> Tree | None:
             if name in RAWTEXT:
                 close = next((e for e in doc.end_tags if e.start >= tag.end and e.name == name), None)
                 node.text = source[tag.end : close.start if close else n]
-    take_text(n + 1)
-    if len(stack) != 1:
+    if not take_text(n + 1) or len(stack) != 1:
         return None
     return Tree(root=root, errors=[])
 

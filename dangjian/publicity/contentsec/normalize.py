@@ -168,14 +168,11 @@ def compact(chars: str, starts: Sequence[int], ends: Sequence[int], homoglyphs: 
                 soft.add(len(kept))
         kept.extend(range(a, b))
         previous = b
-    result.text = folded.translate(_UNMARK)
+    result.text = folded.replace(_DROPPED, "").replace(_BREAK, "").replace(_SOFT, "")
     result.starts = list(map(starts.__getitem__, kept))
     result.ends = list(map(ends.__getitem__, kept))
     _unstack(result)
     return result
-
-
-_UNMARK = {ord(_DROPPED): None, ord(_BREAK): None, ord(_SOFT): None}
 
 
 def _compact_slow(chars: str, starts: Sequence[int], ends: Sequence[int], homoglyphs: dict[str, str]) -> Compact:

@@ -29,6 +29,8 @@ NGRAMS = (2, 3)
 # Short stretches are damped: the weights are divided by sqrt(max(n-grams, MIN_GRAMS)),
 # so a lone 官网 in a six-character title does not decide anything.
 MIN_GRAMS = 30
+
+
 def shape(text: str) -> str:
     """The compact text as the scorer reads it: digits all 0."""
     # str.replace per digit: str.translate walks a long Chinese text character by character.

@@ -43,6 +43,11 @@ class QuickTreeTests(SimpleTestCase):
             "<a href='/x'>外<a href='/y'>内</a></a>",
             "<ul><li>一<li>二</ul>",
             "<table><tr><td>表格</td></tr></table>",
+            "<table>漏出<tbody><tr><td>表格</td></tr></tbody></table>",
+            "<table><tbody>&nbsp;<tr><td>表格</td></tr></tbody></table>",
+            "<table><tbody><tr><div>块</div></tr></tbody></table>",
+            "<p>段落<table><tbody><tr><td>表格</td></tr></tbody></table></p>",
+            "<div><td>单元格</td></div>",
             "<p>正文<!-- 未闭合的注释",
             "<p>正文</p><a href='/x'",
             "<html><body><p>x</p></body></html><p>后</p>",
@@ -52,6 +57,17 @@ class QuickTreeTests(SimpleTestCase):
 
     def test_it_builds_plain_well_nested_fragments(self):
         html = '<style>.x{color:red}</style><p>一<b>二</b>三</p><p style="display:none">四<a href="/y">五</a></p>'
+        doc = htmldoc.lex(html)
+        tree = htmltree.quick_tree(doc)
+        self.assertIsNotNone(tree)
+        self.assertEqual(shape(tree), shape(html5lib_tree(doc)))
+
+    def test_it_builds_tables_written_out_in_full(self):
+        html = (
+            '<p>前</p><table border="1">\n<thead><tr><th>序号</th><th>支部</th></tr></thead>\n'
+            "<tbody><tr><td>1</td><td><b>第一</b>党支部<table><tbody><tr><td>内</td></tr></tbody></table></td></tr>"
+            '\n<tr><td>2</td><td><a href="/x">链接</a></td></tr></tbody></table><p>后</p>'
+        )
         doc = htmldoc.lex(html)
         tree = htmltree.quick_tree(doc)
         self.assertIsNotNone(tree)
