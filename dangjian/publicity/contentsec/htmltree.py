@@ -8,8 +8,11 @@ lexer's start tag of the same name and attributes, in document order, for its of
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from itertools import compress
+from operator import ne
 from typing import Any
 
 import html5lib
@@ -116,21 +119,21 @@ def quick_tree(doc: Lexed) -> Tree | None:
     stack: list[Node] = [body]
     events = sorted([(t.start, 0, t) for t in doc.tags] + [(t.start, 1, t) for t in doc.end_tags], key=lambda e: e[0])
     text = doc.body
-    k, count = 0, len(text.chars)
+    k = 0
+    pieces: dict[int, tuple[Node, list[str]]] = {}
 
     def take_text(upto: int) -> bool:
         """Give the open element the text before UPTO; False where a browser would move it out of a table."""
         nonlocal k
-        parts = []
-        while k < count and text.starts[k] < upto:
-            if text.ends[k] > text.starts[k]:
-                parts.append(text.chars[k])
-            k += 1
-        if parts:
-            taken = "".join(parts)
+        stop = bisect_left(text.starts, upto, k)  # the lexer's text runs in source order
+        # Characters from the source; the line breaks the lexer adds for blocks have no width.
+        taken = "".join(compress(text.chars[k:stop], map(ne, text.ends[k:stop], text.starts[k:stop])))
+        k = stop
+        if taken:
             if stack[-1].name in TABLE_CHILDREN and taken.strip(HTML_SPACE):
                 return False
-            stack[-1].text += taken
+            node = stack[-1]
+            pieces.setdefault(id(node), (node, []))[1].append(taken)  # joined at the end: no quadratic +=
         return True
 
     n = len(source)
@@ -160,7 +163,8 @@ def quick_tree(doc: Lexed) -> Tree | None:
         if name == "table" and "p" in open_names:
             return None  # a browser closes the <p> unless the page is in quirks mode
         parent = stack[-1]
-        if name in ("style", "script", "link") and len(stack) == 1 and not body.children and not body.text.strip():
+        at_top = len(stack) == 1 and not body.children
+        if name in ("style", "script", "link") and at_top and not _joined(pieces, body).strip():
             parent = head  # before any content a browser puts them in <head>
         node = Node(name=name, attrs={key: a.value for key, a in tag.attrs.items()}, parent=parent, tag=tag)
         parent.children.append(node)
@@ -171,7 +175,13 @@ def quick_tree(doc: Lexed) -> Tree | None:
                 node.text = source[tag.end : close.start if close else n]
     if not take_text(n + 1) or len(stack) != 1:
         return None
+    for node, texts in pieces.values():
+        node.text += "".join(texts)
     return Tree(root=root, errors=[])
+
+
+def _joined(pieces: dict[int, tuple[Node, list[str]]], node: Node) -> str:
+    return node.text + "".join(pieces[id(node)][1]) if id(node) in pieces else node.text
 
 
 def parse(doc: Lexed) -> Tree:
@@ -194,12 +204,14 @@ def parse(doc: Lexed) -> Tree:
     stack = [(root_element, root)]
     while stack:  # no recursion: a deep tree must not exhaust the stack
         element, node = stack.pop()
+        texts = [node.text]
         for child in element:
             if isinstance(child.tag, str):  # not a comment or processing instruction
                 child_node = make(child, node)
                 node.children.append(child_node)
                 stack.append((child, child_node))
-            node.text += child.tail or ""
+            texts.append(child.tail or "")
+        node.text = "".join(texts)
     _align(root, doc.tags)
     return Tree(root=root, errors=errors)
 
