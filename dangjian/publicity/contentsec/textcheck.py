@@ -132,7 +132,8 @@ def _is_code(token: str, rules: Ruleset) -> bool:
         return False
     rest = token
     for safe in rules.safe_tokens:
-        rest = rest.replace(safe, "")
+        if safe in rest:
+            rest = rest.replace(safe, "")
     digits = sum(ch.isdigit() for ch in rest)
     letters = sum(ch.isalpha() for ch in rest)
     if letters == 0:
