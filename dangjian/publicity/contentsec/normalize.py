@@ -51,6 +51,7 @@ class Compact:
     # breaks[i]: a hard break stood between compact characters i-1 and i.
     breaks: set[int] = field(default_factory=set)
     soft: set[int] = field(default_factory=set)
+    tokens: list[tuple[int, int]] | None = field(default=None, repr=False, compare=False)  # textcheck's, once
 
     @property
     def spans(self) -> list[tuple[int, int]]:

@@ -63,6 +63,7 @@ class Ruleset:
     families: families_mod.Families | None = None
     names: names_mod.NameRules | None = None
     scorer: scorer_mod.Scorer | None = None
+    codes: dict[str, bool] = field(default_factory=dict, repr=False)  # textcheck: whether a token reads as a code
 
     def severity(self, kind: str, category: str = "") -> str:
         if kind == "sensitive_word" and category in self.categories:

@@ -130,6 +130,15 @@ class _Context:
 def _is_code(token: str, rules: Ruleset) -> bool:
     if len(token) < 3 or token.isalpha():
         return False
+    known = rules.codes.get(token)
+    if known is None:
+        if len(rules.codes) >= 20_000:
+            rules.codes.clear()
+        known = rules.codes[token] = _reads_as_code(token, rules)
+    return known
+
+
+def _reads_as_code(token: str, rules: Ruleset) -> bool:
     rest = token
     for safe in rules.safe_tokens:
         if safe in rest:
@@ -141,8 +150,14 @@ def _is_code(token: str, rules: Ruleset) -> bool:
     return digits >= int(rules.seo.get("min_digits", 2)) and len(rest) >= 4
 
 
-def _tokens(c: Compact) -> Iterable[tuple[int, int]]:
-    """Runs of Latin letters and digits, cut at hard breaks."""
+def _tokens(c: Compact) -> list[tuple[int, int]]:
+    """Runs of Latin letters and digits, cut at hard breaks (found once per compact text)."""
+    if c.tokens is None:
+        c.tokens = list(_find_tokens(c))
+    return c.tokens
+
+
+def _find_tokens(c: Compact) -> Iterable[tuple[int, int]]:
     for m in _TOKEN.finditer(c.text):
         start = m.start()
         for i in range(m.start() + 1, m.end()):
