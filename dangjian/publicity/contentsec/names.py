@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import re
 import tomllib
+from bisect import bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -70,6 +71,7 @@ class NameIndex:
     exact: dict[str, str] = field(default_factory=dict)
     # last two characters -> first two characters -> names (compact, as written)
     buckets: dict[str, dict[str, list[tuple[str, str]]]] = field(default_factory=dict)
+    lengths: dict[str, list[int]] = field(default_factory=dict)  # last two characters -> lengths of such names
     longest: int = 0
     # Every head (first i characters, i < len) and tail (last m characters, m < len) of the
     # names, up to SPLICE_REACH characters, to the positions in PAIRS of the names having it.
@@ -86,6 +88,9 @@ class NameIndex:
             index.pairs.append((key, name))
             index.exact[key] = name
             index.buckets.setdefault(key[-2:], {}).setdefault(key[:2], []).append((key, name))
+            lengths = index.lengths.setdefault(key[-2:], [])
+            if len(key) not in lengths:
+                lengths.append(len(key))
             index.longest = max(index.longest, len(key))
             for i in range(1, min(len(key), SPLICE_REACH + 1)):
                 index.heads.setdefault(key[:i], set()).add(at)
@@ -193,15 +198,16 @@ def insertion(c: Compact, ending: Ending, index: NameIndex, rules: NameRules) ->
     text = c.text
     stop = ending.end
     begin = max(0, stop - index.longest - 20)
-    for i in range(stop - 1, begin, -1):  # the clause only
-        if i in c.breaks or i in c.soft:
-            begin = i
-            break
+    cuts = c.cuts()
+    last_cut = bisect_right(cuts, stop - 1) - 1
+    if last_cut >= 0 and cuts[last_cut] > begin:
+        begin = cuts[last_cut]  # the clause only
     window = text[begin:stop]
     bucket = index.buckets.get(window[-2:])
     if not bucket:
         return None
-    if any(window[-k:] in index.exact for k in range(2, min(len(window), index.longest) + 1)):
+    longest = min(len(window), index.longest)
+    if any(window[-k:] in index.exact for k in index.lengths[window[-2:]] if k <= longest):
         return None  # the text holds a known name
     best: tuple[int, int, str] | None = None
     grams = {window[k : k + 2] for k in range(len(window) - 1)}

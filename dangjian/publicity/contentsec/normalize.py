@@ -52,6 +52,13 @@ class Compact:
     breaks: set[int] = field(default_factory=set)
     soft: set[int] = field(default_factory=set)
     tokens: list[tuple[int, int]] | None = field(default=None, repr=False, compare=False)  # textcheck's, once
+    _cuts: list[int] | None = field(default=None, repr=False, compare=False)
+
+    def cuts(self) -> list[int]:
+        """Every position of a hard or soft break, in order."""
+        if self._cuts is None:
+            self._cuts = sorted(self.breaks | self.soft)
+        return self._cuts
 
     @property
     def spans(self) -> list[tuple[int, int]]:
