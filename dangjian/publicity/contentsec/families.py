@@ -160,14 +160,28 @@ def _prefix_name_promo(c: Compact, fam: Families) -> list[tuple[int, int, str, s
     return found
 
 
+def _starts(text: str, words: tuple[str, ...]) -> set[int]:
+    """Every offset in TEXT where one of WORDS begins."""
+    found: set[int] = set()
+    for w in words:
+        at = text.find(w)
+        while at >= 0:
+            found.add(at)
+            at = text.find(w, at + 1)
+    return found
+
+
 def _code_name_promo(c: Compact, fam: Families) -> list[tuple[int, int, str, str]]:
     """A code, an unknown name, a promotion word: 9159鼎盛官网, js55鸿运注册."""
     text = c.text
     found = []
+    promo_at = _starts(text, fam.promo_strong)
     for m in _CODE.finditer(text):
+        e = m.end()
+        if not promo_at.intersection((e + 2, e + 3, e + 4)):
+            continue  # no promotion word where a name of 2 to 4 characters would end
         if not _is_code(m.group()) or c.inside_latin_word(m.start(), m.end()):
             continue
-        e = m.end()
         for length in (4, 3, 2):
             name = text[e : e + length]
             if len(name) < length or not _name_at(c, fam, e + length, length) or not _joined(c, e):
