@@ -12,7 +12,7 @@ from bisect import bisect_left
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from itertools import compress
-from operator import ne
+from operator import itemgetter, ne
 from typing import Any
 
 import html5lib
@@ -117,7 +117,7 @@ def quick_tree(doc: Lexed) -> Tree | None:
     body = Node(name="body", attrs={}, parent=root)
     root.children += [head, body]
     stack: list[Node] = [body]
-    events = sorted([(t.start, 0, t) for t in doc.tags] + [(t.start, 1, t) for t in doc.end_tags], key=lambda e: e[0])
+    events = sorted([(t.start, 0, t) for t in doc.tags] + [(t.start, 1, t) for t in doc.end_tags], key=itemgetter(0))
     text = doc.body
     k = 0
     pieces: dict[int, tuple[Node, list[str]]] = {}
@@ -137,42 +137,49 @@ def quick_tree(doc: Lexed) -> Tree | None:
         return True
 
     n = len(source)
+    open_count: dict[str, int] = {}  # names of the open elements (the stack), counted
+    end_starts = [e.start for e in doc.end_tags]
     for at, is_end, tag in events:
         if not take_text(at):
             return None
         name = tag.name
         if name in NOT_QUICK or (tag.end >= n and not source.endswith(">")):
             return None
-        if any(ch in a for a in tag.attrs for ch in "\"'<="):
+        if tag.attrs and any(ch in a for a in tag.attrs for ch in "\"'<="):
             return None
         if is_end:
             if name in VOID or stack[-1].name != name or len(stack) == 1:
                 return None
             stack.pop()
+            open_count[name] -= 1
             continue
-        open_names = {node.name for node in stack}
-        if ("p" in open_names and name in CLOSES_P) or (name == "a" and "a" in open_names):
+        if (name in CLOSES_P and open_count.get("p")) or (name == "a" and open_count.get("a")):
             return None
-        if name in ("li", "dd", "dt") and open_names & {"li", "dd", "dt"}:
+        if name in ("li", "dd", "dt") and (open_count.get("li") or open_count.get("dd") or open_count.get("dt")):
             return None
-        if name in HEADINGS and open_names & HEADINGS:
+        if name in HEADINGS and any(open_count.get(h) for h in HEADINGS):
             return None
         allowed = TABLE_CHILDREN.get(stack[-1].name)
         if (allowed is not None or name in TABLE_PARTS) and name not in (allowed or ()):
             return None
-        if name == "table" and "p" in open_names:
+        if name == "table" and open_count.get("p"):
             return None  # a browser closes the <p> unless the page is in quirks mode
         parent = stack[-1]
         at_top = len(stack) == 1 and not body.children
-        if name in ("style", "script", "link") and at_top and not _joined(pieces, body).strip():
+        if name in ("style", "script", "link") and at_top and not _joined(pieces, body).strip(HTML_SPACE):
             parent = head  # before any content a browser puts them in <head>
         node = Node(name=name, attrs={key: a.value for key, a in tag.attrs.items()}, parent=parent, tag=tag)
         parent.children.append(node)
         if name not in VOID:
             stack.append(node)
+            open_count[name] = open_count.get(name, 0) + 1
             if name in RAWTEXT:
-                close = next((e for e in doc.end_tags if e.start >= tag.end and e.name == name), None)
-                node.text = source[tag.end : close.start if close else n]
+                close = n  # the lexer's own end tag comes first after the start tag
+                for j in range(bisect_left(end_starts, tag.end), len(end_starts)):
+                    if doc.end_tags[j].name == name:
+                        close = end_starts[j]
+                        break
+                node.text = source[tag.end : close]
     if not take_text(n + 1) or len(stack) != 1:
         return None
     for node, texts in pieces.values():
