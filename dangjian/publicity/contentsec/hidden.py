@@ -15,8 +15,9 @@ from dataclasses import dataclass
 
 from .htmltree import Node
 
-_COMMENT = re.compile(r"/\*.*?\*/", re.S)
-_RULE = re.compile(r"([^{}]+)\{([^{}]*)\}")
+# A rule starts at the beginning or right after a brace: tried from every character, a long
+# text without braces costs the square of its length (the matches are the same).
+_RULE = re.compile(r"(?<![^{}])([^{}]+)\{([^{}]*)\}")
 _NUMBER = re.compile(r"(-?\d*\.?\d+)\s*(px|pt|em|rem|%|vw|vh|cm|mm|in|pc|ex|ch)?")
 _COMPOUND = re.compile(r"([a-zA-Z][\w-]*|\*)?((?:[.#][\w-]+|\[[^\]]+\])*)$")
 
@@ -27,9 +28,24 @@ NAMED_COLORS = {
 }  # fmt: skip
 
 
+def _uncomment(css: str) -> str:
+    """CSS without its /* comments */ (what re.sub of /\*.*?\*/ gives, without trying every /* when
+    none is closed: that costs the square of the length)."""
+    parts: list[str] = []
+    at = 0
+    while True:
+        start = css.find("/*", at)
+        end = css.find("*/", start + 2) if start >= 0 else -1
+        if end < 0:
+            parts.append(css[at:])
+            return "".join(parts)
+        parts.append(css[at:start])
+        at = end + 2
+
+
 def parse_declarations(text: str) -> dict[str, str]:
     decls: dict[str, str] = {}
-    for part in _COMMENT.sub("", text).split(";"):
+    for part in _uncomment(text).split(";"):
         if ":" not in part:
             continue
         prop, value = part.split(":", 1)
@@ -46,7 +62,7 @@ class Rule:
 
 def parse_stylesheet(css: str) -> list[Rule]:
     rules: list[Rule] = []
-    for selectors, body in _RULE.findall(_COMMENT.sub("", css)):
+    for selectors, body in _RULE.findall(_uncomment(css)):
         decls = parse_declarations(body)
         if not decls:
             continue

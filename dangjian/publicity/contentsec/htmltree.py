@@ -191,11 +191,27 @@ def _joined(pieces: dict[int, tuple[Node, list[str]]], node: Node) -> str:
     return node.text + "".join(pieces[id(node)][1]) if id(node) in pieces else node.text
 
 
-def parse(doc: Lexed) -> Tree:
+class TooBroken(Exception):
+    """html5lib met more parse errors than the limit: the document is refused, not parsed to the end."""
+
+
+class _Parser(html5lib.HTMLParser):
+    def __init__(self, max_errors: int | None) -> None:
+        super().__init__(tree=treebuilders.getTreeBuilder("etree"), namespaceHTMLElements=False)
+        self.max_errors = max_errors
+
+    def parseError(self, errorcode: str = "XXX-undefined-error", datavars: Any = None) -> None:  # noqa: N802
+        if self.max_errors is not None and len(self.errors) >= self.max_errors:
+            raise TooBroken
+        super().parseError(errorcode, datavars)
+
+
+def parse(doc: Lexed, max_errors: int | None = None) -> Tree:
+    """The tree of DOC; past MAX_ERRORS parse errors, TooBroken."""
     quick = quick_tree(doc)
     if quick is not None:
         return quick
-    parser = html5lib.HTMLParser(tree=treebuilders.getTreeBuilder("etree"), namespaceHTMLElements=False)
+    parser = _Parser(max_errors)
     root_element = parser.parse(doc.source)
     errors = [(pos, code) for pos, code, _ in parser.errors]
 

@@ -43,6 +43,7 @@ class Limits:
 
     max_chars: int = 300_000
     max_depth: int = 200
+    max_parse_errors: int = 500
 
 
 @dataclass
