@@ -153,6 +153,9 @@ def quick_tree(doc: Lexed) -> Tree | None:
             stack.pop()
             open_count[name] -= 1
             continue
+        if name in CLOSES_P and stack[-1].name == "p":
+            stack.pop()  # a browser ends the open <p> here (<p>一<p>二 is two paragraphs)
+            open_count["p"] -= 1
         if (name in CLOSES_P and open_count.get("p")) or (name == "a" and open_count.get("a")):
             return None
         if name in ("li", "dd", "dt") and (open_count.get("li") or open_count.get("dd") or open_count.get("dt")):
@@ -180,8 +183,8 @@ def quick_tree(doc: Lexed) -> Tree | None:
                         close = end_starts[j]
                         break
                 node.text = source[tag.end : close]
-    if not take_text(n + 1) or len(stack) != 1:
-        return None
+    if not take_text(n + 1) or any(node.name != "p" for node in stack[1:]):
+        return None  # a <p> left open at the end is closed without a word; any other element is not
     for node, texts in pieces.values():
         node.text += "".join(texts)
     return Tree(root=root, errors=[])

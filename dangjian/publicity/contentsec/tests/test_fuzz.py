@@ -10,7 +10,7 @@ from __future__ import annotations
 from unittest import mock
 
 from django.test import SimpleTestCase
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from dangjian.publicity import contentsec
@@ -148,7 +148,10 @@ class GateNeverRaisesTests(SimpleTestCase):
             where = [contents[f.field], body] if f.field == "page_title" else [contents[f.field]]
             self.assertIn(f.excerpt, [c[f.start : f.end] for c in where])
 
-    @settings(FUZZ, max_examples=8)
+    @settings(FUZZ, max_examples=5)
+    @example("0", 0, False)  # one long run of digits (bet-and-digits once cost its square)
+    @example("a", 0, False)  # one long run of letters (the plain-text link search once did)
+    @example("<style>/*", 0, True)  # CSS without a brace or a closed comment (the stylesheet reader once did)
     @given(st.text(min_size=1, max_size=12), st.integers(-3, 3), st.booleans())
     def test_huge_input_near_the_size_limit(self, piece: str, past: int, html: bool) -> None:
         limit = self.opts.rules.limits.max_chars
@@ -160,7 +163,7 @@ class GateNeverRaisesTests(SimpleTestCase):
             self.assertIn("内容过长", result.findings[0].message)
 
     @settings(FUZZ, max_examples=6)
-    @given(st.sampled_from(["<div>", "<i>", "<table><tr><td>", "<a href='/x'>", "<!--", "<p>", "<b><div></b>"]))
+    @given(st.sampled_from(["<div>", "<i>", "<table><tr><td>", "<a href='/x'>", "<!--", "<b><div></b>", '<x a="']))
     def test_deep_nesting_near_the_size_limit(self, opener: str) -> None:
         content = opener * (self.opts.rules.limits.max_chars // len(opener))
         result = contentsec.scan(content, opts=self.opts, html=True)

@@ -72,3 +72,11 @@ class QuickTreeTests(SimpleTestCase):
         tree = htmltree.quick_tree(doc)
         self.assertIsNotNone(tree)
         self.assertEqual(shape(tree), shape(html5lib_tree(doc)))
+
+    def test_it_ends_an_open_paragraph_where_a_browser_does(self):
+        for html in ("<p>一<p>二<p>三", "<p>段落<div>块</div>", "<p>一<ul><li>二</li></ul>", "<p>一<h2>标题</h2>"):
+            with self.subTest(html=html):
+                doc = htmldoc.lex(html)
+                tree = htmltree.quick_tree(doc)
+                self.assertIsNotNone(tree)
+                self.assertEqual(shape(tree), shape(html5lib_tree(doc)))
