@@ -5,6 +5,6 @@ Entry points: `scan(content, opts=...)`, `scan_fields(...)`, `options(names=...)
 """
 
 from .finding import BLOCK, WARN, Finding, ScanResult
-from .scanner import Options, options, scan, scan_fields
+from .scanner import Options, clear_options, options, scan, scan_fields
 
-__all__ = ["BLOCK", "WARN", "Finding", "Options", "ScanResult", "options", "scan", "scan_fields"]
+__all__ = ["BLOCK", "WARN", "Finding", "Options", "ScanResult", "clear_options", "options", "scan", "scan_fields"]

@@ -31,6 +31,7 @@ _CJK = re.compile(r"[\u4e00-\u9fff]")
 _CODE = re.compile(r"[a-z]{0,4}[0-9]{2,}[a-z]{0,3}")
 _CODE_BEFORE = re.compile(r"[a-z]{0,4}[0-9]{2,}[a-z]{0,3}$")
 _YEAR = re.compile(r"(?:19|20)[0-9]{2}")
+_LATIN_OR_DIGIT = frozenset("abcdefghijklmnopqrstuvwxyz0123456789")
 
 
 @dataclass(frozen=True)
@@ -160,14 +161,37 @@ def _prefix_name_promo(c: Compact, fam: Families) -> list[tuple[int, int, str, s
     return found
 
 
+def _starts(text: str, words: tuple[str, ...]) -> set[int]:
+    """Every offset in TEXT where one of WORDS begins."""
+    found: set[int] = set()
+    for w in words:
+        at = text.find(w)
+        while at >= 0:
+            found.add(at)
+            at = text.find(w, at + 1)
+    return found
+
+
+def _token_start(text: str, end: int) -> int:
+    """Where the run of Latin letters and digits that ends at END begins: a code before END lies
+    inside it, so a search for one need not start at the beginning of the text."""
+    start = end
+    while start > 0 and text[start - 1] in _LATIN_OR_DIGIT:
+        start -= 1
+    return start
+
+
 def _code_name_promo(c: Compact, fam: Families) -> list[tuple[int, int, str, str]]:
     """A code, an unknown name, a promotion word: 9159鼎盛官网, js55鸿运注册."""
     text = c.text
     found = []
+    promo_at = _starts(text, fam.promo_strong)
     for m in _CODE.finditer(text):
+        e = m.end()
+        if not promo_at.intersection((e + 2, e + 3, e + 4)):
+            continue  # no promotion word where a name of 2 to 4 characters would end
         if not _is_code(m.group()) or c.inside_latin_word(m.start(), m.end()):
             continue
-        e = m.end()
         for length in (4, 3, 2):
             name = text[e : e + length]
             if len(name) < length or not _name_at(c, fam, e + length, length) or not _joined(c, e):
@@ -211,7 +235,7 @@ def _chinese(c: Compact, fam: Families) -> list[tuple[int, int, str, str]]:
             # A promotion word or a code before the name: 下载金鼎棋牌, 8888鼎盛娱乐城.
             for k in range(2, s - name_start + 1):
                 before = _promo_before(c, s - k, fam.promo)
-                code = _CODE_BEFORE.search(text, 0, s - k) if _joined(c, s - k) else None
+                code = _CODE_BEFORE.search(text, _token_start(text, s - k), s - k) if _joined(c, s - k) else None
                 if before is not None:
                     start, end = before, e
                     break

@@ -15,8 +15,9 @@ from dataclasses import dataclass
 
 from .htmltree import Node
 
-_COMMENT = re.compile(r"/\*.*?\*/", re.S)
-_RULE = re.compile(r"([^{}]+)\{([^{}]*)\}")
+# A rule starts at the beginning or right after a brace: tried from every character, a long
+# text without braces costs the square of its length (the matches are the same).
+_RULE = re.compile(r"(?<![^{}])([^{}]+)\{([^{}]*)\}")
 _NUMBER = re.compile(r"(-?\d*\.?\d+)\s*(px|pt|em|rem|%|vw|vh|cm|mm|in|pc|ex|ch)?")
 _COMPOUND = re.compile(r"([a-zA-Z][\w-]*|\*)?((?:[.#][\w-]+|\[[^\]]+\])*)$")
 
@@ -27,9 +28,25 @@ NAMED_COLORS = {
 }  # fmt: skip
 
 
+def _uncomment(css: str) -> str:
+    """CSS without its /* comments */: each from a /* to the first */ after it, as a lazy regular
+    expression would remove them, without trying every /* again when none is closed (that costs
+    the square of the length)."""
+    parts: list[str] = []
+    at = 0
+    while True:
+        start = css.find("/*", at)
+        end = css.find("*/", start + 2) if start >= 0 else -1
+        if end < 0:
+            parts.append(css[at:])
+            return "".join(parts)
+        parts.append(css[at:start])
+        at = end + 2
+
+
 def parse_declarations(text: str) -> dict[str, str]:
     decls: dict[str, str] = {}
-    for part in _COMMENT.sub("", text).split(";"):
+    for part in _uncomment(text).split(";"):
         if ":" not in part:
             continue
         prop, value = part.split(":", 1)
@@ -46,7 +63,7 @@ class Rule:
 
 def parse_stylesheet(css: str) -> list[Rule]:
     rules: list[Rule] = []
-    for selectors, body in _RULE.findall(_COMMENT.sub("", css)):
+    for selectors, body in _RULE.findall(_uncomment(css)):
         decls = parse_declarations(body)
         if not decls:
             continue
@@ -134,6 +151,15 @@ def _background(decls: dict[str, str]) -> str | None:
     return None
 
 
+# Every style property _reason looks at: a node whose style has none of them is hidden by its
+# attributes or not at all.
+EXAMINED = frozenset(
+    "display visibility opacity font-size overflow overflow-x overflow-y width height max-width max-height "
+    "line-height position left top right bottom text-indent margin-left margin-top margin transform clip "
+    "clip-path color".split()
+)
+
+
 class Visibility:
     """Decides hiding for the nodes of one tree; results are cached per node."""
 
@@ -179,6 +205,9 @@ class Visibility:
             return "隐藏的输入框"
         s = self.style(node)
         t = self.t
+        box = float(t.get("max_box_px", 2))
+        if s.keys().isdisjoint(EXAMINED):
+            return self._tiny_box(node, box)  # the only check that needs no style
         offscreen = float(t.get("offscreen_px", 100))
         if s.get("display", "").startswith("none"):
             return "display:none"
@@ -192,17 +221,14 @@ class Visibility:
             if size is not None and size <= float(t.get("max_font_px", 1.5)):
                 return f"font-size:{s['font-size']}"
         clipped = s.get("overflow", "").startswith(("hidden", "clip")) or "overflow-x" in s or "overflow-y" in s
-        box = float(t.get("max_box_px", 2))
         for prop in ("width", "height", "max-width", "max-height", "line-height"):
             if prop in s and clipped:
                 size = _px(s[prop])
                 if size is not None and size <= box:
                     return f"{prop}:{s[prop]} 且 overflow:hidden"
-        for attr in ("width", "height"):
-            if node.name in ("iframe", "img", "marquee", "div", "table", "td") and attr in node.attrs:
-                size = _px(node.attrs[attr])
-                if size is not None and size <= box:
-                    return f'{attr}="{node.attrs[attr]}"'
+        tiny = self._tiny_box(node, box)
+        if tiny:
+            return tiny
         if s.get("position", "") in ("absolute", "fixed", "relative"):
             for prop in ("left", "top", "right", "bottom"):
                 size = _px(s.get(prop, ""))
@@ -227,6 +253,14 @@ class Visibility:
         if re.search(r"rect\(\s*0[a-z]*[\s,]+0", clip) or re.search(r"inset\(\s*(50|100)%", clip):
             return f"clip:{clip}"
         return self._same_color(node)
+
+    def _tiny_box(self, node: Node, box: float) -> str | None:
+        for attr in ("width", "height"):
+            if node.name in ("iframe", "img", "marquee", "div", "table", "td") and attr in node.attrs:
+                size = _px(node.attrs[attr])
+                if size is not None and size <= box:
+                    return f'{attr}="{node.attrs[attr]}"'
+        return None
 
     def _same_color(self, node: Node) -> str | None:
         own = self.style(node).get("color")

@@ -33,6 +33,8 @@ BLOCKS = {
 _ENTITY = re.compile(r"&(?:#[0-9]{1,8};?|#[xX][0-9a-fA-F]{1,8};?|[A-Za-z][A-Za-z0-9]{0,31};?)")
 _SPECIAL = re.compile(r"[<&]")
 _TAG_NAME = re.compile(r"[A-Za-z][^\s/>]*")
+_PLAIN_TAG = re.compile(r"<(/?)([A-Za-z][^\s/>]*)>")
+_SKIP = re.compile(r"[\s/]*")  # \s is str.isspace
 _ATTR = re.compile(
     r"""\s*([^\s"'>/=]+)(?:\s*=\s*(?:"([^"]*)"?|'([^']*)'?|([^\s>]*)))?""",
 )
@@ -130,6 +132,10 @@ def looks_like_html(text: str) -> bool:
 
 def _parse_tag(source: str, i: int) -> tuple[Tag, int]:
     """The tag starting at SOURCE[i] == '<'; returns it and the offset after it."""
+    plain = _PLAIN_TAG.match(source, i)
+    if plain:  # <p>, </p>, <br>: most tags of an article
+        end = plain.end()
+        return Tag(name=plain.group(2).lower(), start=i, end=end, attrs={}, closing=bool(plain.group(1))), end
     n = len(source)
     closing = source.startswith("</", i)
     j = i + (2 if closing else 1)
@@ -138,8 +144,8 @@ def _parse_tag(source: str, i: int) -> tuple[Tag, int]:
     j = m.end() if m else j
     attrs: dict[str, Attr] = {}
     while j < n:
-        while j < n and (source[j].isspace() or source[j] == "/"):
-            j += 1
+        skipped = _SKIP.match(source, j)  # spaces and slashes between attributes
+        j = skipped.end() if skipped else j
         if j >= n or source[j] == ">":
             break
         a = _ATTR.match(source, j)
@@ -147,12 +153,8 @@ def _parse_tag(source: str, i: int) -> tuple[Tag, int]:
             j += 1
             continue
         key = a.group(1).lower()
-        for group in (2, 3, 4):
-            if a.group(group) is not None:
-                vs, ve = a.start(group), a.end(group)
-                break
-        else:
-            vs = ve = a.end()
+        group = a.lastindex or 1  # the value's group (2, 3 or 4: one at most matches), or the name's
+        vs, ve = a.span(group) if group > 1 else (a.end(), a.end())
         if key not in attrs:
             attrs[key] = Attr(key, html.unescape(source[vs:ve]), vs, ve)
         j = a.end()

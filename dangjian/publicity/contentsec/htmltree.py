@@ -8,8 +8,11 @@ lexer's start tag of the same name and attributes, in document order, for its of
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from itertools import compress
+from operator import itemgetter, ne
 from typing import Any
 
 import html5lib
@@ -69,8 +72,8 @@ def _local(name: Any) -> str:
 
 # Tags after which the quick tree may differ from a browser's: html5lib builds those documents.
 NOT_QUICK = {
-    "html", "head", "body", "frameset", "frame", "title", "meta", "base", "noscript", "template", "table", "tbody",
-    "thead", "tfoot", "tr", "td", "th", "caption", "colgroup", "col", "select", "option", "optgroup", "form",
+    "html", "head", "body", "frameset", "frame", "title", "meta", "base", "noscript", "template",
+    "caption", "colgroup", "col", "select", "option", "optgroup", "form",
     "button", "ruby", "rb", "rt", "rp", "rtc", "svg", "math", "image", "isindex", "plaintext", "xmp", "noembed",
     "noframes", "iframe", "textarea", "nobr", "marquee", "object", "applet", "keygen", "listing", "embed",
     "param", "source", "track", "area", "map", "input", "dialog", "details", "summary", "search", "menu", "dir",
@@ -82,14 +85,27 @@ CLOSES_P = {
     "dd", "dt", "hr",
 }  # fmt: skip
 HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
+# A table the quick tree builds: every part written out and right inside its parent (a browser
+# adds a missing <tbody> or <tr>, and moves anything else out of the table).
+TABLE_CHILDREN = {
+    "table": {"thead", "tbody", "tfoot"},
+    "thead": {"tr"},
+    "tbody": {"tr"},
+    "tfoot": {"tr"},
+    "tr": {"td", "th"},
+}
+TABLE_PARTS = {"thead", "tbody", "tfoot", "tr", "td", "th"}
+# What HTML counts as white space: only that may stand between the parts of a table.
+HTML_SPACE = "\t\n\f\r "
 
 
 def quick_tree(doc: Lexed) -> Tree | None:
     """The tree of a plain, well-nested fragment, built from the lexer alone (html5lib is slow).
 
     None as soon as anything might make a browser build another tree: misnested
-    or unclosed elements, tables, forms, document-level tags, odd comments or
-    tags cut off, an implied end tag. html5lib then builds it.
+    or unclosed elements, tables with a part left out or with anything but white
+    space between their parts, forms, document-level tags, odd comments or tags
+    cut off, an implied end tag. html5lib then builds it.
     """
     source = doc.source
     if "\x00" in source or "<!-->" in source or "<!--->" in source or "--!>" in source:
@@ -101,61 +117,104 @@ def quick_tree(doc: Lexed) -> Tree | None:
     body = Node(name="body", attrs={}, parent=root)
     root.children += [head, body]
     stack: list[Node] = [body]
-    events = sorted([(t.start, 0, t) for t in doc.tags] + [(t.start, 1, t) for t in doc.end_tags], key=lambda e: e[0])
+    events = sorted([(t.start, 0, t) for t in doc.tags] + [(t.start, 1, t) for t in doc.end_tags], key=itemgetter(0))
     text = doc.body
-    k, count = 0, len(text.chars)
+    k = 0
+    pieces: dict[int, tuple[Node, list[str]]] = {}
 
-    def take_text(upto: int) -> None:
+    def take_text(upto: int) -> bool:
+        """Give the open element the text before UPTO; False where a browser would move it out of a table."""
         nonlocal k
-        parts = []
-        while k < count and text.starts[k] < upto:
-            if text.ends[k] > text.starts[k]:
-                parts.append(text.chars[k])
-            k += 1
-        if parts:
-            stack[-1].text += "".join(parts)
+        stop = bisect_left(text.starts, upto, k)  # the lexer's text runs in source order
+        # Characters from the source; the line breaks the lexer adds for blocks have no width.
+        taken = "".join(compress(text.chars[k:stop], map(ne, text.ends[k:stop], text.starts[k:stop])))
+        k = stop
+        if taken:
+            if stack[-1].name in TABLE_CHILDREN and taken.strip(HTML_SPACE):
+                return False
+            node = stack[-1]
+            pieces.setdefault(id(node), (node, []))[1].append(taken)  # joined at the end: no quadratic +=
+        return True
 
     n = len(source)
+    open_count: dict[str, int] = {}  # names of the open elements (the stack), counted
+    end_starts = [e.start for e in doc.end_tags]
     for at, is_end, tag in events:
-        take_text(at)
+        if not take_text(at):
+            return None
         name = tag.name
         if name in NOT_QUICK or (tag.end >= n and not source.endswith(">")):
             return None
-        if any(ch in a for a in tag.attrs for ch in "\"'<="):
+        if tag.attrs and any(ch in a for a in tag.attrs for ch in "\"'<="):
             return None
         if is_end:
             if name in VOID or stack[-1].name != name or len(stack) == 1:
                 return None
             stack.pop()
+            open_count[name] -= 1
             continue
-        open_names = {node.name for node in stack}
-        if ("p" in open_names and name in CLOSES_P) or (name == "a" and "a" in open_names):
+        if name in CLOSES_P and stack[-1].name == "p":
+            stack.pop()  # a browser ends the open <p> here (<p>一<p>二 is two paragraphs)
+            open_count["p"] -= 1
+        if (name in CLOSES_P and open_count.get("p")) or (name == "a" and open_count.get("a")):
             return None
-        if name in ("li", "dd", "dt") and open_names & {"li", "dd", "dt"}:
+        if name in ("li", "dd", "dt") and (open_count.get("li") or open_count.get("dd") or open_count.get("dt")):
             return None
-        if name in HEADINGS and open_names & HEADINGS:
+        if name in HEADINGS and any(open_count.get(h) for h in HEADINGS):
             return None
+        allowed = TABLE_CHILDREN.get(stack[-1].name)
+        if (allowed is not None or name in TABLE_PARTS) and name not in (allowed or ()):
+            return None
+        if name == "table" and open_count.get("p"):
+            return None  # a browser closes the <p> unless the page is in quirks mode
         parent = stack[-1]
-        if name in ("style", "script", "link") and len(stack) == 1 and not body.children and not body.text.strip():
+        at_top = len(stack) == 1 and not body.children
+        if name in ("style", "script", "link") and at_top and not _joined(pieces, body).strip(HTML_SPACE):
             parent = head  # before any content a browser puts them in <head>
         node = Node(name=name, attrs={key: a.value for key, a in tag.attrs.items()}, parent=parent, tag=tag)
         parent.children.append(node)
         if name not in VOID:
             stack.append(node)
+            open_count[name] = open_count.get(name, 0) + 1
             if name in RAWTEXT:
-                close = next((e for e in doc.end_tags if e.start >= tag.end and e.name == name), None)
-                node.text = source[tag.end : close.start if close else n]
-    take_text(n + 1)
-    if len(stack) != 1:
-        return None
+                close = n  # the lexer's own end tag comes first after the start tag
+                for j in range(bisect_left(end_starts, tag.end), len(end_starts)):
+                    if doc.end_tags[j].name == name:
+                        close = end_starts[j]
+                        break
+                node.text = source[tag.end : close]
+    if not take_text(n + 1) or any(node.name != "p" for node in stack[1:]):
+        return None  # a <p> left open at the end is closed without a word; any other element is not
+    for node, texts in pieces.values():
+        node.text += "".join(texts)
     return Tree(root=root, errors=[])
 
 
-def parse(doc: Lexed) -> Tree:
+def _joined(pieces: dict[int, tuple[Node, list[str]]], node: Node) -> str:
+    return node.text + "".join(pieces[id(node)][1]) if id(node) in pieces else node.text
+
+
+class TooBroken(Exception):
+    """html5lib met more parse errors than the limit: the document is refused, not parsed to the end."""
+
+
+class _Parser(html5lib.HTMLParser):
+    def __init__(self, max_errors: int | None) -> None:
+        super().__init__(tree=treebuilders.getTreeBuilder("etree"), namespaceHTMLElements=False)
+        self.max_errors = max_errors
+
+    def parseError(self, errorcode: str = "XXX-undefined-error", datavars: Any = None) -> None:  # noqa: N802
+        if self.max_errors is not None and len(self.errors) >= self.max_errors:
+            raise TooBroken
+        super().parseError(errorcode, datavars)
+
+
+def parse(doc: Lexed, max_errors: int | None = None) -> Tree:
+    """The tree of DOC; past MAX_ERRORS parse errors, TooBroken."""
     quick = quick_tree(doc)
     if quick is not None:
         return quick
-    parser = html5lib.HTMLParser(tree=treebuilders.getTreeBuilder("etree"), namespaceHTMLElements=False)
+    parser = _Parser(max_errors)
     root_element = parser.parse(doc.source)
     errors = [(pos, code) for pos, code, _ in parser.errors]
 
@@ -171,12 +230,14 @@ def parse(doc: Lexed) -> Tree:
     stack = [(root_element, root)]
     while stack:  # no recursion: a deep tree must not exhaust the stack
         element, node = stack.pop()
+        texts = [node.text]
         for child in element:
             if isinstance(child.tag, str):  # not a comment or processing instruction
                 child_node = make(child, node)
                 node.children.append(child_node)
                 stack.append((child, child_node))
-            node.text += child.tail or ""
+            texts.append(child.tail or "")
+        node.text = "".join(texts)
     _align(root, doc.tags)
     return Tree(root=root, errors=errors)
 

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import re
 import tomllib
+from bisect import bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -27,6 +28,10 @@ from pathlib import Path
 from .normalize import Compact, compact_pattern
 
 _CJK = re.compile(r"[\u4e00-\u9fff]")
+# How far before and after a spam string the text is compared with the known names' heads and tails.
+SPLICE_REACH = 24
+# The shortest protected name (textcheck.protected_names drops shorter ones).
+MIN_NAME = 3
 
 
 @dataclass(frozen=True)
@@ -66,7 +71,12 @@ class NameIndex:
     exact: dict[str, str] = field(default_factory=dict)
     # last two characters -> first two characters -> names (compact, as written)
     buckets: dict[str, dict[str, list[tuple[str, str]]]] = field(default_factory=dict)
+    lengths: dict[str, list[int]] = field(default_factory=dict)  # last two characters -> lengths of such names
     longest: int = 0
+    # Every head (first i characters, i < len) and tail (last m characters, m < len) of the
+    # names, up to SPLICE_REACH characters, to the positions in PAIRS of the names having it.
+    heads: dict[str, set[int]] = field(default_factory=dict)
+    tails: dict[str, set[int]] = field(default_factory=dict)
 
     @classmethod
     def build(cls, pairs: Iterable[tuple[str, str]]) -> NameIndex:
@@ -74,11 +84,37 @@ class NameIndex:
         for key, name in pairs:
             if key in index.exact:
                 continue
+            at = len(index.pairs)
             index.pairs.append((key, name))
             index.exact[key] = name
             index.buckets.setdefault(key[-2:], {}).setdefault(key[:2], []).append((key, name))
+            lengths = index.lengths.setdefault(key[-2:], [])
+            if len(key) not in lengths:
+                lengths.append(len(key))
             index.longest = max(index.longest, len(key))
+            for i in range(1, min(len(key), SPLICE_REACH + 1)):
+                index.heads.setdefault(key[:i], set()).add(at)
+                index.tails.setdefault(key[-i:], set()).add(at)
         return index
+
+    def spliced(self, before: str, after: str) -> str | None:
+        """The first known name whose head BEFORE ends with and whose tail AFTER starts with, head
+        and tail together no longer than the name (BEFORE and AFTER: at most SPLICE_REACH characters)."""
+        heads = [(i, s) for i in range(1, len(before) + 1) if (s := self.heads.get(before[-i:]))]
+        if not heads:
+            return None
+        tails = [(m, s) for m in range(1, len(after) + 1) if (s := self.tails.get(after[:m]))]
+        best: int | None = None
+        for i, names_with_head in heads:
+            for m, names_with_tail in tails:
+                both = names_with_head & names_with_tail
+                if not both:
+                    continue
+                if i + m > MIN_NAME:
+                    both = {k for k in both if len(self.pairs[k][0]) >= i + m}
+                if both and (best is None or min(both) < best):
+                    best = min(both)
+        return None if best is None else self.pairs[best][1]
 
 
 def known_names() -> list[str]:
@@ -162,15 +198,16 @@ def insertion(c: Compact, ending: Ending, index: NameIndex, rules: NameRules) ->
     text = c.text
     stop = ending.end
     begin = max(0, stop - index.longest - 20)
-    for i in range(stop - 1, begin, -1):  # the clause only
-        if i in c.breaks or i in c.soft:
-            begin = i
-            break
+    cuts = c.cuts()
+    last_cut = bisect_right(cuts, stop - 1) - 1
+    if last_cut >= 0 and cuts[last_cut] > begin:
+        begin = cuts[last_cut]  # the clause only
     window = text[begin:stop]
     bucket = index.buckets.get(window[-2:])
     if not bucket:
         return None
-    if any(window[-k:] in index.exact for k in range(2, min(len(window), index.longest) + 1)):
+    longest = min(len(window), index.longest)
+    if any(window[-k:] in index.exact for k in index.lengths[window[-2:]] if k <= longest):
         return None  # the text holds a known name
     best: tuple[int, int, str] | None = None
     grams = {window[k : k + 2] for k in range(len(window) - 1)}

@@ -14,7 +14,9 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Sequence
 from dataclasses import dataclass, field
+from itertools import compress
 
 # Separators that end a sentence or a block: a match of a short word may not
 # run across them, and a betting code must touch its marker without one.
@@ -23,11 +25,15 @@ HARD_BREAKS = frozenset("。！？；!?;\n\r\u2028\u2029")
 # but a reported spam string is not stretched over one.
 SOFT_BREAKS = frozenset("，、：,:")
 
-SKELETON = str.maketrans({"0": "o", "1": "l", "i": "l", "3": "e", "4": "a", "5": "s", "7": "t"})
+SKELETON = {"0": "o", "1": "l", "i": "l", "3": "e", "4": "a", "5": "s", "7": "t"}  # no target is a source
 
 
 def skeleton(text: str) -> str:
-    return text.translate(SKELETON)
+    # str.replace per character: str.translate walks a long Chinese text character by character.
+    for digit, letter in SKELETON.items():
+        if digit in text:
+            text = text.replace(digit, letter)
+    return text
 
 
 def _kept(ch: str) -> bool:
@@ -39,14 +45,29 @@ def _kept(ch: str) -> bool:
 @dataclass
 class Compact:
     text: str = ""
-    spans: list[tuple[int, int]] = field(default_factory=list)
+    # Source range of compact character i: starts[i]..ends[i].
+    starts: Sequence[int] = field(default_factory=list)
+    ends: Sequence[int] = field(default_factory=list)
     # breaks[i]: a hard break stood between compact characters i-1 and i.
     breaks: set[int] = field(default_factory=set)
     soft: set[int] = field(default_factory=set)
+    tokens: list[tuple[int, int]] | None = field(default=None, repr=False, compare=False)  # textcheck's, once
+    _cuts: list[int] | None = field(default=None, repr=False, compare=False)
+
+    def cuts(self) -> list[int]:
+        """Every position of a hard or soft break, in order."""
+        if self._cuts is None:
+            self._cuts = sorted(self.breaks | self.soft)
+        return self._cuts
+
+    @property
+    def spans(self) -> list[tuple[int, int]]:
+        """(start, end) in the source of every compact character."""
+        return list(zip(self.starts, self.ends, strict=True))
 
     def source_range(self, start: int, end: int) -> tuple[int, int]:
         """Source offsets covering compact characters START..END-1."""
-        return self.spans[start][0], self.spans[end - 1][1]
+        return self.starts[start], self.ends[end - 1]
 
     def broken(self, start: int, end: int) -> bool:
         """Whether a hard break lies strictly inside compact range START..END."""
@@ -57,7 +78,7 @@ class Compact:
 
     def gap(self, at: int) -> bool:
         """Whether anything (a space, a symbol, a tag) stood in the source between compact characters at-1 and at."""
-        return at <= 0 or at >= len(self.text) or self.spans[at - 1][1] < self.spans[at][0]
+        return at <= 0 or at >= len(self.text) or self.ends[at - 1] < self.starts[at]
 
     def inside_latin_word(self, start: int, end: int) -> bool:
         """Whether START..END begins or ends in the middle of a Latin word of the source (alphabet2023, 365better)."""
@@ -99,30 +120,41 @@ def _fold_cache(homoglyphs: dict[str, str]) -> dict[str, str]:
 
 _DROPPED, _BREAK, _SOFT = "\x00", "\n", "\r"
 _KEPT_RUN = re.compile(r"[^\x00\n\r]+")
-_TABLES: list[tuple[dict[str, str], dict[int, str]]] = []
+
+
+@dataclass
+class _Table:
+    """A str.translate table for one homoglyph table, grown as new characters are seen."""
+
+    table: dict[int, str] = field(default_factory=dict)
+    seen: set[str] = field(default_factory=set)
+    slow: set[str] = field(default_factory=set)  # characters that read as several (the slow path)
+
+
+_TABLES: list[tuple[dict[str, str], _Table]] = []
 
 
 def _table(homoglyphs: dict[str, str], chars: str) -> dict[int, str] | None:
     """A str.translate table giving every character of CHARS one character (or a marker); None if one needs two."""
-    table = next((t for known, t in _TABLES if known is homoglyphs), None)
-    if table is None:
-        table = {}
-        _TABLES.append((homoglyphs, table))
+    known = next((t for table, t in _TABLES if table is homoglyphs), None)
+    if known is None:
+        known = _Table()
+        _TABLES.append((homoglyphs, known))
         del _TABLES[:-8]
-    for ch in set(chars):
-        if ord(ch) in table:
-            continue
+    present = set(chars)
+    for ch in present - known.seen:
         folded = fold_char(ch, homoglyphs)
-        if len(folded) > 1 or folded == "\x00":
-            table[ord(ch)] = ""  # needs the slow path
+        if len(folded) > 1:
+            known.slow.add(ch)
         else:
-            table[ord(ch)] = folded or _DROPPED
-    if any(table[ord(ch)] == "" for ch in set(chars)):
+            known.table[ord(ch)] = folded or _DROPPED
+        known.seen.add(ch)
+    if not known.slow.isdisjoint(present):
         return None
-    return table
+    return known.table
 
 
-def compact(chars: str, starts: list[int], ends: list[int], homoglyphs: dict[str, str]) -> Compact:
+def compact(chars: str, starts: Sequence[int], ends: Sequence[int], homoglyphs: dict[str, str]) -> Compact:
     """The compact form of CHARS, whose character i came from source STARTS[i]..ENDS[i]."""
     if len(chars) != len(starts) or len(chars) != len(ends):
         raise ValueError("chars, starts and ends differ in length")
@@ -131,31 +163,31 @@ def compact(chars: str, starts: list[int], ends: list[int], homoglyphs: dict[str
         return _compact_slow(chars, starts, ends, homoglyphs)
     folded = chars.translate(table)  # one character per character: offsets line up
     result = Compact()
-    parts: list[str] = []
-    spans = result.spans
-    length = 0
+    kept: list[int] = []  # offsets in CHARS of the compact characters
+    breaks, soft = result.breaks, result.soft
     previous = 0
     for m in _KEPT_RUN.finditer(folded):
         a, b = m.span()
-        if length:
+        if a > previous and kept:
             gap = folded[previous:a]
             if _BREAK in gap:
-                result.breaks.add(length)
+                breaks.add(len(kept))
             if _SOFT in gap:
-                result.soft.add(length)
-        parts.append(m.group())
-        spans.extend(zip(starts[a:b], ends[a:b], strict=True))
-        length += b - a
+                soft.add(len(kept))
+        kept.extend(range(a, b))
         previous = b
-    result.text = "".join(parts)
+    result.text = folded.replace(_DROPPED, "").replace(_BREAK, "").replace(_SOFT, "")
+    result.starts = list(map(starts.__getitem__, kept))
+    result.ends = list(map(ends.__getitem__, kept))
     _unstack(result)
     return result
 
 
-def _compact_slow(chars: str, starts: list[int], ends: list[int], homoglyphs: dict[str, str]) -> Compact:
+def _compact_slow(chars: str, starts: Sequence[int], ends: Sequence[int], homoglyphs: dict[str, str]) -> Compact:
     result = Compact()
     text: list[str] = []
-    spans = result.spans
+    cs: list[int] = []
+    ce: list[int] = []
     cache = _fold_cache(homoglyphs)
     pending_break = pending_soft = False
     for ch, s, e in zip(chars, starts, ends, strict=True):
@@ -164,7 +196,8 @@ def _compact_slow(chars: str, starts: list[int], ends: list[int], homoglyphs: di
             folded = cache[ch] = fold_char(ch, homoglyphs)
         if len(folded) == 1 and folded != "\n" and folded != "\r" and not pending_break and not pending_soft:
             text.append(folded)  # the common case: one character that reads as one
-            spans.append((s, e))
+            cs.append(s)
+            ce.append(e)
             continue
         for c in folded:
             if c == "\n":
@@ -179,8 +212,10 @@ def _compact_slow(chars: str, starts: list[int], ends: list[int], homoglyphs: di
                 result.soft.add(len(text))
             pending_break = pending_soft = False
             text.append(c)
-            result.spans.append((s, e))
+            cs.append(s)
+            ce.append(e)
     result.text = "".join(text)
+    result.starts, result.ends = cs, ce
     _unstack(result)
     return result
 
@@ -204,15 +239,14 @@ _TAG = re.compile(r"</?[A-Za-z][^<>]{0,200}>")
 
 def compact_plain(text: str, homoglyphs: dict[str, str], offset: int = 0, *, tags: bool = False) -> Compact:
     """The compact form of plain TEXT; with TAGS, HTML tags in it are dropped as if they were spaces."""
-    positions = list(range(offset, offset + len(text)))
-    if tags and "<" in text:
+    if tags and "<" in text and _TAG.search(text):
         kept = [True] * len(text)
         for m in _TAG.finditer(text):
             kept[m.start() : m.end()] = [False] * (m.end() - m.start())
-        chars = "".join(ch for ch, k in zip(text, kept, strict=True) if k)
-        positions = [p for p, k in zip(positions, kept, strict=True) if k]
+        chars = "".join(compress(text, kept))
+        positions = list(compress(range(offset, offset + len(text)), kept))
         return compact(chars, positions, [p + 1 for p in positions], homoglyphs)
-    return compact(text, positions, [p + 1 for p in positions], homoglyphs)
+    return compact(text, range(offset, offset + len(text)), range(offset + 1, offset + len(text) + 1), homoglyphs)
 
 
 def compact_pattern(text: str, homoglyphs: dict[str, str]) -> str:

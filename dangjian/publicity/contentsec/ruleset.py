@@ -43,6 +43,7 @@ class Limits:
 
     max_chars: int = 300_000
     max_depth: int = 200
+    max_parse_errors: int = 500
 
 
 @dataclass
@@ -63,6 +64,7 @@ class Ruleset:
     families: families_mod.Families | None = None
     names: names_mod.NameRules | None = None
     scorer: scorer_mod.Scorer | None = None
+    codes: dict[str, bool] = field(default_factory=dict, repr=False)  # textcheck: whether a token reads as a code
 
     def severity(self, kind: str, category: str = "") -> str:
         if kind == "sensitive_word" and category in self.categories:

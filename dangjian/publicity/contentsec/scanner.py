@@ -11,7 +11,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -36,24 +36,41 @@ class Options:
     index: NameIndex = field(default_factory=NameIndex)
 
 
+# Options already built, by (rule set, allow-list, names): every request asks for the options of
+# the names the platform holds right now, which change rarely; a changed name is another key.
+_OPTIONS: dict[tuple[int, tuple[str, ...], tuple[str, ...]], Options] = {}
+_OPTIONS_KEPT = 4
+
+
 def options(*, names: Iterable[str] = (), allowed: Iterable[str] | None = None, folder: Path | None = None) -> Options:
     """Rules, allow-list and protected names, ready to scan many texts with.
 
     NAMES are the organizations' and units' names (`known_names()` reads them);
-    the upper committees configured in settings are always added.
+    the upper committees configured in settings are always added. Built once per
+    process for the same rules, allow-list and names (`clear_options()` forgets them).
     """
     from dangjian.publicity import conf
 
     rules = load(Path(folder or conf.setting("CONTENTSEC_RULES_DIR")))
     if allowed is None:
         allowed = [*rules.allowed_domains, *conf.setting("EXTRA_ALLOWED_DOMAINS"), *conf.own_hosts()]
-    pairs = textcheck.protected_names([*names, *configured_names()], rules)
-    return Options(
-        rules=rules,
-        allowed=[a.lower().removeprefix("*.") for a in allowed],
-        names=pairs,
-        index=NameIndex.build(pairs),
-    )
+    hosts = tuple(a.lower().removeprefix("*.") for a in allowed)
+    all_names = (*names, *configured_names())
+    key = (id(rules), hosts, all_names)
+    cached = _OPTIONS.get(key)
+    if cached is not None and cached.rules is rules:
+        return cached
+    pairs = textcheck.protected_names(all_names, rules)
+    built = Options(rules=rules, allowed=list(hosts), names=pairs, index=NameIndex.build(pairs))
+    _OPTIONS[key] = built
+    while len(_OPTIONS) > _OPTIONS_KEPT:
+        del _OPTIONS[next(iter(_OPTIONS))]
+    return built
+
+
+def clear_options() -> None:
+    """Forget the options built so far (the next `options()` builds them again)."""
+    _OPTIONS.clear()
 
 
 def scan(content: str, *, opts: Options | None = None, field: str = "", html: bool | None = None) -> ScanResult:
@@ -103,12 +120,45 @@ def scan_fields(fields: list[tuple[str, str, bool]], *, opts: Options | None = N
 def scan_plain(text: str, opts: Options, field: str = "") -> list[Finding]:
     c = compact_plain(text, opts.rules.homoglyphs, tags=True)
     findings = textcheck.check(c, text, opts.rules, field=field, names=opts.names, index=opts.index)
-    for m in _PLAIN_URL.finditer(text):
+    for m in _plain_urls(text):
         url = m.group() if "://" in m.group() else "http://" + m.group()
         verdict = links.judge(url, opts.rules, opts.allowed)
         if verdict.kind:
             findings.append(links.finding_for(verdict, opts.rules, text, m.start(), m.end(), field))
     return findings
+
+
+_SCHEME_CHARS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789+.-")
+_URL_ANCHOR = re.compile(r"://|www\.")
+
+
+def _plain_urls(text: str) -> Iterator[re.Match[str]]:
+    """What _PLAIN_URL.finditer(TEXT) finds, trying it only where a match can begin.
+
+    A scheme begins at the first letter of the run of scheme characters before its "://" (from a
+    later letter of the run the match fails or is found earlier); "www." begins where it is. Tried
+    from every letter, a long run of letters costs the square of its length.
+    """
+    starts: set[int] = set()
+    for anchor in _URL_ANCHOR.finditer(text):
+        at = anchor.start()
+        if anchor.group() == "www.":
+            starts.add(at)
+            continue
+        run = at
+        while run > 0 and text[run - 1] in _SCHEME_CHARS:
+            run -= 1
+        first = next((k for k in range(run, at) if text[k].isascii() and text[k].isalpha()), None)
+        if first is not None:
+            starts.add(first)
+    done = 0
+    for at in sorted(starts):
+        if at < done:
+            continue
+        m = _PLAIN_URL.match(text, at)
+        if m:
+            yield m
+            done = m.end()
 
 
 def _text_findings(text: htmldoc.Text, source: str, opts: Options, field: str, codes: bool = True) -> list[Finding]:
@@ -123,7 +173,14 @@ def scan_html(source: str, opts: Options, field: str = "body") -> list[Finding]:
     if doc.too_deep is not None:
         message = f"HTML 标签嵌套过深（超过 {max_depth} 层），无法完成内容安全检查，请清除格式后重新提交"
         return [_refusal("broken_html", source, doc.too_deep.start, message, rules, field)]
-    tree = htmltree.parse(doc)
+    try:
+        tree = htmltree.parse(doc, max_errors=rules.limits.max_parse_errors)
+    except htmltree.TooBroken:
+        message = (
+            f"HTML 结构错误过多（超过 {rules.limits.max_parse_errors} 处错位或残缺的标签），"
+            "无法完成内容安全检查，请清除格式后重新提交"
+        )
+        return [_refusal("broken_html", source, 0, message, rules, field)]
     findings = _text_findings(doc.body, source, opts, field)
     findings += _text_findings(doc.title, source, opts, "page_title" if not field or field == "body" else field)
     for comment in doc.comments:

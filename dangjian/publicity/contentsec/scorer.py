@@ -16,11 +16,15 @@ from __future__ import annotations
 
 import json
 import math
+from bisect import bisect_left
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from itertools import accumulate, repeat
+from operator import add, itemgetter
 from pathlib import Path
 from typing import Any
+
+import ahocorasick
 
 from .normalize import Compact
 
@@ -28,12 +32,15 @@ NGRAMS = (2, 3)
 # Short stretches are damped: the weights are divided by sqrt(max(n-grams, MIN_GRAMS)),
 # so a lone 官网 in a six-character title does not decide anything.
 MIN_GRAMS = 30
-_DIGITS = str.maketrans("0123456789", "0000000000")
 
 
 def shape(text: str) -> str:
     """The compact text as the scorer reads it: digits all 0."""
-    return text.translate(_DIGITS)
+    # str.replace per digit: str.translate walks a long Chinese text character by character.
+    for digit in "123456789":
+        if digit in text:
+            text = text.replace(digit, "0")
+    return text
 
 
 def grams(text: str) -> list[str]:
@@ -67,6 +74,18 @@ class Scorer:
     window: int = 40
     step: int = 20
     max_spans: int = 3
+    # The n-grams of positive weight, by length, for a cheap bound (spans): built once, not part of the model.
+    positive: dict[int, ahocorasick.Automaton] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        automata = {k: ahocorasick.Automaton() for k in NGRAMS}
+        for key, weight in self.weights.items():
+            if weight > 0 and len(key) in automata:
+                automata[len(key)].add_word(key, weight)
+        for automaton in automata.values():
+            if len(automaton):
+                automaton.make_automaton()
+        object.__setattr__(self, "positive", automata)
 
     @classmethod
     def load(cls, path: Path) -> Scorer | None:
@@ -107,13 +126,16 @@ class Scorer:
         """(start, end, score) in compact offsets of the highest-scoring windows at or above the threshold."""
         text = shape(c.text)
         n = len(text)
-        if n < 2:
+        if n < 2 or not self._may_reach(c, text):
             return []
         w = self.weights
         # prefix[k][i]: sum of the weights of the k-grams starting before i
         prefix: dict[int, list[float]] = {}
         for k in NGRAMS:
-            keys = [text[i : i + k] for i in range(n - k + 1)]
+            # The k-grams, joined in C: text[i] + text[i+1] + … for every i.
+            keys: Iterable[str] = text[: n - k + 1]
+            for j in range(1, k):
+                keys = map(add, keys, text[j : n - k + 1 + j])
             prefix[k] = list(accumulate(map(w.get, keys, repeat(0.0)), initial=0.0))
         found: list[tuple[int, int, float]] = []
         for seg_start, seg_end in segments(c):
@@ -130,6 +152,38 @@ class Scorer:
                 if score >= self.threshold:
                     found.append((a, b, score))
         return _best(found, self.max_spans)
+
+    def _may_reach(self, c: Compact, text: str) -> bool:
+        """Whether a window of C could score at or above the threshold, counting only the n-grams of
+        positive weight (an upper bound of its score). Ordinary text has few such n-grams: no window
+        can, and the exact score of every window (spans) is not needed."""
+        need = self.threshold - 1e-9  # a margin for rounding: the bound never says no wrongly
+        ends: dict[int, list[int]] = {}  # where the k-grams of positive weight end (inclusive), in order
+        sums: dict[int, list[float]] = {}  # sums[k][i]: their weights before the i-th
+        for k, automaton in self.positive.items():
+            found = list(automaton.iter(text)) if automaton.kind == ahocorasick.AHOCORASICK else []
+            ends[k] = list(map(itemgetter(0), found))
+            sums[k] = list(accumulate(map(itemgetter(1), found), initial=0.0))
+
+        def positive(a: int, b: int) -> tuple[float, int]:
+            """(sum of the positive weights of the n-grams inside a..b, number of n-grams inside)."""
+            total, count = 0.0, 0
+            for k in NGRAMS:
+                last = b - k + 1  # k-grams starting in a..last-1 end in a+k-1..b-1
+                if last > a:
+                    total += sums[k][bisect_left(ends[k], b)] - sums[k][bisect_left(ends[k], a + k - 1)]
+                    count += last - a
+            return total, count
+
+        for seg_start, seg_end in segments(c):
+            total, count = positive(seg_start, seg_end)
+            if count == 0 or _sigmoid(self.intercept + total / math.sqrt(MIN_GRAMS)) < need:
+                continue  # no window of the segment holds more, nor is divided by less
+            for a, b in windows(seg_start, seg_end, self.window, self.step):
+                total, count = positive(a, b)
+                if count and _sigmoid(self.intercept + total / math.sqrt(max(count, MIN_GRAMS))) >= need:
+                    return True
+        return False
 
 
 def _best(found: list[tuple[int, int, float]], limit: int) -> list[tuple[int, int, float]]:

@@ -130,9 +130,19 @@ class _Context:
 def _is_code(token: str, rules: Ruleset) -> bool:
     if len(token) < 3 or token.isalpha():
         return False
+    known = rules.codes.get(token)
+    if known is None:
+        if len(rules.codes) >= 20_000:
+            rules.codes.clear()
+        known = rules.codes[token] = _reads_as_code(token, rules)
+    return known
+
+
+def _reads_as_code(token: str, rules: Ruleset) -> bool:
     rest = token
     for safe in rules.safe_tokens:
-        rest = rest.replace(safe, "")
+        if safe in rest:
+            rest = rest.replace(safe, "")
     digits = sum(ch.isdigit() for ch in rest)
     letters = sum(ch.isalpha() for ch in rest)
     if letters == 0:
@@ -140,8 +150,14 @@ def _is_code(token: str, rules: Ruleset) -> bool:
     return digits >= int(rules.seo.get("min_digits", 2)) and len(rest) >= 4
 
 
-def _tokens(c: Compact) -> Iterable[tuple[int, int]]:
-    """Runs of Latin letters and digits, cut at hard breaks."""
+def _tokens(c: Compact) -> list[tuple[int, int]]:
+    """Runs of Latin letters and digits, cut at hard breaks (found once per compact text)."""
+    if c.tokens is None:
+        c.tokens = list(_find_tokens(c))
+    return c.tokens
+
+
+def _find_tokens(c: Compact) -> Iterable[tuple[int, int]]:
     for m in _TOKEN.finditer(c.text):
         start = m.start()
         for i in range(m.start() + 1, m.end()):
@@ -206,13 +222,19 @@ def _merge(spans: list[Span], named: int | None = None) -> list[Span]:
     return [(s, e, w, f) for s, e, _, w, f in merged]
 
 
-def tampered_name(c: Compact, start: int, end: int, names: list[tuple[str, str]]) -> str | None:
+def tampered_name(
+    c: Compact, start: int, end: int, names: list[tuple[str, str]], index: namecheck.NameIndex | None = None
+) -> str | None:
     """The protected name whose head ends right before START and whose tail starts at END, if any.
 
-    NAMES holds (compact name, name as written).
+    NAMES holds (compact name, name as written); INDEX, built from the same names, answers
+    without walking them all.
     """
-    before = c.text[max(0, start - 24) : start]
-    after = c.text[end : end + 24]
+    reach = namecheck.SPLICE_REACH
+    before = c.text[max(0, start - reach) : start]
+    after = c.text[end : end + reach]
+    if index is not None and index.pairs:
+        return index.spliced(before, after)
     for key, name in names:
         for i in range(len(key) - 1, 0, -1):
             if not before.endswith(key[:i]):
@@ -266,7 +288,7 @@ def _name_findings(
     for start, end, what, family in spans:
         ending = namecheck.inside_name(c, start, end, found, rules.names) if rules.names and found else None
         name = namecheck.resembled(c, start, end, ending, index) if ending is not None and index else None
-        name = name or tampered_name(c, start, end, names)
+        name = name or tampered_name(c, start, end, names, index)
         if name:
             add(start, end, "name_tampered", f"组织名称“{name}”中被插入了推广字符串（{what}）", family)
         elif ending is not None:
@@ -306,7 +328,7 @@ def protected_names(names: Iterable[str], rules: Ruleset) -> list[tuple[str, str
     out = []
     for name in names:
         key = compact_pattern(name, rules.homoglyphs)
-        if len(key) >= 3:
+        if len(key) >= namecheck.MIN_NAME:
             out.append((key, name))
     return out
 

@@ -43,6 +43,11 @@ class QuickTreeTests(SimpleTestCase):
             "<a href='/x'>外<a href='/y'>内</a></a>",
             "<ul><li>一<li>二</ul>",
             "<table><tr><td>表格</td></tr></table>",
+            "<table>漏出<tbody><tr><td>表格</td></tr></tbody></table>",
+            "<table><tbody>&nbsp;<tr><td>表格</td></tr></tbody></table>",
+            "<table><tbody><tr><div>块</div></tr></tbody></table>",
+            "<p>段落<table><tbody><tr><td>表格</td></tr></tbody></table></p>",
+            "<div><td>单元格</td></div>",
             "<p>正文<!-- 未闭合的注释",
             "<p>正文</p><a href='/x'",
             "<html><body><p>x</p></body></html><p>后</p>",
@@ -56,3 +61,22 @@ class QuickTreeTests(SimpleTestCase):
         tree = htmltree.quick_tree(doc)
         self.assertIsNotNone(tree)
         self.assertEqual(shape(tree), shape(html5lib_tree(doc)))
+
+    def test_it_builds_tables_written_out_in_full(self):
+        html = (
+            '<p>前</p><table border="1">\n<thead><tr><th>序号</th><th>支部</th></tr></thead>\n'
+            "<tbody><tr><td>1</td><td><b>第一</b>党支部<table><tbody><tr><td>内</td></tr></tbody></table></td></tr>"
+            '\n<tr><td>2</td><td><a href="/x">链接</a></td></tr></tbody></table><p>后</p>'
+        )
+        doc = htmldoc.lex(html)
+        tree = htmltree.quick_tree(doc)
+        self.assertIsNotNone(tree)
+        self.assertEqual(shape(tree), shape(html5lib_tree(doc)))
+
+    def test_it_ends_an_open_paragraph_where_a_browser_does(self):
+        for html in ("<p>一<p>二<p>三", "<p>段落<div>块</div>", "<p>一<ul><li>二</li></ul>", "<p>一<h2>标题</h2>"):
+            with self.subTest(html=html):
+                doc = htmldoc.lex(html)
+                tree = htmltree.quick_tree(doc)
+                self.assertIsNotNone(tree)
+                self.assertEqual(shape(tree), shape(html5lib_tree(doc)))
