@@ -14,6 +14,7 @@ from typing import Any
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 
+from dangjian.core import registry
 from dangjian.core.importing import AuditContext, audit_value, save_audit_entries
 from dangjian.core.models import AuditEntry
 
@@ -83,6 +84,8 @@ def write_rows(
                 context.entry(obj, action=AuditEntry.Action.UPDATE, changes=changes, org_id=org_id, content_type=ct)
             )
     save_audit_entries(entries)
+    if new or changed:
+        registry.figures_changed(model._meta.app_label)  # bulk writes send no signals
 
 
 def _create_fields(model: Any) -> list[str]:

@@ -11,7 +11,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
-from dangjian.core import tree
+from dangjian.core import registry, tree
 from dangjian.core.errors import combine
 from dangjian.orgs.models import Organization
 from dangjian.people.models import Member
@@ -207,6 +207,7 @@ def tallies_rebuild() -> int:
         [MeetingTally(org_id=o, year=y, kind=k, counts=encode_counts(c)) for (o, y, k), c in counts.items()],
         batch_size=2000,
     )
+    registry.figures_changed("study")  # bulk_create sends no signals
     return len(counts)
 
 

@@ -21,7 +21,7 @@ from django.db.models import Count, DecimalField, F, OuterRef, Q, Subquery, Sum,
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
-from dangjian.core import tree
+from dangjian.core import registry, tree
 from dangjian.core.errors import Refusal, combine
 from dangjian.orgs.models import Organization
 from dangjian.people.models import Member, Status
@@ -296,6 +296,7 @@ def recount(enrolment_ids: Sequence[int]) -> None:
             output_field=DecimalField(max_digits=5, decimal_places=1),
         ),
     )
+    registry.figures_changed("study")  # QuerySet.update sends no signals
 
 
 @transaction.atomic
