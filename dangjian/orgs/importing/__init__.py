@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import time
 from collections import defaultdict
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -51,6 +52,7 @@ def import_orgs_file(
     dry_run: bool = False,
     file_name: str | None = None,
     request: Any = None,
+    progress: Callable[[int], None] | None = None,
 ) -> ImportResult:
     """Check the organization sheet in PATH and, unless DRY_RUN or any row is bad, write all of it.
 
@@ -60,10 +62,12 @@ def import_orgs_file(
     """
     started = time.perf_counter()
     result = ImportResult(kind="orgs", file_name=file_name or Path(path).name, dry_run=dry_run)
-    table = read_rows(path, COLUMNS, result)
+    table = read_rows(path, COLUMNS, result, progress=progress)
     if table is None:
         return timed(result, started)
-    rows = [parse_row(Row(n, values, table.headers, result)) for n, values in table.rows]
+    rows = [parse_row(Row(n, values, table.headers, result)) for n, values in table]
+    if table.failed:
+        return timed(result, started)
     flag_duplicates(rows, result)
     by_code = {r.code: r for r in rows if r.code}
     db = _Database(rows)
