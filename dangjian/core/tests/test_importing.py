@@ -11,7 +11,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import override_settings
 from openpyxl import Workbook
 
-from dangjian.core import excel, importing
+from dangjian.core import importing
 from dangjian.core.importing import CellError, Column, ImportResult
 from dangjian.core.testing import BaseTestCase
 
