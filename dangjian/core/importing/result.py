@@ -57,6 +57,7 @@ class ImportResult:
     changes: list[Change] = field(default_factory=list)
     extra: dict[str, int] = field(default_factory=dict)  # other records touched, by Chinese label
     seconds: float = 0.0
+    change_count: int | None = None  # all the changes, when only the first are kept (a background job's)
 
     @property
     def ok(self) -> bool:
@@ -65,6 +66,10 @@ class ImportResult:
     @property
     def rows(self) -> int:
         return self.created + self.updated + self.unchanged
+
+    @property
+    def total_changes(self) -> int:
+        return len(self.changes) if self.change_count is None else self.change_count
 
     @property
     def preview(self) -> list[Change]:

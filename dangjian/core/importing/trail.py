@@ -12,6 +12,7 @@ from typing import Any
 from auditlog.cid import correlation_id
 from django.contrib.contenttypes.models import ContentType
 from django.db import connections, models, router
+from django.http import HttpRequest
 from django.utils import timezone
 
 from .. import audit
@@ -86,6 +87,8 @@ class AuditContext:
 
     def summary(self, result: ImportResult, *, model: type[models.Model], request: Any = None) -> AuditEntry:
         """The one IMPORT entry naming the file and the counts."""
+        if request is None and self.remote_addr:
+            request = _from_address(self.remote_addr)  # a background import: the uploader's address
         entry = audit.record(
             audit.Event.IMPORT,
             request=request,
@@ -97,6 +100,13 @@ class AuditContext:
             cid=self.cid,
         )
         return entry
+
+
+def _from_address(address: str) -> HttpRequest:
+    """A stand-in request carrying only the client's address, for audit.record."""
+    request = HttpRequest()
+    request.META["REMOTE_ADDR"] = address
+    return request
 
 
 def save_audit_entries(entries: list[AuditEntry]) -> None:

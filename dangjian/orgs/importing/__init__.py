@@ -53,12 +53,14 @@ def import_orgs_file(
     file_name: str | None = None,
     request: Any = None,
     progress: Callable[[int], None] | None = None,
+    remote_addr: str | None = None,
 ) -> ImportResult:
     """Check the organization sheet in PATH and, unless DRY_RUN or any row is bad, write all of it.
 
     SCOPE_USER limits the parents rows may name and the organizations they may
     update to that user's subtree, and forbids new roots (the web page passes
-    the uploader; commands None). ACTOR is named in the audit trail.
+    the uploader; commands None). ACTOR is named in the audit trail,
+    with REMOTE_ADDR when the import runs in the task worker. PROGRESS is told the rows read.
     """
     started = time.perf_counter()
     result = ImportResult(kind="orgs", file_name=file_name or Path(path).name, dry_run=dry_run)
@@ -84,7 +86,7 @@ def import_orgs_file(
     _count(rows, db, result)
     if dry_run:
         return timed(result, started)
-    context = AuditContext(actor=actor, remote_addr=audit.client_address(request))
+    context = AuditContext(actor=actor, remote_addr=remote_addr or audit.client_address(request))
     try:
         with transaction.atomic(), context.active(in_request=request is not None):
             # Parents first; by code within a level, so treebeard (ordered by code) appends, not shifts.

@@ -44,12 +44,14 @@ def import_members_file(
     file_name: str | None = None,
     request: Any = None,
     progress: Callable[[int], None] | None = None,
+    remote_addr: str | None = None,
 ) -> ImportResult:
     """Check the roster in PATH and, unless DRY_RUN or any row is bad, write all of it.
 
     SCOPE_USER limits the organizations rows may name, and the people they may
     update, to that user's subtree (the web page passes the uploader; commands
-    None). ACTOR is named in the audit trail.
+    None). ACTOR is named in the audit trail,
+    with REMOTE_ADDR when the import runs in the task worker. PROGRESS is told the rows read.
     """
     started = time.perf_counter()
     result = ImportResult(kind="members", file_name=file_name or Path(path).name, dry_run=dry_run)
@@ -60,7 +62,7 @@ def import_members_file(
     if table.failed:
         return timed(result, started)
     flag_duplicates(rows, result)
-    plan = Plan(context=AuditContext(actor=actor, remote_addr=audit.client_address(request)))
+    plan = Plan(context=AuditContext(actor=actor, remote_addr=remote_addr or audit.client_address(request)))
     _resolve(rows, plan, scope_user)  # every row, so a row's organization is checked even if its ID is bad
     rows = [r for r in rows if not r.row.bad]
     for r in rows:
