@@ -18,7 +18,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.decorators import login_required
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.db.models import Model
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import URLPattern, path, reverse
 from django.views.decorators.http import require_POST
@@ -97,7 +97,8 @@ def import_urlpatterns(spec: ImportSpec, prefix: str = "import/") -> list[URLPat
         spec.allow(request)
         found = ImportJob.objects.filter(pk=job, kind=spec.kind, user_id=request.user.pk).first()
         if found is None:
-            raise Http404("没有这个导入任务")
+            exists = ImportJob.objects.filter(pk=job).exists()
+            raise scoping.deny(request, ImportJob, {"job": job}, exists=exists)
         return found
 
     def job_context(job: ImportJob) -> dict[str, Any]:
