@@ -89,7 +89,7 @@ def integer(value: Any, *, low: int, high: int) -> int | None:
         return None
     try:
         number = int(float(label))
-    except ValueError:
+    except (ValueError, OverflowError):  # "abc"; "inf" and "1e309" are floats but no integers
         raise CellError(f"应填写整数，不能是“{label}”") from None
     if number != float(label) or not low <= number <= high:
         raise CellError(f"应为{low}到{high}之间的整数，不能是“{label}”")

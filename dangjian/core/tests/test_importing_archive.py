@@ -127,3 +127,14 @@ class RowCapTests(ArchiveTestCase):
         assert table is not None
         list(table)
         self.assertEqual(seen, [500, 1000, 1200])
+
+
+class FuzzFoundTests(ArchiveTestCase):
+    """What the fuzz tests of the importers found, kept as plain tests."""
+
+    def test_an_infinite_number_is_no_integer(self):
+        from dangjian.core.importing import CellError, integer
+
+        for value in ("inf", "1e309", "-inf"):
+            with self.assertRaises(CellError):
+                integer(value, low=1, high=10)
