@@ -23,7 +23,6 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-import zipfile
 from io import StringIO
 from pathlib import Path
 
@@ -38,13 +37,10 @@ def main() -> int:
 
 
 def write_bomb(path: Path, megabytes: int = 330) -> None:
-    """An .xlsx whose one sheet inflates to MEGABYTES of XML (a few hundred KB on disk)."""
-    row = b'<row><c t="inlineStr"><is><t>' + b"A" * 1000 + b"</t></is></c></row>"
-    body = row * (megabytes * 2**20 // len(row))
-    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as zf:
-        zf.writestr("[Content_Types].xml", "<Types/>")
-        zf.writestr("xl/workbook.xml", "<workbook/>")
-        zf.writestr("xl/worksheets/sheet1.xml", b"<worksheet><sheetData>" + body + b"</sheetData></worksheet>")
+    """A real workbook whose one sheet inflates to MEGABYTES of XML (under 1 MB on disk)."""
+    from dangjian.core.tests.zipbomb import bomb_bytes
+
+    path.write_bytes(bomb_bytes(megabytes))
 
 
 def run(args: argparse.Namespace, started: float) -> int:

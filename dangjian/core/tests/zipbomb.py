@@ -8,8 +8,12 @@ true: openpyxl would really inflate 330 MB of XML from it.
 
 from __future__ import annotations
 
+import io
 import struct
+import zipfile
 import zlib
+
+from openpyxl import Workbook
 
 ROW = b'<row><c t="inlineStr"><is><t>' + b"A" * 1000 + b"</t></is></c></row>"
 
@@ -22,7 +26,8 @@ def _deflated(data: bytes) -> bytes:
 def bomb_bytes(megabytes: int = 330) -> bytes:
     """An .xlsx-looking zip whose sheet1.xml inflates to about MEGABYTES of XML."""
     block = ROW * (2**20 // len(ROW))
-    head, tail = b"<worksheet><sheetData>", b"</sheetData></worksheet>"
+    head = b'<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>'
+    tail = b"</sheetData></worksheet>"
     c = zlib.compressobj(9, zlib.DEFLATED, -15)
     start = c.compress(head + block) + c.flush(zlib.Z_FULL_FLUSH)
     middle = c.compress(block) + c.flush(zlib.Z_FULL_FLUSH)
@@ -33,10 +38,12 @@ def bomb_bytes(megabytes: int = 330) -> bytes:
         crc = zlib.crc32(block, crc)
     crc = zlib.crc32(tail, crc)
     size = len(head) + len(block) * megabytes + len(tail)
-    members = [
-        ("[Content_Types].xml", b"<Types/>"),
-        ("xl/workbook.xml", b"<workbook/>"),
-    ]
+    # Every other part from a real workbook, so that a reader that does not check the
+    # archive first really opens it and inflates the sheet.
+    skeleton = io.BytesIO()
+    Workbook().save(skeleton)
+    with zipfile.ZipFile(skeleton) as zf:
+        members = [(n, zf.read(n)) for n in zf.namelist() if n != "xl/worksheets/sheet1.xml"]
     entries = [(name, _deflated(data), zlib.crc32(data), len(data)) for name, data in members]
     entries.append(("xl/worksheets/sheet1.xml", sheet, crc, size))
     out, directory = bytearray(), bytearray()
