@@ -19,10 +19,11 @@ from pathlib import Path
 from typing import Any
 
 from django.conf import settings
-from django.http import HttpRequest
 from django.utils import timezone
 from django.utils.module_loading import import_string
 from django_tasks import task
+
+from dangjian.accounts.http import AuthedRequest
 
 from .. import audit
 from ..excel import ExcelReadError
@@ -96,7 +97,7 @@ def result_from_json(data: dict[str, Any]) -> ImportResult | None:
 # --- starting, confirming, running ------------------------------------------------------
 
 
-def start_if_big(*, request: HttpRequest, kind: str, importer: Any, staged: Staged) -> ImportJob | None:
+def start_if_big(*, request: AuthedRequest, kind: str, importer: Any, staged: Staged) -> ImportJob | None:
     """A queued job for STAGED when it has more rows than a request should check; else None.
 
     A file whose archive is refused stays with the ordinary check, which reports why.

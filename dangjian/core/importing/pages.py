@@ -23,6 +23,7 @@ from django.shortcuts import redirect, render
 from django.urls import URLPattern, path, reverse
 from django.views.decorators.http import require_POST
 
+from dangjian.accounts.http import AuthedRequest
 from dangjian.core import excel, scoping
 from dangjian.core.web import xlsx_download
 
@@ -58,13 +59,13 @@ class ImportSpec:
 def import_urlpatterns(spec: ImportSpec, prefix: str = "import/") -> list[URLPattern]:
     """The routes import, import_confirm, import_template and import_job* under PREFIX."""
 
-    def start_job(request: HttpRequest) -> Callable[[Any], ImportJob | None]:
+    def start_job(request: AuthedRequest) -> Callable[[Any], ImportJob | None]:
         return lambda staged: jobs.start_if_big(
             request=request, kind=spec.kind, importer=spec.import_file, staged=staged
         )
 
     @login_required
-    def import_page(request: HttpRequest) -> HttpResponse:
+    def import_page(request: AuthedRequest) -> HttpResponse:
         spec.allow(request)
         context: dict[str, Any] = {"nav": spec.nav}
         if request.method == "POST":
@@ -92,7 +93,7 @@ def import_urlpatterns(spec: ImportSpec, prefix: str = "import/") -> list[URLPat
         spec.allow(request)
         return excel.xlsx_response(f"{spec.label}导入模板.xlsx", spec.template_bytes())
 
-    def own_job(request: HttpRequest, job: Any) -> ImportJob:
+    def own_job(request: AuthedRequest, job: Any) -> ImportJob:
         """The uploader's own job of this kind; anyone else's reads as missing."""
         spec.allow(request)
         found = ImportJob.objects.filter(pk=job, kind=spec.kind, user_id=request.user.pk).first()
@@ -117,11 +118,11 @@ def import_urlpatterns(spec: ImportSpec, prefix: str = "import/") -> list[URLPat
         }
 
     @login_required
-    def import_job(request: HttpRequest, job: Any) -> HttpResponse:
+    def import_job(request: AuthedRequest, job: Any) -> HttpResponse:
         return render(request, "core/import_job.html", job_context(own_job(request, job)))
 
     @login_required
-    def import_job_status(request: HttpRequest, job: Any) -> HttpResponse:
+    def import_job_status(request: AuthedRequest, job: Any) -> HttpResponse:
         """The progress bar while the worker runs; once it stops, htmx reloads the page to show the outcome."""
         found = own_job(request, job)
         if found.running:
@@ -132,7 +133,7 @@ def import_urlpatterns(spec: ImportSpec, prefix: str = "import/") -> list[URLPat
 
     @login_required
     @require_POST
-    def import_job_confirm(request: HttpRequest, job: Any) -> HttpResponse:
+    def import_job_confirm(request: AuthedRequest, job: Any) -> HttpResponse:
         found = own_job(request, job)
         try:
             jobs.confirm_job(job=found)
@@ -142,7 +143,7 @@ def import_urlpatterns(spec: ImportSpec, prefix: str = "import/") -> list[URLPat
         return redirect(f"{spec.url_namespace}:import_job", job=found.pk)
 
     @login_required
-    def import_job_errors(request: HttpRequest, job: Any) -> HttpResponse:
+    def import_job_errors(request: AuthedRequest, job: Any) -> HttpResponse:
         """The errors per row as an .xlsx, to fix the file by."""
         found = own_job(request, job)
         result = jobs.result_from_json(found.outcome)

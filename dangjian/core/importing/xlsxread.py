@@ -48,7 +48,7 @@ class SheetRef:
 
 def _events(source: IO[bytes], tags: tuple[str, ...]) -> Iterator[ET.Element]:
     """End events of elements named TAGS, parsed block by block; refuses a DTD."""
-    parser = ET.XMLPullParser(events=("end",))
+    parser: ET.XMLPullParser = ET.XMLPullParser(events=("end",))
     tail = b""
     for block in iter(lambda: source.read(BLOCK), b""):
         window = tail + block
@@ -56,12 +56,15 @@ def _events(source: IO[bytes], tags: tuple[str, ...]) -> Iterator[ET.Element]:
             raise XlsxError("文件中含有文档类型声明，不是正常的 Excel 文件")
         tail = block[-9:]
         parser.feed(block)
-        for _, element in parser.read_events():
-            if element.tag in tags:
-                yield element
+        yield from _ended(parser, tags)
     parser.close()
-    for _, element in parser.read_events():
-        if element.tag in tags:
+    yield from _ended(parser, tags)
+
+
+def _ended(parser: ET.XMLPullParser, tags: tuple[str, ...]) -> Iterator[ET.Element]:
+    for event in parser.read_events():
+        element = event[1]
+        if isinstance(element, ET.Element) and element.tag in tags:
             yield element
 
 

@@ -19,10 +19,10 @@ HEADERS = ["组织编码", "组织名称", "成立日期", "任期年数"]
 
 
 def _trim(values: tuple[Any, ...]) -> tuple[Any, ...]:
-    values = list(values)
-    while values and values[-1] is None:
-        values.pop()
-    return tuple(values)
+    cells = list(values)
+    while cells and cells[-1] is None:
+        cells.pop()
+    return tuple(cells)
 
 
 def openpyxl_rows(path: str) -> list[tuple[str, dict[int, tuple[Any, ...]]]]:
