@@ -33,8 +33,6 @@ class ImportSettings(AppSettings):
     max_rows: int = 20_000
     # Files with more rows than this are checked and imported by the task worker, with a progress page.
     background_rows: int = 2_000
-    # How long a finished background import's page (and its error report) stays available.
-    job_keep_days: int = 7
 
     @property
     def staged_max_age(self) -> dt.timedelta:
