@@ -118,3 +118,15 @@ class BackgroundImportTests(MemberImportCase):
         status = self.client.get(status_url, headers={"HX-Request": "true"})
         self.assertEqual(status["HX-Refresh"], "true")
         self.assertContains(self.client.get(response.url), "确认导入")
+
+
+class RowCapTests(MemberImportCase):
+    @override_settings(DANGJIAN={"imports": {"max_rows": 2}})
+    def test_a_roster_above_the_row_cap_is_refused_whole_naming_the_cap(self):
+        from dangjian.people.importing import import_members_file
+
+        result = import_members_file(self.xlsx([person(1), person(2, 民族="火星族"), person(3)]))
+        self.assertEqual(len(result.errors), 1)  # the cap alone, not the bad rows read before it
+        self.assertIn("超过 2 行的上限", result.errors[0].message)
+        self.assertEqual(Member.objects.count(), 2)
+        self.assertFalse(AuditEntry.objects.filter(event="import").exists())
