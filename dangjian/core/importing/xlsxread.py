@@ -23,7 +23,7 @@ import zipfile
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import IO, Any
+from typing import IO, Any, cast
 
 from openpyxl.styles.numbers import BUILTIN_FORMATS, is_date_format, is_timedelta_format
 from openpyxl.utils.datetime import CALENDAR_MAC_1904, CALENDAR_WINDOWS_1900, from_excel, from_ISO8601
@@ -62,9 +62,9 @@ def _events(source: IO[bytes], tags: tuple[str, ...]) -> Iterator[ET.Element]:
 
 
 def _ended(parser: ET.XMLPullParser, tags: tuple[str, ...]) -> Iterator[ET.Element]:
-    for event in parser.read_events():
-        element = event[1]
-        if isinstance(element, ET.Element) and element.tag in tags:
+    events = cast(Iterator[tuple[str, ET.Element]], parser.read_events())  # "end" events: (event, element)
+    for _, element in events:
+        if element.tag in tags:
             yield element
 
 
