@@ -129,6 +129,11 @@ class SheetRows:
         self.headers = sheet.headers
         self.failed = False
 
+    @property
+    def rows(self) -> SheetRows:
+        """The rows themselves (callers written for the list of rows iterate `table.rows`)."""
+        return self
+
     def __iter__(self) -> Iterator[tuple[int, tuple[Any, ...]]]:
         count = 0
         try:
