@@ -96,8 +96,11 @@ $(PY) -m gunicorn config.wsgi:application --bind $(BIND_ADDRESS):$(PORT) \
 	--access-logfile - --error-logfile -
 endef
 
+# The task worker (big Excel imports) runs beside the server and stops with it.
 run: seed
-	$(serve-cmd)
+	@$(PY) manage.py db_worker & worker=$$!; \
+	trap 'kill $$worker 2>/dev/null || true' EXIT INT TERM; \
+	$(MAKE) --no-print-directory serve
 
 # Serve without migrating or seeding.
 serve: setup

@@ -77,6 +77,8 @@ INSTALLED_APPS = [
     "django_otp",
     "django_otp.plugins.otp_totp",  # time-based one-time passwords
     "csp",
+    "django_tasks",  # background work: big imports (see TASKS below)
+    "django_tasks_db",
     "dangjian.core",
     "dangjian.accounts",
     "dangjian.orgs",
@@ -309,6 +311,22 @@ DANGJIAN: dict[str, Any] = {
     # Audit entries are kept at least this long; prune_audit never goes below 180 (GB/T 22239: ≥ 6 months).
     "AUDIT_RETENTION_DAYS": AUDIT_RETENTION_DAYS,
 }
+
+# --- Background tasks (django-tasks): big Excel imports run in the task worker -------------
+# The database backend needs no extra server; `make run` starts `manage.py db_worker` beside
+# the web server. TASKS_BACKEND=immediate runs tasks inside the request instead (no worker).
+TASKS_BACKEND = os.environ.get("TASKS_BACKEND", "database")
+if TASKS_BACKEND not in ("database", "immediate"):
+    raise ImproperlyConfigured("TASKS_BACKEND must be database or immediate")
+TASKS = {
+    "default": {
+        "BACKEND": {
+            "database": "django_tasks_db.DatabaseBackend",
+            "immediate": "django_tasks.backends.immediate.ImmediateBackend",
+        }[TASKS_BACKEND],
+    }
+}
+# --- end of background tasks ----------------------------------------------------------------
 
 LOGGING = {
     "version": 1,

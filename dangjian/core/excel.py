@@ -126,7 +126,9 @@ def read_table(path: str | Path, known: Collection[str], *, scan_rows: int = 5) 
     The header row is the one naming the most known columns, so a title row above it is
     skipped. Blank rows are dropped; values come as openpyxl gives them (dates as datetime).
     """
-    check_signature(path)
+    from dangjian.core.importing.workbook import check_archive  # the imports' package imports this module
+
+    check_archive(path)  # the zip's declared sizes first: a zip bomb is refused before anything inflates
     try:
         wb = load_workbook(path, read_only=True, data_only=True)
     except Exception:  # openpyxl raises zip, XML and key errors alike for a damaged file

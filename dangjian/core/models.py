@@ -64,3 +64,8 @@ class AuditEntry(AbstractLogEntry):
     class Meta(AbstractLogEntry.Meta):
         verbose_name = "审计记录"
         verbose_name_plural = "审计记录"
+
+
+from .importing.models import ImportJob  # noqa: E402  (the background imports' model lives with the imports)
+
+__all__ = ["AuditEntry", "AuditEntryManager", "ImportJob"]

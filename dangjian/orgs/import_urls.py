@@ -14,6 +14,7 @@ SPEC = ImportSpec(
     template_name="orgs/import.html",
     url_namespace="orgs",
     may_import=scoping.is_committee_staff,
+    key_label="组织编码",
     model=Organization,
 )
 

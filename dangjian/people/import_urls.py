@@ -17,6 +17,7 @@ SPEC = ImportSpec(
     template_name="people/import.html",
     url_namespace="people",
     may_import=scoping.can_see_orgs,
+    key_label="身份证号",
     model=Member,
 )
 

@@ -20,6 +20,20 @@ class ImportSettings(AppSettings):
     # Changes listed on the preview page.
     preview_rows: int = 50
 
+    # The archive, checked from its directory before anything is decompressed (issue 10 §3):
+    # a 1 MB file can declare gigabytes of XML. A 20,000-row roster is about 6 MB of XML.
+    max_members: int = 200  # files inside the .xlsx (a workbook of a few sheets has ~15)
+    max_member_bytes: int = 64 * 1024 * 1024  # one file, uncompressed
+    max_total_bytes: int = 128 * 1024 * 1024  # all of them, uncompressed
+    # Uncompressed : compressed, for files above ratio_floor_bytes (tiny files compress as they like).
+    max_compression_ratio: int = 100
+    ratio_floor_bytes: int = 1024 * 1024
+
+    # Data rows one file may hold; a larger file is refused whole.
+    max_rows: int = 20_000
+    # Files with more rows than this are checked and imported by the task worker, with a progress page.
+    background_rows: int = 2_000
+
     @property
     def staged_max_age(self) -> dt.timedelta:
         return dt.timedelta(minutes=self.staged_max_minutes)

@@ -1,8 +1,9 @@
 """The web pages and the command of an Excel import, shared by every import.
 
-An app describes its import once (`ImportSpec`) and gets the three pages
-(upload → preview, confirm, template download) with `import_urlpatterns(spec)`,
-and its management command by subclassing `ImportCommand`.
+An app describes its import once (`ImportSpec`) and gets the pages (upload →
+preview, confirm, template download, and a big file's background job: its
+progress, confirmation and error report) with `import_urlpatterns(spec)`, and
+its management command by subclassing `ImportCommand`.
 """
 
 from __future__ import annotations
@@ -19,11 +20,15 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.db.models import Model
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.urls import URLPattern, path
+from django.urls import URLPattern, path, reverse
 from django.views.decorators.http import require_POST
 
+from dangjian.accounts.http import AuthedRequest
 from dangjian.core import excel, scoping
+from dangjian.core.web import xlsx_download
 
+from . import jobs
+from .models import ImportJob
 from .result import ImportResult, report_lines
 from .staging import StagingError, check_upload, confirm_upload
 
@@ -39,6 +44,7 @@ class ImportSpec:
     may_import: Callable[[Any], bool]  # who may import (the menu shows the page to exactly them)
     model: type[Model]  # what is imported: the target of a refused visit's audit entry
     nav: str = "import"
+    key_label: str = "编码"  # what identifies a record in the preview: "组织编码", "身份证号"
 
     @property
     def page_url(self) -> str:
@@ -51,14 +57,21 @@ class ImportSpec:
 
 
 def import_urlpatterns(spec: ImportSpec, prefix: str = "import/") -> list[URLPattern]:
-    """The routes import, import_confirm and import_template under PREFIX."""
+    """The routes import, import_confirm, import_template and import_job* under PREFIX."""
+
+    def start_job(request: AuthedRequest) -> Callable[[Any], ImportJob | None]:
+        return lambda staged: jobs.start_if_big(
+            request=request, kind=spec.kind, importer=spec.import_file, staged=staged
+        )
 
     @login_required
-    def import_page(request: HttpRequest) -> HttpResponse:
+    def import_page(request: AuthedRequest) -> HttpResponse:
         spec.allow(request)
         context: dict[str, Any] = {"nav": spec.nav}
         if request.method == "POST":
-            context.update(check_upload(request, spec.kind, spec.import_file))
+            context.update(check_upload(request, spec.kind, spec.import_file, start_job=start_job(request)))
+            if "job" in context:
+                return redirect(f"{spec.url_namespace}:import_job", job=context["job"].pk)
         return render(request, spec.template_name, context)
 
     @login_required
@@ -80,10 +93,78 @@ def import_urlpatterns(spec: ImportSpec, prefix: str = "import/") -> list[URLPat
         spec.allow(request)
         return excel.xlsx_response(f"{spec.label}导入模板.xlsx", spec.template_bytes())
 
+    def own_job(request: AuthedRequest, job: Any) -> ImportJob:
+        """The uploader's own job of this kind; anyone else's reads as missing."""
+        spec.allow(request)
+        found = ImportJob.objects.filter(pk=job, kind=spec.kind, user_id=request.user.pk).first()
+        if found is None:
+            exists = ImportJob.objects.filter(pk=job).exists()
+            raise scoping.deny(request, ImportJob, {"job": job}, exists=exists)
+        return found
+
+    def job_context(job: ImportJob) -> dict[str, Any]:
+        ns = spec.url_namespace
+        return {
+            "nav": spec.nav,
+            "job": job,
+            "label": spec.label,
+            "key_label": spec.key_label,
+            "result": jobs.result_from_json(job.outcome),
+            "page_url": reverse(spec.page_url),
+            "status_url": reverse(f"{ns}:import_job_status", kwargs={"job": job.pk}),
+            "confirm_url": reverse(f"{ns}:import_job_confirm", kwargs={"job": job.pk}),
+            "errors_url": reverse(f"{ns}:import_job_errors", kwargs={"job": job.pk}),
+            "token": "job" if job.status == ImportJob.Status.CHECKED else "",
+        }
+
+    @login_required
+    def import_job(request: AuthedRequest, job: Any) -> HttpResponse:
+        return render(request, "core/import_job.html", job_context(own_job(request, job)))
+
+    @login_required
+    def import_job_status(request: AuthedRequest, job: Any) -> HttpResponse:
+        """The progress bar while the worker runs; once it stops, htmx reloads the page to show the outcome."""
+        found = own_job(request, job)
+        if found.running:
+            return render(request, "core/import_job_status.html", job_context(found))
+        response = HttpResponse("")
+        response["HX-Refresh"] = "true"
+        return response
+
+    @login_required
+    @require_POST
+    def import_job_confirm(request: AuthedRequest, job: Any) -> HttpResponse:
+        found = own_job(request, job)
+        try:
+            jobs.confirm_job(job=found)
+        except StagingError as e:
+            messages.error(request, str(e))
+            return redirect(spec.page_url)
+        return redirect(f"{spec.url_namespace}:import_job", job=found.pk)
+
+    @login_required
+    def import_job_errors(request: AuthedRequest, job: Any) -> HttpResponse:
+        """The errors per row as an .xlsx, to fix the file by."""
+        found = own_job(request, job)
+        result = jobs.result_from_json(found.outcome)
+        rows = [(e.row or "", e.column, e.message) for e in (result.errors if result else [])]
+        return xlsx_download(
+            request,
+            title=f"{spec.label}导入错误报告",
+            headers=["行号", "列", "原因"],
+            rows=rows,
+            target=spec.model,
+            personal=False,
+        )
+
     return [
         path(prefix, import_page, name="import"),
         path(f"{prefix}confirm/", import_confirm, name="import_confirm"),
         path(f"{prefix}template.xlsx", import_template, name="import_template"),
+        path(f"{prefix}jobs/<uuid:job>/", import_job, name="import_job"),
+        path(f"{prefix}jobs/<uuid:job>/status/", import_job_status, name="import_job_status"),
+        path(f"{prefix}jobs/<uuid:job>/confirm/", import_job_confirm, name="import_job_confirm"),
+        path(f"{prefix}jobs/<uuid:job>/errors.xlsx", import_job_errors, name="import_job_errors"),
     ]
 
 

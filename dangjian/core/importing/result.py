@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import time
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from .. import excel
 from .conf import ImportSettings
+from .workbook import Sheet, open_sheet
 
 PREVIEW_ROWS = ImportSettings.preview_rows  # the default
 
@@ -56,6 +57,7 @@ class ImportResult:
     changes: list[Change] = field(default_factory=list)
     extra: dict[str, int] = field(default_factory=dict)  # other records touched, by Chinese label
     seconds: float = 0.0
+    change_count: int | None = None  # all the changes, when only the first are kept (a background job's)
 
     @property
     def ok(self) -> bool:
@@ -64,6 +66,10 @@ class ImportResult:
     @property
     def rows(self) -> int:
         return self.created + self.updated + self.unchanged
+
+    @property
+    def total_changes(self) -> int:
+        return len(self.changes) if self.change_count is None else self.change_count
 
     @property
     def preview(self) -> list[Change]:
@@ -104,21 +110,80 @@ class Column:
     required: bool = False
 
 
-def read_rows(path: str | Path, columns: Sequence[Column], result: ImportResult) -> excel.Table | None:
-    """The table of PATH, or None with the file-level problem recorded in RESULT."""
+class SheetRows:
+    """The rows of the sheet being imported, read as they are iterated (once).
+
+    A problem found on the way (the row cap passed, a damaged part of the file) ends
+    the iteration and leaves only that file-level error in the result: `failed` says so.
+    PROGRESS, when given, is told every PROGRESS_EVERY rows how many were read.
+    """
+
+    PROGRESS_EVERY = 500
+
+    def __init__(self, sheet: Sheet, result: ImportResult, progress: Callable[[int], None] | None = None):
+        self._sheet = sheet
+        self._result = result
+        self._progress = progress
+        self.sheet = sheet.sheet
+        self.header_row = sheet.header_row
+        self.headers = sheet.headers
+        self.failed = False
+
+    @property
+    def rows(self) -> SheetRows:
+        """The rows themselves (callers written for the list of rows iterate `table.rows`)."""
+        return self
+
+    def __iter__(self) -> Iterator[tuple[int, tuple[Any, ...]]]:
+        count = 0
+        try:
+            for item in self._sheet:
+                count += 1
+                if self._progress is not None and count % self.PROGRESS_EVERY == 0:
+                    self._progress(count)
+                yield item
+        except excel.ExcelReadError as e:
+            self.failed = True
+            self._result.errors[:] = [RowError(None, "", str(e))]
+        finally:
+            self._sheet.close()
+        if self._progress is not None:
+            self._progress(count)
+
+
+def read_rows(
+    path: str | Path,
+    columns: Sequence[Column],
+    result: ImportResult,
+    *,
+    progress: Callable[[int], None] | None = None,
+) -> SheetRows | None:
+    """The rows of PATH's sheet, or None with the file-level problem recorded in RESULT.
+
+    Checked in this order before any row is read: the archive (`workbook.check_archive`:
+    sizes declared inside the zip), the header row, the required columns, one data row.
+    """
     try:
-        table = excel.read_table(path, {c.header for c in columns})
+        sheet = open_sheet(path, {c.header for c in columns})
     except excel.ExcelReadError as e:
         result.error(None, "", str(e))
         return None
-    missing = [c.header for c in columns if c.required and c.header not in table.headers]
+    missing = [c.header for c in columns if c.required and c.header not in sheet.headers]
     if missing:
-        result.error(None, "", f"缺少必填列：{'、'.join(missing)}（表头在第{table.header_row}行），请使用导入模板。")
+        sheet.close()
+        result.error(None, "", f"缺少必填列：{'、'.join(missing)}（表头在第{sheet.header_row}行），请使用导入模板。")
         return None
-    if not table.rows:
+    try:
+        has_data = sheet.has_data()
+    except excel.ExcelReadError as e:
+        sheet.close()
+        result.error(None, "", str(e))
+        return None
+    if not has_data:
+        sheet.close()
         result.error(None, "", "文件中没有数据行：表头下方没有填写任何内容。")
         return None
-    return table
+    return SheetRows(sheet, result, progress)
 
 
 class Row:

@@ -112,6 +112,13 @@ def take_staged(session: Any, kind: str, token: str) -> Staged:
     return Staged(token=token, path=path, sha256=entry["sha256"], name=entry["name"])
 
 
+def forget_staged(session: Any, kind: str) -> None:
+    """Drop the session's claim on its upload, keeping the file (a background job takes it over)."""
+    pending = dict(session.get(SESSION_KEY, {}))
+    if pending.pop(kind, None) is not None:
+        session[SESSION_KEY] = pending
+
+
 def discard_staged(session: Any, kind: str) -> None:
     pending = dict(session.get(SESSION_KEY, {}))
     entry = pending.pop(kind, None)
@@ -123,12 +130,20 @@ def discard_staged(session: Any, kind: str) -> None:
 # --- The two steps of an import page -----------------------------------------------
 
 
-def check_upload(request: Any, kind: str, importer: Any) -> dict[str, Any]:
-    """Keep the uploaded file and check it without writing: the preview's context."""
+def check_upload(request: Any, kind: str, importer: Any, *, start_job: Any = None) -> dict[str, Any]:
+    """Keep the uploaded file and check it without writing: the preview's context.
+
+    START_JOB(staged), when given, may hand a big file to the task worker instead:
+    it returns the job (the context is then {"job": job}) or None.
+    """
     try:
         staged = stage_upload(request.session, kind, request.FILES.get("file"))
     except StagingError as e:
         return {"upload_error": str(e)}
+    if start_job is not None:
+        job = start_job(staged)
+        if job is not None:
+            return {"job": job}
     result = importer(staged.path, scope_user=request.user, dry_run=True, file_name=staged.name, request=request)
     if not result.ok:
         discard_staged(request.session, kind)

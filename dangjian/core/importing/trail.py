@@ -12,6 +12,7 @@ from typing import Any
 from auditlog.cid import correlation_id
 from django.contrib.contenttypes.models import ContentType
 from django.db import connections, models, router
+from django.http import HttpRequest
 from django.utils import timezone
 
 from .. import audit, dbstats, registry
@@ -86,6 +87,8 @@ class AuditContext:
 
     def summary(self, result: ImportResult, *, model: type[models.Model], request: Any = None) -> AuditEntry:
         """The one IMPORT entry naming the file and the counts."""
+        if request is None and self.remote_addr:
+            request = _from_address(self.remote_addr)  # a background import: the uploader's address
         entry = audit.record(
             audit.Event.IMPORT,
             request=request,
@@ -97,6 +100,13 @@ class AuditContext:
             cid=self.cid,
         )
         return entry
+
+
+def _from_address(address: str) -> HttpRequest:
+    """A stand-in request carrying only the client's address, for audit.record."""
+    request = HttpRequest()
+    request.META["REMOTE_ADDR"] = address
+    return request
 
 
 def save_audit_entries(entries: list[AuditEntry]) -> None:
@@ -118,12 +128,33 @@ def insert_rows(objs: Sequence[models.Model]) -> None:
     quote = connection.ops.quote_name
     columns = ", ".join(quote(f.column) for f in fields)
     sql = f"INSERT INTO {quote(meta.db_table)} ({columns}) VALUES ({', '.join(['%s'] * len(fields))})"
-    # pre_save fills auto_now(_add) timestamps, as a save would.
-    params = [[f.get_db_prep_save(f.pre_save(obj, True), connection) for f in fields] for obj in objs]
+    # pre_save fills auto_now(_add) timestamps, as a save would. Plain columns holding plain
+    # values go to the driver as they are (what get_db_prep_save would return, at a tenth of the cost).
+    plain = [type(f) in _PLAIN_FIELDS for f in fields]
+    attnames = [f.attname for f in fields]
+    params = []
+    for obj in objs:
+        values = obj.__dict__
+        row = []
+        for f, is_plain, attname in zip(fields, plain, attnames, strict=True):
+            value = values.get(attname) if is_plain else None
+            if not is_plain or (value is not None and type(value) not in _PLAIN_VALUES):
+                value = f.get_db_prep_save(f.pre_save(obj, True), connection)
+            row.append(value)
+        params.append(row)
     with connection.cursor() as cursor:
         cursor.executemany(sql, params)
     dbstats.analyze_after_commit(meta.db_table, rows=len(objs), using=connection.alias)
     registry.figures_changed(meta.app_label, using=connection.alias)  # no signals: say so
+
+
+# Fields whose database value is the Python value itself when that is a str, int, bool or None.
+_PLAIN_FIELDS = (
+    models.CharField, models.TextField, models.IntegerField, models.BigIntegerField, models.SmallIntegerField,
+    models.PositiveIntegerField, models.PositiveSmallIntegerField, models.PositiveBigIntegerField,
+    models.BooleanField, models.ForeignKey,
+)  # fmt: skip
+_PLAIN_VALUES = (str, int, bool)
 
 
 def update_by_pk(objs: Sequence[models.Model], field_names: Sequence[str]) -> None:

@@ -11,7 +11,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import override_settings
 from openpyxl import Workbook
 
-from dangjian.core import excel, importing
+from dangjian.core import importing
 from dangjian.core.importing import CellError, Column, ImportResult
 from dangjian.core.testing import BaseTestCase
 
@@ -42,7 +42,7 @@ class ImportTestCase(BaseTestCase):
         self.addCleanup(os.unlink, path)
         return path
 
-    def read(self, path: str) -> tuple[excel.Table | None, ImportResult]:
+    def read(self, path: str) -> tuple[importing.SheetRows | None, ImportResult]:
         result = ImportResult(kind="orgs", file_name="x.xlsx", dry_run=True)
         return importing.read_rows(path, COLUMNS, result), result
 
@@ -52,7 +52,7 @@ class ReaderTests(ImportTestCase):
         table, result = self.read(self.xlsx([["组织编码", "组织名称"], ["A01", "一支部"]], title="党组织导入表"))
         self.assertTrue(result.ok)
         self.assertEqual(table.header_row, 2)
-        self.assertEqual([n for n, _ in table.rows], [3])
+        self.assertEqual([n for n, _ in table], [3])
 
     def test_it_accepts_marked_headers_and_ignores_unknown_columns(self):
         table, result = self.read(self.xlsx([["备注", "*组织名称", "组织编码（必填）"], ["x", "一支部", "A01"]]))
@@ -75,7 +75,7 @@ class ReaderTests(ImportTestCase):
 
     def test_it_keeps_excel_row_numbers_across_blank_rows(self):
         table, _ = self.read(self.xlsx([["组织编码", "组织名称"], ["A01", "一"], [None, None], ["A02", "二"]]))
-        self.assertEqual([n for n, _ in table.rows], [2, 4])
+        self.assertEqual([n for n, _ in table], [2, 4])
 
     def test_it_refuses_a_text_file_renamed_xlsx(self):
         _, result = self.read(self.raw_file("组织编码,组织名称\nA01,一支部\n".encode()))

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import time
 from collections import defaultdict
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -51,19 +52,24 @@ def import_orgs_file(
     dry_run: bool = False,
     file_name: str | None = None,
     request: Any = None,
+    progress: Callable[[int], None] | None = None,
+    remote_addr: str | None = None,
 ) -> ImportResult:
     """Check the organization sheet in PATH and, unless DRY_RUN or any row is bad, write all of it.
 
     SCOPE_USER limits the parents rows may name and the organizations they may
     update to that user's subtree, and forbids new roots (the web page passes
-    the uploader; commands None). ACTOR is named in the audit trail.
+    the uploader; commands None). ACTOR is named in the audit trail,
+    with REMOTE_ADDR when the import runs in the task worker. PROGRESS is told the rows read.
     """
     started = time.perf_counter()
     result = ImportResult(kind="orgs", file_name=file_name or Path(path).name, dry_run=dry_run)
-    table = read_rows(path, COLUMNS, result)
+    table = read_rows(path, COLUMNS, result, progress=progress)
     if table is None:
         return timed(result, started)
-    rows = [parse_row(Row(n, values, table.headers, result)) for n, values in table.rows]
+    rows = [parse_row(Row(n, values, table.headers, result)) for n, values in table]
+    if table.failed:
+        return timed(result, started)
     flag_duplicates(rows, result)
     by_code = {r.code: r for r in rows if r.code}
     db = _Database(rows)
@@ -80,7 +86,7 @@ def import_orgs_file(
     _count(rows, db, result)
     if dry_run:
         return timed(result, started)
-    context = AuditContext(actor=actor, remote_addr=audit.client_address(request))
+    context = AuditContext(actor=actor, remote_addr=remote_addr or audit.client_address(request))
     try:
         with transaction.atomic(), context.active(in_request=request is not None):
             # Parents first; by code within a level, so treebeard (ordered by code) appends, not shifts.

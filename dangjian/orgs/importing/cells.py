@@ -44,6 +44,7 @@ FIELD_HEADERS = {
     "approval_doc": "审批文号",
 }
 
+KIND_LABELS = OrgKind.labels  # built once, not per row
 KIND_ALIASES = {
     **{k.label: k.value for k in OrgKind},
     "工作委员会": OrgKind.COMMITTEE,
@@ -95,7 +96,7 @@ def parse_row(row: Row) -> OrgRow:
     code = row.get("组织编码", text, required="组织编码", max_length=32) or ""
     values: dict[str, Any] = {
         "name": row.get("组织名称", text, required="组织名称", max_length=100),
-        "kind": row.get("组织类别", choice, KIND_ALIASES, what="组织类别", allowed=OrgKind.labels, required=True),
+        "kind": row.get("组织类别", choice, KIND_ALIASES, what="组织类别", allowed=KIND_LABELS, required=True),
     }
     parent_code = row.get("上级组织编码", text, max_length=32) or ""
     if row.has("成立日期"):

@@ -1,4 +1,15 @@
+from dangjian.core.models import ImportJob
 from dangjian.core.permission_matrix import IN_A, STAFF_AND_ADMINS, api, page
+
+
+def prepare(case) -> dict[str, str]:
+    # A finished background import of staff's: only its uploader sees it (a confirmation is refused: 302).
+    job = ImportJob.objects.create(
+        kind="orgs", importer="x", user=case.w.staff, file_name="党组织.xlsx", stored_as="gone.xlsx", sha256="",
+        status=ImportJob.Status.FAILED,
+    )  # fmt: skip
+    return {"orgs_job": str(job.pk)}
+
 
 ROWS = {
     "orgs:tree": page("/orgs/", **STAFF_AND_ADMINS),
@@ -12,6 +23,10 @@ ROWS = {
     "orgs:import": page("/orgs/import/", staff=200),
     "orgs:import_confirm": page("/orgs/import/confirm/", method="POST", staff=302),
     "orgs:import_template": page("/orgs/import/template.xlsx", staff=200),
+    "orgs:import_job": page("/orgs/import/jobs/{orgs_job}/", staff=200),
+    "orgs:import_job_status": page("/orgs/import/jobs/{orgs_job}/status/", staff=200),
+    "orgs:import_job_confirm": page("/orgs/import/jobs/{orgs_job}/confirm/", method="POST", staff=302),
+    "orgs:import_job_errors": page("/orgs/import/jobs/{orgs_job}/errors.xlsx", staff=200),
     "orgs:detail": page("/orgs/A01/", **IN_A),
     # Write routes get an empty POST: those allowed see the form's errors.
     "orgs:move": page("/orgs/A01/move/", method="POST", **IN_A),

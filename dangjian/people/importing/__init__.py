@@ -14,6 +14,7 @@ sheet has. Importing the same file twice changes nothing the second time.
 from __future__ import annotations
 
 import time
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -42,21 +43,26 @@ def import_members_file(
     dry_run: bool = False,
     file_name: str | None = None,
     request: Any = None,
+    progress: Callable[[int], None] | None = None,
+    remote_addr: str | None = None,
 ) -> ImportResult:
     """Check the roster in PATH and, unless DRY_RUN or any row is bad, write all of it.
 
     SCOPE_USER limits the organizations rows may name, and the people they may
     update, to that user's subtree (the web page passes the uploader; commands
-    None). ACTOR is named in the audit trail.
+    None). ACTOR is named in the audit trail,
+    with REMOTE_ADDR when the import runs in the task worker. PROGRESS is told the rows read.
     """
     started = time.perf_counter()
     result = ImportResult(kind="members", file_name=file_name or Path(path).name, dry_run=dry_run)
-    table = read_rows(path, COLUMNS, result)
+    table = read_rows(path, COLUMNS, result, progress=progress)
     if table is None:
         return timed(result, started)
-    rows = [parse_row(Row(n, values, table.headers, result)) for n, values in table.rows]
+    rows = [parse_row(Row(n, values, table.headers, result)) for n, values in table]
+    if table.failed:
+        return timed(result, started)
     flag_duplicates(rows, result)
-    plan = Plan(context=AuditContext(actor=actor, remote_addr=audit.client_address(request)))
+    plan = Plan(context=AuditContext(actor=actor, remote_addr=remote_addr or audit.client_address(request)))
     _resolve(rows, plan, scope_user)  # every row, so a row's organization is checked even if its ID is bad
     rows = [r for r in rows if not r.row.bad]
     for r in rows:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from collections import defaultdict
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 from django.contrib.contenttypes.models import ContentType
@@ -25,6 +26,8 @@ from ..pinyin import initials
 from .cells import MemberRow
 
 BATCH = 500
+# Names repeat (王伟, 张伟 …) and pinyin costs a dictionary walk: each name once per import.
+_initials = lru_cache(maxsize=8192)(initials)
 CREATE, UPDATE = AuditEntry.Action.CREATE, AuditEntry.Action.UPDATE
 TRANSFER_REASON = "名册导入更新所在组织"
 
@@ -156,7 +159,7 @@ def _apply(member: Member, values: dict[str, Any], fields: list[str]) -> None:
             member.phone = value or ""
         elif name == "name":
             member.name = value
-            member.name_initials = initials(value)
+            member.name_initials = _initials(value)
         else:
             setattr(member, name, value)
 

@@ -1,3 +1,4 @@
+from dangjian.core.models import ImportJob
 from dangjian.core.permission_matrix import IN_A, STAFF_AND_ADMINS, api, page
 from dangjian.people.models import Post, PostTitle
 
@@ -8,7 +9,12 @@ def prepare(case) -> dict[str, int]:
     )
     # post_end ends the post: each visitor gets it open again.
     case.before_each["people:post_end"] = lambda: Post.objects.filter(pk=post.pk).update(ended_on=None)
-    return {"person_a": case.w.person_a.pk, "post_a": post.pk}
+    # A finished background import of staff's: only its uploader sees it (a confirmation is refused: 302).
+    job = ImportJob.objects.create(
+        kind="members", importer="x", user=case.w.staff, file_name="名册.xlsx", stored_as="gone.xlsx", sha256="",
+        status=ImportJob.Status.FAILED,
+    )  # fmt: skip
+    return {"person_a": case.w.person_a.pk, "post_a": post.pk, "members_job": str(job.pk)}
 
 
 ROWS = {
@@ -26,6 +32,10 @@ ROWS = {
     "people:import": page("/members/import/", **STAFF_AND_ADMINS),
     "people:import_confirm": page("/members/import/confirm/", method="POST", staff=302, admin_a=302, admin_b=302),
     "people:import_template": page("/members/import/template.xlsx", **STAFF_AND_ADMINS),
+    "people:import_job": page("/members/import/jobs/{members_job}/", staff=200),
+    "people:import_job_status": page("/members/import/jobs/{members_job}/status/", staff=200),
+    "people:import_job_confirm": page("/members/import/jobs/{members_job}/confirm/", method="POST", staff=302),
+    "people:import_job_errors": page("/members/import/jobs/{members_job}/errors.xlsx", staff=200),
     "api-v1:list_members": api("/api/v1/members", **STAFF_AND_ADMINS),
     "api-v1:get_member": api("/api/v1/members/{person_a}", member=200, **IN_A),
 }
