@@ -68,17 +68,24 @@ class PermissionMatrixTests(BaseTestCase):
         self.assertEqual(route_names() - set(self.rows), set(), "routes without a row in the permission matrix")
         self.assertEqual(set(self.rows) - route_names(), set(), "rows for routes that no longer exist")
 
-    def test_every_route_answers_each_user_as_the_matrix_says(self):
+    def test_the_walk_covers_every_row(self):
+        walked = [name for _, names in CHUNKS for name in names]
+        self.assertEqual(len(walked), len(set(walked)), "a row walked twice")
+        self.assertEqual(set(walked), set(self.rows), "rows left out of the walk")
+
+    def assert_answers(self, names: list[str]) -> None:
         wrong = []
-        for name, r in self.rows.items():
+        for name in names:
+            r = self.rows[name]
             for user_name in USERS:
                 got = self.visit(name, user_name)
                 if got != r.expected(user_name):
                     wrong.append(f"{name} as {user_name}: expected {r.expected(user_name)}, got {got}")
         self.assertEqual(wrong, [])
 
-    def test_every_refusal_is_in_the_audit_trail(self):
-        for name, r in self.rows.items():
+    def assert_refusals_recorded(self, names: list[str]) -> None:
+        for name in names:
+            r = self.rows[name]
             for user_name in USERS:
                 if r.expected(user_name) != 404 or user_name == "anonymous" or name == "api-v1:api-root":
                     continue
@@ -86,3 +93,44 @@ class PermissionMatrixTests(BaseTestCase):
                 self.visit(name, user_name)
                 after = AuditEntry.objects.filter(event="denied").count()
                 self.assertEqual(after, before + 1, f"{name} as {user_name} left no 'denied' entry")
+
+
+# The walk is cut into one test per app and per CHUNK of its rows: one test
+# over every route took minutes, and pytest-xdist spreads tests, not subtests.
+CHUNK = 20
+
+
+def chunks() -> list[tuple[str, list[str]]]:
+    """(label, route names): each app's rows in their order, CHUNK at a time."""
+    found: list[tuple[str, list[str]]] = []
+    for m in manifests():
+        if not m.permission_rows:
+            continue
+        names = list(importlib.import_module(m.permission_rows).ROWS)
+        for i in range(0, len(names), CHUNK):
+            found.append((f"{m.app}_{i // CHUNK + 1}", names[i : i + CHUNK]))
+    return found
+
+
+CHUNKS = chunks()
+
+
+def _answers_test(names: list[str]) -> Callable[[PermissionMatrixTests], None]:
+    def test(self: PermissionMatrixTests) -> None:
+        self.assert_answers(names)
+
+    return test
+
+
+def _refusals_test(names: list[str]) -> Callable[[PermissionMatrixTests], None]:
+    def test(self: PermissionMatrixTests) -> None:
+        self.assert_refusals_recorded(names)
+
+    return test
+
+
+for _label, _names in CHUNKS:
+    setattr(
+        PermissionMatrixTests, f"test_every_route_answers_each_user_as_the_matrix_says__{_label}", _answers_test(_names)
+    )
+    setattr(PermissionMatrixTests, f"test_every_refusal_is_in_the_audit_trail__{_label}", _refusals_test(_names))
