@@ -10,9 +10,12 @@ import datetime as dt
 from decimal import Decimal
 
 from django.http import HttpRequest
-from ninja import Query, Router, Schema
+from ninja import Field, Query, Router, Schema
 
 from dangjian.core import scoping
+from dangjian.core.api import ApiId, ApiText, answers
+from dangjian.core.api.params import INT_MAX
+from dangjian.core.web import ApiOffset
 
 from .. import permissions, selectors
 from ..models import Batch, Brand, BrandStatus
@@ -22,7 +25,7 @@ router = Router(tags=["党建品牌"])
 MAX_LIMIT = 200
 
 
-class BrandOut(Schema):
+class BrandsOut(Schema):
     id: int
     org_code: str
     org_name: str
@@ -37,7 +40,7 @@ class BrandOut(Schema):
     versions: int
 
 
-class BrandEventOut(Schema):
+class BrandsEventOut(Schema):
     action: str
     label: str
     from_status: str
@@ -46,29 +49,29 @@ class BrandEventOut(Schema):
     at: dt.datetime
 
 
-class BrandDetailOut(BrandOut):
+class BrandsDetailOut(BrandsOut):
     meaning: str
     vehicle: str
     impact: str
-    events: list[BrandEventOut]
+    events: list[BrandsEventOut]
 
 
-class BrandPage(Schema):
+class BrandsPage(Schema):
     count: int
     offset: int
     limit: int
-    items: list[BrandOut]
+    items: list[BrandsOut]
 
 
-class BrandListQuery(Schema):
-    org: str = ""
-    status: str = ""
-    batch: int | None = None
-    offset: int = 0
-    limit: int = 50
+class BrandsListQuery(Schema):
+    org: ApiText = ""
+    status: ApiText = ""
+    batch: int | None = Field(None, ge=1, le=INT_MAX)
+    offset: ApiOffset = 0
+    limit: int = Field(50, ge=1, le=MAX_LIMIT)
 
 
-class BrandRankOut(Schema):
+class BrandsRankOut(Schema):
     brand_id: int
     org_name: str
     name: str
@@ -79,8 +82,8 @@ class BrandRankOut(Schema):
     status: str
 
 
-def _out(b: Brand) -> BrandOut:
-    return BrandOut(
+def _out(b: Brand) -> BrandsOut:
+    return BrandsOut(
         id=b.pk,
         org_code=b.org.code,
         org_name=b.org.name,
@@ -101,8 +104,8 @@ def _require(request: HttpRequest) -> None:
         raise scoping.deny(request, Brand, {"api": "brands"}, exists=True)
 
 
-@router.get("/", response=BrandPage, url_name="brands_list", summary="党建品牌")
-def brands_list(request: HttpRequest, query: Query[BrandListQuery]) -> BrandPage:
+@router.get("/", response=answers(BrandsPage, 404, 422), url_name="brands_list", summary="党建品牌")
+def brands_list(request: HttpRequest, query: Query[BrandsListQuery]) -> BrandsPage:
     _require(request)
     org = scoping.get_visible_or_404(request, scoping.visible_orgs(request.user), code=query.org) if query.org else None
     batch = None
@@ -111,17 +114,22 @@ def brands_list(request: HttpRequest, query: Query[BrandListQuery]) -> BrandPage
     status = query.status if query.status in (*BrandStatus.values, "listed") else ""
     rows = selectors.brand_rows(request.user, selectors.BrandFilters(org=org, batch=batch, status=status))
     limit, offset = max(1, min(query.limit, MAX_LIMIT)), max(0, query.offset)
-    return BrandPage(
+    return BrandsPage(
         count=rows.count(), offset=offset, limit=limit, items=[_out(b) for b in rows[offset : offset + limit]]
     )
 
 
-@router.get("/{brand_id}", response=BrandDetailOut, url_name="brands_get", summary="一个党建品牌及其全部记录")
-def brands_get(request: HttpRequest, brand_id: int) -> BrandDetailOut:
+@router.get(
+    "/{brand_id}",
+    response=answers(BrandsDetailOut, 404, 422),
+    url_name="brands_get",
+    summary="一个党建品牌及其全部记录",
+)
+def brands_get(request: HttpRequest, brand_id: ApiId) -> BrandsDetailOut:
     _require(request)
     b = brand_or_404(request, brand_id)
     events = [
-        BrandEventOut(
+        BrandsEventOut(
             action=e.action,
             label=str(e.get_action_display()),
             from_status=e.from_status,
@@ -131,16 +139,16 @@ def brands_get(request: HttpRequest, brand_id: int) -> BrandDetailOut:
         )
         for e in b.events.order_by("at", "id")
     ]
-    return BrandDetailOut(**_out(b).dict(), meaning=b.meaning, vehicle=b.vehicle, impact=b.impact, events=events)
+    return BrandsDetailOut(**_out(b).dict(), meaning=b.meaning, vehicle=b.vehicle, impact=b.impact, events=events)
 
 
 @router.get(
     "/batches/{batch_id}/ranking",
-    response=list[BrandRankOut],
+    response=answers(list[BrandsRankOut], 403, 404, 422),
     url_name="brands_ranking",
     summary="批次评审排名（并列名次）",
 )
-def brands_ranking(request: HttpRequest, batch_id: int) -> list[BrandRankOut]:
+def brands_ranking(request: HttpRequest, batch_id: ApiId) -> list[BrandsRankOut]:
     _require(request)
     batch: Batch = batch_or_404(request, batch_id)
     if not (
@@ -148,7 +156,7 @@ def brands_ranking(request: HttpRequest, batch_id: int) -> list[BrandRankOut]:
     ):
         raise scoping.deny(request, Batch, {"pk": batch_id, "action": "ranking"}, exists=True, org=batch.committee_id)
     return [
-        BrandRankOut(
+        BrandsRankOut(
             brand_id=r.brand.pk,
             org_name=r.brand.org.name,
             name=r.brand.name,
