@@ -37,6 +37,12 @@ LAST_SEEN_KEY = "dangjian_last_seen"
 ACTIVITY_STEP = 60
 
 
+def mark_active(request: HttpRequest, now: float, idle_seconds: int) -> None:
+    """Record activity: marks the session modified, so SessionMiddleware saves it and renews the cookie."""
+    request.session[LAST_SEEN_KEY] = now
+    request.session.set_expiry(idle_seconds)
+
+
 def _open_paths() -> tuple[str, ...]:
     return (
         reverse("accounts:logout"),
@@ -67,9 +73,7 @@ class SecurityGateMiddleware:
             or now - float(last_seen) >= ACTIVITY_STEP
             or request.session.get("_session_expiry") != idle  # the policy's minutes changed
         ):
-            # Marks the session modified: SessionMiddleware saves it and renews the cookie.
-            request.session[LAST_SEEN_KEY] = now
-            request.session.set_expiry(idle)
+            mark_active(request, now, idle)
 
         if request.path not in _open_paths():
             if policy.otp_required(user, rules) and not _verified(user):

@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from unittest import mock
 
+from django.contrib.contenttypes.models import ContentType
 from django.db import connection, transaction
 from django.test import TransactionTestCase
 from django.test.utils import CaptureQueriesContext
@@ -21,6 +22,8 @@ from dangjian.orgs.models import Organization, OrgKind
 
 class FiguresCacheTests(TransactionTestCase):
     def setUp(self):
+        # Another TransactionTestCase's flush recreates the content types under new ids.
+        ContentType.objects.clear_cache()
         self.committee = make_org("GW", "市直属机关工委", OrgKind.COMMITTEE)
         make_org("A", "市财政局机关党委", OrgKind.PARTY_COMMITTEE, self.committee)
         self.calls = 0

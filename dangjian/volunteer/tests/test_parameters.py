@@ -37,11 +37,11 @@ class ParameterTests(VolunteerTestCase):
         self.assertEqual(self.client.get("/volunteer/activities/?page=abc").status_code, 400)
         self.assertEqual(self.client.get("/volunteer/certificates/?page=-1").status_code, 400)
 
-    def test_it_answers_400_with_the_message_through_the_api(self):
+    def test_it_answers_422_with_the_message_through_the_api(self):
         self.login_as(self.w.staff)
         for url in ("/api/v1/volunteer/brigades?year=99999", "/api/v1/volunteer/rankings?year=99999"):
             response = self.client.get(url)
-            self.assertEqual(response.status_code, 400, url)
+            self.assertEqual(response.status_code, 422, url)  # the API answers every bounded parameter with 422
             self.assertIn("年份", response.json()["detail"])
 
     def test_it_still_reads_a_plain_year(self):
