@@ -222,7 +222,7 @@ def class_days(klass: TrainingClass) -> list[CountedDay]:
         klass.days.annotate(
             marked=Count("attendances"),
             attended=Count("attendances", filter=Q(attendances__status__in=ATTENDED)),
-        )
+        ).order_by("day")  # a grouped query ignores Meta.ordering
     )
 
 

@@ -195,7 +195,7 @@ def brigade_detail(request: AuthedRequest, pk: int) -> HttpResponse:
 
 
 def _teams(brigade: Brigade) -> list[Any]:
-    return list(brigade.teams.select_related("leader").annotate(volunteer_count=Count("volunteers")))
+    return list(brigade.teams.select_related("leader").annotate(volunteer_count=Count("volunteers")).order_by("name"))
 
 
 @login_required
