@@ -2,26 +2,33 @@
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
 
 from django.db import DEFAULT_DB_ALIAS, connections, transaction
 
 _KEY = "_dangjian_once"
+log = logging.getLogger(__name__)
 
 
 def once(key: str, func: Callable[[], None], *, using: str = DEFAULT_DB_ALIAS) -> None:
     """Run FUNC after the current transaction commits (now, outside one), once per KEY.
 
     A rolled-back transaction drops FUNC with its other callbacks, so the next
-    transaction asks again.
+    transaction asks again. FUNC is upkeep after data that is already saved (a
+    cache token, statistics): its failure is logged, never turned into an error
+    page for a write that succeeded.
     """
     if not connections[using].in_atomic_block:
-        func()
+        try:
+            func()
+        except Exception:
+            log.exception("after-commit upkeep %s failed", key)
         return
     if pending(key, using=using):
         return
     setattr(func, _KEY, key)
-    transaction.on_commit(func, using=using)
+    transaction.on_commit(func, using=using, robust=True)
 
 
 def pending(key: str, *, using: str = DEFAULT_DB_ALIAS) -> bool:
