@@ -153,20 +153,28 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     )
     DATABASES["default"]["TEST"] = {"NAME": os.environ.get("SQLITE_TEST_NAME") or None}
 
-# Caches. "default" is this process's memory (the statistics' figures); "shared" is seen by every
-# worker process (which figures are still current: dangjian.core.registry). CACHE_URL=redis://host:6379/0
-# puts both in Redis (several servers); the embedded default needs no service.
+# Caches. "figures" is this process's memory for the statistics' figures (many small entries, so they
+# never crowd out what "default" holds, such as the audit trail's denial counters); "shared" is seen by
+# every worker process on this machine (which figures are still current: dangjian.core.registry).
+# CACHE_URL=redis://host:6379/0 puts all three in Redis: required once there is more than one server,
+# or a figure computed on one would stay current on another after a write. The embedded default needs
+# no service.
 CACHE_URL = os.environ.get("CACHE_URL", "").strip()
 if CACHE_URL.startswith(("redis://", "rediss://", "unix://")):
     _redis = {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": CACHE_URL}
-    CACHES: dict[str, dict[str, Any]] = {"default": _redis, "shared": {**_redis, "KEY_PREFIX": "shared"}}
+    CACHES: dict[str, dict[str, Any]] = {
+        "default": _redis,
+        "figures": {**_redis, "KEY_PREFIX": "figures"},
+        "shared": {**_redis, "KEY_PREFIX": "shared"},
+    }
 elif CACHE_URL:
     raise ImproperlyConfigured(f"CACHE_URL must be a redis:// address or empty, not {CACHE_URL!r}")
 else:
     CACHES = {
-        "default": {
+        "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "dangjian"},
+        "figures": {
             "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
-            "LOCATION": "dangjian",
+            "LOCATION": "dangjian-figures",
             "OPTIONS": {"MAX_ENTRIES": envint("CACHE_MAX_ENTRIES", "50000")},
         },
         "shared": {

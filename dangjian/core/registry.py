@@ -167,7 +167,7 @@ def value(key: str, org: Organization, year: int) -> float | int:
 
 # ---------------------------------------------------------------- the cache and its generations
 
-FIGURES_CACHE = "default"  # this process's memory: figures are small and cheap to recompute once
+FIGURES_CACHE = "figures"  # this process's memory: figures are small and cheap to recompute once
 GENERATIONS_CACHE = "shared"  # seen by every worker, so a write in one invalidates all
 # The kernel's data every figure may read (organizations, units, people, posts).
 KERNEL_SOURCES = ("orgs", "people")
