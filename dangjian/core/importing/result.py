@@ -128,6 +128,7 @@ class SheetRows:
         self.header_row = sheet.header_row
         self.headers = sheet.headers
         self.failed = False
+        self._read = False
 
     @property
     def rows(self) -> SheetRows:
@@ -135,6 +136,9 @@ class SheetRows:
         return self
 
     def __iter__(self) -> Iterator[tuple[int, tuple[Any, ...]]]:
+        if self._read:  # the sheet is closed: a second loop would see no row and pass for an empty file
+            raise RuntimeError("SheetRows can be iterated once")
+        self._read = True
         count = 0
         try:
             for item in self._sheet:

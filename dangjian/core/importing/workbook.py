@@ -18,6 +18,7 @@ the rest.
 
 from __future__ import annotations
 
+import re
 import zipfile
 from collections.abc import Callable, Collection, Iterator
 from pathlib import Path
@@ -80,6 +81,11 @@ def check_archive(path: str | Path, limits: ImportSettings | None = None) -> Non
         )
 
 
+# A <row> start tag, with or without a namespace prefix (<x:row r="2">), at most _ROW_TAIL bytes long.
+_ROW_TAG = re.compile(rb"<(?:[A-Za-z_][\w.-]{0,19}:)?row[\s>/]")
+_ROW_TAIL = 32
+
+
 def estimate_rows(path: str | Path) -> int:
     """About how many rows the fullest sheet of PATH has (its <row> elements), reading no cell.
 
@@ -96,10 +102,10 @@ def estimate_rows(path: str | Path) -> int:
                 with zf.open(info) as member:
                     for block in iter(lambda: member.read(1 << 20), b""):
                         chunk = tail + block
-                        count += chunk.count(b"<row ") + chunk.count(b"<row>")
-                        tail = chunk[-5:]
-                        count -= tail.count(b"<row ") + tail.count(b"<row>")  # counted again with the next block
-                count += tail.count(b"<row ") + tail.count(b"<row>")
+                        cut = max(len(chunk) - _ROW_TAIL, 0)  # a tag starting past CUT is counted with the next block
+                        count += sum(1 for m in _ROW_TAG.finditer(chunk) if m.start() < cut)
+                        tail = chunk[cut:]
+                count += len(_ROW_TAG.findall(tail))
                 most = max(most, count)
     except (zipfile.BadZipFile, OSError, ValueError, EOFError):
         return 0

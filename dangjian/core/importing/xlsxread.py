@@ -32,7 +32,11 @@ MAIN = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
 REL = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
 PKG_REL = "{http://schemas.openxmlformats.org/package/2006/relationships}"
 ROW, CELL, VALUE, INLINE, TEXT, RUN, PHONETIC = (MAIN + t for t in ("row", "c", "v", "is", "t", "r", "rPh"))
+SHEET_DATA = MAIN + "sheetData"
 BLOCK = 1 << 16
+# Columns read of each row: wider than any import template by far. A cell further right
+# (a one-cell row at column XFD) would otherwise pad every row to 16,384 values.
+MAX_COLUMNS = 256
 _COLUMN = re.compile(r"[A-Z]+")
 
 
@@ -46,9 +50,9 @@ class SheetRef:
     member: str  # the sheet's XML inside the zip
 
 
-def _events(source: IO[bytes], tags: tuple[str, ...]) -> Iterator[ET.Element]:
-    """End events of elements named TAGS, parsed block by block; refuses a DTD."""
-    parser: ET.XMLPullParser = ET.XMLPullParser(events=("end",))
+def _events(source: IO[bytes], tags: tuple[str, ...], starts: tuple[str, ...] = ()) -> Iterator[ET.Element]:
+    """Elements named TAGS when they end (STARTS when they start), parsed block by block; refuses a DTD."""
+    parser: ET.XMLPullParser = ET.XMLPullParser(events=("start", "end") if starts else ("end",))
     tail = b""
     for block in iter(lambda: source.read(BLOCK), b""):
         window = tail + block
@@ -56,15 +60,15 @@ def _events(source: IO[bytes], tags: tuple[str, ...]) -> Iterator[ET.Element]:
             raise XlsxError("文件中含有文档类型声明，不是正常的 Excel 文件")
         tail = block[-9:]
         parser.feed(block)
-        yield from _ended(parser, tags)
+        yield from _ended(parser, tags, starts)
     parser.close()
-    yield from _ended(parser, tags)
+    yield from _ended(parser, tags, starts)
 
 
-def _ended(parser: ET.XMLPullParser, tags: tuple[str, ...]) -> Iterator[ET.Element]:
-    events = cast(Iterator[tuple[str, ET.Element]], parser.read_events())  # "end" events: (event, element)
-    for _, element in events:
-        if element.tag in tags:
+def _ended(parser: ET.XMLPullParser, tags: tuple[str, ...], starts: tuple[str, ...]) -> Iterator[ET.Element]:
+    events = cast(Iterator[tuple[str, ET.Element]], parser.read_events())  # (event, element)
+    for event, element in events:
+        if element.tag in (tags if event == "end" else starts):
             yield element
 
 
@@ -157,13 +161,21 @@ class Workbook:
         return self._strings
 
     def rows(self, sheet: SheetRef) -> Iterator[tuple[int, tuple[Any, ...]]]:
-        """(Excel row number, values from column A to the row's last cell) for every row the sheet has."""
+        """(Excel row number, values from column A to the row's last cell) for every row the sheet has.
+
+        Cells right of MAX_COLUMNS are not read. Each row read is dropped from the tree at
+        once, so memory stays that of one row however many (blank ones too) the sheet has.
+        """
         strings = self._shared_strings()
         dates, timedeltas, epoch = self._dates, self._timedeltas, self._epoch
         columns: dict[str, int] = {}
         number = 0
+        sheet_data: ET.Element | None = None
         with self._open(sheet.member) as f:
-            for row in _events(f, (ROW,)):
+            for row in _events(f, (ROW,), (SHEET_DATA,)):
+                if row.tag == SHEET_DATA:
+                    sheet_data = row
+                    continue
                 given = row.get("r")
                 number = int(given) if given else number + 1
                 cells: dict[int, Any] = {}
@@ -178,8 +190,11 @@ class Workbook:
                         column = columns.get(key) or columns.setdefault(key, _column_index(key))
                     else:
                         column += 1
-                    cells[column] = _value(c, strings, dates, timedeltas, epoch)
+                    if column <= MAX_COLUMNS:
+                        cells[column] = _value(c, strings, dates, timedeltas, epoch)
                 row.clear()
+                if sheet_data is not None:
+                    sheet_data.clear()  # the rows already read; the parser still holds the one it builds
                 width = max(cells) if cells else 0
                 yield number, tuple(cells.get(i) for i in range(1, width + 1))
 

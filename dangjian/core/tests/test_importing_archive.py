@@ -120,6 +120,24 @@ class RowCapTests(ArchiveTestCase):
     def test_it_estimates_the_rows_without_parsing_cells(self):
         self.assertEqual(estimate_rows(self.sheet(1234)), 1235)
 
+    def test_it_counts_rows_written_with_a_namespace_prefix(self):
+        import zipfile
+
+        path = self.sheet(3)
+        rows = "".join(f'<x:row r="{n}"><x:c r="A{n}"><x:v>{n}</x:v></x:c></x:row>' for n in range(1, 70001))
+        xml = f'<x:worksheet xmlns:x="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><x:sheetData>{rows}'
+        with zipfile.ZipFile(path, "a") as zf:
+            zf.writestr("xl/worksheets/sheet9.xml", xml + "</x:sheetData></x:worksheet>")
+        self.assertEqual(estimate_rows(path), 70000)  # spans several read blocks
+
+    def test_the_rows_are_read_once_and_a_second_loop_says_so(self):
+        result = ImportResult(kind="orgs", file_name="x.xlsx", dry_run=True)
+        table = read_rows(self.sheet(3), COLUMNS, result)
+        assert table is not None
+        self.assertEqual(len(list(table)), 3)
+        with self.assertRaises(RuntimeError):
+            list(table)
+
     def test_progress_is_told_the_rows_read(self):
         seen: list[int] = []
         result = ImportResult(kind="orgs", file_name="x.xlsx", dry_run=True)

@@ -71,3 +71,24 @@ class LeanReaderTests(SimpleTestCase):
         rows = lean_rows(path)[0][1]
         self.assertEqual(rows[1][:6], ("文本", 12, 3.5, dt.datetime(2020, 7, 1), dt.datetime(2021, 1, 2, 3, 4), True))
         self.assertEqual(rows[5], (None,) * 9 + ("跳过的行",))
+
+    def test_a_cell_at_the_last_column_does_not_widen_every_row(self):
+        import tracemalloc
+
+        wb = OpenpyxlWorkbook()
+        ws = wb.active
+        ws.append(["组织编码", "组织名称"])
+        for i in range(2, 4002):
+            ws.cell(row=i, column=1, value=f"A{i}")
+            ws.cell(row=i, column=16384, value="XFD")  # column XFD, far right of any template
+        wb.save(path := self.path_of(b""))
+        lean = Workbook(path)
+        self.addCleanup(lean.close)
+        tracemalloc.start()
+        try:
+            widths = {len(values) for _, values in lean.rows(lean.sheets[0])}
+            peak = tracemalloc.get_traced_memory()[1]
+        finally:
+            tracemalloc.stop()
+        self.assertLessEqual(max(widths), 256)
+        self.assertLess(peak, 5_000_000)  # rows padded to 16,384 values would take ~500 MB
