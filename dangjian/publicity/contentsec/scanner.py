@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import htmldoc, htmltree, links, structure, textcheck
+from .conf import ContentSecSettings
 from .finding import Finding, ScanResult
 from .hidden import Visibility
 from .names import NameIndex, configured_names
@@ -49,11 +50,12 @@ def options(*, names: Iterable[str] = (), allowed: Iterable[str] | None = None, 
     the upper committees configured in settings are always added. Built once per
     process for the same rules, allow-list and names (`clear_options()` forgets them).
     """
-    from dangjian.publicity import conf
+    from dangjian.publicity.conf import own_hosts
 
-    rules = load(Path(folder or conf.setting("CONTENTSEC_RULES_DIR")))
+    settings = ContentSecSettings.current()
+    rules = load(Path(folder or settings.rules_dir))
     if allowed is None:
-        allowed = [*rules.allowed_domains, *conf.setting("EXTRA_ALLOWED_DOMAINS"), *conf.own_hosts()]
+        allowed = [*rules.allowed_domains, *settings.extra_allowed_domains, *own_hosts()]
     hosts = tuple(a.lower().removeprefix("*.") for a in allowed)
     all_names = (*names, *configured_names())
     key = (id(rules), hosts, all_names)
