@@ -33,6 +33,9 @@ _CJK = re.compile(r"[\u4e00-\u9fff]")
 SPLICE_REACH = 24
 # The shortest protected name (textcheck.protected_names drops shorter ones).
 MIN_NAME = 3
+# Clauses whose insertion() answer is remembered (per name index) before the memo starts again.
+MEMO_MAX = 20_000
+_UNKNOWN: Any = object()
 
 
 @dataclass(frozen=True)
@@ -82,6 +85,9 @@ class NameIndex:
     # names, up to SPLICE_REACH characters, to the positions in PAIRS of the names having it.
     heads: dict[str, set[int]] = field(default_factory=dict)
     tails: dict[str, set[int]] = field(default_factory=dict)
+    # insertion()'s answers by clause, for one set of name rules
+    memo: dict[str, tuple[int, int, str] | None] = field(default_factory=dict, repr=False)
+    memo_rules: NameRules | None = field(default=None, repr=False)
 
     @classmethod
     def build(cls, pairs: Iterable[tuple[str, str]]) -> NameIndex:
@@ -239,9 +245,23 @@ def insertion(c: Compact, ending: Ending, index: NameIndex, rules: NameRules) ->
     if last_cut >= 0 and cuts[last_cut] > begin:
         begin = cuts[last_cut]  # the clause only
     window = text[begin:stop]
-    bucket = index.buckets.get(window[-2:])
-    if not bucket:
+    if not index.buckets.get(window[-2:]):
         return None
+    # The answer depends on the clause only (…各党支部, …市财政局机关党委 recur in a text and across texts).
+    if index.memo_rules is not rules or len(index.memo) > MEMO_MAX:
+        index.memo.clear()
+        index.memo_rules = rules
+    hit = index.memo.get(window, _UNKNOWN)  # one lookup: another thread may clear the memo meanwhile
+    if hit is _UNKNOWN:
+        hit = index.memo[window] = _insertion(window, index, rules)
+    return None if hit is None else (begin + hit[0], begin + hit[1], hit[2])
+
+
+def _insertion(window: str, index: NameIndex, rules: NameRules) -> tuple[int, int, str] | None:
+    """insertion() in WINDOW, the clause that ends with the ending (offsets into WINDOW)."""
+    bucket = index.buckets[window[-2:]]
+    begin = 0
+    text = window
     longest = min(len(window), index.longest)
     if any(window[-k:] in index.exact for k in index.lengths[window[-2:]] if k <= longest):
         return None  # the text holds a known name
