@@ -318,6 +318,16 @@ DANGJIAN: dict[str, Any] = {
     "orgs": {"term_remind_months": envint("TERM_REMIND_MONTHS", "6")},
     # Audit entries are kept at least this long; prune_audit never goes below 180 (GB/T 22239: ≥ 6 months).
     "AUDIT_RETENTION_DAYS": AUDIT_RETENTION_DAYS,
+    # The content-security gate (dangjian/publicity/contentsec/conf.py). The committees above the
+    # platform's tree are protected like its own organizations: spam spliced into their names is
+    # blocked. CONTENTSEC_UPPER_COMMITTEES: their names, comma-separated.
+    "contentsec": {
+        "upper_committees": [
+            n.strip()
+            for n in os.environ.get("CONTENTSEC_UPPER_COMMITTEES", "自治区直属机关工委").split(",")
+            if n.strip()
+        ],
+    },
 }
 
 # --- Background tasks (django-tasks): big Excel imports run in the task worker -------------

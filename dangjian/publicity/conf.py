@@ -2,21 +2,19 @@
 
 A deployment overrides them in `settings.DANGJIAN = {"publicity": {...}}`; code
 reads `PublicitySettings.current()` (checked by `manage.py check`). The
-content-security rules themselves are data files under contentsec/rules/.
+content-security gate has its own section, DANGJIAN["contentsec"]
+(contentsec/conf.py); its rules are data files under contentsec/rules/.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from pathlib import Path
-from typing import Any, ClassVar
+from typing import ClassVar
 
 from django.conf import settings
 
 from dangjian.core.conf import AppSettings
 from dangjian.core.uploads import MB
-
-RULES_DIR = Path(__file__).resolve().parent / "contentsec" / "rules"
 
 # Levels at which the upper committee adopts (采用) an information report.
 ADOPTION_LEVELS: tuple[tuple[str, str], ...] = (
@@ -42,10 +40,6 @@ def _default_targets() -> dict[str, int]:
 @dataclass(frozen=True)
 class PublicitySettings(AppSettings):
     SECTION: ClassVar[str] = "publicity"
-    # Content security. Another folder of rule files replaces the shipped one.
-    contentsec_rules_dir: str | Path = RULES_DIR
-    # Domains allowed in links beyond contentsec/rules/domains/allowed.txt.
-    extra_allowed_domains: tuple[str, ...] = ()
     # The platform's own host names (links to them are never external); settings.ALLOWED_HOSTS
     # are added to these.
     own_hosts: tuple[str, ...] = ()
@@ -66,11 +60,6 @@ class PublicitySettings(AppSettings):
     list_page_size: int = 30
     # The organization picker of the forms: how many matches it lists at once.
     org_picker_limit: int = 20
-
-
-def setting(key: str) -> Any:
-    """PublicitySettings' field named KEY in either case (the content-security code still asks so)."""
-    return getattr(PublicitySettings.current(), key.lower())
 
 
 def own_hosts() -> list[str]:

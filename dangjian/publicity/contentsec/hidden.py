@@ -10,6 +10,7 @@ the colour of its background, and wrapping all that around a container.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
@@ -45,6 +46,12 @@ def _uncomment(css: str) -> str:
 
 
 def parse_declarations(text: str) -> dict[str, str]:
+    return dict(_declarations(text)) if text else {}
+
+
+@functools.lru_cache(maxsize=4096)
+def _declarations(text: str) -> tuple[tuple[str, str], ...]:
+    """(property, value) of a style attribute, in order (an article repeats the same few styles)."""
     decls: dict[str, str] = {}
     for part in _uncomment(text).split(";"):
         if ":" not in part:
@@ -52,7 +59,7 @@ def parse_declarations(text: str) -> dict[str, str]:
         prop, value = part.split(":", 1)
         value = re.sub(r"!\s*important", "", value, flags=re.I).strip().lower()
         decls[prop.strip().lower()] = value
-    return decls
+    return tuple(decls.items())
 
 
 @dataclass
@@ -180,7 +187,9 @@ class Visibility:
             for rule in self.rules:
                 if rule_applies(rule, node):
                     decls.update(rule.decls)
-            decls.update(parse_declarations(node.attrs.get("style", "")))
+            inline = node.attrs.get("style", "")
+            if inline:
+                decls.update(_declarations(inline))
             # Legacy presentational attributes.
             if node.name == "font" and "color" in node.attrs:
                 decls.setdefault("color", node.attrs["color"].lower())

@@ -11,7 +11,7 @@ from __future__ import annotations
 from bisect import bisect_left
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from itertools import compress
+from itertools import accumulate, compress
 from operator import itemgetter, ne
 from typing import Any
 
@@ -121,13 +121,17 @@ def quick_tree(doc: Lexed) -> Tree | None:
     text = doc.body
     k = 0
     pieces: dict[int, tuple[Node, list[str]]] = {}
+    # The characters from the source (the line breaks the lexer adds for blocks have no width), and
+    # how many of them come before each of the lexer's characters.
+    solid_mask = list(map(ne, text.ends, text.starts))
+    solid = "".join(compress(text.chars, solid_mask))
+    solid_before = list(accumulate(solid_mask, initial=0))
 
     def take_text(upto: int) -> bool:
         """Give the open element the text before UPTO; False where a browser would move it out of a table."""
         nonlocal k
         stop = bisect_left(text.starts, upto, k)  # the lexer's text runs in source order
-        # Characters from the source; the line breaks the lexer adds for blocks have no width.
-        taken = "".join(compress(text.chars[k:stop], map(ne, text.ends[k:stop], text.starts[k:stop])))
+        taken = solid[solid_before[k] : solid_before[stop]]
         k = stop
         if taken:
             if stack[-1].name in TABLE_CHILDREN and taken.strip(HTML_SPACE):

@@ -24,6 +24,7 @@ from bisect import bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from .normalize import Compact, compact_pattern
 
@@ -32,6 +33,9 @@ _CJK = re.compile(r"[\u4e00-\u9fff]")
 SPLICE_REACH = 24
 # The shortest protected name (textcheck.protected_names drops shorter ones).
 MIN_NAME = 3
+# Clauses whose insertion() answer is remembered (per name index) before the memo starts again.
+MEMO_MAX = 20_000
+_UNKNOWN: Any = object()
 
 
 @dataclass(frozen=True)
@@ -42,6 +46,8 @@ class NameRules:
     boundary: frozenset[str]
     not_endings: tuple[str, ...] = ()
     stop_words: tuple[str, ...] = ()
+    # Where one of not_endings begins (a lookahead: every such position, overlapping ones too).
+    not_ending_at: re.Pattern[str] | None = None
 
 
 def load_rules(path: Path, homoglyphs: dict[str, str]) -> NameRules:
@@ -53,6 +59,7 @@ def load_rules(path: Path, homoglyphs: dict[str, str]) -> NameRules:
 
     endings = alternation(data.get("suffixes", []))
     structure = alternation(data.get("structure_words", []))
+    not_endings = alternation(data.get("not_endings", []))
     return NameRules(
         endings=re.compile(endings) if endings else None,
         max_tail=int(data.get("max_tail", 12)),
@@ -60,6 +67,7 @@ def load_rules(path: Path, homoglyphs: dict[str, str]) -> NameRules:
         boundary=frozenset(data.get("boundary_chars", "")),
         not_endings=tuple(compact_pattern(w, homoglyphs) for w in data.get("not_endings", [])),
         stop_words=tuple(compact_pattern(w, homoglyphs) for w in data.get("stop_words", [])),
+        not_ending_at=re.compile(f"(?=(?:{not_endings}))") if not_endings else None,
     )
 
 
@@ -77,6 +85,9 @@ class NameIndex:
     # names, up to SPLICE_REACH characters, to the positions in PAIRS of the names having it.
     heads: dict[str, set[int]] = field(default_factory=dict)
     tails: dict[str, set[int]] = field(default_factory=dict)
+    # insertion()'s answers by clause, for one set of name rules
+    memo: dict[str, tuple[int, int, str] | None] = field(default_factory=dict, repr=False)
+    memo_rules: NameRules | None = field(default=None, repr=False)
 
     @classmethod
     def build(cls, pairs: Iterable[tuple[str, str]]) -> NameIndex:
@@ -118,15 +129,44 @@ class NameIndex:
 
 
 def known_names() -> list[str]:
-    """Names of every organization and unit the platform holds, and the configured upper committees."""
-    from dangjian.orgs.models import Organization, Unit  # orgs is kernel; it has no selector for names yet
+    """Names of every organization and unit the platform holds, and the configured upper committees.
 
+    The organizations' and units' names are read once per process and kept while the kernel's
+    "orgs" generation token (core.registry: replaced when a write to an organization or a unit
+    commits, in any process) stays the same; a transaction that has written to them reads afresh.
+    """
     from .conf import ContentSecSettings
 
-    names = set(Organization.objects.values_list("name", flat=True))
-    names.update(Unit.objects.values_list("name", flat=True))
+    names = set(_platform_names())
     names.update(ContentSecSettings.current().upper_committees)
     return sorted(names)
+
+
+# (generation token of the organizations, their and their units' names)
+_platform_cache: tuple[str, tuple[str, ...]] | None = None
+
+
+def _platform_names() -> tuple[str, ...]:
+    global _platform_cache
+    from dangjian.core import oncommit, registry
+    from dangjian.orgs.models import Organization, Unit  # orgs is kernel; it has no selector for names yet
+
+    labels = (registry.ALL, "orgs")
+    if any(oncommit.pending(registry._pending_key(label)) for label in labels):
+        return _read_names(Organization, Unit)  # this transaction renamed one: nobody else sees it yet
+    tokens = registry._generations(labels)
+    token = ".".join(tokens[label] for label in labels)
+    if _platform_cache is not None and _platform_cache[0] == token:
+        return _platform_cache[1]
+    names = _read_names(Organization, Unit)
+    _platform_cache = (token, names)
+    return names
+
+
+def _read_names(organization: Any, unit: Any) -> tuple[str, ...]:
+    names = set(organization.objects.values_list("name", flat=True))
+    names.update(unit.objects.values_list("name", flat=True))
+    return tuple(sorted(names))
 
 
 def configured_names() -> list[str]:
@@ -145,10 +185,12 @@ def endings(c: Compact, rules: NameRules) -> list[Ending]:
     if rules.endings is None:
         return []
     text = c.text
+    # An ending that one of not_endings begins at or up to two characters before is none (党组织).
+    not_at = {m.start() for m in rules.not_ending_at.finditer(text)} if rules.not_ending_at is not None else set()
     found = []
     for m in rules.endings.finditer(text):
         start = m.start()
-        if any(text.startswith(w, k) for w in rules.not_endings for k in range(max(0, start - 2), start + 1)):
+        if not_at and (start in not_at or start - 1 in not_at or start - 2 in not_at):
             continue
         found.append(Ending(start, m.end()))
     return found
@@ -203,9 +245,23 @@ def insertion(c: Compact, ending: Ending, index: NameIndex, rules: NameRules) ->
     if last_cut >= 0 and cuts[last_cut] > begin:
         begin = cuts[last_cut]  # the clause only
     window = text[begin:stop]
-    bucket = index.buckets.get(window[-2:])
-    if not bucket:
+    if not index.buckets.get(window[-2:]):
         return None
+    # The answer depends on the clause only (…各党支部, …市财政局机关党委 recur in a text and across texts).
+    if index.memo_rules is not rules or len(index.memo) > MEMO_MAX:
+        index.memo.clear()
+        index.memo_rules = rules
+    hit = index.memo.get(window, _UNKNOWN)  # one lookup: another thread may clear the memo meanwhile
+    if hit is _UNKNOWN:
+        hit = index.memo[window] = _insertion(window, index, rules)
+    return None if hit is None else (begin + hit[0], begin + hit[1], hit[2])
+
+
+def _insertion(window: str, index: NameIndex, rules: NameRules) -> tuple[int, int, str] | None:
+    """insertion() in WINDOW, the clause that ends with the ending (offsets into WINDOW)."""
+    bucket = index.buckets[window[-2:]]
+    begin = 0
+    text = window
     longest = min(len(window), index.longest)
     if any(window[-k:] in index.exact for k in index.lengths[window[-2:]] if k <= longest):
         return None  # the text holds a known name

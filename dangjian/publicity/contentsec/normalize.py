@@ -119,7 +119,7 @@ def _fold_cache(homoglyphs: dict[str, str]) -> dict[str, str]:
 
 
 _DROPPED, _BREAK, _SOFT = "\x00", "\n", "\r"
-_KEPT_RUN = re.compile(r"[^\x00\n\r]+")
+_GAP = re.compile(r"[\x00\n\r]+")
 
 
 @dataclass
@@ -163,22 +163,26 @@ def compact(chars: str, starts: Sequence[int], ends: Sequence[int], homoglyphs: 
         return _compact_slow(chars, starts, ends, homoglyphs)
     folded = chars.translate(table)  # one character per character: offsets line up
     result = Compact()
-    kept: list[int] = []  # offsets in CHARS of the compact characters
     breaks, soft = result.breaks, result.soft
-    previous = 0
-    for m in _KEPT_RUN.finditer(folded):
+    dropped = 0  # markers before the current gap
+    end = len(folded)
+    for m in _GAP.finditer(folded):
         a, b = m.span()
-        if a > previous and kept:
-            gap = folded[previous:a]
+        if a and b < end:  # a gap with compact characters before and after it
+            gap = m.group()
             if _BREAK in gap:
-                breaks.add(len(kept))
+                breaks.add(a - dropped)
             if _SOFT in gap:
-                soft.add(len(kept))
-        kept.extend(range(a, b))
-        previous = b
+                soft.add(a - dropped)
+        dropped += b - a
     result.text = folded.replace(_DROPPED, "").replace(_BREAK, "").replace(_SOFT, "")
-    result.starts = list(map(starts.__getitem__, kept))
-    result.ends = list(map(ends.__getitem__, kept))
+    if dropped:
+        # Every folded character but the three markers is a letter or a digit, so printable.
+        kept = bytes(map(str.isprintable, folded))
+        result.starts = list(compress(starts, kept))
+        result.ends = list(compress(ends, kept))
+    else:
+        result.starts, result.ends = list(starts), list(ends)
     _unstack(result)
     return result
 

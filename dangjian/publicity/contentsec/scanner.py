@@ -15,11 +15,14 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import ahocorasick
+
 from . import htmldoc, htmltree, links, structure, textcheck
+from .conf import ContentSecSettings
 from .finding import Finding, ScanResult
 from .hidden import Visibility
 from .names import NameIndex, configured_names
-from .normalize import compact, compact_plain
+from .normalize import compact, compact_plain, skeleton
 from .ruleset import Ruleset, load
 
 _PLAIN_URL = re.compile(r"(?:[a-zA-Z][a-zA-Z0-9+.-]*://|www\.)[A-Za-z0-9\-._~:/?#\[\]@!$&'*+,;=%]+")
@@ -49,11 +52,12 @@ def options(*, names: Iterable[str] = (), allowed: Iterable[str] | None = None, 
     the upper committees configured in settings are always added. Built once per
     process for the same rules, allow-list and names (`clear_options()` forgets them).
     """
-    from dangjian.publicity import conf
+    from dangjian.publicity.conf import own_hosts
 
-    rules = load(Path(folder or conf.setting("CONTENTSEC_RULES_DIR")))
+    settings = ContentSecSettings.current()
+    rules = load(Path(folder or settings.rules_dir))
     if allowed is None:
-        allowed = [*rules.allowed_domains, *conf.setting("EXTRA_ALLOWED_DOMAINS"), *conf.own_hosts()]
+        allowed = [*rules.allowed_domains, *settings.extra_allowed_domains, *own_hosts()]
     hosts = tuple(a.lower().removeprefix("*.") for a in allowed)
     all_names = (*names, *configured_names())
     key = (id(rules), hosts, all_names)
@@ -166,6 +170,35 @@ def _text_findings(text: htmldoc.Text, source: str, opts: Options, field: str, c
     return textcheck.check(c, source, opts.rules, field=field, names=opts.names, codes=codes, index=opts.index)
 
 
+# Joins the links' texts for one look for listed words: a letter no rule holds, so no word runs across it.
+_URL_JOIN = "\ua66e"
+
+
+def _url_findings(ranges: list[tuple[int, int]], source: str, opts: Options, field: str) -> list[Finding]:
+    """Listed words in the links (betting codes are not looked for there: URLs are full of them).
+
+    Only a listed word (a hit of the rules' automata) can make a finding in a link, so the links'
+    texts are first looked through together, once; only when a word shows up is each link checked.
+    """
+    texts = [source[s:e] if "&" not in source[s:e] else htmldoc.decode(source, s, e).string for s, e in ranges]
+    joined = _URL_JOIN.join(texts)
+    if _URL_JOIN in "".join(texts):
+        return _each_url(ranges, source, opts, field)
+    text = compact_plain(joined, opts.rules.homoglyphs).text
+    rules = opts.rules
+    for automaton, folded in ((rules.automaton, text), (rules.skeleton_automaton, skeleton(text))):
+        if folded and automaton.kind == ahocorasick.AHOCORASICK and next(automaton.iter(folded), None) is not None:
+            return _each_url(ranges, source, opts, field)
+    return []
+
+
+def _each_url(ranges: list[tuple[int, int]], source: str, opts: Options, field: str) -> list[Finding]:
+    findings: list[Finding] = []
+    for start, end in ranges:
+        findings += _text_findings(htmldoc.decode(source, start, end), source, opts, field, codes=False)
+    return findings
+
+
 def scan_html(source: str, opts: Options, field: str = "body") -> list[Finding]:
     rules = opts.rules
     max_depth = rules.limits.max_depth
@@ -185,6 +218,7 @@ def scan_html(source: str, opts: Options, field: str = "body") -> list[Finding]:
     findings += _text_findings(doc.title, source, opts, "page_title" if not field or field == "body" else field)
     for comment in doc.comments:
         findings += _text_findings(comment.text, source, opts, field)
+    url_ranges: list[tuple[int, int]] = []  # source ranges of the attributes that hold a link
     for tag in doc.tags:
         for name in TEXT_ATTRIBUTES:
             if name in tag.attrs:
@@ -198,7 +232,8 @@ def scan_html(source: str, opts: Options, field: str = "body") -> list[Finding]:
             verdict = links.judge(url, rules, opts.allowed, image=tag.name in ("img", "source"))
             if verdict.kind:
                 findings.append(links.finding_for(verdict, rules, source, start, end, field))
-            findings += _text_findings(htmldoc.decode(source, start, end), source, opts, field, codes=False)
+            url_ranges.append((start, end))
+    findings += _url_findings(url_ranges, source, opts, field)
     findings += _hidden(doc, tree, source, rules, field)
     findings += structure.check(doc, tree, rules, field)
     return findings

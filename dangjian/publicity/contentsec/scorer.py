@@ -20,7 +20,7 @@ from bisect import bisect_left
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from itertools import accumulate, repeat
-from operator import add, itemgetter
+from operator import add
 from pathlib import Path
 from typing import Any
 
@@ -74,18 +74,18 @@ class Scorer:
     window: int = 40
     step: int = 20
     max_spans: int = 3
-    # The n-grams of positive weight, by length, for a cheap bound (spans): built once, not part of the model.
-    positive: dict[int, ahocorasick.Automaton] = field(init=False, repr=False, compare=False)
+    # The n-grams of positive weight (value: (length, weight)), for a cheap bound (spans): one automaton
+    # for every length, so the text is walked once; built once, not part of the model.
+    positive: ahocorasick.Automaton = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
-        automata = {k: ahocorasick.Automaton() for k in NGRAMS}
+        automaton = ahocorasick.Automaton()
         for key, weight in self.weights.items():
-            if weight > 0 and len(key) in automata:
-                automata[len(key)].add_word(key, weight)
-        for automaton in automata.values():
-            if len(automaton):
-                automaton.make_automaton()
-        object.__setattr__(self, "positive", automata)
+            if weight > 0 and len(key) in NGRAMS:
+                automaton.add_word(key, (len(key), weight))
+        if len(automaton):
+            automaton.make_automaton()
+        object.__setattr__(self, "positive", automaton)
 
     @classmethod
     def load(cls, path: Path) -> Scorer | None:
@@ -158,12 +158,13 @@ class Scorer:
         positive weight (an upper bound of its score). Ordinary text has few such n-grams: no window
         can, and the exact score of every window (spans) is not needed."""
         need = self.threshold - 1e-9  # a margin for rounding: the bound never says no wrongly
-        ends: dict[int, list[int]] = {}  # where the k-grams of positive weight end (inclusive), in order
-        sums: dict[int, list[float]] = {}  # sums[k][i]: their weights before the i-th
-        for k, automaton in self.positive.items():
-            found = list(automaton.iter(text)) if automaton.kind == ahocorasick.AHOCORASICK else []
-            ends[k] = list(map(itemgetter(0), found))
-            sums[k] = list(accumulate(map(itemgetter(1), found), initial=0.0))
+        ends: dict[int, list[int]] = {k: [] for k in NGRAMS}  # where the k-grams of positive weight end
+        weights: dict[int, list[float]] = {k: [] for k in NGRAMS}  # (inclusive), in order, and their weights
+        if self.positive.kind == ahocorasick.AHOCORASICK:
+            for end, (k, weight) in self.positive.iter(text):
+                ends[k].append(end)
+                weights[k].append(weight)
+        sums = {k: list(accumulate(weights[k], initial=0.0)) for k in NGRAMS}  # sums[k][i]: before the i-th
 
         def positive(a: int, b: int) -> tuple[float, int]:
             """(sum of the positive weights of the n-grams inside a..b, number of n-grams inside)."""

@@ -42,7 +42,7 @@ class ScanPublishedTests(PublicityTestCase):
     def test_it_catches_what_a_new_rule_finds(self):
         article = self.published()
         # A stricter allow-list: a clean link becomes a warning only, never a block.
-        with self.settings(DANGJIAN={"publicity": {"extra_allowed_domains": []}}):
+        with self.settings(DANGJIAN={"contentsec": {"extra_allowed_domains": []}}):
             rows = gate.recheck_published()
         self.assertFalse(rows[0].dirty)
         article.refresh_from_db()

@@ -1,8 +1,12 @@
 """Names the platform knows (issue 15 §1): strings inserted into an organization's name."""
 
-from django.test import SimpleTestCase, TestCase, override_settings
+from django.contrib.contenttypes.models import ContentType
+from django.db import transaction
+from django.test import SimpleTestCase, TestCase, TransactionTestCase, override_settings
 
+from dangjian.core import registry
 from dangjian.core.testing import make_org
+from dangjian.orgs.models import Organization, OrgKind, Unit
 from dangjian.publicity import contentsec
 from dangjian.publicity.contentsec.names import known_names
 
@@ -63,3 +67,37 @@ class KnownNamesTests(TestCase):
     def test_known_names_are_the_organizations_and_the_upper_committees(self):
         make_org("T001", "市直机关工委", "committee")
         self.assertEqual(known_names(), ["市直机关工委", "自治区直属机关工委"])
+
+
+class KnownNamesCacheTests(TransactionTestCase):
+    """Every request asks for the known names: read once per process, re-read once a write to an
+    organization or a unit commits (in any process: the "orgs" generation token in the shared cache)."""
+
+    def setUp(self):
+        ContentType.objects.clear_cache()  # another TransactionTestCase's flush renumbers them
+        self.org = make_org("T001", "市财政局机关党委", OrgKind.PARTY_COMMITTEE)
+
+    def test_the_names_are_read_once_and_again_after_a_rename(self):
+        known_names()
+        with self.assertNumQueries(0):
+            self.assertIn("市财政局机关党委", known_names())
+        self.org.name = "市财政厅机关党委"
+        self.org.save()
+        names = known_names()
+        self.assertIn("市财政厅机关党委", names)
+        self.assertNotIn("市财政局机关党委", names)
+        [(excerpt, message)] = tampered("市财政厅鼎盛机关党委召开会议", names=names)
+        self.assertEqual(excerpt, "鼎盛")
+        self.assertIn("市财政厅机关党委", message)
+        with self.assertNumQueries(0):
+            known_names()
+
+    def test_a_new_unit_and_a_write_in_the_open_transaction_are_seen_at_once(self):
+        known_names()
+        Unit.objects.create(name="市审计局")
+        self.assertIn("市审计局", known_names())
+        with transaction.atomic():
+            Organization.objects.filter(pk=self.org.pk).update(name="市审计局机关党委")
+            registry.figures_changed("orgs")  # what a bulk write does
+            self.assertIn("市审计局机关党委", known_names())
+        self.assertIn("市审计局机关党委", known_names())

@@ -14,8 +14,8 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError
 
-from dangjian.publicity.conf import PublicitySettings
 from dangjian.publicity.contentsec import scorer
+from dangjian.publicity.contentsec.conf import ContentSecSettings
 from dangjian.publicity.contentsec.ruleset import load
 
 DEFAULT_CORPUS = Path(__file__).resolve().parents[2] / "tests" / "corpus"
@@ -32,7 +32,7 @@ class Command(BaseCommand):
         corpus = Path(options["corpus"])
         if not (corpus / "spam").is_dir() or not (corpus / "normal").is_dir():
             raise CommandError(f"语料目录应含 spam/ 与 normal/ 两个子目录：{corpus}")
-        folder = Path(PublicitySettings.current().contentsec_rules_dir)
+        folder = Path(ContentSecSettings.current().rules_dir)
         rules = load(folder)
         spam, clean = scorer.training_set(corpus, rules.homoglyphs)
         if not spam or not clean:
