@@ -170,3 +170,27 @@ def django_db_modify_db_settings(
         management.call_command = real_call_command
         with django_db_blocker.unblock():
             template.drop()
+
+
+MATRIX_TESTS = "dangjian/core/tests/test_permission_matrix.py"
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """An app's test_permission_rows.py walks its own rows of the permission matrix, so that the
+    app's tests check them without the whole (slow) matrix. When the session runs the matrix too,
+    the matrix walks those same rows as the same users with the same expectations (and checks each
+    refusal's audit entry): the app's walk would only repeat it, and is left out."""
+    if not any(item.nodeid.startswith(MATRIX_TESTS) for item in items):
+        return
+    from dangjian.core.manifests import manifests
+
+    walked = {m.permission_rows for m in manifests() if m.permission_rows}
+    repeated, kept = [], []
+    for item in items:
+        module = getattr(item, "module", None)
+        name = getattr(module, "__name__", "")
+        own_rows = name.endswith(".test_permission_rows") and name.rsplit(".", 1)[0] + ".permission_rows" in walked
+        (repeated if own_rows else kept).append(item)
+    if repeated:
+        config.hook.pytest_deselected(items=repeated)
+        items[:] = kept
