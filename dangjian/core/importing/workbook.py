@@ -47,7 +47,8 @@ def check_archive(path: str | Path, limits: ImportSettings | None = None) -> Non
     try:
         with zipfile.ZipFile(path) as zf:
             infos = zf.infolist()
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError, EOFError):
+    # NotImplementedError: a directory naming a zip version or feature Python does not read ("zip file version 8.4").
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError, EOFError, NotImplementedError):
         raise ExcelReadError(DAMAGED) from None
     if len(infos) > limits.max_members:
         raise ExcelReadError(
@@ -101,7 +102,7 @@ def estimate_rows(path: str | Path) -> int:
                         count -= tail.count(b"<row ") + tail.count(b"<row>")  # counted again with the next block
                 count += tail.count(b"<row ") + tail.count(b"<row>")
                 most = max(most, count)
-    except (zipfile.BadZipFile, OSError, ValueError, EOFError):
+    except (zipfile.BadZipFile, OSError, ValueError, EOFError, NotImplementedError):
         return 0
     return most
 
