@@ -97,6 +97,7 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "csp.middleware.CSPMiddleware",
     "dangjian.core.headers.SecurityHeadersMiddleware",
+    "dangjian.core.request_limits.RequestSizeLimitMiddleware",  # refuses a huge body before anything reads it
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -299,6 +300,8 @@ STORAGES = {
 }
 MEDIA_ROOT = VAR_DIR / "media"
 UPLOAD_DIR = VAR_DIR / "uploads"
+# A request body above this is refused (413) before it is read; each upload has its own smaller cap.
+MAX_REQUEST_BYTES = envint("MAX_REQUEST_MB", "64") * 1024 * 1024
 WHITENOISE_USE_FINDERS = ENVIRONMENT != "production"
 
 # Audit trail: auditlog writes into our own entry model, which adds the event

@@ -33,6 +33,14 @@ class ImportSettings(AppSettings):
     max_rows: int = 20_000
     # Files with more rows than this are checked and imported by the task worker, with a progress page.
     background_rows: int = 2_000
+    # A background job untouched this long (queued with no worker running, or its worker stopped) is
+    # shown as interrupted and may be started again. The worker touches it every 500 rows read; writing
+    # 20,000 rows in one transaction takes well under a minute.
+    stale_minutes: int = 10
+
+    @property
+    def stale_after(self) -> dt.timedelta:
+        return dt.timedelta(minutes=self.stale_minutes)
 
     @property
     def staged_max_age(self) -> dt.timedelta:

@@ -9,6 +9,12 @@ preview, with the errors per row and an error report to download. Confirming
 enqueues the same job again to import: the importer checks every row once more
 and writes all of them or none, in one transaction, and records the import in
 the audit trail like a web import, under the uploader and their address.
+
+A worker that is killed leaves its job "running" for ever; so the worker touches
+the job as it reads (`touched_at`), and a job queued or running but untouched for
+`ImportSettings.stale_minutes` is interrupted when its page is looked at
+(`interrupt_if_stale`): it says so in Chinese, nothing was written (a killed
+transaction is rolled back) and the user uploads the file again.
 """
 
 from __future__ import annotations
@@ -36,6 +42,19 @@ from .workbook import check_archive, estimate_rows
 logger = logging.getLogger(__name__)
 Status = ImportJob.Status
 INTERNAL_ERROR = "导入时发生内部错误，未导入任何数据。请稍后重试；如仍失败请联系系统管理员。"
+RECENT_JOBS = 5  # listed on the import page
+NEVER_STARTED = (
+    "后台导入已中断：排队超过{minutes}分钟仍未开始（后台任务进程可能未在运行），未导入任何数据。"
+    "请重新上传文件；如仍如此，请联系系统管理员检查后台任务进程。"
+)
+STOPPED = (
+    "后台导入已中断：超过{minutes}分钟没有进展（后台任务进程可能已被停止），未导入任何数据。"
+    "请重新上传文件再导入；如仍如此，请联系系统管理员。"
+)
+
+
+class JobInterrupted(Exception):
+    """Raised in the worker when its job was interrupted meanwhile: it stops reading and writes nothing."""
 
 
 def _path(job: ImportJob) -> Path:
@@ -138,7 +157,8 @@ def confirm_job(*, job: ImportJob) -> None:
         _finish(job, Status.FAILED, None, message="预览后文件已被更改或已不存在。")
         raise StagingError("预览后文件已被更改或已不存在，未导入任何数据。请重新上传文件。")
     job.status, job.confirmed_at, job.rows_done = Status.CONFIRMED, timezone.now(), 0
-    job.save(update_fields=["status", "confirmed_at", "rows_done"])
+    job.touched_at = job.confirmed_at
+    job.save(update_fields=["status", "confirmed_at", "rows_done", "touched_at"])
     run_import_job.enqueue(str(job.pk))
 
 
@@ -152,16 +172,46 @@ def run_import_job(job_id: str) -> str:
         _run(job, dry_run=True)
     elif job.status == Status.CONFIRMED:
         _run(job, dry_run=False)
+    job.refresh_from_db(fields=["status"])
     return str(job.status)
 
 
+def interrupt_if_stale(job: ImportJob) -> ImportJob:
+    """JOB, marked interrupted if it is queued or running but its worker has not touched it for too long."""
+    limits = ImportSettings.current()
+    if not job.running or timezone.now() - job.touched_at <= limits.stale_after:
+        return job
+    waiting = job.status in (Status.QUEUED, Status.CONFIRMED)
+    # Only if untouched since it was read: a worker that touched it meanwhile keeps it.
+    claimed = ImportJob.objects.filter(pk=job.pk, status=job.status, touched_at=job.touched_at).update(
+        status=Status.INTERRUPTED, touched_at=timezone.now()
+    )
+    if not claimed:
+        job.refresh_from_db()
+        return job
+    logger.warning("background import %s interrupted: untouched since %s (%s)", job.pk, job.touched_at, job.status)
+    message = (NEVER_STARTED if waiting else STOPPED).format(minutes=limits.stale_minutes)
+    _finish(job, Status.INTERRUPTED, None, message=message)
+    _path(job).unlink(missing_ok=True)
+    return job
+
+
+def _touch(job: ImportJob, **fields: Any) -> None:
+    """The worker's heartbeat; raises JobInterrupted when the job was interrupted meanwhile."""
+    if not ImportJob.objects.filter(pk=job.pk, status=job.status).update(touched_at=timezone.now(), **fields):
+        raise JobInterrupted(str(job.pk))
+
+
 def _run(job: ImportJob, *, dry_run: bool) -> None:
-    job.status = Status.CHECKING if dry_run else Status.WRITING
-    job.save(update_fields=["status"])
+    running = Status.CHECKING if dry_run else Status.WRITING
+    waiting = Status.QUEUED if dry_run else Status.CONFIRMED
+    if not ImportJob.objects.filter(pk=job.pk, status=waiting).update(status=running, touched_at=timezone.now()):
+        return  # interrupted while it waited for the worker
+    job.status = running
     path = _path(job)
 
     def progress(done: int) -> None:
-        ImportJob.objects.filter(pk=job.pk).update(rows_done=done)
+        _touch(job, rows_done=done)
 
     try:
         if not path.exists() or _sha256(path) != job.sha256:
@@ -177,6 +227,9 @@ def _run(job: ImportJob, *, dry_run: bool) -> None:
             progress=progress,
             remote_addr=job.remote_addr,
         )
+    except JobInterrupted:
+        logger.warning("background import %s was interrupted while it ran: stopped, nothing written", job.pk)
+        return
     except Exception:  # noqa: BLE001  (whatever went wrong, the user gets a sentence and nothing is written)
         logger.exception("background import %s failed", job.pk)
         _finish(job, Status.FAILED, None, message=INTERNAL_ERROR)

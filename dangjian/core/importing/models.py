@@ -6,6 +6,7 @@ import uuid
 
 from django.conf import settings
 from django.db import models
+from django.utils import timezone
 
 
 class ImportJob(models.Model):
@@ -13,7 +14,10 @@ class ImportJob(models.Model):
 
     Lifecycle: queued → checking → checked (or failed: errors, nothing written) →
     confirmed → writing → done (or failed). Each transition has its timestamp;
-    only `dangjian.core.importing.jobs` changes them.
+    only `dangjian.core.importing.jobs` changes them. The worker bumps `touched_at`
+    as it goes; a job still queued or running but untouched for
+    `ImportSettings.stale_minutes` (its worker was stopped or never started) is
+    interrupted: nothing was written, since an import writes in one transaction.
     """
 
     class Status(models.TextChoices):
@@ -24,6 +28,7 @@ class ImportJob(models.Model):
         WRITING = "writing", "正在导入"
         DONE = "done", "导入完成"
         FAILED = "failed", "有错误，未导入"
+        INTERRUPTED = "interrupted", "已中断，未导入"
 
     RUNNING = (Status.QUEUED, Status.CHECKING, Status.CONFIRMED, Status.WRITING)
 
@@ -42,7 +47,8 @@ class ImportJob(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
     checked_at = models.DateTimeField(null=True, blank=True)
     confirmed_at = models.DateTimeField(null=True, blank=True)
-    finished_at = models.DateTimeField(null=True, blank=True)
+    finished_at = models.DateTimeField(null=True, blank=True)  # done, failed or interrupted
+    touched_at = models.DateTimeField("最近进展", default=timezone.now)  # the worker's heartbeat
 
     class Meta:
         app_label = "core"
@@ -58,7 +64,7 @@ class ImportJob(models.Model):
 
     @property
     def percent(self) -> int:
-        if self.status in (self.Status.DONE, self.Status.CHECKED, self.Status.FAILED):
+        if not self.running:
             return 100
         if not self.rows_total:
             return 0

@@ -72,7 +72,19 @@ def import_urlpatterns(spec: ImportSpec, prefix: str = "import/") -> list[URLPat
             context.update(check_upload(request, spec.kind, spec.import_file, start_job=start_job(request)))
             if "job" in context:
                 return redirect(f"{spec.url_namespace}:import_job", job=context["job"].pk)
+        context["recent_jobs"] = recent_jobs(request)
         return render(request, spec.template_name, context)
+
+    def recent_jobs(request: AuthedRequest) -> list[dict[str, Any]]:
+        """The uploader's last background jobs of this kind, so a stopped one is seen and started again."""
+        found = ImportJob.objects.filter(kind=spec.kind, user_id=request.user.pk)[: jobs.RECENT_JOBS]
+        return [
+            {
+                "job": jobs.interrupt_if_stale(job),
+                "url": reverse(f"{spec.url_namespace}:import_job", kwargs={"job": job.pk}),
+            }
+            for job in found
+        ]
 
     @login_required
     @require_POST
@@ -100,7 +112,7 @@ def import_urlpatterns(spec: ImportSpec, prefix: str = "import/") -> list[URLPat
         if found is None:
             exists = ImportJob.objects.filter(pk=job).exists()
             raise scoping.deny(request, ImportJob, {"job": job}, exists=exists)
-        return found
+        return jobs.interrupt_if_stale(found)
 
     def job_context(job: ImportJob) -> dict[str, Any]:
         ns = spec.url_namespace

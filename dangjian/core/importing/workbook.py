@@ -48,7 +48,8 @@ def check_archive(path: str | Path, limits: ImportSettings | None = None) -> Non
     try:
         with zipfile.ZipFile(path) as zf:
             infos = zf.infolist()
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError, EOFError):
+    # NotImplementedError: a directory naming a zip version or feature Python does not read ("zip file version 8.4").
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError, EOFError, NotImplementedError):
         raise ExcelReadError(DAMAGED) from None
     if len(infos) > limits.max_members:
         raise ExcelReadError(
@@ -107,7 +108,7 @@ def estimate_rows(path: str | Path) -> int:
                         tail = chunk[cut:]
                 count += len(_ROW_TAG.findall(tail))
                 most = max(most, count)
-    except (zipfile.BadZipFile, OSError, ValueError, EOFError):
+    except (zipfile.BadZipFile, OSError, ValueError, EOFError, NotImplementedError):
         return 0
     return most
 

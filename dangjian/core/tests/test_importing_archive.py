@@ -72,6 +72,30 @@ class ZipBombTests(ArchiveTestCase):
         errors = self.read_errors(self.zip_file({"readme.txt": b"hello"}))
         self.assertIn("不是 Excel 表格", errors[0])
 
+    def workbook_bytes(self) -> bytes:
+        with open(self.xlsx([["组织编码", "组织名称"], ["A01", "一支部"]]), "rb") as f:
+            return f.read()
+
+    def test_it_refuses_a_zip_version_python_cannot_read(self):
+        # Found by the fuzz test: zipfile raised NotImplementedError("zip file version 8.4"), a 500 on the page.
+        content = bytearray(self.workbook_bytes())
+        at = content.index(b"PK\x01\x02")  # the first entry of the central directory
+        content[at + 6 : at + 8] = (84).to_bytes(2, "little")  # version needed to extract: 8.4
+        errors = self.read_errors(self.raw_file(bytes(content)))
+        self.assertEqual(len(errors), 1)
+        self.assertIn("已损坏", errors[0])
+        self.assertEqual(estimate_rows(self.raw_file(bytes(content))), 0)
+
+    def test_it_refuses_a_compression_method_python_cannot_read(self):
+        content = bytearray(self.workbook_bytes())
+        for signature, offset in ((b"PK\x03\x04", 8), (b"PK\x01\x02", 10)):  # local header, directory entry
+            at = -1
+            while (at := content.find(signature, at + 1)) >= 0:
+                content[at + offset : at + offset + 2] = (99).to_bytes(2, "little")  # AES, not in zipfile
+        errors = self.read_errors(self.raw_file(bytes(content)))
+        self.assertEqual(len(errors), 1)
+        self.assertIn("已损坏", errors[0])
+
     def test_it_refuses_a_truncated_workbook(self):
         with open(self.xlsx([["组织编码", "组织名称"], ["A01", "一支部"]]), "rb") as f:
             content = f.read()
