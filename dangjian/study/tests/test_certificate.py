@@ -5,6 +5,7 @@ from django.urls import reverse
 from pypdf import PdfReader
 
 from dangjian.study.models import Mark
+from dangjian.study.services import signin
 from dangjian.study.services import training as services
 from dangjian.study.services.marks import MarkIn
 
@@ -20,7 +21,7 @@ class CertificateTests(StudyTestCase):
 
     def attend(self, *days):
         for day in days:
-            services.day_mark(day=day, marks={self.w.person_a.pk: MarkIn(Mark.PRESENT)}, by=None)
+            signin.day_mark(day=day, marks={self.w.person_a.pk: MarkIn(Mark.PRESENT)}, by=None)
 
     def test_the_certificate_is_a_pdf_with_the_chinese_name_in_it(self):
         self.attend(*self.k.days.all())
