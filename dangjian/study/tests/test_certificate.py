@@ -34,6 +34,17 @@ class CertificateTests(StudyTestCase):
         self.assertIn("结业证书", compact)
         self.assertIn("党支部书记培训班", compact)
 
+    def test_it_prints_on_one_a4_landscape_page_even_with_a_long_title(self):
+        long = self.klass(starts_on=self.today - dt.timedelta(days=5), title="学习贯彻党的二十届三中全会精神" * 4)
+        services.enrol(klass=long, people=[self.w.person_a], by=None, on=long.starts_on)
+        signin.day_mark(day=long.days.get(), marks={self.w.person_a.pk: MarkIn(Mark.PRESENT)}, by=None)
+        self.login_as(self.w.member)
+        r = self.client.get(reverse("study:certificate", args=[long.enrolments.get().pk]))
+        pages = PdfReader(io.BytesIO(r.content)).pages
+        self.assertEqual(len(pages), 1)
+        width, height = float(pages[0].mediabox.width), float(pages[0].mediabox.height)
+        self.assertEqual((round(width), round(height)), (842, 595))  # A4 landscape, in points
+
     def test_no_certificate_without_enough_attendance(self):
         self.attend(self.k.days.first())  # one day of two: under the 80 % required
         self.login_as(self.w.member)
