@@ -25,6 +25,7 @@ from pypdf import PdfReader
 
 from dangjian.core.testing import MemberFactory, World
 from dangjian.core.tests import browser_support as bs
+from dangjian.people.models import Member
 from dangjian.study.models import Mark, MeetingKind
 from dangjian.study.services import org_life, signin
 from dangjian.study.services import training as services
@@ -99,7 +100,7 @@ class PrintAndSignInBrowserTests(StaticLiveServerTestCase):
             by=None,
             starts_at=this_minute(),
         )
-        people = [self.w.person_a, *(MemberFactory(org=self.w.branch_a1) for _ in range(4))]
+        people: list[Member] = [self.w.person_a, *(MemberFactory.create(org=self.w.branch_a1) for _ in range(4))]
         services.enrol(klass=klass, people=people, by=None, on=today)
         day = klass.days.get()
         page = self.page_as(self.w.admin_a)
