@@ -46,6 +46,10 @@ class StudySettings(AppSettings):
     extra_workdays: tuple[str, ...] = ()
     # Training: a QR sign-in this many minutes after the day's start is "late".
     signin_grace_minutes: int = 15
+    # The day's QR code signs people in from this many minutes before its start …
+    signin_opens_minutes_before: int = 60
+    # … until this many minutes after its hours end (start + the day's hours), within the day.
+    signin_closes_minutes_after: int = 120
     # Share of a class's days (those after the person enrolled) to attend for a certificate.
     completion_ratio: float = 0.8
     # training.attendances counts a person once per class attended ("per_class"),
@@ -64,6 +68,9 @@ class StudySettings(AppSettings):
 
         if self.training_person_times not in PERSON_TIMES:
             raise bad("training_person_times", f"应为 {' 或 '.join(PERSON_TIMES)}")
+        for name in ("signin_grace_minutes", "signin_opens_minutes_before", "signin_closes_minutes_after"):
+            if getattr(self, name) < 0:
+                raise bad(name, "不能为负数")
         if not 0 < self.completion_ratio <= 1:
             raise bad("completion_ratio", "应在 0 与 1 之间")
         for kind, rule in self.org_life_requirements.items():

@@ -88,6 +88,21 @@ class CheckinWrongDay(Refusal):
     message = "该签到码仅在 %(day)s 当天有效。"
 
 
+class CheckinExpired(Refusal):
+    code = "checkin_expired"
+    message = "这是 %(day)s 的签到码，已经失效。请扫描今天现场展示的签到码。"
+
+
+class CheckinNotOpen(Refusal):
+    code = "checkin_not_open"
+    message = "今天的签到 %(opens)s 开始，请到时再扫码。"
+
+
+class CheckinClosed(Refusal):
+    code = "checkin_closed"
+    message = "今天的签到已于 %(closes)s 结束。未能扫码的学员请联系培训班组织者补登。"
+
+
 class DayNotYet(Refusal):
     code = "day_not_yet"
     message = "%(day)s 还没到，不能登记出勤。"

@@ -42,6 +42,7 @@ from .models import NEEDS_REASON, DayAttendance, EnrolMethod, Mark, Meeting, Ses
 from .selectors.people import subtree_people
 from .services import central_group as cg_services
 from .services import org_life as ol_services
+from .services import signin
 from .services import training as tr_services
 from .services.marks import MarkIn
 
@@ -273,7 +274,7 @@ def _write(plan: Plan, target: str, record: Any, actor: Any) -> None:
         for day, people in sorted(by_day.items()):
             tr_services.enrol(klass=record, people=people, by=actor, method=EnrolMethod.IMPORT, on=day)
         for day, marks in plan.marks.items():
-            tr_services.day_mark(day=day, marks=marks, by=actor, method=SignInMethod.IMPORT)
+            signin.day_mark(day=day, marks=marks, by=actor, method=SignInMethod.IMPORT)
 
 
 def template_bytes(target: str) -> bytes:

@@ -4,6 +4,7 @@ from .views import (
     calendar,
     central_group,
     checkin,
+    days,
     frequency,
     home,
     imports,
@@ -49,7 +50,8 @@ urlpatterns = [
     path("training/<int:pk>/cancel/", training.class_cancel, name="class_cancel"),
     path("training/enrolments/<int:pk>/withdraw/", training.enrolment_withdraw, name="enrolment_withdraw"),
     path("training/enrolments/<int:pk>/certificate.pdf", training.certificate, name="certificate"),
-    path("training/days/<int:pk>/", training.day_detail, name="day_detail"),
+    path("training/days/<int:pk>/", days.day_detail, name="day_detail"),
+    path("training/days/<int:pk>/count/", days.day_count, name="day_count"),
     path("checkin/<str:token>/", checkin.checkin, name="checkin"),
     # organization life (三会一课)
     path("meetings/", meetings.meeting_list, name="meetings"),

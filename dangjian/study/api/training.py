@@ -18,6 +18,7 @@ from ..models import (
     TrainingDay,
 )
 from ..selectors import training as tr
+from ..services import signin
 from ..services import training as tr_services
 from .common import StudyPaging, _managers_only, _org_by_code, _person, _refuse, router
 
@@ -140,7 +141,7 @@ def checkin(request: AuthedRequest, token: ApiPathText):
     if day is None:
         raise scoping.deny(request, TrainingDay, {"token": token[:8]}, exists=False)
     try:
-        mark = tr_services.checkin(day=day, person=person, by=request.user)
+        mark = signin.checkin(day=day, person=person, by=request.user)
     except ValidationError as err:
         raise _refuse(err) from None
     return StudyCheckinOut(

@@ -12,7 +12,7 @@ from django.db.models import Count, Q, QuerySet
 from dangjian.core import scoping, tree
 
 from ..conf import StudySettings
-from ..models import ATTENDED, ClassStatus, DayAttendance, Enrolment, TrainingClass, TrainingDay
+from ..models import ATTENDED, ClassStatus, DayAttendance, Enrolment, Mark, TrainingClass, TrainingDay
 
 if TYPE_CHECKING:
     from dangjian.accounts.http import AuthedRequest
@@ -81,6 +81,22 @@ def day_roster(day: TrainingDay) -> list[RosterLine]:
     ):
         lines.append(RosterLine(enrolment=e, applies=e.enrolled_on <= day.day, mark=marks.get(e.pk)))
     return lines
+
+
+@dataclass(frozen=True)
+class SigninCount:
+    signed: int  # present or late
+    late: int
+    expected: int  # on the class (not withdrawn) and enrolled by that day
+
+
+def signin_count(day: TrainingDay) -> SigninCount:
+    """How many of the day's people have signed in so far (two counting queries)."""
+    marks = DayAttendance.objects.filter(day=day, status__in=ATTENDED).aggregate(
+        signed=Count("id"), late=Count("id", filter=Q(status=Mark.LATE))
+    )
+    expected = day.klass.enrolments.filter(withdrawn_at__isnull=True, enrolled_on__lte=day.day).count()
+    return SigninCount(signed=marks["signed"], late=marks["late"], expected=expected)
 
 
 @dataclass

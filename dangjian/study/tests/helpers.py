@@ -6,6 +6,7 @@ import datetime as dt
 import shutil
 import tempfile
 from decimal import Decimal
+from unittest import mock
 
 from django.test import override_settings
 from django.utils import timezone
@@ -27,6 +28,16 @@ COMMITTEE = (
 
 def aware(day: dt.date, hour: int = 9, minute: int = 0) -> dt.datetime:
     return timezone.make_aware(dt.datetime.combine(day, dt.time(hour, minute)))
+
+
+def this_minute() -> dt.time:
+    """The local time now, to the minute: a training day starting now is open for sign-in."""
+    return timezone.localtime().time().replace(second=0, microsecond=0)
+
+
+def clock_at(moment: dt.datetime):
+    """The whole request (views, services, sessions) reads MOMENT as the time."""
+    return mock.patch("django.utils.timezone.now", return_value=moment)
 
 
 class StudyTestCase(BaseTestCase):

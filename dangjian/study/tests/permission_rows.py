@@ -53,7 +53,7 @@ IN_A_AND_MEMBER: _InAAndMember = {**IN_A, "member": 200}
 PDF = b"%PDF-1.4\n%test\n"
 
 
-def _klass(org, title, starts_on, days=1, **extra):
+def _klass(org, title, starts_on, days=1, starts_at=dt.time(9), **extra):
     klass = TrainingClass.objects.create(
         org=org,
         title=title,
@@ -65,7 +65,7 @@ def _klass(org, title, starts_on, days=1, **extra):
     )
     for i in range(days):
         TrainingDay.objects.create(
-            klass=klass, day=starts_on + dt.timedelta(days=i), starts_at=dt.time(9), hours=6, token=f"tok-{title}-{i}"
+            klass=klass, day=starts_on + dt.timedelta(days=i), starts_at=starts_at, hours=6, token=f"tok-{title}-{i}"
         )
     return klass
 
@@ -129,7 +129,9 @@ def prepare(case) -> dict:
     DayAttendance.objects.create(
         day=past_day, enrolment=done, status=Mark.PRESENT, method=SignInMethod.QR, signed_at=timezone.now()
     )
-    today_class = _klass(w.org_a, "今日", today, enrolled=1)
+    # starting now, so that its QR code is open whenever the tests run
+    now = timezone.localtime().time().replace(second=0, microsecond=0)
+    today_class = _klass(w.org_a, "今日", today, starts_at=now, enrolled=1)
     Enrolment.objects.create(
         klass=today_class, person=w.person_a, enrolled_on=today - dt.timedelta(days=3), method=EnrolMethod.ADMIN
     )
@@ -194,6 +196,7 @@ ROWS = {
     ),
     "study:certificate": page("/study/training/enrolments/{enrolment_done}/certificate.pdf", **IN_A_AND_MEMBER),
     "study:day_detail": page("/study/training/days/{day_past}/", **IN_A),
+    "study:day_count": page("/study/training/days/{day_past}/count/", **IN_A),
     "study:checkin": page("/study/checkin/{token_today}/", member=200),
     # organization life
     "study:meetings": page("/study/meetings/", **STAFF_AND_ADMINS),

@@ -7,7 +7,7 @@ from dangjian.study.services import org_life
 from dangjian.study.services import training as services
 from dangjian.study.services.marks import MarkIn
 
-from .helpers import StudyTestCase
+from .helpers import StudyTestCase, this_minute
 
 
 class ApiTests(StudyTestCase):
@@ -32,7 +32,7 @@ class ApiTests(StudyTestCase):
         self.assertEqual(titles, [k.title])
 
     def test_checkin_by_api_marks_the_day(self):
-        k = self.klass(starts_on=self.today)
+        k = self.klass(starts_on=self.today, starts_at=this_minute())
         services.enrol(klass=k, people=[self.w.person_a], by=None, on=self.today)
         self.login_as(self.w.member)
         r = self.client.post(f"/api/v1/study/checkin/{k.days.get().token}")

@@ -10,6 +10,7 @@ from openpyxl import load_workbook
 from dangjian.core.errors import codes_of
 from dangjian.study.models import Mark
 from dangjian.study.selectors.training import completion, day_roster, standing_by_day
+from dangjian.study.services import signin
 from dangjian.study.services import training as services
 from dangjian.study.services.marks import MarkIn
 
@@ -42,12 +43,12 @@ class EnrolledAfterADayTests(StudyTestCase):
 
     def test_marking_them_for_a_day_before_they_enrolled_is_refused(self):
         with self.assertRaisesMessage(ValidationError, "之后才报名") as cm:
-            services.day_mark(day=self.day1, marks={self.w.person_a.pk: MarkIn(Mark.ABSENT, "未到")}, by=None)
+            signin.day_mark(day=self.day1, marks={self.w.person_a.pk: MarkIn(Mark.ABSENT, "未到")}, by=None)
         self.assertEqual(codes_of(cm.exception), {"training_enrolled_after_day"})
 
     def test_completion_counts_only_their_own_days(self):
         for day in (self.day2, self.day3):
-            services.day_mark(day=day, marks={self.w.person_a.pk: MarkIn(Mark.PRESENT)}, by=None)
+            signin.day_mark(day=day, marks={self.w.person_a.pk: MarkIn(Mark.PRESENT)}, by=None)
         done = completion(self.k.enrolments.get(person=self.w.person_a), self.today)
         self.assertEqual((done.attended, done.due_days, done.complete), (2, 2, True))
 
@@ -62,7 +63,7 @@ class EnrolledAfterADayTests(StudyTestCase):
         self.assertContains(r, "报名，不计该日")
 
     def test_the_class_roster_export_says_before_enrolment_and_reads_the_marks_at_once(self):
-        services.day_mark(day=self.day2, marks={self.w.person_a.pk: MarkIn(Mark.PRESENT)}, by=None)
+        signin.day_mark(day=self.day2, marks={self.w.person_a.pk: MarkIn(Mark.PRESENT)}, by=None)
         self.login_as(self.w.admin_a)
         url = reverse("study:class_detail", args=[self.k.pk])
         self.client.get(url, {"export": "xlsx"})

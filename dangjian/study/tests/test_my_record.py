@@ -6,7 +6,7 @@ from openpyxl import load_workbook
 
 from dangjian.study.models import Mark, MeetingKind
 from dangjian.study.services import central_group as cg
-from dangjian.study.services import org_life
+from dangjian.study.services import org_life, signin
 from dangjian.study.services import training as services
 from dangjian.study.services.marks import MarkIn
 
@@ -28,8 +28,8 @@ class MyRecordTests(StudyTestCase):
         k = self.klass(starts_on=dt.date(2024, 5, 6), days=2)
         services.enrol(klass=k, people=[me], by=None, on=dt.date(2024, 5, 1))
         day1, day2 = k.days.all()
-        services.day_mark(day=day1, marks={me.pk: MarkIn(Mark.PRESENT)}, by=None)
-        services.day_mark(day=day2, marks={me.pk: MarkIn(Mark.EXCUSED, "病假")}, by=None)
+        signin.day_mark(day=day1, marks={me.pk: MarkIn(Mark.PRESENT)}, by=None)
+        signin.day_mark(day=day2, marks={me.pk: MarkIn(Mark.EXCUSED, "病假")}, by=None)
         org_life.meeting_record(
             org=self.w.branch_a1,
             kind=MeetingKind.THEME_DAY,

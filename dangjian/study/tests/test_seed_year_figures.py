@@ -12,6 +12,7 @@ from dangjian.core.testing import MemberFactory
 from dangjian.people.models import CadreRank, Member
 from dangjian.study.models import GroupKind, VenueKind
 from dangjian.study.services import central_group as cg
+from dangjian.study.services import signin
 from dangjian.study.services import training as tr
 from dangjian.study.services.marks import MarkIn
 
@@ -78,8 +79,8 @@ class SeedYearTests(StudyTestCase):
             tr.enrol(klass=k, people=people, by=self.w.staff, on=start - dt.timedelta(days=5))
             day1, day2 = k.days.all()
             # 167 attend at least one day (150 both days, 17 only the first); 3 are away both days.
-            tr.day_mark(day=day1, marks=marks_for(people, present=160, late=7, excused=3), by=self.w.staff)
-            tr.day_mark(day=day2, marks=marks_for(people, present=150, absent=17, excused=3), by=self.w.staff)
+            signin.day_mark(day=day1, marks=marks_for(people, present=160, late=7, excused=3), by=self.w.staff)
+            signin.day_mark(day=day2, marks=marks_for(people, present=150, absent=17, excused=3), by=self.w.staff)
         cancelled = tr.class_create(
             org=self.w.committee,
             title="取消的培训班",
@@ -90,7 +91,7 @@ class SeedYearTests(StudyTestCase):
             by=self.w.staff,
         )
         tr.enrol(klass=cancelled, people=pool[:10], by=self.w.staff, on=dt.date(YEAR, 11, 1))
-        tr.day_mark(day=cancelled.days.get(), marks=marks_for(pool[:10], present=10), by=self.w.staff)
+        signin.day_mark(day=cancelled.days.get(), marks=marks_for(pool[:10], present=10), by=self.w.staff)
         tr.class_cancel(klass=cancelled, by=self.w.staff)
 
     def test_the_year_comes_back_out_of_the_statistics_exactly(self):

@@ -17,7 +17,7 @@ from dangjian.accounts.http import AuthedRequest
 from dangjian.core import scoping
 
 from ..models import TrainingDay
-from ..services import training as services
+from ..services import signin
 from .common import NAV, error_text
 
 
@@ -28,10 +28,10 @@ def checkin(request: AuthedRequest, token: str) -> HttpResponse:
     if day is None or person is None:
         raise scoping.deny(request, TrainingDay, {"token": token[:8]}, exists=day is not None)
     enrolment = day.klass.enrolments.filter(person=person).first()
-    problem, done = services.checkin_problem(day, enrolment, timezone.now()), None
+    problem, done = signin.checkin_problem(day, enrolment, timezone.now()), None
     if not problem:
         try:
-            done = services.checkin(day=day, person=person, by=request.user)
+            done = signin.checkin(day=day, person=person, by=request.user)
         except ValidationError as e:
             problem = error_text(e)
     return render(

@@ -8,7 +8,6 @@ from django.core.exceptions import ValidationError
 from django.db.models import Q
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
-from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
@@ -16,22 +15,19 @@ from dangjian.accounts.http import AuthedRequest
 from dangjian.core import scoping, tree
 from dangjian.people.models import CadreRank, Member, Status
 
-from .. import qr
 from ..forms import ClassForm
-from ..models import Enrolment, Mark, TrainingClass, TrainingDay
+from ..models import Enrolment, TrainingClass
 from ..pdf import certificate_pdf
 from ..selectors import training as sel
 from ..selectors.people import PeopleFilter, people_matching
 from ..services import training as services
 from .common import (
-    MARK_ROWS,
     NAV,
     attach_errors,
     error_text,
     export_query,
     page_query,
     paginate,
-    read_marks,
     require_manager,
     require_manages,
     wants_xlsx,
@@ -246,46 +242,3 @@ def certificate(request: AuthedRequest, pk: int) -> HttpResponse:
     response = HttpResponse(certificate_pdf(enrolment), content_type="application/pdf")
     response["Content-Disposition"] = f"inline; filename=certificate-{enrolment.pk}.pdf"
     return response
-
-
-@login_required
-def day_detail(request: AuthedRequest, pk: int) -> HttpResponse:
-    """One day: its sign-in QR code and the roster to mark by hand."""
-    day = (
-        TrainingDay.objects.filter(pk=pk, klass__in=sel.classes_for(request.user)).select_related("klass__org").first()
-    )
-    if day is None:
-        hidden = TrainingDay.objects.filter(pk=pk).select_related("klass").first()
-        raise scoping.deny(
-            request, TrainingDay, {"pk": pk}, exists=hidden is not None, org=hidden.klass.org_id if hidden else None
-        )
-    page = paginate(request, sel.day_roster(day), MARK_ROWS)
-    lines = list(page.object_list)
-    error = ""
-    if request.method == "POST":
-        marks = read_marks(request.POST, [line.enrolment.person_id for line in lines if line.applies])
-        try:
-            services.day_mark(day=day, marks=marks, by=request.user)
-        except ValidationError as e:
-            error = error_text(e)
-        else:
-            messages.success(request, f"已登记 {day.day:%m月%d日} 出勤（{len(marks)} 人）。")
-            return redirect(f"{request.path}?page={page.number}")
-    url = request.build_absolute_uri(reverse("study:checkin", args=[day.token]))
-    return render(
-        request,
-        "study/day_detail.html",
-        {
-            "nav": NAV,
-            "day": day,
-            "klass": day.klass,
-            "lines": lines,
-            "page": page,
-            "marks": Mark.choices,
-            "error": error,
-            "checkin_url": url,
-            "qr_svg": qr.svg(url),
-            "display": request.GET.get("display") == "1",
-            "today": timezone.localdate(),
-        },
-    )
