@@ -1,6 +1,13 @@
 """Reads of the brand module, always scoped to what the user may see (the showcase is public)."""
 
-from .figures import downgraded_in, recognized_in, revoked_in, submitted_in
+from .figures import (
+    counted_attendances,
+    counted_exchanges,
+    downgraded_in,
+    recognized_in,
+    revoked_in,
+    submitted_in,
+)
 from .lists import (
     BrandFilters,
     brand_rows,
@@ -24,6 +31,8 @@ __all__ = [
     "batch_ranking",
     "brand_rows",
     "brand_summary",
+    "counted_attendances",
+    "counted_exchanges",
     "creatable_orgs",
     "downgraded_in",
     "mean_of",
