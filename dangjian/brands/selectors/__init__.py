@@ -22,12 +22,13 @@ from .lists import (
     visible_visit_photos,
     visible_visits,
 )
-from .ranking import RankRow, batch_ranking, mean_of
+from .ranking import RankedBrand, RankRow, batch_ranking, mean_of
 from .wall import related_articles, verify, wall_brand, wall_brands
 
 __all__ = [
     "BrandFilters",
     "RankRow",
+    "RankedBrand",
     "batch_ranking",
     "brand_rows",
     "brand_summary",
