@@ -23,7 +23,7 @@ from .lists import (
     visible_visits,
 )
 from .ranking import RankedBrand, RankRow, batch_ranking, mean_of
-from .wall import related_articles, verify, wall_brand, wall_brands
+from .wall import related_activities, related_articles, related_training, verify, wall_brand, wall_brands
 
 __all__ = [
     "BrandFilters",
@@ -39,7 +39,9 @@ __all__ = [
     "mean_of",
     "open_batches",
     "recognized_in",
+    "related_activities",
     "related_articles",
+    "related_training",
     "revoked_in",
     "submitted_in",
     "verify",
