@@ -1,6 +1,11 @@
 """Metrics this app registers (see dangjian.core.registry), each with its records page.
 
 The seed report's year: 63 brands submitted, 30 recognized.
+
+The brand training and exchange events the committee counts as training (计入培训统计) are
+figures of this app that also add to the study app's training figures (`adds_to`): the
+dashboard's and the annual report's training.classes and training.attendances include them,
+with neither app importing the other.
 """
 
 from __future__ import annotations
@@ -9,7 +14,14 @@ from typing import TYPE_CHECKING
 
 from dangjian.core.registry import metric
 
-from .selectors import downgraded_in, recognized_in, revoked_in, submitted_in
+from .selectors import (
+    counted_attendances,
+    counted_exchanges,
+    downgraded_in,
+    recognized_in,
+    revoked_in,
+    submitted_in,
+)
 
 if TYPE_CHECKING:
     from dangjian.orgs.models import Organization
@@ -33,3 +45,26 @@ def downgraded(org: Organization, year: int) -> int:
 @metric("brands.revoked", "党建品牌撤销", unit="个", records_url="brands:records_revoked", records=revoked_in)
 def revoked(org: Organization, year: int) -> int:
     return revoked_in(org, year).count()
+
+
+@metric(
+    "brands.training_sessions",
+    "品牌培训交流（计入培训班）",
+    unit="期",
+    records_url="brands:records_training",
+    records=counted_exchanges,
+    adds_to="training.classes",
+)
+def training_sessions(org: Organization, year: int) -> int:
+    return counted_exchanges(org, year).count()
+
+
+@metric(
+    "brands.training_attendances",
+    "品牌培训交流参加人次（计入培训）",
+    unit="人次",
+    records_url="brands:records_training",
+    adds_to="training.attendances",
+)
+def training_attendances(org: Organization, year: int) -> int:
+    return counted_attendances(org, year)

@@ -36,6 +36,7 @@ urlpatterns = [
     path("records/recognized/", records.records_recognized, name="records_recognized"),
     path("records/downgraded/", records.records_downgraded, name="records_downgraded"),
     path("records/revoked/", records.records_revoked, name="records_revoked"),
+    path("records/training/", records.records_training, name="records_training"),
     path("wall/", public.wall, name="wall"),
     path("wall/<int:pk>/", public.wall_brand, name="wall_brand"),
     path("wall/<int:pk>/logo/", public.wall_logo, name="wall_logo"),

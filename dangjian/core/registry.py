@@ -14,7 +14,17 @@ replaces once the transaction commits (`watch_models`). Inside a transaction
 that has written, figures are computed afresh and not stored. Bulk writes that
 bypass signals (bulk_create, QuerySet.update, raw SQL) call
 `figures_changed()`. Calling a metric itself (`stats.sessions(org, year)`)
-always computes.
+always computes, and gives the app's own part only (see below).
+
+A figure may take *contributions* from other apps: a metric declared with
+`adds_to=KEY` is a figure of its own app (listed, cached, with its records page)
+that also adds to the figure KEY another app owns; brand training events the
+committee counts as training add their person-times to `training.attendances`
+without the study app knowing the brand app. Everything read through this
+module (`compute`, `value`, `per_org`, `total`) is the owner's own figure plus
+every contribution to it, and it is cached under the generations of the owner's
+app and of every contributing app, so a write in either recomputes it. A
+contribution adds one level only: it cannot itself receive contributions.
 """
 
 from __future__ import annotations
@@ -62,6 +72,8 @@ class Metric:
     # Many organizations at once (an assessment scores 400 branches): a few grouped queries
     # instead of one figure per organization. Optional; per_org() falls back to FUNC.
     per_org: PerOrgFunc | None = None
+    # The key of another app's figure this one also adds to (a contribution); "" for none.
+    adds_to: str = ""
     # A metric is callable (stats.sessions(org, year)); templates must read its fields, not call it.
     do_not_call_in_templates = True
 
@@ -77,12 +89,23 @@ def metric(
     records_url: str = "",
     records: RecordsFunc | None = None,
     per_org: PerOrgFunc | None = None,
+    adds_to: str = "",
 ) -> Callable[[MetricFunc], Metric]:
-    """Declare FUNC(org, year) as the figure KEY; list it in the app's manifest with metrics_in()."""
+    """Declare FUNC(org, year) as the figure KEY; list it in the app's manifest with metrics_in().
+
+    ADDS_TO names another app's figure (same unit) that this one also adds to: see the module's docstring.
+    """
 
     def decorator(func: MetricFunc) -> Metric:
         return Metric(
-            key=key, label=label, func=func, unit=unit, records_url=records_url, records=records, per_org=per_org
+            key=key,
+            label=label,
+            func=func,
+            unit=unit,
+            records_url=records_url,
+            records=records,
+            per_org=per_org,
+            adds_to=adds_to,
         )
 
     return decorator
@@ -100,7 +123,29 @@ def metrics() -> list[Metric]:
             if m.key in found and found[m.key] is not m:
                 raise ValueError(f"metric {m.key} registered twice (by {manifest.app} and another app)")
             found[m.key] = m
+    for m in found.values():
+        target = found.get(m.adds_to) if m.adds_to else None
+        if m.adds_to == m.key:
+            raise ValueError(f"metric {m.key} adds to itself")
+        if target is not None and target.adds_to:
+            raise ValueError(f"metric {m.key} adds to {target.key}, which itself adds to {target.adds_to}")
+        if target is not None and target.unit != m.unit:
+            raise ValueError(f"metric {m.key} ({m.unit}) adds to {target.key} ({target.unit}): units differ")
     return sorted(found.values(), key=lambda m: m.key)
+
+
+def contributions(key: str) -> list[Metric]:
+    """The metrics of other apps that add to the figure KEY (empty for most figures)."""
+    return [m for m in metrics() if m.adds_to == key]
+
+
+def _total(m: Metric, adding: Sequence[Metric], org: Organization, year: int) -> float | int:
+    return m.func(org, year) + sum(c.func(org, year) for c in adding)
+
+
+def total(key: str, org: Organization, year: int) -> float | int:
+    """The figure KEY of ORG's subtree in YEAR with every contribution to it, computed from the rows."""
+    return _total(get(key), contributions(key), org, year)
 
 
 def get(key: str) -> Metric:
@@ -112,11 +157,16 @@ def get(key: str) -> Metric:
 
 def per_org(key: str, orgs: Sequence[Organization], year: int) -> dict[int, float | int]:
     """The figure KEY of each of ORGS (each for its own subtree) in YEAR, keyed by organization id."""
-    m = get(key)
-    if m.per_org is not None:
-        values = m.per_org(orgs, year)
-        return {o.pk: values.get(o.pk, 0) for o in orgs}
-    return {o.pk: m.func(o, year) for o in orgs}
+    result: dict[int, float | int] = {o.pk: 0 for o in orgs}
+    for m in (get(key), *contributions(key)):
+        if m.per_org is not None:
+            values = m.per_org(orgs, year)
+            for o in orgs:
+                result[o.pk] += values.get(o.pk, 0)
+        else:
+            for o in orgs:
+                result[o.pk] += m.func(o, year)
+    return result
 
 
 def installed_for_test(*extra: Metric) -> AbstractContextManager[AppManifest]:
@@ -128,6 +178,7 @@ def compute(org: Organization, year: int) -> dict[str, float | int]:
     """Every registered figure of ORG's subtree in YEAR, from the cache where it is current."""
     found = metrics()
     keys = _cache_keys(found, org, year)
+    adding = _contributions_of(found)
     cache = caches[FIGURES_CACHE]
     hits = cache.get_many([k for k in keys.values() if k is not None])
     values: dict[str, float | int] = {}
@@ -137,7 +188,7 @@ def compute(org: Organization, year: int) -> dict[str, float | int]:
         if key is not None and key in hits:
             values[m.key] = hits[key]
             continue
-        values[m.key] = m.func(org, year)
+        values[m.key] = _total(m, adding.get(m.key, ()), org, year)
         if key is not None:
             fresh[key] = values[m.key]
     if fresh:
@@ -147,7 +198,17 @@ def compute(org: Organization, year: int) -> dict[str, float | int]:
 
 def compute_uncached(org: Organization, year: int) -> dict[str, float | int]:
     """Every figure computed from the rows (the benchmark's baseline; checks of the cache)."""
-    return {m.key: m.func(org, year) for m in metrics()}
+    found = metrics()
+    adding = _contributions_of(found)
+    return {m.key: _total(m, adding.get(m.key, ()), org, year) for m in found}
+
+
+def _contributions_of(found: Sequence[Metric]) -> dict[str, list[Metric]]:
+    adding: dict[str, list[Metric]] = {}
+    for m in found:
+        if m.adds_to:
+            adding.setdefault(m.adds_to, []).append(m)
+    return adding
 
 
 def value(key: str, org: Organization, year: int) -> float | int:
@@ -159,7 +220,7 @@ def value(key: str, org: Organization, year: int) -> float | int:
         hit = cache.get(cache_key)
         if hit is not None:
             return hit  # type: ignore[no-any-return]
-    result = m.func(org, year)
+    result = _total(m, contributions(key), org, year)
     if cache_key is not None:
         cache.set(cache_key, result, settings.STATS_CACHE_SECONDS)
     return result
@@ -244,8 +305,16 @@ def _generations(labels: Sequence[str]) -> dict[str, str]:
 
 
 def _cache_keys(found: Sequence[Metric], org: Organization, year: int) -> dict[str, str | None]:
-    """The cache key of each metric's figure for ORG and YEAR; None where it must be computed afresh."""
-    app_of = {m.key: manifest.app for manifest in manifests() for m in manifest.metrics}
+    """The cache key of each metric's figure for ORG and YEAR; None where it must be computed afresh.
+
+    A figure that takes contributions depends on the rows of every contributing app too."""
+    app_of: dict[str, str] = {}
+    contributors: dict[str, set[str]] = {}
+    for manifest in manifests():
+        for m in manifest.metrics:
+            app_of[m.key] = manifest.app
+            if m.adds_to:
+                contributors.setdefault(m.adds_to, set()).add(manifest.app)
     labels = {ALL, *KERNEL_SOURCES, *app_of.values()}
     # This transaction wrote rows behind a figure: it sees rows nobody else does yet.
     written = {label for label in labels if oncommit.pending(_pending_key(label))}
@@ -254,9 +323,10 @@ def _cache_keys(found: Sequence[Metric], org: Organization, year: int) -> dict[s
     today = timezone.localdate().isoformat()
     keys: dict[str, str | None] = {}
     for m in found:
-        app = app_of.get(m.key, "")
-        if written & {ALL, *KERNEL_SOURCES, app}:
+        sources = sorted({app_of.get(m.key, ""), *contributors.get(m.key, ())})
+        if written & {ALL, *KERNEL_SOURCES, *sources}:
             keys[m.key] = None
         else:
-            keys[m.key] = f"dangjian:figure:{m.key}:{org.pk}:{year}:{today}:{kernel}.{tokens.get(app, '')}"
+            generation = ".".join(tokens.get(app, "") for app in sources)
+            keys[m.key] = f"dangjian:figure:{m.key}:{org.pk}:{year}:{today}:{kernel}.{generation}"
     return keys

@@ -349,3 +349,41 @@ def visible_certificates(user: Any) -> QuerySet[Certificate]:
 
 def certificate_by_number(number: str) -> Certificate | None:
     return Certificate.objects.filter(number=number).first()
+
+
+# ---------------------------------------------------------------- for other apps
+
+
+@dataclass(frozen=True)
+class OrgActivity:
+    """A published activity as another app may show it (a brand's public showcase): no names of people."""
+
+    title: str
+    kind: str  # the activity type's label
+    place: str
+    starts_at: dt.datetime
+    brigade: str
+    participants: int  # places held (confirmed)
+
+
+def activities_of_org(org: Organization, year: int, *, most: int = 10) -> list[OrgActivity]:
+    """Read-only, for other apps: the published activities of ORG's subtree starting in YEAR (the
+    volunteer.activities figure's rows), newest first, at most MOST. One query."""
+    kinds = dict(Activity._meta.get_field("kind").choices or ())
+    rows = (
+        activities_in(org, year)
+        .annotate(participants=_participants(ParticipationStatus.CONFIRMED))
+        .order_by("-starts_at", "-id")
+        .values_list("title", "kind", "place", "starts_at", "brigade__name", "participants")[:most]
+    )
+    return [
+        OrgActivity(
+            title=title,
+            kind=str(kinds.get(kind, kind)),
+            place=place,
+            starts_at=starts_at,
+            brigade=brigade,
+            participants=participants,
+        )
+        for title, kind, place, starts_at, brigade, participants in rows
+    ]

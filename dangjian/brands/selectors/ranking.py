@@ -1,5 +1,10 @@
 """A batch's ranking: each submission's mean score (dropping the highest and the lowest with 5 or
-more reviewers), ranked with ties shown (1, 2, 2, 4)."""
+more reviewers), ranked with ties shown (1, 2, 2, 4).
+
+Two queries whatever the size of the batch: the brands as plain rows (a batch may hold hundreds;
+building a model instance for each would cost more than the queries) and one grouped query of
+the scores. A row's brand is a read-only `RankedBrand`, enough for the page, the export and the API.
+"""
 
 from __future__ import annotations
 
@@ -10,7 +15,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from django.db.models import Count, Max, Min, Sum
 
 from ..conf import BrandsSettings
-from ..models import Batch, Brand, BrandStatus, Score
+from ..models import Batch, BrandStatus, Score
 
 RANKED = (
     BrandStatus.SUBMITTED,
@@ -22,9 +27,31 @@ RANKED = (
 )
 
 
+STATUS_LABELS = dict(BrandStatus.choices)
+
+
+@dataclass(frozen=True)
+class RankedOrg:
+    name: str
+    path: str
+
+
+@dataclass(frozen=True)
+class RankedBrand:
+    """What the ranking shows of a brand."""
+
+    pk: int
+    name: str
+    status: str
+    org: RankedOrg
+
+    def get_status_display(self) -> str:
+        return str(STATUS_LABELS.get(self.status, self.status))
+
+
 @dataclass
 class RankRow:
-    brand: Brand
+    brand: RankedBrand
     count: int = 0  # reviewers who scored
     mean: Decimal | None = None
     rank: int | None = None
@@ -51,15 +78,17 @@ def batch_ranking(batch: Batch) -> list[RankRow]:
 
     One grouped query gives each brand's sum, highest, lowest and count of scores."""
     trim_from = BrandsSettings.current().trim_from_reviewers
-    brands = list(
-        batch.brands.filter(status__in=RANKED)
-        .select_related("org")
-        .only("id", "name", "status", "batch_id", "org__name", "org__path", "org__code")
+    brands = [
+        RankedBrand(pk=pk, name=name, status=status, org=RankedOrg(name=org_name, path=org_path))
+        for pk, name, status, org_name, org_path in batch.brands.filter(status__in=RANKED)
         .order_by("org__path")
-    )
+        .values_list("id", "name", "status", "org__name", "org__path")
+    ]
+    # order_by(): no Meta.ordering, whose joins (brand, organization, reviewer, batch …) a grouped query keeps.
     stats = {
         row["brand_id"]: row
-        for row in Score.objects.filter(brand__batch=batch)
+        for row in Score.objects.filter(brand__batch_id=batch.pk)
+        .order_by()
         .values("brand_id")
         .annotate(total_sum=Sum("total"), high=Max("total"), low=Min("total"), n=Count("id"))
     }

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.db.models import Q, QuerySet
+from django.utils import timezone
 
 from ..models import LISTED, Brand
 
@@ -49,3 +50,34 @@ def related_articles(brand: Brand, most: int = 5) -> list[Any]:
     from dangjian.publicity.selectors import public_articles
 
     return list(public_articles().filter(Q(org_id=brand.org_id) | Q(title__contains=brand.name))[:most])
+
+
+def _recent_years() -> tuple[int, int]:
+    year = timezone.localdate().year
+    return year, year - 1
+
+
+def related_activities(brand: Brand, most: int = 5) -> list[Any]:
+    """The volunteer activities of the brand's organization (its subtree) this year and last, newest
+    first, through the volunteer app's read-only selector (rows, not its models)."""
+    from dangjian.volunteer.selectors import activities_of_org
+
+    found: list[Any] = []
+    for year in _recent_years():
+        found += activities_of_org(brand.org, year, most=most - len(found))
+        if len(found) >= most:
+            break
+    return found
+
+
+def related_training(brand: Brand, most: int = 5) -> list[Any]:
+    """The training the brand's organization ran or took part in this year and last, newest first,
+    through the study app's read-only selector (rows, not its models)."""
+    from dangjian.study.selectors.for_apps import training_of_org
+
+    found: list[Any] = []
+    for year in _recent_years():
+        found += training_of_org(brand.org, year, most=most - len(found))
+        if len(found) >= most:
+            break
+    return found

@@ -9,7 +9,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 
 from dangjian.accounts.models import Role, User
-from dangjian.core import scoping
+from dangjian.core import scoping, tree
 from dangjian.orgs.models import Organization, OrgKind
 
 from ..conf import BrandsSettings
@@ -102,8 +102,14 @@ def batch_create(*, stage: Stage, name: str, year: int | None, submit_by: dt.dat
 def reviewer_candidates(batch: Batch) -> Any:
     """Accounts that may review BATCH: committee staff over its committee."""
     committee = batch.stage.plan.committee
-    users = User.objects.filter(roles__role=Role.COMMITTEE_STAFF, is_active=True).distinct()
-    return [u for u in users.order_by("username") if scoping.holds_over(u, committee, roles=(Role.COMMITTEE_STAFF,))]
+    # A role reaches its organization's subtree: staff at the committee or above it (one query).
+    return list(
+        User.objects.filter(
+            roles__role=Role.COMMITTEE_STAFF, roles__org__path__in=tree.ancestor_paths(committee.path), is_active=True
+        )
+        .distinct()
+        .order_by("username")
+    )
 
 
 @transaction.atomic

@@ -115,6 +115,7 @@ ROWS = {
     "brands:records_recognized": page("/brands/records/recognized/", **STAFF_AND_ADMINS),
     "brands:records_downgraded": page("/brands/records/downgraded/", **STAFF_AND_ADMINS),
     "brands:records_revoked": page("/brands/records/revoked/", **STAFF_AND_ADMINS),
+    "brands:records_training": page("/brands/records/training/", **STAFF_AND_ADMINS),
     "brands:wall": row("/brands/wall/", others=200),
     "brands:wall_brand": row("/brands/wall/{b_shown}/", others=200),
     "brands:wall_logo": row("/brands/wall/{b_shown}/logo/", others=200),

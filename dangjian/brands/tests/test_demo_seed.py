@@ -41,6 +41,15 @@ class DemoSeedTests(BrandsTestCase):
         self.assertEqual(Brand.objects.filter(status=BrandStatus.DRAFT).count(), 6)
         self.assertFalse(Brand.objects.filter(recognized_at__date__gt=TODAY).exists())
 
+    def test_the_seed_year_comes_back_through_the_registry_and_the_records_pages(self):
+        self.seed()
+        figures = registry.compute(self.w.committee, TODAY.year)
+        self.assertEqual((figures["brands.submitted"], figures["brands.recognized"]), (63, 30))
+        self.login_as(self.w.staff)
+        for path, count in (("submitted", 63), ("recognized", 30)):
+            response = self.client.get(f"/brands/records/{path}/?org=GW&year={TODAY.year}")
+            self.assertEqual(response.context["total"], count, path)
+
     def test_it_is_deterministic(self):
         self.seed()
         first = list(Brand.objects.order_by("org__path").values_list("org__code", "name", "status"))

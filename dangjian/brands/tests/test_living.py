@@ -87,6 +87,27 @@ class ReevaluationTests(LivingTestCase):
             self.decide("keep")
         self.assertIn("brand_wrong_state", codes_of(e.exception))
 
+    def test_a_downgraded_brand_that_does_not_put_things_right_is_revoked_after_a_notice(self):
+        self.brand.recognized_at = self.brand.recognized_at.replace(year=self.year - 1)
+        self.brand.save()
+        reeval = self.decide("downgrade", year=self.year - 1)
+        services.reevaluation_confirm(reevaluation=reeval, by=self.w.staff, today=dt.date(2026, 12, 8))
+        with self.assertRaises(ValidationError) as e:
+            self.decide("downgrade")  # a second downgrade: revoke instead
+        self.assertIn("reevaluation_invalid", codes_of(e.exception))
+        reeval = self.decide("revoke", reasons="整改期满仍未达到要求")
+        self.brand.refresh_from_db()
+        self.assertEqual(self.brand.status, BrandStatus.DOWNGRADED)  # on notice first
+        services.reevaluation_confirm(reevaluation=reeval, by=self.w.staff, today=dt.date(2026, 12, 8))
+        self.brand.refresh_from_db()
+        self.assertEqual(self.brand.status, BrandStatus.REVOKED)
+        self.assertIsNotNone(self.brand.revoked_at)
+        self.assertEqual(
+            list(self.brand.events.values_list("from_status", "to_status"))[-1],
+            (BrandStatus.DOWNGRADED, BrandStatus.REVOKED),
+        )
+        self.assertNotIn(self.brand, selectors.wall_brands())
+
     def test_a_proposal_may_be_withdrawn_during_its_notice(self):
         reeval = self.decide("revoke")
         services.reevaluation_withdraw(reevaluation=reeval, reason="异议成立，保留认定", by=self.w.staff)

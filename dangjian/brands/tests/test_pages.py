@@ -3,11 +3,15 @@
 import io
 
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from openpyxl import load_workbook
 from pypdf import PdfReader
 
 from dangjian.brands import services
 from dangjian.brands.models import Brand, BrandStatus, Score
+from dangjian.core.testing import make_org
+from dangjian.orgs.models import OrgKind
 
 from .helpers import TEXTS, BrandsTestCase, png
 
@@ -112,6 +116,33 @@ class ReviewPageTests(BrandsTestCase):
         self.assertContains(response, "公示期至")
         a.refresh_from_db()
         self.assertEqual(a.status, BrandStatus.SELECTED)
+
+    def test_the_batch_page_shows_each_row_with_its_links_in_as_many_queries_for_two_brands_as_for_five(self):
+        first = [self.submitted(org) for org in (self.w.branch_a1, self.w.branch_b1)]
+        self.reviewer("r1")
+        self.to_review()
+        reviewer = self.batch.reviewers.get().user
+        services.score_record(brand=first[0], parts=self.parts(), by=reviewer)
+        self.login_as(reviewer)
+        url = f"/brands/batches/{self.batch.pk}/"
+        with CaptureQueriesContext(connection) as two:
+            response = self.client.get(url)
+        self.assertContains(response, f'href="/brands/{first[0].pk}/score/">修改评分</a>', html=False)
+        self.assertContains(response, f'href="/brands/{first[1].pk}/score/">评分</a>', html=False)
+        self.assertContains(response, f'<a href="/brands/{first[0].pk}/">红色账本</a>', html=True)
+        self.assertContains(response, "市教育局第一党支部")
+        self.login_as(self.w.staff)
+        staff_page = self.client.get(url)
+        self.assertContains(staff_page, f'name="brand" value="{first[1].pk}"')
+        for i in range(3):
+            org = make_org(f"A1{i}", f"市财政局第{i + 3}党支部", OrgKind.BRANCH, self.w.org_a)
+            Brand.objects.create(org=org, batch=self.batch, status=BrandStatus.SUBMITTED, name=f"品牌{i}<b>")
+        self.login_as(reviewer)
+        with CaptureQueriesContext(connection) as five:
+            response = self.client.get(url)
+        self.assertEqual(len(response.context["ranking"]), 5)
+        self.assertContains(response, "品牌0&lt;b&gt;")  # names are escaped
+        self.assertEqual(len(five), len(two))
 
     def test_the_ranking_exports_to_excel(self):
         self.submitted()

@@ -18,7 +18,7 @@ from dangjian.core.web import attach_errors, flash_errors, wants_xlsx, xlsx_down
 from .. import permissions, selectors, services
 from ..conf import BrandsSettings
 from ..forms import BatchForm, PlanForm, ReviewerForm, ScoreForm, StageForm, VisitForm
-from ..models import Batch, Stage
+from ..models import Batch, BatchStatus, Stage
 from .common import NAV, batch_or_404, brand_or_404, file_response, plan_or_404, require_overseer, require_staff
 
 
@@ -175,6 +175,10 @@ def batch_detail(request: AuthedRequest, pk: int) -> HttpResponse:
             "staff": staff,
             "reviewer": reviewer,
             "scored": scored,
+            # The ranking's rows (brands_tags.ranking_rows): what each row offers.
+            "select_now": staff and batch.status == BatchStatus.REVIEWING,
+            "reviewer_on": reviewer is not None,
+            "can_score": batch.status == BatchStatus.REVIEWING,
             "reviewers": list(batch.reviewers.select_related("user")),
             "reviewer_form": ReviewerForm(users=_reviewer_users(batch)) if staff else None,
             "trim_from": BrandsSettings.current().trim_from_reviewers,

@@ -25,7 +25,13 @@ def wall_brand(request: HttpRequest, pk: int) -> HttpResponse:
     return render(
         request,
         "brands/public/brand.html",
-        {"brand": brand, "presentations": exchanges, "articles": selectors.related_articles(brand)},
+        {
+            "brand": brand,
+            "presentations": exchanges,
+            "articles": selectors.related_articles(brand),
+            "activities": selectors.related_activities(brand),
+            "training": selectors.related_training(brand),
+        },
     )
 
 

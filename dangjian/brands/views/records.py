@@ -13,7 +13,7 @@ from dangjian.core.selectors import org_and_year_from
 from dangjian.core.web import export_query, page_query, paginate, wants_xlsx, xlsx_download
 
 from .. import selectors
-from ..models import Brand, Reevaluation
+from ..models import Brand, ExchangeEvent, Reevaluation
 from .common import NAV, require_overseer
 
 BRAND_RECORDS = {
@@ -91,6 +91,44 @@ def _changes(request: AuthedRequest, key: str) -> HttpResponse:
             "title": title,
             "page": paginate(request, rows),
             "total": rows.count(),
+            "query": page_query(request),
+            "export_query": export_query(request),
+        },
+    )
+
+
+@login_required
+@require_GET
+def records_training(request: AuthedRequest) -> HttpResponse:
+    """The brand training and exchange events counted in the training figures, and their person-times."""
+    require_overseer(request, "records_training")
+    title = "品牌培训交流（计入培训统计）"
+    org, year = org_and_year_from(request, request.GET)
+    rows: QuerySet[ExchangeEvent] = ExchangeEvent.objects.none()
+    if org is not None:
+        rows = selectors.counted_exchanges(org, year).select_related("committee").order_by("held_on", "id")
+    attendances = selectors.counted_attendances(org, year) if org is not None else 0
+    if wants_xlsx(request):
+        return xlsx_download(
+            request,
+            title=f"{title}_{year}",
+            headers=["举办日期", "活动名称", "类别", "地点", "举办单位", "参加人次"],
+            rows=[(e.held_on, e.title, e.get_kind_display(), e.place, e.committee.name, e.attendees) for e in rows],
+            target=ExchangeEvent,
+            org=org,
+            personal=False,
+        )
+    return render(
+        request,
+        "brands/records_training.html",
+        {
+            "nav": NAV,
+            "org": org,
+            "year": year,
+            "title": title,
+            "page": paginate(request, rows),
+            "total": rows.count(),
+            "attendances": attendances,
             "query": page_query(request),
             "export_query": export_query(request),
         },

@@ -16,6 +16,7 @@ from django.test.utils import CaptureQueriesContext
 
 from dangjian.accounts.models import Role
 from dangjian.core import registry, tree
+from dangjian.core.manifests import AppManifest, added
 from dangjian.core.testing import make_org, make_user
 from dangjian.orgs.models import Organization, OrgKind
 
@@ -102,3 +103,42 @@ class FiguresCacheTests(TransactionTestCase):
         self.figure()
         self.metric(self.committee, 2025)
         self.assertEqual(self.calls, 2)
+
+
+class ContributedFigureCacheTests(TransactionTestCase):
+    """A figure another app adds to is recomputed when either app's rows change, and only then."""
+
+    def setUp(self):
+        ContentType.objects.clear_cache()
+        self.committee = make_org("GW", "市直属机关工委", OrgKind.COMMITTEE)
+        self.own, self.added = 10, 0
+        self.calls = 0
+
+        def owned(org, year):
+            self.calls += 1
+            return self.own
+
+        owner = registry.metric("test.trained", "参加培训", unit="人次")(owned)
+        part = registry.metric("other.trained", "品牌培训", unit="人次", adds_to="test.trained")(
+            lambda org, year: self.added
+        )
+        self.enterContext(registry.installed_for_test(owner))
+        self.enterContext(added(AppManifest(app="other", label="其他", metrics=(part,))))
+
+    def figure(self) -> float | int:
+        return registry.compute(self.committee, 2025)["test.trained"]
+
+    def test_a_change_in_the_contributing_app_recomputes_the_owners_figure(self):
+        self.assertEqual(self.figure(), 10)
+        self.added = 5
+        self.assertEqual(self.figure(), 10)  # nobody said the rows changed: from the cache
+        registry.figures_changed("other")
+        self.assertEqual(self.figure(), 15)
+        self.assertEqual(registry.value("test.trained", self.committee, 2025), 15)
+        self.assertEqual(self.calls, 2)
+        registry.figures_changed("volunteer")
+        self.assertEqual(self.figure(), 15)
+        self.assertEqual(self.calls, 2)
+        self.own = 20
+        registry.figures_changed("test")
+        self.assertEqual(self.figure(), 25)
