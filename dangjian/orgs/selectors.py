@@ -30,8 +30,8 @@ from dangjian.people.models import Member, Post, PostTitle, Status
 from .models import AffiliationChange, Election, Organization, OrgKind, TermExtension
 from .terms import Term, TermStatus, term_of
 
-# Re-exported: pages and checks read terms through the snapshot; study reads ancestor_paths here.
-__all__ = ["Term", "TermStatus", "ancestor_paths"]
+# Re-exported: pages and checks read terms through the snapshot.
+__all__ = ["Term", "TermStatus"]
 
 PARTY_STATUSES = (Status.FULL, Status.PROBATIONARY)
 # Above this many organizations an IN (...) list of ids gets unwieldy
