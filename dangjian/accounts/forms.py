@@ -32,7 +32,10 @@ class AccountCreateForm(forms.Form):
 
 
 class RoleGrantForm(forms.Form):
-    username = forms.CharField(label="账号（用户名）", max_length=150, error_messages={"required": "请填写用户名。"})
+    # Picked by name in the page's search-as-you-type list (views_roles.role_grant_accounts), which posts the username.
+    username = forms.CharField(
+        label="账号", max_length=150, error_messages={"required": "请填写用户名，或按姓名查找并选择账号。"}
+    )
     role = forms.ChoiceField(label="角色", error_messages={"required": "请选择角色。"})
     org = forms.ChoiceField(label="所在组织", error_messages={"required": "请选择组织。"})
 

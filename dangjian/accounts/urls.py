@@ -34,6 +34,7 @@ urlpatterns = [
     # Granters (permissions.GRANTS): roles.
     path("roles/", views_roles.roles, name="roles"),
     path("roles/grant/", views_roles.role_grant, name="role_grant"),
+    path("roles/accounts/", views_roles.role_grant_accounts, name="role_grant_accounts"),
     path("roles/<int:pk>/revoke/", views_roles.role_revoke, name="role_revoke"),
     # The security administrator.
     path("security/", views_security.security_policy, name="security"),

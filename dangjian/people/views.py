@@ -100,6 +100,8 @@ def member_list(request: HttpRequest) -> HttpResponse:
         "query": query,
         "page_prefix": f"?{query}&page=" if query else "?page=",
         "export_url": reverse("people:export") + (f"?{query}" if query else ""),
+        "export_full_url": reverse("people:export") + "?" + urlencode({**filters.as_params(), "full": "1"}),
+        "can_export_full": exports.may_export_full_numbers(request.user),
         "sort": filters.sort,
     }
     if _is_htmx(request):

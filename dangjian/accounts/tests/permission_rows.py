@@ -49,6 +49,7 @@ ROWS = {
     "accounts:user_set_active": page("/accounts/users/{account}/active/", method="POST", sysadmin=302),
     # Roles: granters see who holds what in their subtrees; the empty POST gets the form's errors back.
     "accounts:roles": page("/accounts/roles/", staff=200, admin_a=200, admin_b=200),
+    "accounts:role_grant_accounts": page("/accounts/roles/accounts/?q=zh", **STAFF_AND_ADMINS),
     "accounts:role_grant": page("/accounts/roles/grant/", method="POST", staff=200, admin_a=200, admin_b=200),
     # An editor at A01: revoked by those above it, not by B's administrator.
     "accounts:role_revoke": page("/accounts/roles/{editor_role}/revoke/", method="POST", staff=302, admin_a=302),
