@@ -285,7 +285,7 @@ def stream_roster(rows: Iterable[Sequence[Any]], orgs: Sequence[Organization]) -
     date_columns = {i for i, h in enumerate(HEADERS) if h in DATE_COLUMNS}
     widths = [WIDTHS.get(h, 12) for h in HEADERS]
     styles = [STYLE_TEXT if i in text_columns else STYLE_DATE if i in date_columns else 0 for i in range(len(HEADERS))]
-    with zipfile.ZipFile(sink, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=1) as zf:  # type: ignore[arg-type]
+    with zipfile.ZipFile(sink, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=1) as zf:  # type: ignore[call-overload]
         zf.writestr("[Content_Types].xml", _CONTENT_TYPES)
         zf.writestr("_rels/.rels", _ROOT_RELS)
         zf.writestr("xl/workbook.xml", _WORKBOOK)

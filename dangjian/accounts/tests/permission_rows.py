@@ -9,7 +9,7 @@ from dangjian.people.models import Member
 # permissions.GRANTS: the system administrator grants nothing (三员分立); granters answer 200.
 
 
-def prepare(case) -> dict[str, int]:
+def prepare(case) -> dict[str, int | str]:
     # An account of A01 that the write routes act on, so that no named user is changed.
     person = cast(Member, MemberFactory(name="周晓燕", org=case.w.branch_a1))
     account = make_user("matrix_account", person=person)

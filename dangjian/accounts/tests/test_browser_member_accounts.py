@@ -8,15 +8,17 @@ from __future__ import annotations
 
 import os
 import shutil
+from typing import cast
 
 import pytest
 from django.contrib.staticfiles.testing import StaticLiveServerTestCase
 from django.urls import reverse
-from playwright.sync_api import Browser, Playwright, expect, sync_playwright
+from playwright.sync_api import Browser, ConsoleMessage, Playwright, Response, expect, sync_playwright
 
 from dangjian.accounts.models import ActivationCode, RoleAssignment
 from dangjian.core.testing import PASSWORD, MemberFactory, World
 from dangjian.core.tests import browser_support as bs
+from dangjian.people.models import Member
 
 _skip_reason = bs.chromium_missing_reason()
 SHOTS = bs.SCREENSHOT_DIR / "member_accounts"
@@ -52,8 +54,9 @@ class MemberAccountsInBrowserTests(StaticLiveServerTestCase):
     def setUp(self) -> None:
         super().setUp()
         self.w = World()
-        self.people = [
-            MemberFactory(name=name, org=self.w.branch_a2, unit=self.w.unit_a) for name in ("王建军", "王立新", "刘芳")
+        self.people: list[Member] = [
+            cast(Member, MemberFactory(name=name, org=self.w.branch_a2, unit=self.w.unit_a))
+            for name in ("王建军", "王立新", "刘芳")
         ]
         self.errors: list[str] = []
 
@@ -62,19 +65,18 @@ class MemberAccountsInBrowserTests(StaticLiveServerTestCase):
         context.set_default_timeout(15_000)
         self.addCleanup(context.close)
         page = context.new_page()
+
         # Failed loads are told by the response hook, with their address (the favicon aside).
-        page.on(
-            "console",
-            lambda m: (
-                m.type == "error" and not m.text.startswith("Failed to load resource") and self.errors.append(m.text)
-            ),
-        )
-        page.on(
-            "response",
-            lambda r: (
-                r.status >= 400 and not r.url.endswith("/favicon.ico") and self.errors.append(f"{r.status} {r.url}")
-            ),
-        )
+        def console(message: ConsoleMessage) -> None:
+            if message.type == "error" and not message.text.startswith("Failed to load resource"):
+                self.errors.append(message.text)
+
+        def response(r: Response) -> None:
+            if r.status >= 400 and not r.url.endswith("/favicon.ico"):
+                self.errors.append(f"{r.status} {r.url}")
+
+        page.on("console", console)
+        page.on("response", response)
         page.on("pageerror", lambda e: self.errors.append(str(e)))
         return page
 
