@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any, cast
 
 from django import forms
+from django.contrib.auth.forms import AuthenticationForm
 from django.contrib.auth.forms import PasswordChangeForm as DjangoPasswordChangeForm
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
@@ -31,7 +32,10 @@ class AccountCreateForm(forms.Form):
 
 
 class RoleGrantForm(forms.Form):
-    username = forms.CharField(label="账号（用户名）", max_length=150, error_messages={"required": "请填写用户名。"})
+    # Picked by name in the page's search-as-you-type list (views_roles.role_grant_accounts), which posts the username.
+    username = forms.CharField(
+        label="账号", max_length=150, error_messages={"required": "请填写用户名，或按姓名查找并选择账号。"}
+    )
     role = forms.ChoiceField(label="角色", error_messages={"required": "请选择角色。"})
     org = forms.ChoiceField(label="所在组织", error_messages={"required": "请选择组织。"})
 
@@ -121,3 +125,77 @@ class TokenForm(forms.Form):
             }
         ),
     )
+
+
+class LoginForm(AuthenticationForm):
+    """The login: a username, or the ID number of a member whose account is activated.
+
+    The ID number is turned into its account's username before the password is checked,
+    so the lockout (django-axes) counts the failures of both ways in against one account.
+    """
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["username"].label = "用户名或身份证号"
+
+    def clean_username(self) -> str:
+        from .member_accounts import account_for_login
+
+        typed = (self.cleaned_data.get("username") or "").strip()
+        account = account_for_login(typed)
+        return account.username if account is not None else typed
+
+
+class ActivationForm(forms.Form):
+    """A member's first step: the ID number, the code of the slip, and a password of their own."""
+
+    id_number = forms.CharField(
+        label="身份证号",
+        max_length=18,
+        min_length=18,
+        error_messages={"required": "请填写身份证号。", "min_length": "身份证号为 18 位。"},
+        widget=forms.TextInput(attrs={"class": "form-control", "autocomplete": "username"}),
+    )
+    code = forms.CharField(
+        label="激活码",
+        max_length=20,
+        error_messages={"required": "请填写激活码条上的激活码。"},
+        widget=forms.TextInput(attrs={"class": "form-control text-uppercase", "autocomplete": "one-time-code"}),
+    )
+    new_password1 = forms.CharField(
+        label="设置密码",
+        strip=False,
+        error_messages={"required": "请设置密码。"},
+        widget=forms.PasswordInput(attrs={"class": "form-control", "autocomplete": "new-password"}),
+    )
+    new_password2 = forms.CharField(
+        label="再次输入密码",
+        strip=False,
+        error_messages={"required": "请再次输入密码。"},
+        widget=forms.PasswordInput(attrs={"class": "form-control", "autocomplete": "new-password"}),
+    )
+
+    def clean_id_number(self) -> str:
+        return self.cleaned_data["id_number"].strip().upper()
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        one, two = data.get("new_password1"), data.get("new_password2")
+        if one and two and one != two:
+            self.add_error("new_password2", "两次输入的密码不一致。")
+        return data
+
+
+class MemberAccountsForm(forms.Form):
+    """Which people get an account: all of an organization's subtree who have none, or those ticked."""
+
+    org = forms.ChoiceField(label="党组织", error_messages={"required": "请选择党组织。"})
+    people = forms.MultipleChoiceField(required=False)
+
+    def __init__(self, *args: Any, orgs: list[tuple[str, str]], people: list[tuple[str, str]], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        cast(forms.ChoiceField, self.fields["org"]).choices = orgs
+        cast(forms.MultipleChoiceField, self.fields["people"]).choices = people
+        self.fields["org"].error_messages["invalid_choice"] = "该组织不在您的管理范围内。"
+        self.fields["people"].error_messages["invalid_choice"] = "所选人员不在该组织，或已有账号。"
+        self.fields["org"].widget.attrs["class"] = "form-select"

@@ -6,7 +6,7 @@ from django.urls import reverse
 
 from dangjian.core.manifests import AppManifest, DemoAccount, Landing, MenuEntry, Seeder
 
-from . import permissions
+from . import member_accounts, permissions
 from .conf import AccountsSettings
 
 
@@ -38,6 +38,15 @@ manifest = AppManifest(
             icon="bi-key",
             order=15,
             nav="credentials",
+        ),
+        MenuEntry(
+            "党员账号",
+            "accounts:member_accounts",
+            "admin",
+            member_accounts.may_make_member_accounts,
+            icon="bi-person-vcard",
+            order=12,
+            nav="member_accounts",
         ),
         MenuEntry(
             "安全策略",

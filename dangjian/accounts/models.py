@@ -235,7 +235,47 @@ class SecurityPolicy(models.Model):
         return {name: getattr(self, name) for name in self.FIELDS}
 
 
+class ActivationCode(models.Model):
+    """A member account's one-time activation code, made in bulk from the roster (`member_accounts`).
+
+    The member activates with their ID number and this code and chooses their own
+    password there; the code then stops working. Its SHA-256 finds it; the code itself
+    is kept encrypted (core.crypto) only until it is used or expires, so that the
+    organization that made it can print its slip again. Every print and export of it
+    is on the audit trail.
+    """
+
+    account = models.OneToOneField(User, on_delete=models.CASCADE, related_name="activation")
+    digest = models.CharField(max_length=64, unique=True)
+    code_enc = models.TextField(blank=True)
+    batch = models.CharField("批次", max_length=32, db_index=True)
+    org = models.ForeignKey(
+        "orgs.Organization", null=True, on_delete=models.SET_NULL, related_name="+", verbose_name="建立范围"
+    )
+    created_by = models.ForeignKey(User, null=True, on_delete=models.SET_NULL, related_name="+", verbose_name="建立人")
+    created_at = models.DateTimeField("建立时间", default=timezone.now)
+    expires_at = models.DateTimeField("有效期至")
+    used_at = models.DateTimeField("激活时间", null=True, blank=True)
+
+    class Meta:
+        verbose_name = "激活码"
+        verbose_name_plural = "激活码"
+        ordering = ["-created_at", "-id"]
+
+    def __str__(self) -> str:
+        return f"{self.account} · 激活码"
+
+    @staticmethod
+    def hash(code: str) -> str:
+        return hashlib.sha256(code.strip().upper().replace("-", "").encode()).hexdigest()
+
+    @property
+    def audit_org_id(self) -> int | None:
+        return self.org_id
+
+
 auditlog.register(User, exclude_fields=["password", "last_login", "password_changed_at"])
 auditlog.register(RoleAssignment)
 auditlog.register(CredentialIssue)
 auditlog.register(ApiToken, exclude_fields=["digest", "last_used_at"])
+auditlog.register(ActivationCode, exclude_fields=["digest", "code_enc"])

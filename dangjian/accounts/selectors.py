@@ -51,6 +51,20 @@ def grantable_accounts(user: Any) -> QuerySet[User]:
     return _accounts_under(paths, with_unplaced=scoping.is_committee_staff(user) or permissions.is_secadmin(user))
 
 
+def grantable_account_matches(user: Any, q: str, limit: int = CANDIDATE_LIMIT) -> list[User]:
+    """Accounts USER may give a role to whose name, username or name initials match Q (the grant form's picker)."""
+    q = q.strip()[:50]
+    if not q:
+        return []
+    matches = grantable_accounts(user).filter(
+        Q(display_name__icontains=q)
+        | Q(person__name__icontains=q)
+        | Q(username__istartswith=q)
+        | Q(person__name_initials__istartswith=q.lower())
+    )
+    return list(matches.select_related("person", "person__org").order_by("display_name", "username")[:limit])
+
+
 def account_for_sysadmin(*, request: HttpRequest, pk: Any) -> User:
     return scoping.get_visible_or_404(request, managed_accounts(request.user), pk=pk)
 

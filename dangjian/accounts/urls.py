@@ -1,7 +1,7 @@
 from django.contrib.auth import views as auth_views
 from django.urls import path
 
-from . import views_auth, views_roles, views_security, views_users
+from . import views_auth, views_members, views_roles, views_security, views_users
 
 app_name = "accounts"
 
@@ -21,9 +21,20 @@ urlpatterns = [
     # The owner organization confirms new accounts and resets (the password is shown to them once).
     path("credentials/", views_users.credentials, name="credentials"),
     path("credentials/<int:pk>/confirm/", views_users.credential_confirm, name="credential_confirm"),
+    # Organization administrators: accounts for the members of their subtree, and the member's activation.
+    path("members/", views_members.member_accounts_page, name="member_accounts"),
+    path("members/create/", views_members.member_accounts_create, name="member_accounts_create"),
+    path("members/batches/<str:batch>/", views_members.member_account_slips, name="member_account_slips"),
+    path(
+        "members/batches/<str:batch>/export.xlsx",
+        views_members.member_account_slips_export,
+        name="member_account_slips_export",
+    ),
+    path("activate/", views_members.activate, name="activate"),
     # Granters (permissions.GRANTS): roles.
     path("roles/", views_roles.roles, name="roles"),
     path("roles/grant/", views_roles.role_grant, name="role_grant"),
+    path("roles/accounts/", views_roles.role_grant_accounts, name="role_grant_accounts"),
     path("roles/<int:pk>/revoke/", views_roles.role_revoke, name="role_revoke"),
     # The security administrator.
     path("security/", views_security.security_policy, name="security"),

@@ -16,13 +16,14 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.debug import sensitive_post_parameters
 
 from . import policy, security
-from .forms import PasswordChangeForm, TokenForm
+from .forms import LoginForm, PasswordChangeForm, TokenForm
 from .permissions import current_user
 from .services import AccountError
 
 
 class LoginView(auth_views.LoginView):
     template_name = "accounts/login.html"
+    authentication_form = LoginForm  # a username, or an activated member's ID number
 
     def get_context_data(self, **kwargs: object) -> dict[str, object]:
         context = super().get_context_data(**kwargs)

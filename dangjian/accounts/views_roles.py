@@ -61,6 +61,7 @@ def _render_roles(request: HttpRequest, form: RoleGrantForm | None = None, statu
             ],
             "filters": filters,
             "form": form or RoleGrantForm(roles=roles, orgs=orgs),
+            "chosen_account": _chosen_account(request, form) if form is not None else None,
             "role_choices": Role.choices,
             "org_choices": orgs,
         },
@@ -72,6 +73,26 @@ def _render_roles(request: HttpRequest, form: RoleGrantForm | None = None, statu
 def roles(request: HttpRequest) -> HttpResponse:
     _require_granter(request, "roles")
     return _render_roles(request)
+
+
+@login_required
+def role_grant_accounts(request: HttpRequest) -> HttpResponse:
+    """The grant form's account picker (htmx): accounts the granter may reach, found by name as one types."""
+    _require_granter(request, "role_grant_accounts")
+    q = (request.GET.get("q") or "").strip()[:50]
+    return render(
+        request,
+        "accounts/_account_options.html",
+        {"q": q, "accounts": selectors.grantable_account_matches(current_user(request), q), "chosen": ""},
+    )
+
+
+def _chosen_account(request: HttpRequest, form: RoleGrantForm) -> User | None:
+    """The account picked in a re-shown form, so that it stays picked (only one the granter may reach)."""
+    username = (form.data.get("username") or "").strip() if form.is_bound else ""
+    if not username:
+        return None
+    return selectors.grantable_accounts(current_user(request)).filter(username=username).first()
 
 
 @require_POST

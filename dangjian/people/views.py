@@ -9,12 +9,12 @@ recorded 404, never a 403, so a probe learns nothing.
 from __future__ import annotations
 
 from typing import Any
-from urllib.parse import urlencode
+from urllib.parse import quote, urlencode
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, StreamingHttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -24,7 +24,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from dangjian.core import audit, excel, scoping
 from dangjian.core.selectors import org_and_year_from
 
-from . import selectors, services
+from . import exports, selectors, services
 from .forms import MemberForm, PostAssignForm, PostEndForm, TransferForm
 from .models import CadreRank, Member, Status
 
@@ -100,6 +100,8 @@ def member_list(request: HttpRequest) -> HttpResponse:
         "query": query,
         "page_prefix": f"?{query}&page=" if query else "?page=",
         "export_url": reverse("people:export") + (f"?{query}" if query else ""),
+        "export_full_url": reverse("people:export") + "?" + urlencode({**filters.as_params(), "full": "1"}),
+        "can_export_full": exports.may_export_full_numbers(request.user),
         "sort": filters.sort,
     }
     if _is_htmx(request):
@@ -120,23 +122,38 @@ def member_list(request: HttpRequest) -> HttpResponse:
 
 @login_required
 @require_GET
-def export(request: HttpRequest) -> HttpResponse:
-    """The filtered list, every page of it, as .xlsx. ID numbers and phones stay masked."""
+def export(request: HttpRequest) -> StreamingHttpResponse:
+    """The filtered list, every page of it, as an .xlsx of the import template, streamed (`exports`).
+
+    Masked ID and phone numbers by default; `full=1` gives full ones to those who may
+    reveal them, so that the file can be edited and imported back. Every export is on
+    the audit trail, saying which.
+    """
     _require_roster_access(request, "member_export")
     filters = selectors.MemberFilters.from_params(request.GET)
     members = selectors.members_matching(user=request.user, filters=filters, request=request)
-    rows = selectors.export_rows(members)
-    content = excel.workbook_bytes(selectors.EXPORT_HEADERS, rows, title="人员名册")
+    full = request.GET.get("full") == "1" and exports.may_export_full_numbers(request.user)
     org = selectors.list_org(user=request.user, org_code=filters.org_code)
+    count = members.count()
     audit.record(
         audit.Event.EXPORT,
         request=request,
         target=Member,
         object_repr="人员名册",
         org=org,
-        data={"filters": filters.as_params(), "rows": len(rows), "format": "xlsx"},
+        data={
+            "filters": filters.as_params(),
+            "rows": count,
+            "format": "xlsx",
+            "personal_data": "full" if full else "masked",
+        },
     )
-    response = excel.xlsx_response(f"人员名册-{timezone.localdate():%Y%m%d}.xlsx", content)
+    orgs = list(scoping.visible_orgs(request.user).order_by("path").only("code", "name"))
+    response = StreamingHttpResponse(
+        exports.stream_roster(exports.roster_rows(members, full_numbers=full), orgs), content_type=excel.XLSX_TYPE
+    )
+    name = f"人员名册{'（完整信息）' if full else ''}-{timezone.localdate():%Y%m%d}.xlsx"
+    response["Content-Disposition"] = f"attachment; filename*=UTF-8''{quote(name)}"
     add_never_cache_headers(response)
     return response
 

@@ -1,14 +1,15 @@
 from typing import cast
 
+from dangjian.accounts.member_accounts import member_accounts_create
 from dangjian.accounts.models import CredentialIssue, Role, RoleAssignment
-from dangjian.core.permission_matrix import page
+from dangjian.core.permission_matrix import IN_A, STAFF_AND_ADMINS, page, row
 from dangjian.core.testing import MemberFactory, make_user
 from dangjian.people.models import Member
 
 # permissions.GRANTS: the system administrator grants nothing (三员分立); granters answer 200.
 
 
-def prepare(case) -> dict[str, int]:
+def prepare(case) -> dict[str, int | str]:
     # An account of A01 that the write routes act on, so that no named user is changed.
     person = cast(Member, MemberFactory(name="周晓燕", org=case.w.branch_a1))
     account = make_user("matrix_account", person=person)
@@ -25,9 +26,13 @@ def prepare(case) -> dict[str, int]:
     def reopen_issue() -> None:
         CredentialIssue.objects.filter(pk=issue.pk).update(status=CredentialIssue.Status.PENDING)
 
+    # A batch of member accounts made by A's administrator for someone of A01.
+    newcomer = cast(Member, MemberFactory(name="陈立新", org=case.w.branch_a1))
+    batch, _ = member_accounts_create(by=case.w.admin_a, org=case.w.branch_a1, people=[newcomer])
+
     case.before_each["accounts:role_revoke"] = restore_editor
     case.before_each["accounts:credential_confirm"] = reopen_issue
-    return {"account": account.pk, "editor_role": editor.pk, "issue": issue.pk}
+    return {"account": account.pk, "editor_role": editor.pk, "issue": issue.pk, "batch": batch}
 
 
 ROWS = {
@@ -44,6 +49,7 @@ ROWS = {
     "accounts:user_set_active": page("/accounts/users/{account}/active/", method="POST", sysadmin=302),
     # Roles: granters see who holds what in their subtrees; the empty POST gets the form's errors back.
     "accounts:roles": page("/accounts/roles/", staff=200, admin_a=200, admin_b=200),
+    "accounts:role_grant_accounts": page("/accounts/roles/accounts/?q=zh", **STAFF_AND_ADMINS),
     "accounts:role_grant": page("/accounts/roles/grant/", method="POST", staff=200, admin_a=200, admin_b=200),
     # An editor at A01: revoked by those above it, not by B's administrator.
     "accounts:role_revoke": page("/accounts/roles/{editor_role}/revoke/", method="POST", staff=302, admin_a=302),
@@ -52,6 +58,13 @@ ROWS = {
     "accounts:credential_confirm": page(
         "/accounts/credentials/{issue}/confirm/", method="POST", staff=200, admin_a=200
     ),
+    # Organization administrators and committee staff: accounts for their subtree's members (never 三员).
+    "accounts:member_accounts": page("/accounts/members/", **STAFF_AND_ADMINS),
+    "accounts:member_accounts_create": page("/accounts/members/create/", method="POST", **STAFF_AND_ADMINS),
+    "accounts:member_account_slips": page("/accounts/members/batches/{batch}/", **IN_A),
+    "accounts:member_account_slips_export": page("/accounts/members/batches/{batch}/export.xlsx", **IN_A),
+    # A member activates before they can log in; anyone may open the form.
+    "accounts:activate": row("/accounts/activate/", others=200),
     # The security administrator.
     "accounts:security": page("/accounts/security/", secadmin=200),
     "accounts:lockouts": page("/accounts/security/lockouts/", secadmin=200),

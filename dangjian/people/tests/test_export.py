@@ -9,7 +9,7 @@ class ExportTests(RosterTestCase):
     def rows(self, response):
         self.assertEqual(response.status_code, 200)
         self.assertIn("spreadsheetml", response["Content-Type"])
-        ws = load_workbook(io.BytesIO(response.content)).active
+        ws = load_workbook(io.BytesIO(b"".join(response.streaming_content))).active
         return [list(r) for r in ws.iter_rows(values_only=True)]
 
     def test_it_exports_the_filtered_list_with_masked_numbers_and_records_it(self):
