@@ -1,4 +1,5 @@
-"""A request body larger than `MAX_REQUEST_BYTES` is refused before any of it is read (issue 10 §3).
+"""A request body larger than `MAX_REQUEST_BYTES` is refused before any of it is read (issue 10 §3);
+so is an address carrying a NUL character, which no page means and PostgreSQL cannot store or compare.
 
 Django caps form fields (`DATA_UPLOAD_MAX_MEMORY_SIZE`) but not uploaded files:
 without this, a multi-gigabyte POST to any address, even from someone not logged in,
@@ -20,6 +21,25 @@ def max_request_bytes() -> int:
     return int(getattr(settings, "MAX_REQUEST_BYTES", 64 * MB))
 
 
+NUL_MESSAGE = "地址中含有无效字符（空字符），请检查链接或搜索内容后重试。"
+
+
+def _has_nul(request: HttpRequest) -> bool:
+    query = request.META.get("QUERY_STRING", "")
+    return "\x00" in request.path or "%00" in query or "\x00" in query or any("\x00" in v for v in request.GET.values())
+
+
+def _refuse(request: HttpRequest, status: int, title: str, message: str) -> HttpResponse:
+    if request.path.startswith("/api/"):
+        return JsonResponse({"detail": message}, status=status)
+    return HttpResponse(
+        f'<!doctype html><html lang="zh-Hans"><meta charset="utf-8"><title>{title}</title>'
+        f'<p>{message}</p><p><a href="/">返回首页</a></p></html>',
+        status=status,
+        content_type="text/html; charset=utf-8",
+    )
+
+
 def too_large_message(limit: int) -> str:
     return f"提交的内容过大（超过 {limit // MB} MB），未保存任何内容。请压缩或拆分文件后重新上传。"
 
@@ -35,13 +55,7 @@ class RequestSizeLimitMiddleware:
         except ValueError:
             length = 0  # Django reads such a body as empty
         if limit and length > limit:
-            message = too_large_message(limit)
-            if request.path.startswith("/api/"):
-                return JsonResponse({"detail": message}, status=413)
-            return HttpResponse(
-                f'<!doctype html><html lang="zh-Hans"><meta charset="utf-8"><title>内容过大</title>'
-                f'<p>{message}</p><p><a href="/">返回首页</a></p></html>',
-                status=413,
-                content_type="text/html; charset=utf-8",
-            )
+            return _refuse(request, 413, "内容过大", too_large_message(limit))
+        if _has_nul(request):
+            return _refuse(request, 400, "地址无效", NUL_MESSAGE)
         return self.get_response(request)
