@@ -138,6 +138,8 @@ def import_signin_file(
     if table is None:
         return timed(result, started)
     rows = [_parse(Row(n, values, table.headers, result), target) for n, values in table.rows]
+    if table.failed:  # the file-level problem alone, not rows read before it
+        return timed(result, started)
     _resolve(rows, target, record, scope_user, result)
     if result.errors:
         return timed(result, started)

@@ -60,7 +60,7 @@ def _class_out(k: TrainingClass) -> StudyClassOut:
         enrolled=k.enrolled,
         places_left=k.places_left,
         self_signup=k.self_signup,
-        cancelled=k.cancelled_at is not None,
+        cancelled=k.is_cancelled,
     )
 
 

@@ -150,7 +150,10 @@ def _take_places(klass: TrainingClass, n: int) -> None:
     if n <= 0:
         return
     room = Q(capacity__isnull=True) | Q(enrolled__lte=F("capacity") - n)
-    if not TrainingClass.objects.filter(room, pk=klass.pk).update(enrolled=F("enrolled") + n):
+    open_ = ~Q(status=ClassStatus.CANCELLED)  # a cancel committed while this waited wins
+    if not TrainingClass.objects.filter(room, open_, pk=klass.pk).update(enrolled=F("enrolled") + n):
+        if TrainingClass.objects.filter(pk=klass.pk, status=ClassStatus.CANCELLED).exists():
+            raise ClassCancelled("该培训班已取消，不能报名。")
         left = TrainingClass.objects.filter(pk=klass.pk).values_list("capacity", "enrolled").first()
         free = max(0, left[0] - left[1]) if left and left[0] is not None else 0
         if n == 1:

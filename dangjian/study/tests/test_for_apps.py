@@ -7,6 +7,7 @@ from decimal import Decimal
 from dangjian.core.testing import MemberFactory
 from dangjian.study.models import VenueKind
 from dangjian.study.selectors.for_apps import training_of_org
+from dangjian.study.services import signin
 from dangjian.study.services import training as tr
 from dangjian.study.services.marks import MarkIn
 
@@ -30,7 +31,7 @@ class TrainingOfOrgTests(StudyTestCase):
     def attend(self, klass, people, present):
         tr.enrol(klass=klass, people=people, by=self.w.staff, on=klass.starts_on - dt.timedelta(days=3))
         marks = {p.pk: MarkIn("present", "") if p in present else MarkIn("absent", "公务出差") for p in people}
-        tr.day_mark(day=klass.days.get(), marks=marks, by=self.w.staff)
+        signin.day_mark(day=klass.days.get(), marks=marks, by=self.w.staff)
 
     def test_it_lists_classes_run_by_the_subtree_or_attended_by_its_people(self):
         ours = [MemberFactory(org=self.w.branch_a1) for _ in range(3)]
