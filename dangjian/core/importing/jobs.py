@@ -152,13 +152,19 @@ def confirm_job(*, job: ImportJob) -> None:
     path = _path(job)
     if timezone.now() - job.checked_at > limits.staged_max_age:
         _finish(job, Status.FAILED, None, message=f"预览已超过{limits.staged_max_minutes}分钟，确认已失效。")
+        path.unlink(missing_ok=True)  # the roster it holds is kept no longer than needed
         raise StagingError(f"预览已超过{limits.staged_max_minutes}分钟，确认已失效，未导入任何数据。请重新上传文件。")
     if not path.exists() or _sha256(path) != job.sha256:
         _finish(job, Status.FAILED, None, message="预览后文件已被更改或已不存在。")
+        path.unlink(missing_ok=True)
         raise StagingError("预览后文件已被更改或已不存在，未导入任何数据。请重新上传文件。")
-    job.status, job.confirmed_at, job.rows_done = Status.CONFIRMED, timezone.now(), 0
-    job.touched_at = job.confirmed_at
-    job.save(update_fields=["status", "confirmed_at", "rows_done", "touched_at"])
+    now = timezone.now()
+    # Claimed in one statement: of two confirmations sent at once, only one queues the import.
+    if not ImportJob.objects.filter(pk=job.pk, status=Status.CHECKED).update(
+        status=Status.CONFIRMED, confirmed_at=now, rows_done=0, touched_at=now
+    ):
+        raise StagingError("该导入确认已失效（可能已经导入过），未导入任何数据。请重新上传文件。")
+    job.status, job.confirmed_at, job.rows_done, job.touched_at = Status.CONFIRMED, now, 0, now
     run_import_job.enqueue(str(job.pk))
 
 

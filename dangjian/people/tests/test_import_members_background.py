@@ -70,6 +70,17 @@ class BackgroundImportTests(MemberImportCase):
         self.assertContains(response, "已失效")
         self.assertEqual(AuditEntry.objects.filter(event="import").count(), 1)
 
+    @override_settings(TASKS=DUMMY)
+    def test_two_confirmations_sent_at_once_queue_one_import(self):
+        self.login_as(self.w.staff)
+        with override_settings(TASKS=IMMEDIATE):
+            self.upload([person(1), person(2), person(3)])
+        first, second = ImportJob.objects.get(), ImportJob.objects.get()  # both requests read it CHECKED
+        jobs.confirm_job(job=first)
+        with self.assertRaisesMessage(jobs.StagingError, "已失效"):
+            jobs.confirm_job(job=second)
+        self.assertEqual(ImportJob.objects.get().status, ImportJob.Status.CONFIRMED)
+
     def test_errors_are_listed_per_row_and_downloadable_and_nothing_is_written(self):
         self.login_as(self.w.staff)
         response = self.upload([person(1), person(2, 民族="火星族"), person(3, 所在组织编码="NOPE")])
