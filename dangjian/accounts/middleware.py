@@ -2,6 +2,7 @@
 
 1. Idle timeout: a session unused for longer than the policy's idle minutes is
    ended (and recorded); the session also expires on the server side then.
+   However busy, a session ends SESSION_COOKIE_AGE (SESSION_MAX_HOURS) after its login.
    Activity is written to the session at most once a minute (ACTIVITY_STEP), so
    reading pages does not write: a session therefore ends after at most the
    policy's minutes of inactivity, and at the earliest one minute sooner.
@@ -22,6 +23,7 @@ from collections.abc import Callable
 from typing import Any
 from urllib.parse import urlencode
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import logout
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect, JsonResponse
@@ -33,6 +35,7 @@ from . import policy
 from .permissions import current_user
 
 LAST_SEEN_KEY = "dangjian_last_seen"
+LOGGED_IN_KEY = "dangjian_logged_in"
 # Seconds between two writes of the last activity (SESSION_SAVE_EVERY_REQUEST is off).
 ACTIVITY_STEP = 60
 
@@ -40,7 +43,9 @@ ACTIVITY_STEP = 60
 def mark_active(request: HttpRequest, now: float, idle_seconds: int) -> None:
     """Record activity: marks the session modified, so SessionMiddleware saves it and renews the cookie."""
     request.session[LAST_SEEN_KEY] = now
-    request.session.set_expiry(idle_seconds)
+    started = float(request.session.setdefault(LOGGED_IN_KEY, now))
+    left = int(started + settings.SESSION_COOKIE_AGE - now)  # never past the absolute limit
+    request.session.set_expiry(max(1, min(idle_seconds, left)))
 
 
 def _open_paths() -> tuple[str, ...]:
@@ -68,10 +73,13 @@ class SecurityGateMiddleware:
         idle = rules.idle_minutes * 60
         if last_seen is not None and now - float(last_seen) > idle:
             return self._end_idle_session(request, rules.idle_minutes)
+        started = request.session.get(LOGGED_IN_KEY)
+        if started is not None and now - float(started) > settings.SESSION_COOKIE_AGE:
+            return self._end_long_session(request)
         if (
             last_seen is None
             or now - float(last_seen) >= ACTIVITY_STEP
-            or request.session.get("_session_expiry") != idle  # the policy's minutes changed
+            or float(request.session.get("_session_expiry") or 0) > idle  # the policy's minutes were shortened
         ):
             mark_active(request, now, idle)
 
@@ -98,6 +106,17 @@ class SecurityGateMiddleware:
         )
         logout(request)
         messages.info(request, f"您已超过 {minutes} 分钟未操作，为保护账号安全已自动退出，请重新登录。")
+        login_url = reverse("accounts:login")
+        if request.method == "GET" and not request.headers.get("HX-Request"):
+            login_url += "?" + urlencode({"next": request.get_full_path()})
+        return _redirect(request, login_url, status=401)
+
+    def _end_long_session(self, request: HttpRequest) -> HttpResponse:
+        user = current_user(request)
+        hours = settings.SESSION_COOKIE_AGE // 3600
+        audit.record(audit.Event.SESSION_EXPIRED, request=request, actor=user, target=user, data={"max_hours": hours})
+        logout(request)
+        messages.info(request, f"本次登录已超过 {hours} 小时，为保护账号安全已自动退出，请重新登录。")
         login_url = reverse("accounts:login")
         if request.method == "GET" and not request.headers.get("HX-Request"):
             login_url += "?" + urlencode({"next": request.get_full_path()})

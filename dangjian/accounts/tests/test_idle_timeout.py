@@ -2,7 +2,9 @@
 
 import time
 
-from dangjian.accounts.middleware import LAST_SEEN_KEY
+from django.conf import settings
+
+from dangjian.accounts.middleware import LAST_SEEN_KEY, LOGGED_IN_KEY
 from dangjian.core.models import AuditEntry
 from dangjian.core.testing import BaseTestCase
 
@@ -52,3 +54,32 @@ class IdleTimeoutTests(BaseTestCase):
         response = self.client.get("/members/", HTTP_HX_REQUEST="true")
         self.assertEqual(response.status_code, 204)
         self.assertEqual(response["HX-Redirect"], "/accounts/login/")
+
+
+class AbsoluteLimitTests(BaseTestCase):
+    """However busy, a session ends SESSION_MAX_HOURS after its login (the README's absolute limit)."""
+
+    def logged_in_ago(self, seconds: float) -> None:
+        session = self.client.session
+        session[LOGGED_IN_KEY] = time.time() - seconds
+        session.save()
+
+    def test_an_active_session_past_the_limit_is_ended_and_recorded(self):
+        self.login_as(self.w.staff)
+        self.client.get("/dashboard/")
+        self.logged_in_ago(settings.SESSION_COOKIE_AGE + 60)
+        response = self.client.get("/dashboard/")
+        self.assertRedirects(response, "/accounts/login/?next=%2Fdashboard%2F", fetch_redirect_response=False)
+        self.assertNotIn("_auth_user_id", self.client.session)
+        self.assertEqual(AuditEntry.objects.filter(event="session_expired").count(), 1)
+        hours = settings.SESSION_COOKIE_AGE // 3600
+        self.assertContains(self.client.get("/accounts/login/"), f"本次登录已超过 {hours} 小时")
+
+    def test_the_server_side_expiry_never_passes_the_limit(self):
+        self.login_as(self.w.staff)
+        self.logged_in_ago(settings.SESSION_COOKIE_AGE - 120)  # two minutes left
+        session = self.client.session
+        session[LAST_SEEN_KEY] = time.time() - 61  # activity is due to be written
+        session.save()
+        self.assertEqual(self.client.get("/dashboard/").status_code, 200)
+        self.assertLessEqual(self.client.session.get_expiry_age(), 120)
