@@ -297,9 +297,11 @@ def _name_findings(
             add(start, end, "seo_spam", f"疑似赌博/色情推广字符串（{what}）", family)
     if not found or rules.names is None or not codes:
         return findings
-    taken = [(s, e) for s, e, _, _ in spans]
+    covered = bytearray(len(c.text) + 1)  # 1 where a spam string already found lies (overlap in C)
+    for s, e, _, _ in spans:
+        covered[s:e] = b"\x01" * (e - s)
     for start, end in _tokens(c):
-        if any(s < end and start < e for s, e in taken) or not _is_code(c.text[start:end], rules):
+        if covered.find(1, start, end) != -1 or not _is_code(c.text[start:end], rules):
             continue
         if any(i in c.soft for i in range(start + 1, end)) or _YEARS.fullmatch(c.text[start:end]):
             continue  # a time (3:00) or years (2022—2024), not a code
@@ -309,18 +311,18 @@ def _name_findings(
         name = namecheck.resembled(c, start, end, ending, index) if index is not None else None
         shown = f"组织名称“{name}”" if name else "组织名称"
         add(start, end, "name_tampered", f"{shown}中被插入了字母或数字代码（{c.text[start:end]}）", CODE_IN_NAME)
-        taken.append((start, end))
+        covered[start:end] = b"\x01" * (end - start)
     if index is None or not index.pairs:
         return findings
     for ending in found:
         hit = namecheck.insertion(c, ending, index, rules.names)
-        if hit is None or any(s < hit[1] and hit[0] < e for s, e in taken):
+        if hit is None or covered.find(1, hit[0], hit[1]) != -1:
             continue
         start, end, name = hit
         s, e = c.source_range(start, end)
         message = f"组织名称“{name}”中被插入了“{source[s:e]}”，与平台登记的名称不符"
         add(start, end, "name_tampered", message, NAME_INSERTION)
-        taken.append((start, end))
+        covered[start:end] = b"\x01" * (end - start)
     return findings
 
 
@@ -360,18 +362,12 @@ def check(
             for f in _second_opinion(c, source, rules.scorer, spans, hits, field)
             if not any(s < f.end and f.start < e for s, e in said)
         ]
-    for h in hits:
-        if h.pattern.role != WORD:
-            continue
+    words = [h for h in hits if h.pattern.role == WORD]
+    for h in words:
         if any(start <= h.start and h.end <= end for start, end, _, _ in spans):
             continue  # already inside a spam string
         if any(
-            o is not h
-            and o.pattern.role == WORD
-            and o.start <= h.start
-            and h.end <= o.end
-            and o.end - o.start > h.end - h.start
-            for o in hits
+            o is not h and o.start <= h.start and h.end <= o.end and o.end - o.start > h.end - h.start for o in words
         ):
             continue  # inside a longer sensitive word (时时彩 in 重庆时时彩)
         s, e = c.source_range(h.start, h.end)
