@@ -6,13 +6,13 @@ from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
 
 from dangjian.core import scoping
+from dangjian.core.web import paginate
 from dangjian.orgs.models import Organization
 
 from . import permissions, selectors, services
@@ -41,7 +41,7 @@ def _back(request: HttpRequest) -> str:
 def _render_roles(request: HttpRequest, form: RoleGrantForm | None = None, status: int = 200) -> HttpResponse:
     filters = selectors.RoleFilters.from_params(request.GET)
     rows = selectors.assignments_for_list(current_user(request), filters)
-    page = Paginator(rows, 100).get_page(request.GET.get("page"))
+    page = paginate(request, rows, 100)
     roles, orgs = grant_form_choices(current_user(request))
     me = request.user
     return render(

@@ -13,13 +13,13 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
 from dangjian.core import scoping
+from dangjian.core.web import paginate
 from dangjian.people.models import Member
 
 from . import permissions, selectors, services
@@ -37,7 +37,7 @@ def _require_sysadmin(request: HttpRequest, page: str) -> None:
 def users(request: HttpRequest) -> HttpResponse:
     _require_sysadmin(request, "users")
     filters = selectors.AccountFilters.from_params(request.GET)
-    page = Paginator(selectors.accounts_for_list(current_user(request), filters), 50).get_page(request.GET.get("page"))
+    page = paginate(request, selectors.accounts_for_list(current_user(request), filters), 50)
     accounts = list(page.object_list)
     roles = _roles_of(accounts)
     return render(

@@ -9,7 +9,6 @@ from __future__ import annotations
 import json
 
 from django.contrib.auth.decorators import login_required
-from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
@@ -17,6 +16,7 @@ from django.utils.http import urlencode
 
 from . import audit, audit_selectors, excel, scoping
 from .models import AuditEntry
+from .web import paginate
 
 PAGE_SIZE = 50
 
@@ -32,7 +32,7 @@ def entry_list(request: HttpRequest) -> HttpResponse:
     filters = audit_selectors.AuditFilters.from_params(request.GET)
     errors = filters.errors()
     entries = audit_selectors.search(request.user, filters) if not errors else AuditEntry.objects.none()
-    page = Paginator(entries, PAGE_SIZE).get_page(request.GET.get("page"))
+    page = paginate(request, entries, PAGE_SIZE)
     return render(
         request,
         "core/audit_list.html",

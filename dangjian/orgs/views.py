@@ -13,12 +13,12 @@ from typing import Any
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
 from dangjian.core import scoping
+from dangjian.core.web import paginate
 from dangjian.people.conf import PeopleSettings
 
 from . import compliance, selectors, services
@@ -103,9 +103,7 @@ def _render_detail(request: HttpRequest, org: Organization, **forms: Any) -> Htt
     visible_orgs = scoping.visible_orgs(request.user)
     can_manage = scoping.can_manage_org(request.user, org)
     page_size = PeopleSettings.current().member_page_size
-    roster_page = Paginator(selectors.roster(scoping.visible_members(request.user), org), page_size).get_page(
-        request.GET.get("page")
-    )
+    roster_page = paginate(request, selectors.roster(scoping.visible_members(request.user), org), page_size)
     context: dict[str, Any] = {
         "nav": "orgs",
         "org": org,

@@ -10,10 +10,10 @@ from django.core.paginator import Paginator
 from django.db.models import QuerySet
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
-from django.utils import timezone
 
-from dangjian.core import audit, excel, scoping, tree
+from dangjian.core import scoping, tree
 from dangjian.core.selectors import org_and_year_from
+from dangjian.core.web import xlsx_download
 
 from . import compliance, selectors
 from .models import Organization
@@ -72,23 +72,14 @@ def compliance_export(request: HttpRequest) -> HttpResponse:
     require_org_viewer(request, "orgs:compliance_export")
     ctx = _findings(request)
     rows = [(f.code, f.label, f.org_code, f.org_name, f.message, f.rule) for f in ctx["findings"]]
-    audit.record(
-        audit.Event.EXPORT,
-        request=request,
+    return xlsx_download(
+        request,
+        title="党组织设置检查",
+        headers=["规则代码", "问题类别", "组织编码", "组织名称", "问题说明", "依据"],
+        rows=rows,
         target=Organization,
-        object_repr="党组织设置检查结果",
         org=ctx["root"],
-        data={
-            "what": "compliance",
-            "rows": len(rows),
-            "org": ctx["root"].code if ctx["root"] else "",
-            "code": ctx["code"],
-        },
     )
-    content = excel.workbook_bytes(
-        ["规则代码", "问题类别", "组织编码", "组织名称", "问题说明", "依据"], rows, title="设置检查"
-    )
-    return excel.xlsx_response(f"党组织设置检查_{timezone.localdate():%Y%m%d}.xlsx", content)
 
 
 EXPORT_HEADERS = [
@@ -120,15 +111,7 @@ def export(request: HttpRequest) -> HttpResponse:
         )
         for r in snapshot.rows
     ]
-    audit.record(
-        audit.Event.EXPORT,
-        request=request,
-        target=Organization,
-        object_repr="党组织列表",
-        data={"what": "organizations", "rows": len(rows)},
-    )
-    content = excel.workbook_bytes(EXPORT_HEADERS, rows, title="党组织")
-    return excel.xlsx_response(f"党组织列表_{timezone.localdate():%Y%m%d}.xlsx", content)
+    return xlsx_download(request, title="党组织列表", headers=EXPORT_HEADERS, rows=rows, target=Organization)
 
 
 # ---------------------------------------------------------------- records behind the statistics

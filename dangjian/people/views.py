@@ -23,6 +23,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from dangjian.core import audit, excel, scoping
 from dangjian.core.selectors import org_and_year_from
+from dangjian.core.web import attach_errors
 
 from . import exports, selectors, services
 from .forms import MemberForm, PostAssignForm, PostEndForm, TransferForm
@@ -52,15 +53,6 @@ def _require_roster_access(request: HttpRequest, page: str) -> None:
     """The roster pages are for committee staff and organization administrators only."""
     if not scoping.can_see_orgs(request.user):
         raise scoping.deny(request, Member, {"page": page}, exists=True)
-
-
-def _attach_errors(form: Any, error: ValidationError) -> None:
-    """Put a service's {field: [reason]} beside the fields; anything else above the form."""
-    if hasattr(error, "error_dict"):
-        for field, errors in error.message_dict.items():
-            form.add_error(field if field in form.fields else None, errors)
-    else:
-        form.add_error(None, error.messages)
 
 
 # ---- The member list ------------------------------------------------------------------
@@ -234,7 +226,7 @@ def member_new(request: HttpRequest) -> HttpResponse:
         try:
             member = services.member_create(data=form.to_data())
         except ValidationError as e:
-            _attach_errors(form, e)
+            attach_errors(form, e)
         else:
             messages.success(request, f"已登记{member.name}。")
             return redirect("people:detail", pk=member.pk)
@@ -255,7 +247,7 @@ def member_edit(request: HttpRequest, pk: int) -> HttpResponse:
             services.member_update(member=member, data=form.to_data())
         except ValidationError as e:
             member.refresh_from_db()  # the page shows the record as stored, not half-applied
-            _attach_errors(form, e)
+            attach_errors(form, e)
         else:
             messages.success(request, "已保存修改。")
             return redirect("people:detail", pk=member.pk)
@@ -276,7 +268,7 @@ def transfer(request: HttpRequest, pk: int) -> HttpResponse:
             )
         except ValidationError as e:
             member.refresh_from_db()
-            _attach_errors(form, e)
+            attach_errors(form, e)
         else:
             messages.success(request, f"已将{member.name}的组织关系转入{c['to_org'].name}。")
             return redirect("people:detail", pk=member.pk)
@@ -293,7 +285,7 @@ def post_new(request: HttpRequest, pk: int) -> HttpResponse:
         try:
             post = services.post_assign(member=member, org=c["org"], title=c["title"], started_on=c["started_on"])
         except ValidationError as e:
-            _attach_errors(form, e)
+            attach_errors(form, e)
         else:
             messages.success(request, f"已任命{member.name}为{post.org.name}{post.get_title_display()}。")
             return redirect("people:detail", pk=member.pk)

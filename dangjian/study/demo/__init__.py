@@ -1,4 +1,4 @@
-"""Demo data of the study module (registered with dangjian.demo.extensions in apps.py).
+"""Demo data of the study module (its seeders are listed in study/manifest.py; seed_demo runs them).
 
 Five years, up to the seeding day, of central-group study, training classes and
 organization life for the committee just written, deterministic from

@@ -1,4 +1,4 @@
-"""Demo data of the volunteer module (registered with dangjian.demo.extensions).
+"""Demo data of the volunteer module (its seeders are listed in volunteer/manifest.py; seed_demo runs them).
 
 Per committee: the corps, about 70 brigades at city scale (one per body under
 the committee, a second one for the largest), two to four teams each, a third
