@@ -68,7 +68,10 @@ def options(*, names: Iterable[str] = (), allowed: Iterable[str] | None = None, 
     built = Options(rules=rules, allowed=list(hosts), names=pairs, index=NameIndex.build(pairs))
     _OPTIONS[key] = built
     while len(_OPTIONS) > _OPTIONS_KEPT:
-        _OPTIONS.pop(next(iter(_OPTIONS), None), None)  # threads may evict at once
+        try:
+            del _OPTIONS[next(iter(_OPTIONS))]
+        except (KeyError, StopIteration, RuntimeError):  # another thread evicted it first
+            break
     return built
 
 
