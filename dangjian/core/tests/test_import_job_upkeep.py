@@ -82,3 +82,11 @@ class FinishedJobUpkeepTests(MemberImportCase):
         response = self.client.get(reverse("people:import_job_errors", kwargs={"job": job.pk}))
         self.assertEqual(response.status_code, 200)
         self.assertEqual(AuditEntry.objects.filter(event="export").count(), 1)
+
+
+def test_every_import_job_field_has_a_chinese_label():
+    meta = ImportJob._meta
+    assert meta.verbose_name == meta.verbose_name_plural == "后台导入任务"
+    for field in meta.concrete_fields:
+        label = str(field.verbose_name)
+        assert any("\u4e00" <= ch <= "\u9fff" for ch in label), f"{field.name}: {label}"
