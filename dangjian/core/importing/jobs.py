@@ -201,6 +201,13 @@ def interrupt_if_stale(job: ImportJob) -> ImportJob:
     message = (NEVER_STARTED if waiting else STOPPED).format(minutes=limits.stale_minutes)
     _finish(job, Status.INTERRUPTED, None, message=message)
     _path(job).unlink(missing_ok=True)
+    audit.record(
+        audit.Event.IMPORT_INTERRUPTED,
+        actor=job.user,
+        target=job,
+        object_repr=str(job),
+        data={"kind": job.kind, "was": "queued" if waiting else "running", "rows_done": job.rows_done},
+    )
     return job
 
 

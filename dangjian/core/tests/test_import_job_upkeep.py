@@ -83,6 +83,15 @@ class FinishedJobUpkeepTests(MemberImportCase):
         self.assertEqual(response.status_code, 200)
         self.assertEqual(AuditEntry.objects.filter(event="export").count(), 1)
 
+    def test_an_interrupted_job_is_recorded_in_the_audit_trail(self):
+        job = self.upload()
+        ImportJob.objects.filter(pk=job.pk).update(touched_at=timezone.now() - dt.timedelta(minutes=11))
+        self.client.get(reverse("people:import_job", kwargs={"job": job.pk}))
+        entry = AuditEntry.objects.get(event="import_interrupted")
+        self.assertEqual(entry.object_pk, str(job.pk))
+        self.client.get(reverse("people:import_job", kwargs={"job": job.pk}))
+        self.assertEqual(AuditEntry.objects.filter(event="import_interrupted").count(), 1)
+
 
 def test_every_import_job_field_has_a_chinese_label():
     meta = ImportJob._meta
