@@ -39,7 +39,9 @@ class FinishedJobUpkeepTests(MemberImportCase):
         with open(self.xlsx([person(1), person(2), person(3)]), "rb") as f:
             content = f.read()
         self.client.post(reverse("people:import"), {"file": SimpleUploadedFile("大名册.xlsx", content)})
-        return ImportJob.objects.order_by("-created_at").first()
+        job = ImportJob.objects.order_by("-created_at").first()
+        assert job is not None
+        return job
 
     def finish(self, job: ImportJob, status: str, days_ago: int) -> None:
         jobs._finish(job, status, None, message="第3行：张三的身份证号有误")
