@@ -54,6 +54,7 @@ class Event:
     PRUNE = "audit_pruned"
     PII_KEY_ROTATED = "pii_key_rotated"
     CONTENT_SCAN = "content_scan"
+    IMPORT_INTERRUPTED = "import_interrupted"
 
     labels = {
         CREATE: "新增",
@@ -85,6 +86,7 @@ class Event:
         PRUNE: "清理过期审计记录",
         PII_KEY_ROTATED: "轮换个人信息密钥",
         CONTENT_SCAN: "复查已发布内容",
+        IMPORT_INTERRUPTED: "后台导入中断",
     }
 
 

@@ -37,10 +37,17 @@ class ImportSettings(AppSettings):
     # shown as interrupted and may be started again. The worker touches it every 500 rows read; writing
     # 20,000 rows in one transaction takes well under a minute.
     stale_minutes: int = 10
+    # A finished job (done, failed or interrupted) is deleted this many days after it finished: its outcome
+    # names people (masked IDs, errors per row). Pruned as imports start and by `manage.py prune_import_jobs`.
+    finished_keep_days: int = 30
 
     @property
     def stale_after(self) -> dt.timedelta:
         return dt.timedelta(minutes=self.stale_minutes)
+
+    @property
+    def finished_keep(self) -> dt.timedelta:
+        return dt.timedelta(days=self.finished_keep_days)
 
     @property
     def staged_max_age(self) -> dt.timedelta:

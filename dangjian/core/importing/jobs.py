@@ -19,6 +19,7 @@ transaction is rolled back) and the user uploads the file again.
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import logging
 from pathlib import Path
@@ -125,6 +126,7 @@ def start_if_big(*, request: AuthedRequest, kind: str, importer: Any, staged: St
         check_archive(staged.path)
     except ExcelReadError:
         return None
+    prune_finished_jobs()
     rows = max(0, estimate_rows(staged.path) - 1)  # less the header row
     if rows <= ImportSettings.current().background_rows:
         return None
@@ -199,7 +201,30 @@ def interrupt_if_stale(job: ImportJob) -> ImportJob:
     message = (NEVER_STARTED if waiting else STOPPED).format(minutes=limits.stale_minutes)
     _finish(job, Status.INTERRUPTED, None, message=message)
     _path(job).unlink(missing_ok=True)
+    audit.record(
+        audit.Event.IMPORT_INTERRUPTED,
+        actor=job.user,
+        target=job,
+        object_repr=str(job),
+        data={"kind": job.kind, "was": "queued" if waiting else "running", "rows_done": job.rows_done},
+    )
     return job
+
+
+FINISHED = (Status.DONE, Status.FAILED, Status.INTERRUPTED)
+
+
+def prune_finished_jobs(*, days: int | None = None, now: dt.datetime | None = None) -> int:
+    """Delete jobs finished more than DAYS days ago (default `finished_keep_days`); returns how many went.
+
+    A job's outcome names people (masked IDs, errors per row): it is kept no longer than needed.
+    """
+    keep = dt.timedelta(days=days) if days is not None else ImportSettings.current().finished_keep
+    old = ImportJob.objects.filter(status__in=FINISHED, finished_at__lt=(now or timezone.now()) - keep)
+    for job in old:
+        _path(job).unlink(missing_ok=True)
+    deleted, _ = old.delete()
+    return deleted
 
 
 def _touch(job: ImportJob, **fields: Any) -> None:

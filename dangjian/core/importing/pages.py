@@ -166,7 +166,7 @@ def import_urlpatterns(spec: ImportSpec, prefix: str = "import/") -> list[URLPat
             headers=["行号", "列", "原因"],
             rows=rows,
             target=spec.model,
-            personal=False,
+            personal=True,  # the errors name people (masked IDs, names)
         )
 
     return [
