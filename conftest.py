@@ -175,7 +175,57 @@ def django_db_modify_db_settings(
 MATRIX_TESTS = "dangjian/core/tests/test_permission_matrix.py"
 
 
+DB_FIXTURES = frozenset(
+    {
+        "db",
+        "transactional_db",
+        "django_db_reset_sequences",
+        "django_db_serialized_rollback",
+        "client",
+        "admin_client",
+        "admin_user",
+        "django_user_model",
+        "live_server",
+    }
+)
+
+
+def _reaches_a_database(item: pytest.Item) -> bool:
+    """Whether a test can touch the database at all: pytest-django blocks every query of a test
+    that neither is a Django TransactionTestCase (or a SimpleTestCase declaring databases) nor asks
+    for a database fixture or the django_db marker."""
+    from django.test import SimpleTestCase, TransactionTestCase
+
+    cls = getattr(item, "cls", None)
+    if cls is not None and issubclass(cls, SimpleTestCase):
+        return issubclass(cls, TransactionTestCase) or bool(getattr(cls, "databases", None))
+    if item.get_closest_marker("django_db") is not None:
+        return True
+    return bool(DB_FIXTURES & set(getattr(item, "fixturenames", ())))
+
+
+def _leave_out_database_free_tests_on_postgres(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """The PostgreSQL pass exists to run the database's half of the suite on the other database.
+    A test that cannot reach a database (the content gate's matching, ID-number checks, parsers,
+    pure functions) gives the same answer on both, so the pass leaves it to the SQLite pass.
+    DANGJIAN_TEST_EVERYTHING=1 keeps them."""
+    if not os.environ.get("DATABASE_URL", "").startswith("postgres"):
+        return
+    if os.environ.get("DANGJIAN_TEST_EVERYTHING") == "1":
+        return
+    free = [item for item in items if not _reaches_a_database(item)]
+    if free and len(free) < len(items):
+        config.hook.pytest_deselected(items=free)
+        kept = set(map(id, free))
+        items[:] = [item for item in items if id(item) not in kept]
+
+
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    _leave_out_database_free_tests_on_postgres(config, items)
+    _leave_out_repeated_permission_rows(config, items)
+
+
+def _leave_out_repeated_permission_rows(config: pytest.Config, items: list[pytest.Item]) -> None:
     """An app's test_permission_rows.py walks its own rows of the permission matrix, so that the
     app's tests check them without the whole (slow) matrix. When the session runs the matrix too,
     the matrix walks those same rows as the same users with the same expectations (and checks each
