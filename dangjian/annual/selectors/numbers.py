@@ -9,12 +9,14 @@
 from __future__ import annotations
 
 import math
+from decimal import ROUND_HALF_UP, Decimal
 
 from ..conf import AnnualSettings
 
 
 def _decimal(value: float, places: int) -> str:
-    text = f"{value:.{places}f}"
+    """VALUE with at most PLACES decimals, rounded half up (15.25 → 15.3), trailing zeros dropped."""
+    text = str(Decimal(repr(value)).quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP))
     return text.rstrip("0").rstrip(".") if "." in text else text
 
 
