@@ -40,7 +40,8 @@ class ReportEditForm(BootstrapForm):
                 help_text="统计数字写作 {指标键}，如 {training.classes}；{指标键:change} 写与上年比较，"
                 "{指标键:exact} 写精确数。",
             )
-            self.fields[f"heading_{i}"].widget.attrs["class"] += " annual-heading"
+            for name in (f"heading_{i}", f"template_{i}"):
+                self.fields[name].widget.attrs["class"] = "form-control"
         self.lines = [getattr(s, "line", "") for s in sections]
 
     def sections(self) -> list[SectionData]:

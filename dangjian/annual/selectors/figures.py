@@ -153,8 +153,16 @@ def render_template(template: str, figures: dict[str, Figure]) -> tuple[list[lis
                 else:
                     runs.append(Run(piece))
         if runs:
-            paragraphs.append(_merged(runs))
+            paragraphs.append(_closed(_merged(runs)))
     return paragraphs, omitted
+
+
+def _closed(runs: list[Run]) -> list[Run]:
+    """A paragraph whose last sentences were left out ends with 。, not with the ；or ， before them."""
+    last = runs[-1]
+    if last.figure is None and last.text.rstrip()[-1:] in "；，、":
+        runs[-1] = Run(last.text.rstrip()[:-1] + "。")
+    return runs
 
 
 def _merged(runs: list[Run]) -> list[Run]:

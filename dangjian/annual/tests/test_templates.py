@@ -55,3 +55,9 @@ class TemplateTests(AnnualTestCase):
             self.update("今年我们办了{training.classes}培训班，一共{training.attendances:exact}。")
             doc = selectors.document(self.report)
         self.assertEqual(doc.plain_paragraphs(), [("一、学习", "今年我们办了17次培训班，一共2839人次。")])
+
+    def test_a_paragraph_whose_last_sentence_is_left_out_still_ends_with_a_full_stop(self):
+        with only_metrics(*seed_metric_list()):
+            self.update("报送优秀案例{cases.submitted}，获奖{cases.awarded}；形成研究成果{research.outputs}。")
+            doc = selectors.document(self.report)
+        self.assertEqual(doc.plain_paragraphs(), [("一、学习", "报送优秀案例5篇，获奖2篇。")])
