@@ -53,7 +53,7 @@ class ReportEditForm(BootstrapForm):
 
 
 class ReportSendForm(BootstrapForm):
-    column = forms.ModelChoiceField(
+    column: forms.ModelChoiceField[Any] = forms.ModelChoiceField(
         label="发布栏目",
         queryset=None,
         error_messages={

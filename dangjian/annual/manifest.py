@@ -13,7 +13,9 @@ manifest = AppManifest(
     app="annual",
     label="年度报告",
     metrics=metrics_in(stats),
-    menu=(MenuEntry("年度工作报告", "annual:reports", "report", sees_reports, icon="bi-file-earmark-text", nav="annual"),),
+    menu=(
+        MenuEntry("年度工作报告", "annual:reports", "report", sees_reports, icon="bi-file-earmark-text", nav="annual"),
+    ),
     urls=(("annual/", "dangjian.annual.urls"),),
     api=(("/annual", "dangjian.annual.api:router"),),
     seeders=(Seeder("annual", "dangjian.annual.demo:seed_annual", order=90),),

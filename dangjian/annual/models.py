@@ -31,18 +31,33 @@ class AnnualReport(models.Model):
     title = models.CharField("标题", max_length=120)
     status = models.CharField("状态", max_length=10, choices=Status.choices, default=Status.DRAFT)
     created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+", verbose_name="起草人"
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name="起草人",
     )
     created_at = models.DateTimeField("起草时间", default=timezone.now)
     updated_at = models.DateTimeField("修改时间", default=timezone.now)
     frozen_at = models.DateTimeField("冻结时间", null=True, blank=True)
     frozen_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+", verbose_name="冻结人"
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name="冻结人",
     )
     reopened_at = models.DateTimeField("解除冻结时间", null=True, blank=True)
     sent_at = models.DateTimeField("报送时间", null=True, blank=True)
     sent_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+", verbose_name="报送人"
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name="报送人",
     )
     # The publicity article the report became (publicity's own id: this app holds no key to its models).
     article_id = models.PositiveBigIntegerField("宣传稿件编号", null=True, blank=True)
@@ -138,7 +153,9 @@ class ReportJob(models.Model):
     id = models.UUIDField("编号", primary_key=True, default=uuid.uuid4, editable=False)
     report = models.ForeignKey(AnnualReport, on_delete=models.CASCADE, related_name="jobs", verbose_name="报告")
     kind = models.CharField("类别", max_length=10, choices=JobKind.choices)
-    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+", verbose_name="发起人")
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+", verbose_name="发起人"
+    )
     status = models.CharField("状态", max_length=12, choices=JobStatus.choices, default=JobStatus.QUEUED)
     steps_total = models.PositiveIntegerField("总步数", default=1)
     steps_done = models.PositiveIntegerField("已完成步数", default=0)

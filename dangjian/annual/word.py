@@ -109,7 +109,11 @@ def report_docx(doc: Document) -> bytes:
     t = out.add_paragraph()
     t.alignment = WD_ALIGN_PARAGRAPH.CENTER
     _font(t.add_run("报告数据来源表"), rules.title_font, Pt(18))
-    note = "数据已于" + report.frozen_at.strftime("%Y年%m月%d日") + "冻结" if report.frozen_at and doc.frozen else "实时数据"
+    note = (
+        "数据已于" + report.frozen_at.strftime("%Y年%m月%d日") + "冻结"
+        if report.frozen_at and doc.frozen
+        else "实时数据"
+    )
     n = out.add_paragraph()
     n.alignment = WD_ALIGN_PARAGRAPH.CENTER
     _font(n.add_run(f"（{note}）"), rules.body_font, SIZE_SMALL_4)

@@ -209,4 +209,3 @@ def document(report: AnnualReport, *, sections: Sequence[Any] | None = None) -> 
                     used.setdefault(r.figure.key, r.figure)
         rendered.append(RenderedSection(s.heading, paragraphs, omitted))
     return Document(report=report, sections=rendered, figures=list(used.values()), frozen=is_frozen)
-

@@ -1,9 +1,9 @@
 """Figures written the way a committee's report writes them (AnnualSettings holds the rule).
 
-    count(3, "期")      → "3期"
-    count(922, "人次")  → "900多人次"
-    count(2839, "人次") → "2800余人次"
-    change(2839, 2500)  → "增长13.6%"
+count(3, "期")      → "3期"
+count(922, "人次")  → "900多人次"
+count(2839, "人次") → "2800余人次"
+change(2839, 2500)  → "增长13.6%"
 """
 
 from __future__ import annotations
@@ -59,14 +59,14 @@ def change(value: float, previous: float | None, unit: str = "", rules: AnnualSe
         return ""
     if unit == "%":
         diff = value - previous
-        if abs(diff) < 10 ** -rules.percent_decimals / 2:
+        if abs(diff) < 10**-rules.percent_decimals / 2:
             return "持平"
         verb = "提高" if diff > 0 else "下降"
         return f"{verb}{_decimal(abs(diff), rules.percent_decimals)}个百分点"
     if not previous:
         return ""
     pct = (value - previous) / previous * 100
-    if abs(pct) < 10 ** -rules.percent_decimals / 2:
+    if abs(pct) < 10**-rules.percent_decimals / 2:
         return "持平"
     verb = "增长" if pct > 0 else "下降"
     return f"{verb}{_decimal(abs(pct), rules.percent_decimals)}%"

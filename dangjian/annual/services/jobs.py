@@ -29,7 +29,7 @@ from .reports import report_freeze
 logger = logging.getLogger(__name__)
 FAILED = "生成时发生内部错误，请稍后重试；如仍失败请联系系统管理员。"
 STALE = "后台任务已中断：超过{minutes}分钟没有进展（后台任务进程可能未在运行）。请重新发起。"
-CONTENT_TYPES = {
+CONTENT_TYPES: dict[str, str] = {
     JobKind.DOCX: "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
     JobKind.PDF: "application/pdf",
 }

@@ -46,9 +46,7 @@ def default_title(org: Organization, year: int) -> str:
 
 
 @transaction.atomic
-def report_create(
-    *, org: Organization, year: int, by: Any = None, title: str = "", today: Any = None
-) -> AnnualReport:
+def report_create(*, org: Organization, year: int, by: Any = None, title: str = "", today: Any = None) -> AnnualReport:
     """A draft for ORG's subtree and YEAR, with the default work lines (conf.DEFAULT_SECTIONS)."""
     this_year = (today or timezone.localdate()).year
     if not FIRST_YEAR <= year <= this_year:
@@ -159,6 +157,10 @@ def report_reopen(*, report: AnnualReport, by: Any = None) -> AnnualReport:
     report.reopened_at = timezone.now()
     report.save(update_fields=["status", "reopened_at"])
     audit.record(
-        audit.Event.UPDATE, actor=_actor(by), target=report, org=report.org_id, data={"action": "annual_report_reopened"}
+        audit.Event.UPDATE,
+        actor=_actor(by),
+        target=report,
+        org=report.org_id,
+        data={"action": "annual_report_reopened"},
     )
     return report

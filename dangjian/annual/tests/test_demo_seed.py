@@ -13,7 +13,9 @@ from .helpers import AnnualTestCase
 
 class DemoSeedTests(AnnualTestCase):
     def test_it_drafts_the_demo_years_report(self):
-        ctx = SeedContext(scale="demo", seed=1, today=dt.date(2026, 9, 15), root=self.w.committee, committee_index=0, people=True)
+        ctx = SeedContext(
+            scale="demo", seed=1, today=dt.date(2026, 9, 15), root=self.w.committee, committee_index=0, people=True
+        )
         seed_annual(ctx)
         report = AnnualReport.objects.get()
         self.assertEqual((report.org, report.year, report.status), (self.w.committee, 2025, Status.DRAFT))

@@ -26,7 +26,10 @@ class DocumentTests(AnnualTestCase):
         out = read_docx(io.BytesIO(report_docx(self.doc)))
         section = out.sections[0]
         self.assertEqual(
-            [round(m.mm) for m in (section.top_margin, section.bottom_margin, section.left_margin, section.right_margin)],
+            [
+                round(m.mm)
+                for m in (section.top_margin, section.bottom_margin, section.left_margin, section.right_margin)
+            ],
             [37, 35, 28, 26],
         )
         self.assertEqual((round(section.page_width.mm), round(section.page_height.mm)), (210, 297))

@@ -53,7 +53,9 @@ class LifecycleTests(AnnualTestCase):
             doc = selectors.document(self.report)
             changes = selectors.changes_since_freezing(self.report)
         self.assertEqual(doc.plain_paragraphs(), [("一、队伍", "名册共1人。")])
-        self.assertEqual([(c.key, c.frozen, c.live, c.added, c.removed) for c in changes], [("test.roster", "1人", "3人", 2, 0)])
+        self.assertEqual(
+            [(c.key, c.frozen, c.live, c.added, c.removed) for c in changes], [("test.roster", "1人", "3人", 2, 0)]
+        )
 
     def test_a_frozen_report_cannot_be_edited_until_reopened(self):
         with self.roster_figure():

@@ -26,7 +26,11 @@ class SendingTests(AnnualTestCase):
             services.report_update(
                 report=self.report,
                 title="市直属机关工委2019年工作总结",
-                sections=[SectionData(heading="一、学习培训", template="举办培训班{training.classes}，培训{training.attendances}。")],
+                sections=[
+                    SectionData(
+                        heading="一、学习培训", template="举办培训班{training.classes}，培训{training.attendances}。"
+                    )
+                ],
             )
             self.report = services.report_freeze(report=self.report, by=self.w.staff)
 

@@ -45,7 +45,9 @@ class TemplateTests(AnnualTestCase):
 
     def test_a_domain_key_not_registered_yet_is_accepted_and_its_sentence_left_out(self):
         with only_metrics(*seed_metric_list()):
-            self.update("举办培训班{training.classes}。发展党员{admission.admitted}。报送信息{info_reports.submitted}。")
+            self.update(
+                "举办培训班{training.classes}。发展党员{admission.admitted}。报送信息{info_reports.submitted}。"
+            )
             doc = selectors.document(self.report)
         self.assertEqual(doc.plain_paragraphs(), [("一、学习", "举办培训班17次。报送信息130篇。")])
         self.assertEqual(doc.omitted, ["admission.admitted"])

@@ -20,4 +20,6 @@ def records_sent(request: AuthedRequest) -> HttpResponse:
     require_reader(request, "annual:records_sent")
     org, year = org_and_year_from(request, request.GET)
     items = selectors.sent_in(org, year).order_by("org__path") if org else AnnualReport.objects.none()
-    return render(request, "annual/records_sent.html", {"nav": NAV, "org": org, "year": year, "page": paginate(request, items)})
+    return render(
+        request, "annual/records_sent.html", {"nav": NAV, "org": org, "year": year, "page": paginate(request, items)}
+    )

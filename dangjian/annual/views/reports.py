@@ -73,7 +73,9 @@ def report_edit(request: AuthedRequest, pk: int) -> HttpResponse:
     form = ReportEditForm(request.POST or None, sections=sections, initial={"title": report.title})
     if request.method == "POST" and form.is_valid():
         try:
-            services.report_update(report=report, title=form.cleaned_data["title"], sections=form.sections(), by=request.user)
+            services.report_update(
+                report=report, title=form.cleaned_data["title"], sections=form.sections(), by=request.user
+            )
         except ValidationError as e:
             attach_errors(form, e)
         else:
