@@ -80,4 +80,6 @@ class AnnualSettings(AppSettings):
     heading_font: str = "黑体"
     body_font: str = "仿宋_GB2312"
     fallback_serif: str = "Noto Serif CJK SC"
-    fallback_sans: str = "Noto Sans CJK SC"
+    # Headings fall back to the serif face in bold: a second CJK face (Noto Sans CJK) would double
+    # the time WeasyPrint takes to embed the fonts.
+    fallback_heading: str = "Noto Serif CJK SC"

@@ -10,4 +10,4 @@ from . import services
 def seed_annual(ctx: SeedContext) -> None:
     year = ctx.today.year - 1
     services.report_create(org=ctx.root, year=year, today=ctx.today)
-    ctx.counts["annual_reports"] = 1
+    ctx.counts["年度报告"] = 1

@@ -12,7 +12,7 @@ TEMPLATE = "annual/report_pdf.html"
 
 
 def fonts(primary: str, fallback: str) -> str:
-    return f'"{primary}", "{fallback}", "Noto Serif CJK SC", "Noto Sans CJK SC", serif'
+    return f'"{primary}", "{fallback}", serif'
 
 
 def report_pdf(doc: Document, *, base_url: str = "") -> bytes:
@@ -24,7 +24,7 @@ def report_pdf(doc: Document, *, base_url: str = "") -> bytes:
             "report": doc.report,
             "base_url": base_url,
             "title_fonts": fonts(rules.title_font, rules.fallback_serif),
-            "heading_fonts": fonts(rules.heading_font, rules.fallback_sans),
+            "heading_fonts": fonts(rules.heading_font, rules.fallback_heading),
             "body_fonts": fonts(rules.body_font, rules.fallback_serif),
         },
     )

@@ -18,7 +18,7 @@ from dangjian.core import manifests, registry
 from ..conf import AnnualSettings
 from ..models import AnnualReport, FrozenFigure
 from . import numbers
-from .templates import Placeholder, keys_in, parse
+from .templates import Placeholder, compared_in, keys_in, parse
 
 if TYPE_CHECKING:
     from dangjian.orgs.models import Organization
@@ -74,24 +74,27 @@ def records_link(metric: registry.Metric, org: Organization, year: int) -> str:
         return ""
 
 
-def live(org: Organization, year: int, keys: Iterable[str]) -> dict[str, Figure]:
-    """The registered ones of KEYS for ORG's subtree in YEAR, each with the previous year's figure."""
+def live(org: Organization, year: int, keys: Iterable[str], *, compare: Iterable[str] = ()) -> dict[str, Figure]:
+    """The registered ones of KEYS for ORG's subtree in YEAR, from the registry's cache where current.
+
+    Only the figures named are computed; the previous year's only for those in COMPARE (the
+    text compares them), the others have previous=None.
+    """
     registered = {m.key: m for m in registry.metrics()}
     wanted = [k for k in dict.fromkeys(keys) if k in registered]
     if not wanted:
         return {}
-    now = registry.compute(org, year)
-    before = registry.compute(org, year - 1)
+    before = set(compare)
     named = sources()
     found: dict[str, Figure] = {}
     for key in wanted:
         m = registered[key]
-        prev = before.get(key)
+        prev = registry.value(key, org, year - 1) if key in before else None
         found[key] = Figure(
             key=key,
             label=m.label,
             unit=m.unit,
-            value=float(now[key]),
+            value=float(registry.value(key, org, year)),
             previous=float(prev) if prev else None,
             source=named.get(key, ""),
             link=records_link(m, org, year),
@@ -198,7 +201,8 @@ def document(report: AnnualReport, *, sections: Sequence[Any] | None = None) -> 
     rows = list(sections if sections is not None else report.sections.all())
     keys = [k for s in rows for k in keys_in(s.template)]
     is_frozen = not report.is_draft
-    figures = frozen(report) if is_frozen else live(report.org, report.year, keys)
+    compare = [k for s in rows for k in compared_in(s.template)]
+    figures = frozen(report) if is_frozen else live(report.org, report.year, keys, compare=compare)
     rendered: list[RenderedSection] = []
     used: dict[str, Figure] = {}
     for s in rows:

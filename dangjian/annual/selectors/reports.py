@@ -65,7 +65,7 @@ def changes_since_freezing(report: AnnualReport) -> list[Changed]:
     if report.is_draft:
         return []
     stored = list(report.figures.all())
-    live = figs.live(report.org, report.year, [f.key for f in stored])
+    live = figs.live(report.org, report.year, [f.key for f in stored])  # this year's only: no comparison
     registered = {m.key: m for m in registry.metrics()}
     changed: list[Changed] = []
     for f in stored:

@@ -99,3 +99,13 @@ def check(text: str, *, field: str = "template") -> None:
             raise errors.UnknownFigureKey(
                 f"“{key}”不是已知的统计指标，请检查拼写（可用指标见页面下方的指标清单）。", field=field
             )
+
+
+def compared_in(text: str) -> list[str]:
+    """The keys TEXT compares with the previous year ({key:change})."""
+    seen: dict[str, None] = {}
+    for m in PLACEHOLDER.finditer(text):
+        key, _, form = m.group(1).strip().partition(":")
+        if form.strip() == "change":
+            seen[key.strip()] = None
+    return list(seen)

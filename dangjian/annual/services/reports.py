@@ -21,7 +21,7 @@ from ..conf import DEFAULT_SECTIONS
 from ..models import AnnualReport, FrozenFigure, ReportSection, Status
 from ..selectors import figures as figs
 from ..selectors.reports import records_of
-from ..selectors.templates import check, keys_in
+from ..selectors.templates import check, compared_in, keys_in
 
 if TYPE_CHECKING:
     from dangjian.orgs.models import Organization
@@ -107,7 +107,8 @@ def report_freeze(*, report: AnnualReport, by: Any = None, progress: Progress | 
     report = AnnualReport.objects.select_for_update().select_related("org").get(pk=report.pk)
     _require_draft(report)
     keys = figure_keys(report)
-    live = figs.live(report.org, report.year, keys)
+    compare = [k for s in report.sections.all() for k in compared_in(s.template)]
+    live = figs.live(report.org, report.year, keys, compare=compare)
     rows = []
     for i, key in enumerate(keys, start=1):
         f = live[key]
