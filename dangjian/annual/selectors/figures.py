@@ -7,6 +7,7 @@ the same Figure, so the page, Word and PDF render the same text either way.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
@@ -212,4 +213,19 @@ def document(report: AnnualReport, *, sections: Sequence[Any] | None = None) -> 
                 if r.figure is not None:
                     used.setdefault(r.figure.key, r.figure)
         rendered.append(RenderedSection(s.heading, paragraphs, omitted))
-    return Document(report=report, sections=rendered, figures=list(used.values()), frozen=is_frozen)
+    return Document(report=report, sections=_renumbered(rendered), figures=list(used.values()), frozen=is_frozen)
+
+
+NUMERALS = "一二三四五六七八九十"
+NUMBERED = re.compile(f"^[{NUMERALS}]+、")
+
+
+def _renumbered(sections: list[RenderedSection]) -> list[RenderedSection]:
+    """Headings numbered 一、二、… are numbered again over the sections that kept any text, so a work
+    line left out (none of its figures registered) leaves no gap."""
+    n = 0
+    for s in sections:
+        if s.paragraphs and NUMBERED.match(s.heading) and n < len(NUMERALS):
+            s.heading = NUMBERED.sub(f"{NUMERALS[n]}、", s.heading)
+            n += 1
+    return sections
