@@ -90,6 +90,7 @@ INSTALLED_APPS = [
     "dangjian.liaison",
     "dangjian.brands",
     "dangjian.annual",
+    "dangjian.dues",
     "dangjian.demo",
 ]
 
