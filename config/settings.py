@@ -91,6 +91,7 @@ INSTALLED_APPS = [
     "dangjian.brands",
     "dangjian.annual",
     "dangjian.dues",
+    "dangjian.evaluation",
     "dangjian.demo",
 ]
 

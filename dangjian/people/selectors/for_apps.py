@@ -109,3 +109,14 @@ def pickable_people(
             match |= Q(name_initials__startswith=q.lower())
         qs = qs.filter(match)
     return qs.select_related("org").order_by("name_initials", "name", "id")
+
+
+def secretaries_on(org_ids: Iterable[int], day: dt.date) -> dict[int, Member]:
+    """The secretary (书记) of each of ORG_IDS on DAY, keyed by organization id; organizations
+    without one are left out. Where two posts overlap (a hand-over day), the later appointment wins."""
+    posts = (
+        Post.objects.filter(posts_held_on(day), org_id__in=list(org_ids), title=PostTitle.SECRETARY)
+        .select_related("member")
+        .order_by("org_id", "started_on", "id")
+    )
+    return {p.org_id: p.member for p in posts}

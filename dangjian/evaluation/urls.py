@@ -1,0 +1,25 @@
+from django.urls import path
+
+from .views import ballots, records, reports, rounds, talks
+
+app_name = "evaluation"
+
+urlpatterns = [
+    path("", rounds.round_list, name="rounds"),
+    path("new/", rounds.round_new, name="round_new"),
+    path("<int:pk>/", rounds.round_detail, name="round_detail"),
+    path("<int:pk>/close/", rounds.round_close, name="round_close"),
+    path("<int:pk>/evaluators/", rounds.evaluators, name="evaluators"),
+    path("<int:pk>/slips/", rounds.slips, name="slips"),
+    path("evaluators/<int:pk>/remove/", rounds.evaluator_remove, name="evaluator_remove"),
+    path("evaluators/<int:pk>/renew/", rounds.evaluator_renew, name="evaluator_renew"),
+    path("reports/<int:pk>/", reports.report_edit, name="report"),
+    path("reports/<int:pk>/file/", reports.report_file, name="report_file"),
+    path("mine/", reports.mine, name="mine"),
+    path("talks/", talks.talk_list, name="talks"),
+    path("talks/<int:pk>/", talks.talk_edit, name="talk_edit"),
+    path("talks/<int:pk>/close/", talks.talk_close, name="talk_close"),
+    path("records/scores/", records.scores, name="records_scores"),
+    path("records/reports/", records.reports, name="records_reports"),
+    path("b/<str:token>/", ballots.ballot, name="ballot"),
+]
