@@ -79,7 +79,7 @@ class Member(models.Model):
     left_reason = models.CharField("离开名册原因", max_length=200, blank=True, editable=False)
 
     objects = OnRoster()
-    everyone = models.Manager()
+    everyone = models.Manager()  # noqa: DJ012 (a second manager, not a field: `objects` must stay first)
 
     class Meta:
         verbose_name = "人员"
