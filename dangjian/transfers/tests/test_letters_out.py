@@ -6,8 +6,8 @@ import datetime as dt
 
 from django.test import override_settings
 
-from dangjian.people.models import Member, Post, PostTitle, Transfer
 from dangjian.people import services as people
+from dangjian.people.models import Member, Post, PostTitle, Transfer
 from dangjian.transfers import services
 from dangjian.transfers.models import OutLetter, OutStatus
 
