@@ -12,7 +12,7 @@ class TransferRefusal(Refusal):
 
 class MemberNotOnRoster(TransferRefusal):
     code = "member_not_on_roster"
-    message = "该人员不在您管理范围内的名册上，不能开具介绍信。"
+    message = "该人员不在您管理范围内的名册上。"
 
 
 class NotAPartyMember(TransferRefusal):

@@ -18,6 +18,7 @@ from django.db import models
 
 from dangjian.core import crypto
 from dangjian.core.masking import mask_id_number
+from dangjian.people.models import Gender
 
 
 class OutStatus(models.TextChoices):
@@ -101,7 +102,7 @@ class InLetter(models.Model):
     # Where it is filed: the organization it was addressed to until placed, then the branch.
     org = models.ForeignKey("orgs.Organization", on_delete=models.PROTECT, related_name="+", verbose_name="接收组织")
     name = models.CharField("姓名", max_length=50)
-    gender = models.CharField("性别", max_length=1)
+    gender = models.CharField("性别", max_length=1, choices=Gender.choices)
     ethnicity = models.CharField("民族", max_length=20)
     birth_date = models.DateField("出生日期")
     id_number_enc = models.TextField(editable=False)

@@ -6,7 +6,8 @@ import datetime as dt
 from typing import Any
 
 from dangjian.accounts.models import Role
-from dangjian.core import scoping
+from dangjian.core import scoping, tree
+from dangjian.orgs.models import Organization, OrgKind
 from dangjian.people.models import Member
 from dangjian.people.selectors import PARTY_STATUSES
 
@@ -41,3 +42,10 @@ def check_on_roster(member: Member, by: Any, *, roles: tuple[str, ...] | None = 
 
 
 STAFF = (Role.COMMITTEE_STAFF,)
+
+
+def branch_of(org: Organization) -> Organization:
+    """The branch a member of ORG belongs to: ORG itself, or the branch above its party group."""
+    if org.kind != OrgKind.GROUP:
+        return org
+    return Organization.objects.get(path=tree.parent_path(org.path))

@@ -12,7 +12,7 @@ from dangjian.people.models import Member
 
 from .. import errors
 from ..models import FlowMember, FlowStatus
-from .common import check_on_roster
+from .common import branch_of, check_on_roster
 
 
 @transaction.atomic
@@ -41,7 +41,7 @@ def flow_start(
         raise errors.FlowAlreadyOpen(field="member")
     return FlowMember.objects.create(
         member=current,
-        org=current.org,
+        org=branch_of(current.org),
         place=place.strip()[:120],
         employer=employer.strip()[:120],
         contact=contact.strip()[:120],

@@ -73,6 +73,7 @@ def in_letter_receive(
         status=party_status, joined_party_on=joined_party_on, birth_date=birth_date
     ):
         raise errors.MemberDataRefused(f"{message}。", field=field)
+    assert joined_party_on is not None  # party_record_problems names it missing for a party member
     try:
         phone = people.clean_phone(phone)
     except ValidationError as e:

@@ -21,7 +21,7 @@ from dangjian.people.models import Member
 from .. import errors
 from ..conf import TransfersSettings
 from ..models import FlowMember, FlowStatus, OutLetter, OutStatus
-from .common import STAFF, actor, age_on, check_on_roster
+from .common import STAFF, actor, age_on, branch_of, check_on_roster
 
 
 def letter_number(year: int, seq: int) -> str:
@@ -70,7 +70,7 @@ def letter_issue(
         year=issued_on.year,
         seq=seq,
         member=current,
-        org=current.org,
+        org=branch_of(current.org),
         member_name=current.name,
         member_gender=current.get_gender_display(),
         member_age=age_on(current.birth_date, issued_on),
