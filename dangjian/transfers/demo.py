@@ -168,44 +168,44 @@ def seed_transfers(ctx: SeedContext) -> None:
         else:
             joined = dt.date(min(born.year + rng.randint(19, 30), year - 2), rng.randint(1, 12), 1)
         phone = f"13{rng.randint(0, 9)}{rng.randint(10000000, 99999999)}"
-        letter = InLetter(
+        inl = InLetter(
             number=f"{rng.choice(('晋', '冀', '陕', '辽', '宁'))}组转〔{year}〕{rng.randint(1, 300)}号-{i + 1}",
             origin_name=rng.choice(ORIGINS), origin_contact=f"0{rng.randint(10, 999)}-{rng.randint(2000000, 8999999)}",
             received_on=received, org=root, name=name, gender="M" if male else "F", ethnicity="汉族", birth_date=born,
             party_status=Status.PROBATIONARY if probationary else Status.FULL, joined_party_on=joined,
             phone_masked=mask_phone(phone), reason=rng.choice(REASONS), received_at=_at(received),
         )  # fmt: skip
-        letter.id_number_digest = crypto.digest(number)
-        letter.id_number_masked = mask_id_number(number)
+        inl.id_number_digest = crypto.digest(number)
+        inl.id_number_masked = mask_id_number(number)
         if i % 10 == 9:  # sent back
-            letter.status, letter.returned_at, letter.return_reason = (
+            inl.status, inl.returned_at, inl.return_reason = (
                 InStatus.RETURNED, _at(received, 15), "介绍信抬头有误，已退回重开"
             )  # fmt: skip
         elif i % 10 == 8 or received > today - dt.timedelta(days=3):  # waiting to be placed
-            letter.id_number_enc = crypto.encrypt(number)
-            letter.phone_enc = crypto.encrypt(phone)
+            inl.id_number_enc = crypto.encrypt(number)
+            inl.phone_enc = crypto.encrypt(phone)
         else:
             branch = rng.choice(branches)
             placed = min(received + dt.timedelta(days=rng.randint(1, 10)), today)
             member = Member(
-                name=name, name_initials=initials(name), gender=letter.gender, ethnicity="汉族", birth_date=born,
-                status=letter.party_status, joined_party_on=joined, org=branch, education="bachelor",
+                name=name, name_initials=initials(name), gender=inl.gender, ethnicity="汉族", birth_date=born,
+                status=inl.party_status, joined_party_on=joined, org=branch, education="bachelor",
             )  # fmt: skip
             member.id_number = number
             member.phone = phone
             newcomers.append(member)
             places.append(branch)
-            letter.status, letter.org, letter.placed_on, letter.placed_at = InStatus.PLACED, branch, placed, _at(placed)
-        incoming.append(letter)
+            inl.status, inl.org, inl.placed_on, inl.placed_at = InStatus.PLACED, branch, placed, _at(placed)
+        incoming.append(inl)
     Member.objects.bulk_create(newcomers)
     by_digest = {m.id_number_digest: m for m in newcomers}
-    for letter in incoming:
-        if letter.status == InStatus.PLACED:
-            letter.member = by_digest[letter.id_number_digest]
+    for inl in incoming:
+        if inl.status == InStatus.PLACED:
+            inl.member = by_digest[inl.id_number_digest]
     InLetter.objects.bulk_create(incoming)
     Transfer.objects.bulk_create(
         Transfer(member=x.member, from_org=None, to_org=x.org, from_org_name=x.origin_name, to_org_name=x.org.name,
-                 transferred_on=x.placed_on, reason=f"组织关系转入（{x.number}）")
+                 transferred_on=x.placed_on or x.received_on, reason=f"组织关系转入（{x.number}）")
         for x in incoming if x.status == InStatus.PLACED
     )  # fmt: skip
 

@@ -10,12 +10,13 @@ and outsiders get a recorded 404. The POST rows send empty forms: refused, nothi
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
+from typing import Any, cast
 
 from django.utils import timezone
 
 from dangjian.core.permission_matrix import IN_A, STAFF_AND_ADMINS, api, page
 from dangjian.core.testing import MemberFactory, make_id_number
+from dangjian.people.models import Member
 from dangjian.transfers import services
 
 STAFF_POST = {"staff": 302}
@@ -25,7 +26,7 @@ IN_A_POST = {"staff": 302, "admin_a": 302}
 def prepare(case: Any) -> dict[str, object]:
     w = case.w
     today = timezone.localdate()
-    leaving = MemberFactory(name="周转出", org=w.branch_a1)
+    leaving = cast(Member, MemberFactory(name="周转出", org=w.branch_a1))
     out = services.letter_issue(member=leaving, dest_name="中共某省直机关工委", reason="工作调动", by=w.staff)
     born = dt.date(1991, 2, 3)
     incoming = services.in_letter_receive(
