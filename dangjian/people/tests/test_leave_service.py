@@ -101,6 +101,20 @@ class TransferInTests(RosterTestCase):
         self.assertEqual((m.pk, m.org, m.left_on), (a.pk, self.w.branch_b1, None))
         self.assertEqual(Member.everyone.filter(id_number_digest=a.id_number_digest).count(), 1)
 
+    def test_coming_back_is_audited_as_the_change_it_is(self):
+        from dangjian.core.models import AuditEntry
+
+        a = self.w.person_a
+        services.member_leave(member=a, left_on=DAY, reason="转出")
+        data = self.data(
+            name=a.name, gender=a.gender, id_number=a.id_number, birth_date=a.birth_date, org=self.w.branch_b1,
+            phone=a.phone, joined_party_on=a.joined_party_on, education=a.education, unit=a.unit,
+            job_title=a.job_title, cadre_rank=a.cadre_rank,
+        )  # fmt: skip
+        services.member_transfer_in(data=data, transferred_on=DAY, from_org_name="外省某党委")
+        last = AuditEntry.objects.filter(object_pk=str(a.pk), changes__has_key="org").latest("pk")
+        self.assertEqual(set(last.changes), {"org", "left_on", "left_reason"})
+
     def test_bad_data_writes_nothing(self):
         with self.assertRaises(ValidationError):
             services.member_transfer_in(

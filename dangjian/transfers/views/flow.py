@@ -40,7 +40,7 @@ def flows(request: AuthedRequest) -> HttpResponse:
         request,
         "transfers/flow_list.html",
         {"org": org, "year": year, "status": request.GET.get("status", ""), "statuses": FlowStatus.choices,
-         "end_form": FlowEndForm(initial={"returned_on": timezone.localdate()}), **list_context(request, items),
+         "today_iso": timezone.localdate().isoformat(), **list_context(request, items),
          "nav": NAV_FLOW},
     )  # fmt: skip
 
