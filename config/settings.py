@@ -310,9 +310,6 @@ WHITENOISE_USE_FINDERS = ENVIRONMENT != "production"
 AUDITLOG_LOGENTRY_MODEL = "core.AuditEntry"
 AUDITLOG_MASK_CALLABLE = "dangjian.core.masking.mask_value"
 AUDITLOG_DISABLE_REMOTE_ADDR = False
-# The row before a change is read through the base manager: a roster member who left
-# (people.Member.objects leaves them out) is still compared field by field when they come back.
-AUDITLOG_USE_BASE_MANAGER = True
 
 AUDIT_RETENTION_DAYS = envint("AUDIT_RETENTION_DAYS", "180")
 if AUDIT_RETENTION_DAYS < 180:

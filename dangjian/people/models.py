@@ -38,8 +38,10 @@ class Education(models.TextChoices):
 class OnRoster(models.Manager["Member"]):
     """The roster: everyone who has not left it (transferred out of the committee, see `left_on`).
 
-    The default manager, so every list, count and picker leaves out the people who left; their
-    record stays (history, letters, study records point at it) and `Member.everyone` still reads it.
+    `Member.objects`, so every list, count and picker the apps build leaves out the people who
+    left; their record stays (history, letters, study records point at it). `Member.everyone`
+    reads it too, and is the default manager: what Django and the kernel do to every row (the
+    audit trail's diffs, key rotation, deletion checks) still reaches them.
     """
 
     def get_queryset(self) -> models.QuerySet[Member]:
@@ -87,6 +89,7 @@ class Member(models.Model):
         ordering = ["name", "id"]
         # Head counts by organization and status (orgs.selectors.member_counts) read the index alone.
         indexes = [models.Index(fields=["org", "status"], name="people_member_org_status")]
+        default_manager_name = "everyone"
 
     def __str__(self) -> str:
         return self.name

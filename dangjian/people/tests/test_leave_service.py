@@ -126,3 +126,31 @@ class TransferInTests(RosterTestCase):
             )
         self.assertFalse(Member.everyone.filter(name="钱进").exists())
         self.assertFalse(Transfer.objects.exists())
+
+
+class ImportAfterLeavingTests(RosterTestCase):
+    def test_a_row_for_someone_who_left_is_refused_and_nothing_is_written(self):
+        import os
+        import tempfile
+
+        from openpyxl import Workbook
+
+        from dangjian.people.importing import import_members_file
+
+        from .test_import_members import HEADERS, person
+
+        a = self.w.person_a
+        services.member_leave(member=a, left_on=DAY, reason="转出")
+        row = person(0, 姓名=a.name, 出生日期=a.birth_date, 身份证号=a.id_number, 性别="男", 入党日期=a.joined_party_on)
+        wb = Workbook()
+        wb.active.append(HEADERS)
+        wb.active.append([row.get(h) for h in HEADERS])
+        fd, path = tempfile.mkstemp(suffix=".xlsx")
+        os.close(fd)
+        wb.save(path)
+        self.addCleanup(os.unlink, path)
+        result = import_members_file(path)
+        self.assertFalse(result.ok)
+        self.assertIn(services.ID_NUMBER_TAKEN, str(result.errors))
+        self.assertEqual(Member.everyone.get(pk=a.pk).left_on, DAY)
+        self.assertEqual(Member.everyone.count(), 2)
