@@ -21,7 +21,7 @@ class DemoSeedTests(TransfersTestCase):
         for org in (self.w.branch_a1, self.w.branch_a2, self.w.branch_b1):
             for _ in range(9):
                 MemberFactory(org=org)
-        ctx = SeedContext(scale="demo", seed=1, today=TODAY, root=self.w.committee, committee_index=0, people=True)
+        ctx = SeedContext(scale="city", seed=1, today=TODAY, root=self.w.committee, committee_index=0, people=True)
         seed_transfers(ctx)
         return ctx
 
@@ -52,7 +52,7 @@ class DemoSeedTests(TransfersTestCase):
         Transfer.objects.all().delete()
         Member.everyone.filter(pk__in=newcomers).delete()
         Member.everyone.update(left_on=None, left_reason="")
-        ctx = SeedContext(scale="demo", seed=1, today=TODAY, root=self.w.committee, committee_index=0, people=True)
+        ctx = SeedContext(scale="city", seed=1, today=TODAY, root=self.w.committee, committee_index=0, people=True)
         seed_transfers(ctx)
         again = list(OutLetter.objects.order_by("id").values_list("number", "member_name", "status", "issued_on"))
         self.assertEqual(again, first)
