@@ -92,6 +92,7 @@ INSTALLED_APPS = [
     "dangjian.annual",
     "dangjian.dues",
     "dangjian.evaluation",
+    "dangjian.transfers",
     "dangjian.demo",
 ]
 

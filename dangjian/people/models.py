@@ -35,6 +35,19 @@ class Education(models.TextChoices):
     SECONDARY = "secondary", "中专及以下"
 
 
+class OnRoster(models.Manager["Member"]):
+    """The roster: everyone who has not left it (transferred out of the committee, see `left_on`).
+
+    `Member.objects`, so every list, count and picker the apps build leaves out the people who
+    left; their record stays (history, letters, study records point at it). `Member.everyone`
+    reads it too, and is the default manager: what Django and the kernel do to every row (the
+    audit trail's diffs, key rotation, deletion checks) still reaches them.
+    """
+
+    def get_queryset(self) -> models.QuerySet[Member]:
+        return super().get_queryset().filter(left_on__isnull=True)
+
+
 class Member(models.Model):
     """A person on the roster: party member, activist or non-party cadre."""
 
@@ -62,6 +75,13 @@ class Member(models.Model):
     )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
+    # Set when the person leaves the committee's roster (组织关系转出); set and cleared only by
+    # people.services.member_leave / member_leave_undo / member_transfer_in.
+    left_on = models.DateField("离开名册日期", null=True, blank=True, editable=False)
+    left_reason = models.CharField("离开名册原因", max_length=200, blank=True, editable=False)
+
+    objects = OnRoster()
+    everyone = models.Manager()  # noqa: DJ012 (a second manager, not a field: `objects` must stay first)
 
     class Meta:
         verbose_name = "人员"
@@ -69,6 +89,7 @@ class Member(models.Model):
         ordering = ["name", "id"]
         # Head counts by organization and status (orgs.selectors.member_counts) read the index alone.
         indexes = [models.Index(fields=["org", "status"], name="people_member_org_status")]
+        default_manager_name = "everyone"
 
     def __str__(self) -> str:
         return self.name

@@ -85,7 +85,8 @@ def validate_member_data(data: MemberData, *, existing: Member | None = None) ->
             errors.setdefault("gender", []).append(
                 f"性别与身份证号不一致（身份证号显示为{Gender(idcard.gender_of(data.id_number)).label}）"
             )
-        clash = Member.objects.filter(id_number_digest=crypto.digest(data.id_number))
+        # Everyone, also who left the roster: the number is theirs, and stays unique.
+        clash = Member.everyone.filter(id_number_digest=crypto.digest(data.id_number))
         if existing is not None:
             clash = clash.exclude(pk=existing.pk)
         if clash.exists():
@@ -199,3 +200,99 @@ def post_end(*, post: Post, ended_on: dt.date) -> Post:
     post.ended_on = ended_on
     post.save(update_fields=["ended_on"])
     return post
+
+
+# ---------------------------------------------------------------- leaving and rejoining the roster
+# Organizational relations moved out of and into the committee (组织关系转出 / 转入); the
+# transfers app calls these. A person who left keeps their record (Member.everyone reads it).
+
+
+def _end_posts(member: Member, ended_on: dt.date) -> None:
+    for post in Post.objects.filter(member=member, ended_on__isnull=True):
+        post.ended_on = max(ended_on, post.started_on)
+        post.save(update_fields=["ended_on"])  # one by one: each end is on the audit trail
+
+
+@transaction.atomic
+def member_leave(*, member: Member, left_on: dt.date, reason: str, to_org_name: str = "") -> Member:
+    """Take MEMBER off the roster on LEFT_ON: their relation moved out of the committee.
+
+    Posts held end that day; the move is kept in the transfer history (to TO_ORG_NAME, an
+    organization outside the tree). Refused for someone already off the roster or a future day.
+    """
+    locked = Member.everyone.select_for_update().get(pk=member.pk)
+    if locked.left_on is not None:
+        raise ValidationError(f"{locked.name}已于 {locked.left_on:%Y-%m-%d} 离开名册")
+    if left_on > dt.date.today():
+        raise ValidationError("离开名册日期不能晚于今天")
+    _end_posts(locked, left_on)
+    locked.left_on = left_on
+    locked.left_reason = reason.strip()[:200]
+    locked.save(update_fields=["left_on", "left_reason", "updated_at"])
+    Transfer.objects.create(
+        member=locked,
+        from_org=locked.org,
+        to_org=None,
+        from_org_name=locked.org.name,
+        to_org_name=(to_org_name.strip() or "本工委以外")[:100],
+        transferred_on=left_on,
+        reason=reason.strip()[:200],
+    )
+    return locked
+
+
+@transaction.atomic
+def member_leave_undo(*, member: Member, reason: str) -> Member:
+    """Put MEMBER back on the roster where they were (a transfer out that did not happen).
+
+    The transfer history keeps the move out; posts that ended stay ended.
+    """
+    locked = Member.everyone.select_for_update().get(pk=member.pk)
+    if locked.left_on is None:
+        raise ValidationError(f"{locked.name}仍在名册上")
+    locked.left_on = None
+    locked.left_reason = ""
+    locked.save(update_fields=["left_on", "left_reason", "updated_at"])
+    Transfer.objects.create(
+        member=locked,
+        from_org=None,
+        to_org=locked.org,
+        from_org_name="（撤销转出）",
+        to_org_name=locked.org.name,
+        transferred_on=dt.date.today(),
+        reason=reason.strip()[:200] or "撤销转出",
+    )
+    return locked
+
+
+@transaction.atomic
+def member_transfer_in(*, data: MemberData, transferred_on: dt.date, from_org_name: str, reason: str = "") -> Member:
+    """Put a person whose relation moves into the committee on the roster, in DATA.org.
+
+    A new record; or, for someone who once left the roster (the same ID number), their old
+    record back with DATA's fields. The move is kept in the transfer history.
+    """
+    returning = (
+        Member.everyone.select_for_update()
+        .filter(id_number_digest=crypto.digest(idcard.normalize(data.id_number)), left_on__isnull=False)
+        .first()
+    )
+    validate_member_data(data, existing=returning)
+    if transferred_on > dt.date.today():
+        raise ValidationError({"transferred_on": ["转入日期不能晚于今天"]})
+    member = returning or Member()
+    member.org = data.org
+    _apply(member, data)
+    member.left_on = None
+    member.left_reason = ""
+    member.save()
+    Transfer.objects.create(
+        member=member,
+        from_org=None,
+        to_org=data.org,
+        from_org_name=(from_org_name.strip() or "本工委以外")[:100],
+        to_org_name=data.org.name,
+        transferred_on=transferred_on,
+        reason=reason.strip()[:200] or "组织关系转入",
+    )
+    return member

@@ -95,6 +95,11 @@ def _resolve(rows: list[MemberRow], plan: Plan, scope_user: Any) -> None:
     for part in chunked([r.digest for r in rows if r.digest]):
         for member in Member.objects.filter(id_number_digest__in=part).select_related("org"):
             existing[member.id_number_digest] = member
+    # People who left the roster (transferred out) keep their number: a row for one is refused.
+    left: set[str] = set()
+    for part in chunked([r.digest for r in rows if r.digest]):
+        gone = Member.everyone.filter(id_number_digest__in=part, left_on__isnull=False)
+        left.update(gone.values_list("id_number_digest", flat=True))
     paths = scoping.scope_paths(scope_user) if scope_user is not None else None
 
     def in_scope(org: Organization) -> bool:
@@ -109,7 +114,7 @@ def _resolve(rows: list[MemberRow], plan: Plan, scope_user: Any) -> None:
         if r.unit_name and r.unit_name not in plan.units:
             r.row.fail("工作单位", f"工作单位“{r.unit_name}”未在党组织表中登记（请先在党组织表的“所在单位”中登记）")
         r.existing = existing.get(r.digest) if r.digest else None
-        if r.existing is not None and not in_scope(r.existing.org):
+        if (r.existing is not None and not in_scope(r.existing.org)) or r.digest in left:
             # The form's answer, not where the record is (that would let an import probe other subtrees).
             r.row.fail("身份证号", ID_NUMBER_TAKEN)
 
