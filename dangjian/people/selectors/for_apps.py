@@ -109,3 +109,10 @@ def pickable_people(
             match |= Q(name_initials__startswith=q.lower())
         qs = qs.filter(match)
     return qs.select_related("org").order_by("name_initials", "name", "id")
+
+
+def person_with_id_number(number: str) -> Member | None:
+    """The roster record holding the (validated, normalized) ID NUMBER, if any (a look-up by its digest)."""
+    from dangjian.core import crypto
+
+    return Member.objects.select_related("org").filter(id_number_digest=crypto.digest(number)).first()
