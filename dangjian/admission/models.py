@@ -19,6 +19,7 @@ from django.db import models
 
 from dangjian.core import crypto
 from dangjian.core.masking import mask_id_number
+from dangjian.people.models import Gender
 
 
 def add_months(day: dt.date, months: int) -> dt.date:
@@ -80,7 +81,7 @@ class Case(models.Model):
         "people.Member", null=True, blank=True, on_delete=models.PROTECT, related_name="+", verbose_name="名册人员"
     )
     name = models.CharField("姓名", max_length=50)
-    gender = models.CharField("性别", max_length=1)
+    gender = models.CharField("性别", max_length=1, choices=Gender.choices)
     ethnicity = models.CharField("民族", max_length=20, default="汉族")
     birth_date = models.DateField("出生日期")
     id_number_enc = models.TextField(editable=False)
