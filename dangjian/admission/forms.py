@@ -38,13 +38,13 @@ class PeopleField(forms.ModelMultipleChoiceField):
         return f"{obj.name}（{obj.get_status_display()}，{obj.org.name}）"
 
 
-NOTE_LABELS = {
+NOTE_LABELS: dict[str, str] = {
     K.TALK: "谈话情况",
     K.OBSERVATION: "培养教育和考察情况",
     K.REVIEW: "政治审查结论",
     K.PROBATION_RECORD: "预备期教育考察情况",
 }
-DOCUMENT_LABELS = {
+DOCUMENT_LABELS: dict[str, str] = {
     K.ACTIVIST: "支委会会议记录",
     K.CANDIDATE: "支委会会议记录或备案文件",
     K.REVIEW: "政审材料",

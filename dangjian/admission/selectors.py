@@ -202,7 +202,7 @@ def pipeline(org: Organization, today: dt.date) -> list[StageGroup]:
         .order_by("applied_on", "id")
     )
     steps = steps_by_case(c.pk for c in cases)
-    groups = {s: StageGroup(s, str(Stage(s).label)) for s in (*OPEN_STAGES, Stage.FULL)}
+    groups: dict[str, StageGroup] = {s: StageGroup(s, str(Stage(s).label)) for s in (*OPEN_STAGES, Stage.FULL)}
     groups[Stage.FULL].label = f"{today.year}年转为正式党员"
     for case in cases:
         groups[case.stage].rows.append(PipelineRow(case, dues_of(case, steps.get(case.pk, []), today)))

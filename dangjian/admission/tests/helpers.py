@@ -19,7 +19,7 @@ K = StepKind
 D = dt.date
 TODAY = D(2025, 6, 1)
 APPLIED = D(2022, 3, 1)
-TALLY = {"eligible": 10, "votes_for": 9, "votes_against": 1, "votes_abstain": 0}
+TALLY: dict[str, Any] = {"eligible": 10, "votes_for": 9, "votes_against": 1, "votes_abstain": 0}
 
 
 def person(**fields: Any) -> Member:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.core.exceptions import ValidationError
 
 from dangjian.admission import services
@@ -14,7 +16,12 @@ from .helpers import APPLIED, TODAY, AdmissionTestCase, D, adult_id, person
 
 class CaseOpenTests(AdmissionTestCase):
     def assertRefused(self, code: str, **kwargs) -> None:
-        fields = {"org": self.w.branch_a1, "name": "孙悦", "id_number": adult_id(), "applied_on": APPLIED}
+        fields: dict[str, Any] = {
+            "org": self.w.branch_a1,
+            "name": "孙悦",
+            "id_number": adult_id(),
+            "applied_on": APPLIED,
+        }
         fields.update(kwargs)
         with self.assertRaises(ValidationError) as caught:
             services.case_open(**fields, today=TODAY)
