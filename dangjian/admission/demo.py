@@ -33,9 +33,8 @@ K = StepKind
 APPLICANTS = {"demo": (0, 2), "city": (0, 2), "province": (0, 1)}  # new applicants per branch
 SURNAMES = "王李张刘陈杨赵黄周吴徐孙马朱胡郭何高林罗"
 GIVEN = ("思远", "雨欣", "浩然", "梓涵", "子轩", "欣怡", "宇航", "佳琪", "俊杰", "诗琪", "博文", "晓彤")
-TALLY = {"eligible": 0, "votes_for": 0, "votes_against": 0, "votes_abstain": 0}
-MEMBER_FIELDS = ("id", "org_id", "name", "gender", "ethnicity", "birth_date", "status", "joined_party_on")
-MEMBER_FIELDS += ("id_number_enc", "id_number_digest", "id_number_masked")
+MEMBER_FIELDS: tuple[str, ...] = ("id", "org_id", "name", "gender", "ethnicity", "birth_date", "status")
+MEMBER_FIELDS += ("joined_party_on", "id_number_enc", "id_number_digest", "id_number_masked")
 
 
 class _Writer:
@@ -72,7 +71,7 @@ def _step(steps: list, kind: str, on: dt.date, people: list[int] | None = None, 
     steps.append((Step(kind=kind, done_on=on, **fields), people or []))
 
 
-def _tally(rng: random.Random, full: int) -> dict[str, int]:
+def _tally(rng: random.Random, full: int) -> dict[str, Any]:
     eligible = max(3, full)
     votes_for = eligible - rng.randint(0, max(0, (eligible - 1) // 4))
     return {"eligible": eligible, "votes_for": votes_for, "votes_against": 0, "votes_abstain": eligible - votes_for}

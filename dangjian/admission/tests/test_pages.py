@@ -56,6 +56,10 @@ class PageTests(AdmissionTestCase):
         quarters = {key: total for key, _, _, total in response.context["quarters"]}
         self.assertEqual(quarters["applicants"], Case.objects.filter(applied_on__year=self.today.year).count())
 
+    def test_the_overview_of_one_branch_is_its_pipeline(self):
+        self.login_as(self.w.staff)
+        self.assertRedirects(self.client.get("/admission/?org=A01"), "/admission/branches/A01/")
+
     def test_an_administrator_sees_only_the_branches_of_their_subtree(self):
         self.login_as(self.w.admin_b)
         lines = self.client.get("/admission/").context["lines"]

@@ -5,12 +5,13 @@ from __future__ import annotations
 
 from django.contrib.auth.decorators import login_required
 from django.http import HttpResponse
-from django.shortcuts import render
+from django.shortcuts import redirect, render
 from django.utils import timezone
 
 from dangjian.accounts.http import AuthedRequest
 from dangjian.core.selectors import org_and_year_from
 from dangjian.core.web import xlsx_download
+from dangjian.orgs.models import OrgKind
 
 from .. import permissions, selectors
 from ..models import OPEN_STAGES, Case, Stage
@@ -21,6 +22,8 @@ from .common import NAV, branch_or_404, require_overseer
 def overview(request: AuthedRequest) -> HttpResponse:
     require_overseer(request, Case, "admission:overview")
     org, year = org_and_year_from(request, request.GET)
+    if org is not None and org.kind == OrgKind.BRANCH:
+        return redirect("admission:branch", code=org.code)
     today = timezone.localdate()
     lines = selectors.overview(org, today) if org else []
     stages = [(s, Stage(s).label) for s in OPEN_STAGES]
@@ -38,7 +41,6 @@ def overview(request: AuthedRequest) -> HttpResponse:
             "totals": [totals[s] for s in OPEN_STAGES],
             "overdue_total": sum(line.overdue for line in lines),
             "quarters": selectors.quarters(org, year) if org else [],
-            "records": {key: f"admission:{key}" for key in selectors.STAGE_DATES},
         },
     )
 
