@@ -128,3 +128,36 @@ class PageTests(AdmissionTestCase):
         self.assertTrue(late["dues"][0]["overdue"])
         self.login_as(self.w.admin_b)
         self.assertEqual(self.client.get("/api/v1/admission/pipeline?org=A01").status_code, 404)
+
+
+class CaseFormScopingTests(AdmissionTestCase):
+    def setUp(self) -> None:
+        super().setUp()
+        self.today = timezone.localdate()
+        self.case = services.case_open(
+            org=self.w.branch_a1, name="孙悦", id_number=adult_id(1), applied_on=self.today - dt.timedelta(days=10)
+        )
+        services.step_record(case=self.case, kind=StepKind.TALK, done_on=self.today, data=services.StepData(note="谈"))
+
+    def test_contact_persons_are_picked_among_the_branchs_full_members(self):
+        self.login_as(self.w.admin_a)
+        url = f"/admission/cases/{self.case.pk}/steps/{StepKind.ACTIVIST}/"
+        form = self.client.get(url).context["form"]
+        self.assertEqual(set(form.fields["people"].queryset), set(self.full) | {self.w.person_a})
+        response = self.client.post(
+            url, {"done_on": self.today.isoformat(), "people": [self.full[0].pk, self.w.person_b.pk]}
+        )
+        self.assertIn("不在您的管理范围内", response.content.decode())
+        self.assertEqual(Case.objects.get(pk=self.case.pk).stage, Stage.APPLICANT)
+
+    def test_the_case_page_shows_the_id_number_masked_only(self):
+        self.login_as(self.w.staff)
+        page = self.client.get(f"/admission/cases/{self.case.pk}/").content.decode()
+        self.assertNotIn(adult_id(1), page)
+        self.assertIn(self.case.id_number_masked, page)
+
+    def test_the_quarters_api_gives_the_years_figures(self):
+        self.login_as(self.w.staff)
+        found = {q["key"]: q for q in self.client.get(f"/api/v1/admission/quarters?year={self.today.year}").json()}
+        self.assertEqual(found["applicants"]["total"], 1)
+        self.assertEqual(sum(found["applicants"]["quarters"]), 1)
