@@ -93,6 +93,7 @@ INSTALLED_APPS = [
     "dangjian.dues",
     "dangjian.evaluation",
     "dangjian.transfers",
+    "dangjian.admission",
     "dangjian.demo",
 ]
 

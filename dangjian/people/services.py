@@ -296,3 +296,28 @@ def member_transfer_in(*, data: MemberData, transferred_on: dt.date, from_org_na
         reason=reason.strip()[:200] or "组织关系转入",
     )
     return member
+
+
+@transaction.atomic
+def member_status_change(*, member: Member, status: str, joined_party_on: dt.date | None = None) -> Member:
+    """Change MEMBER's roster status (入党积极分子 → 预备党员 → 正式党员, or back to 非党干部).
+
+    The admission pipeline calls it as a person moves on. A party status keeps the joining
+    date on record unless JOINED_PARTY_ON gives one; any other status clears it. Refuses with
+    ValidationError {field: [Chinese reason]} and writes nothing when the two do not fit.
+    Audited like every roster write (auditlog records the change of status and date).
+    """
+    if status not in Status.values:
+        raise ValidationError({"status": ["未知的人员类别"]})
+    locked = Member.objects.select_for_update().get(pk=member.pk)
+    joined = (joined_party_on or locked.joined_party_on) if status in PARTY_STATUSES else None
+    problems: dict[str, list[str]] = {}
+    for name, message in party_record_problems(status=status, joined_party_on=joined, birth_date=locked.birth_date):
+        problems.setdefault(name, []).append(message)
+    if problems:
+        raise ValidationError(problems)
+    locked.status = status
+    locked.joined_party_on = joined
+    locked.save(update_fields=["status", "joined_party_on", "updated_at"])
+    member.status, member.joined_party_on = locked.status, locked.joined_party_on
+    return locked

@@ -120,3 +120,10 @@ def secretaries_on(org_ids: Iterable[int], day: dt.date) -> dict[int, Member]:
         .order_by("org_id", "started_on", "id")
     )
     return {p.org_id: p.member for p in posts}
+
+
+def person_with_id_number(number: str) -> Member | None:
+    """The roster record holding the (validated, normalized) ID NUMBER, if any (a look-up by its digest)."""
+    from dangjian.core import crypto
+
+    return Member.objects.select_related("org").filter(id_number_digest=crypto.digest(number)).first()
