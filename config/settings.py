@@ -89,6 +89,7 @@ INSTALLED_APPS = [
     "dangjian.rooms",
     "dangjian.liaison",
     "dangjian.brands",
+    "dangjian.assessment",
     "dangjian.demo",
 ]
 
