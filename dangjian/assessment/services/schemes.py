@@ -53,8 +53,10 @@ def _check_year(committee: Organization, year: int) -> None:
 
 
 @transaction.atomic
-def scheme_create(*, committee: Organization, year: int, title: str = "", by: Any = None) -> Scheme:
-    """A draft scheme for YEAR with the default settings and the starter categories and indicators."""
+def scheme_create(
+    *, committee: Organization, year: int, title: str = "", starter: bool = True, by: Any = None
+) -> Scheme:
+    """A draft scheme for YEAR with the default settings and (STARTER) the starter categories and indicators."""
     require_staff(by, committee)
     _check_year(committee, year)
     conf = AssessmentSettings.current()
@@ -73,7 +75,7 @@ def scheme_create(*, committee: Organization, year: int, title: str = "", by: An
         created_by=actor(by),
     )
     known = {m.key for m in registry.metrics()} | {EVALUATION_METRIC}
-    for c_pos, (component, name, indicators) in enumerate(STARTER, start=1):
+    for c_pos, (component, name, indicators) in enumerate(STARTER if starter else (), start=1):
         category = Category.objects.create(scheme=scheme, component=component, name=name, position=c_pos)
         for i_pos, (i_name, weight, most, source, rule, key, number, per_member) in enumerate(indicators, start=1):
             if key and key not in known:
