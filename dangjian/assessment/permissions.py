@@ -48,7 +48,8 @@ def is_assessor(user: Any, scheme: Scheme) -> bool:
 
 
 def can_self_evaluate(user: Any, org: Organization) -> bool:
-    return scoping.can_manage_org(user, org)
+    """Self-evaluations and objections are the organization's own: its administrators (above it) file them."""
+    return scoping.holds_over(user, org, roles=(Role.ORG_ADMIN,))
 
 
 def committee_of(org: Organization) -> Organization:

@@ -64,3 +64,8 @@ def after_working_days(day: dt.date, days: int) -> dt.date:
         cursor += dt.timedelta(days=1)
         counted += cursor.weekday() < 5
     return cursor
+
+
+def plain(value: Decimal) -> str:
+    """10.0 → "10", 2.50 → "2.5" (never "1E+1")."""
+    return f"{value.normalize():f}"

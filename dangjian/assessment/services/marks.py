@@ -32,7 +32,7 @@ from ..errors import (
     WrongSource,
 )
 from ..models import Evidence, Indicator, Mark, MarkKind, ResultSet, ResultStatus, Scheme, Source
-from .common import actor, raise_all, require_published
+from .common import actor, plain, raise_all, require_published
 
 
 def _require_open(scheme: Scheme) -> None:
@@ -48,10 +48,10 @@ def _require_open(scheme: Scheme) -> None:
 
 def check_points(indicator: Indicator, points: Decimal | None, *, field: str | None = None) -> Decimal:
     if points is None or points < 0:
-        raise BadPoints(field=field, name=indicator.name, most=indicator.max_points.normalize())
+        raise BadPoints(field=field, name=indicator.name, most=plain(indicator.max_points))
     if points > indicator.max_points:
         raise PointsAboveMax(
-            field=field, name=indicator.name, points=points.normalize(), most=indicator.max_points.normalize()
+            field=field, name=indicator.name, points=plain(points), most=plain(indicator.max_points)
         )
     return points.quantize(Decimal("0.1"))
 

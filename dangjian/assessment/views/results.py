@@ -73,7 +73,7 @@ def results(request: AuthedRequest, pk: int) -> HttpResponse:
     shown = _visible_status(request, scheme, result_set)
     rows = selectors.result_rows(request.user, result_set, q) if shown and result_set else OrgResult.objects.none()
     title = f"{scheme.title}考核结果"
-    fmt = request.GET.get("format", "")
+    fmt = request.GET.get("export", "")
     if shown and (wants_xlsx(request) or fmt == "docx"):
         listed = list(rows)
         if fmt == "docx":
