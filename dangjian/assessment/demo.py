@@ -47,9 +47,7 @@ def seed_assessment(ctx: SeedContext) -> None:
     rng = ctx.rng("assessment")
     root, today = ctx.root, ctx.today
     year = today.year
-    staff = list(
-        User.objects.filter(roles__role=Role.COMMITTEE_STAFF, roles__org=root).distinct().order_by("username")
-    )
+    staff = list(User.objects.filter(roles__role=Role.COMMITTEE_STAFF, roles__org=root).distinct().order_by("username"))
     last = services.scheme_create(committee=root, year=year - 1)
     last.assessors.set(staff)
     _publish(last, dt.date(year - 1, 3, 1))
@@ -72,9 +70,14 @@ def seed_assessment(ctx: SeedContext) -> None:
             is_self = ind.source == Source.SELF
             marks.append(
                 Mark(
-                    committee=root, year=year, indicator_key=ind.key, org=org,
-                    kind=MarkKind.SELF if is_self else MarkKind.COMMITTEE, assessor=None if is_self else assessor,
-                    points=points, note="按要求完成，台账齐全。" if is_self and share > 0.8 else "",
+                    committee=root,
+                    year=year,
+                    indicator_key=ind.key,
+                    org=org,
+                    kind=MarkKind.SELF if is_self else MarkKind.COMMITTEE,
+                    assessor=None if is_self else assessor,
+                    points=points,
+                    note="按要求完成，台账齐全。" if is_self and share > 0.8 else "",
                 )  # fmt: skip
             )
     Mark.objects.bulk_create(marks, batch_size=1000)

@@ -102,7 +102,7 @@ class FilesField(forms.FileField):
 class SelfMarkForm(BootstrapForm):
     points = forms.DecimalField(label="自评得分", max_digits=6, decimal_places=1, error_messages=NUMBER)
     note = forms.CharField(label="自评说明", required=False, widget=forms.Textarea(attrs={"rows": 2}))
-    files = FilesField(label="佐证材料（PDF、Office 文件、图片）")
+    files = FilesField(label="佐证材料（PDF、Office 文件、图片）")  # type: ignore[assignment]
 
 
 class ObjectionForm(BootstrapForm):

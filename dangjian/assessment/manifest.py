@@ -16,7 +16,12 @@ manifest = AppManifest(
     menu=(
         MenuEntry("党建考核", "assessment:home", "assessment", is_staff_user, icon="bi-clipboard-check", order=10),
         MenuEntry(
-            "本组织考核", "assessment:mine", "assessment", admins_own, icon="bi-clipboard-check", order=11,
+            "本组织考核",
+            "assessment:mine",
+            "assessment",
+            admins_own,
+            icon="bi-clipboard-check",
+            order=11,
             nav="assessment_mine",
         ),
     ),

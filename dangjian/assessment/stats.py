@@ -16,6 +16,12 @@ if TYPE_CHECKING:
     from dangjian.orgs.models import Organization
 
 
-@metric("assessment.units_rated", "完成考核评定的党组织", unit="个", records_url="assessment:records_rated", records=rated_in)
+@metric(
+    "assessment.units_rated",
+    "完成考核评定的党组织",
+    unit="个",
+    records_url="assessment:records_rated",
+    records=rated_in,
+)
 def units_rated(org: Organization, year: int) -> int:
     return rated_in(org, year).count()

@@ -49,7 +49,7 @@ from ..models import (
     Scheme,
     Source,
 )
-from .common import actor, require_published, require_staff
+from .common import actor, plain, require_published, require_staff
 
 ROOM_METRIC = "activity_rooms.standardized"
 CENT = Decimal("0.01")
@@ -124,9 +124,9 @@ def _metric(key: str) -> registry.Metric | None:
 
 def _load(scheme: Scheme, orgs: list[Organization]) -> _Inputs:
     indicators = list(
-        Indicator.objects.filter(category__scheme=scheme).select_related("category").order_by(
-            "category__position", "category_id", "position", "id"
-        )
+        Indicator.objects.filter(category__scheme=scheme)
+        .select_related("category")
+        .order_by("category__position", "category_id", "position", "id")
     )
     figures: dict[str, dict[int, float | int] | None] = {}
     for key in {i.metric_key for i in indicators if i.is_automatic and i.metric_key}:
@@ -197,8 +197,8 @@ def _score_org(scheme: Scheme, org: Organization, inputs: _Inputs) -> dict[str, 
             {
                 "key": ind.key, "indicator": ind.name, "category": ind.category.name,
                 "component": ind.category.component, "source": ind.source, "source_label": ind.get_source_display(),
-                "metric": ind.metric_key, "figure": None if figure is None else f"{figure.normalize():f}",
-                "points": f"{points:f}", "max": f"{ind.max_points.normalize():f}", "weight": f"{ind.weight.normalize():f}",
+                "metric": ind.metric_key, "figure": None if figure is None else plain(figure),
+                "points": f"{points:f}", "max": plain(ind.max_points), "weight": plain(ind.weight),
                 "weighted": f"{weighted:f}", "note": note, "link": link,
             }
         )  # fmt: skip

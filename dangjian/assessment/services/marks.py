@@ -40,7 +40,9 @@ def _require_open(scheme: Scheme) -> None:
     if Scheme.objects.filter(committee=scheme.committee, year=scheme.year, version__gt=scheme.version).exists():
         raise NotLatestVersion()
     locked = ResultSet.objects.filter(
-        scheme__committee=scheme.committee, scheme__year=scheme.year, status__in=[ResultStatus.NOTICE, ResultStatus.FINAL]
+        scheme__committee=scheme.committee,
+        scheme__year=scheme.year,
+        status__in=[ResultStatus.NOTICE, ResultStatus.FINAL],
     )
     if locked.exists():
         raise ResultsLocked("考核结果已进入公示或已确定，不能再修改评分。")
@@ -50,9 +52,7 @@ def check_points(indicator: Indicator, points: Decimal | None, *, field: str | N
     if points is None or points < 0:
         raise BadPoints(field=field, name=indicator.name, most=plain(indicator.max_points))
     if points > indicator.max_points:
-        raise PointsAboveMax(
-            field=field, name=indicator.name, points=plain(points), most=plain(indicator.max_points)
-        )
+        raise PointsAboveMax(field=field, name=indicator.name, points=plain(points), most=plain(indicator.max_points))
     return points.quantize(Decimal("0.1"))
 
 

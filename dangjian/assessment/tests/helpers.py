@@ -37,12 +37,37 @@ def build_scheme(w: Any, *, publish: bool = True, year: int = YEAR) -> Scheme:
     ev = services.category_add(scheme=scheme, component=Component.EVALUATION, name="述职评议")
     add = services.indicator_add
     I = services.IndicatorIn  # noqa: E741
-    add(category=perf, data=I(name="重点任务", weight=Decimal(100), max_points=Decimal(10), source="committee", rule="manual"))
-    add(category=party, data=I(name="三会一课", weight=Decimal(40), max_points=Decimal(10), source="auto", rule="rate",
-                               metric_key="org_life.compliance_rate"))
-    add(category=party, data=I(name="信息报送", weight=Decimal(30), max_points=Decimal(10), source="auto", rule="target",
-                               metric_key="info_reports.submitted", target=Decimal(4)))
-    add(category=party, data=I(name="工作台账", weight=Decimal(30), max_points=Decimal(10), source="self", rule="manual"))
+    add(
+        category=perf,
+        data=I(name="重点任务", weight=Decimal(100), max_points=Decimal(10), source="committee", rule="manual"),
+    )
+    add(
+        category=party,
+        data=I(
+            name="三会一课",
+            weight=Decimal(40),
+            max_points=Decimal(10),
+            source="auto",
+            rule="rate",
+            metric_key="org_life.compliance_rate",
+        ),
+    )
+    add(
+        category=party,
+        data=I(
+            name="信息报送",
+            weight=Decimal(30),
+            max_points=Decimal(10),
+            source="auto",
+            rule="target",
+            metric_key="info_reports.submitted",
+            target=Decimal(4),
+        ),
+    )
+    add(
+        category=party,
+        data=I(name="工作台账", weight=Decimal(30), max_points=Decimal(10), source="self", rule="manual"),
+    )
     add(category=ev, data=I(name="述职评议得分", weight=Decimal(100), max_points=Decimal(100), source="evaluation",
                             rule="rate"))  # fmt: skip
     if publish:
@@ -73,7 +98,11 @@ def figures(values: Mapping[str, Mapping[str, float]]) -> Iterator[None]:
         return original(key, orgs, year)
 
     registered = {m.key for m in registry.metrics()}
-    extra = [] if EVALUATION_METRIC in registered else [Metric(key=EVALUATION_METRIC, label="述职评议", func=lambda o, y: 0)]
+    extra = (
+        []
+        if EVALUATION_METRIC in registered
+        else [Metric(key=EVALUATION_METRIC, label="述职评议", func=lambda o, y: 0)]
+    )
     with registry.installed_for_test(*extra), mock.patch.object(registry, "per_org", per_org):
         yield
 

@@ -43,7 +43,7 @@ def prepare(case: Any) -> dict[str, object]:
     return {
         "s": scheme.pk,
         "d": draft.pk,
-        "cat": draft.categories.first().pk,
+        "cat": draft.categories.get(name="组织生活").pk,
         "di": indicator(draft, "重点任务").pk,
         "pi": indicator(scheme, "重点任务").pk,
         "si": self_indicator(scheme).pk,

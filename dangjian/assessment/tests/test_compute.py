@@ -1,5 +1,7 @@
 from decimal import Decimal
 
+from django.core.exceptions import ValidationError
+
 from dangjian.assessment import services
 from dangjian.assessment.models import Grade, OrgResult
 from dangjian.core.errors import codes_of
@@ -38,9 +40,7 @@ class ComputeTests(BaseTestCase):
 
     def test_it_rates_every_party_organization_but_no_group_nor_the_committee(self):
         rs = self._compute()
-        self.assertEqual(
-            sorted(rs.results.values_list("org__code", flat=True)), ["A", "A01", "A02", "B", "B01"]
-        )
+        self.assertEqual(sorted(rs.results.values_list("org__code", flat=True)), ["A", "A01", "A02", "B", "B01"])
 
     def test_target_rule_gives_full_points_at_the_target_and_never_more(self):
         rs = self._compute({**EXAMPLE, "info_reports.submitted": {"A01": 9}})
@@ -106,12 +106,12 @@ class ComputeTests(BaseTestCase):
 
     def test_a_draft_is_not_computed(self):
         draft = build_scheme(self.w, publish=False, year=2025)
-        with self.assertRaises(Exception) as ctx, figures(EXAMPLE):
+        with self.assertRaises(ValidationError) as ctx, figures(EXAMPLE):
             services.results_compute(scheme=draft, by=self.w.staff)
         self.assertIn("scheme_not_published", codes_of(ctx.exception))
 
     def test_an_organization_administrator_cannot_compute(self):
-        with self.assertRaises(Exception) as ctx, figures(EXAMPLE):
+        with self.assertRaises(ValidationError) as ctx, figures(EXAMPLE):
             services.results_compute(scheme=self.scheme, by=self.w.admin_a)
         self.assertIn("assessment_staff_only", codes_of(ctx.exception))
         self.assertFalse(OrgResult.objects.exists())

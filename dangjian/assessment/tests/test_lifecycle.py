@@ -1,6 +1,8 @@
 import datetime as dt
 from decimal import Decimal
 
+from django.core.exceptions import ValidationError
+
 from dangjian.assessment import services
 from dangjian.assessment.models import Grade, Objection, ObjectionStatus, ResultStatus
 from dangjian.core.errors import codes_of
@@ -24,7 +26,7 @@ class ResultLifecycleTests(BaseTestCase):
         return self.rs
 
     def refused(self, code: str, call, **kwargs) -> None:
-        with self.assertRaises(Exception) as ctx:
+        with self.assertRaises(ValidationError) as ctx:
             call(**kwargs)
         self.assertIn(code, codes_of(ctx.exception))
 
@@ -87,7 +89,9 @@ class ResultLifecycleTests(BaseTestCase):
         before = self.a1.score
         o = services.objection_file(result=self.a1, text="少计", by=self.w.admin_a, today=MONDAY)
         o = services.objection_answer(objection=o, answer="核实后加分", score_change=Decimal(50), by=self.w.staff)
-        self.assertEqual((o.status, o.score_change, o.answered_by), (ObjectionStatus.ANSWERED, Decimal(50), self.w.staff))
+        self.assertEqual(
+            (o.status, o.score_change, o.answered_by), (ObjectionStatus.ANSWERED, Decimal(50), self.w.staff)
+        )
         self.assertIsNotNone(o.answered_at)
         self.a1.refresh_from_db()
         self.assertEqual(self.a1.adjustment, Decimal(50))

@@ -1,5 +1,6 @@
 from decimal import Decimal
 
+from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 from dangjian.assessment import services
@@ -24,7 +25,7 @@ class SelfEvaluationTests(BaseTestCase):
         return services.mark_self(**args)
 
     def refused(self, code: str, **kwargs) -> None:
-        with self.assertRaises(Exception) as ctx:
+        with self.assertRaises(ValidationError) as ctx:
             self.mark(**kwargs)
         self.assertIn(code, codes_of(ctx.exception))
         self.assertFalse(Mark.objects.exists())
@@ -73,12 +74,18 @@ class CommitteeScoringTests(BaseTestCase):
         self.ind = indicator(self.scheme, "重点任务")
 
     def test_an_assessor_scores_several_organizations_at_once(self):
-        services.mark_committee(scheme=self.scheme, indicator=self.ind, by=self.w.staff,
-                                points={self.w.org_a: Decimal(9), self.w.org_b: Decimal("7.5"), self.w.branch_b1: None})
-        self.assertEqual(dict(Mark.objects.values_list("org__code", "points")), {"A": Decimal("9.0"), "B": Decimal("7.5")})
+        services.mark_committee(
+            scheme=self.scheme,
+            indicator=self.ind,
+            by=self.w.staff,
+            points={self.w.org_a: Decimal(9), self.w.org_b: Decimal("7.5"), self.w.branch_b1: None},
+        )
+        self.assertEqual(
+            dict(Mark.objects.values_list("org__code", "points")), {"A": Decimal("9.0"), "B": Decimal("7.5")}
+        )
 
     def test_one_score_above_the_maximum_writes_none(self):
-        with self.assertRaises(Exception) as ctx:
+        with self.assertRaises(ValidationError) as ctx:
             services.mark_committee(scheme=self.scheme, indicator=self.ind, by=self.w.staff,
                                     points={self.w.org_a: Decimal(9), self.w.org_b: Decimal(11)})  # fmt: skip
         self.assertIn("points_above_max", codes_of(ctx.exception))
@@ -86,7 +93,7 @@ class CommitteeScoringTests(BaseTestCase):
 
     def test_someone_not_named_as_assessor_cannot_score(self):
         self.scheme.assessors.clear()
-        with self.assertRaises(Exception) as ctx:
+        with self.assertRaises(ValidationError) as ctx:
             services.mark_committee(scheme=self.scheme, indicator=self.ind, by=self.w.staff,
                                     points={self.w.org_a: Decimal(9)})  # fmt: skip
         self.assertIn("not_assessor", codes_of(ctx.exception))

@@ -58,7 +58,9 @@ class MarkPageTests(BaseTestCase):
         ind = self_indicator(self.scheme)
         self.login_as(self.w.admin_a)
         f = SimpleUploadedFile("台账.pdf", PDF)
-        r = self.client.post(f"/assessment/indicators/{ind.pk}/self/A01/", {f"i{ind.pk}-points": "8", f"i{ind.pk}-files": f})
+        r = self.client.post(
+            f"/assessment/indicators/{ind.pk}/self/A01/", {f"i{ind.pk}-points": "8", f"i{ind.pk}-files": f}
+        )
         self.assertRedirects(r, f"/assessment/{self.scheme.pk}/orgs/A01/")
         page = self.client.get(f"/assessment/{self.scheme.pk}/orgs/A01/")
         self.assertContains(page, "台账.pdf")
@@ -69,8 +71,8 @@ class MarkPageTests(BaseTestCase):
         ind = self_indicator(self.scheme)
         self.login_as(self.w.admin_a)
         f = SimpleUploadedFile("台账.docx", b"MZ\x90\x00 an executable")
-        r = self.client.post(f"/assessment/indicators/{ind.pk}/self/A01/", {f"i{ind.pk}-points": "8", f"i{ind.pk}-files": f},
-                             follow=True)  # fmt: skip
+        data = {f"i{ind.pk}-points": "8", f"i{ind.pk}-files": f}
+        r = self.client.post(f"/assessment/indicators/{ind.pk}/self/A01/", data, follow=True)
         self.assertContains(r, "内容与扩展名不符")
         self.assertFalse(Mark.objects.exists())
 

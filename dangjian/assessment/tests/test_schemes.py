@@ -1,5 +1,7 @@
 from decimal import Decimal
 
+from django.core.exceptions import ValidationError
+
 from dangjian.assessment import services
 from dangjian.assessment.models import Category, Indicator, Scheme, SchemeStatus
 from dangjian.core.errors import codes_of
@@ -16,7 +18,7 @@ def settings_of(scheme: Scheme, **changes) -> services.SchemeIn:
 
 class SchemeTests(BaseTestCase):
     def refused(self, code: str, call, *args, **kwargs) -> None:
-        with self.assertRaises(Exception) as ctx:
+        with self.assertRaises(ValidationError) as ctx:
             call(*args, **kwargs)
         self.assertIn(code, codes_of(ctx.exception))
 
@@ -26,7 +28,9 @@ class SchemeTests(BaseTestCase):
         self.assertEqual(sum(scheme.component_weights().values()), 100)
         self.assertTrue(Indicator.objects.filter(category__scheme=scheme, metric_key="org_life.compliance_rate"))
         # Its weights add up; only the assessors are left to name.
-        self.assertEqual([str(p) for p in services.publish_problems(scheme)], ["方案含工委评分指标，请先指定评分人员。"])
+        self.assertEqual(
+            [str(p) for p in services.publish_problems(scheme)], ["方案含工委评分指标，请先指定评分人员。"]
+        )
 
     def test_only_committee_staff_create_a_scheme(self):
         self.refused("assessment_staff_only", services.scheme_create, committee=self.w.committee, year=YEAR,
@@ -114,8 +118,12 @@ class SchemeTests(BaseTestCase):
         self.refused("indicator_invalid", services.indicator_add, category=cat,
                      data=I(name="x", weight=Decimal(1), max_points=Decimal(1), source="auto", rule="target",
                             metric_key="info_reports.submitted"))  # fmt: skip
-        self.refused("indicator_invalid", services.indicator_add, category=cat,
-                     data=I(name="x", weight=Decimal(0), max_points=Decimal(1), source="self", rule="manual"))
+        self.refused(
+            "indicator_invalid",
+            services.indicator_add,
+            category=cat,
+            data=I(name="x", weight=Decimal(0), max_points=Decimal(1), source="self", rule="manual"),
+        )
         self.assertEqual(cat.indicators.count(), 3)
 
     def test_assessors_must_be_committee_staff(self):

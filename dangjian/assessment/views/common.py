@@ -54,7 +54,9 @@ def result_set_or_none(scheme: Scheme) -> ResultSet | None:
 def result_or_404(request: HttpRequest, pk: int) -> OrgResult:
     qs = selectors.visible_results(request.user).select_related("org", "result_set__scheme__committee")
     result = scoping.get_visible_or_404(request, qs, pk=pk)
-    if result.result_set.status == "computed" and not permissions.manages_scheme(request.user, result.result_set.scheme):
+    if result.result_set.status == "computed" and not permissions.manages_scheme(
+        request.user, result.result_set.scheme
+    ):
         raise scoping.deny(request, OrgResult, {"pk": pk, "status": "computed"}, exists=True, org=result.org_id)
     return result
 

@@ -43,7 +43,9 @@ def _docx(title: str, scheme: Scheme, rows: list[OrgResult]) -> bytes:
     doc = Document()
     doc.add_heading(title, level=1)
     weights = "，".join(f"{Component(c).label} {w}%" for c, w in scheme.component_weights().items())
-    doc.add_paragraph(f"权重：{weights}。分数线：优秀 {scheme.excellent_from}，良好 {scheme.good_from}，一般 {scheme.fair_from}。")
+    doc.add_paragraph(
+        f"权重：{weights}。分数线：优秀 {scheme.excellent_from}，良好 {scheme.good_from}，一般 {scheme.fair_from}。"
+    )
     table = doc.add_table(rows=1, cols=len(HEADERS))
     table.style = "Table Grid"
     for cell, text in zip(table.rows[0].cells, HEADERS, strict=True):
@@ -154,7 +156,9 @@ def result_detail(request: AuthedRequest, pk: int) -> HttpResponse:
     can_manage = permissions.manages_scheme(request.user, scheme)
     objections = list(result.objections.select_related("filed_by", "answered_by"))
     rs = result.result_set
-    in_notice = rs.status == ResultStatus.NOTICE and rs.notice_ends_on is not None and timezone.localdate() <= rs.notice_ends_on
+    in_notice = (
+        rs.status == ResultStatus.NOTICE and rs.notice_ends_on is not None and timezone.localdate() <= rs.notice_ends_on
+    )
     return render(
         request,
         "assessment/result_detail.html",

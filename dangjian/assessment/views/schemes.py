@@ -81,7 +81,9 @@ def scheme_detail(request: AuthedRequest, pk: int) -> HttpResponse:
             "components": by_component,
             "can_manage": can_manage,
             "is_assessor": permissions.is_assessor(request.user, scheme),
-            "problems": [str(p) for p in services.publish_problems(scheme)] if can_manage and not scheme.is_published else [],
+            "problems": [str(p) for p in services.publish_problems(scheme)]
+            if can_manage and not scheme.is_published
+            else [],
             "versions": versions,
             "latest": versions[0].pk == scheme.pk,
             "result_set": result_set_or_none(scheme),
@@ -102,9 +104,11 @@ def _my_orgs(request: AuthedRequest, scheme: Scheme) -> list:  # type: ignore[ty
 
 def _staff_users(scheme: Scheme):  # type: ignore[no-untyped-def]
     paths = tree.ancestor_paths(scheme.committee.path)
-    return User.objects.filter(
-        is_active=True, roles__role=Role.COMMITTEE_STAFF, roles__org__path__in=paths
-    ).distinct().order_by("username")
+    return (
+        User.objects.filter(is_active=True, roles__role=Role.COMMITTEE_STAFF, roles__org__path__in=paths)
+        .distinct()
+        .order_by("username")
+    )
 
 
 @login_required

@@ -20,7 +20,7 @@ from dangjian.core.web import attach_errors, flash_errors
 
 from .. import permissions, selectors, services
 from ..forms import ObjectionForm, SelfMarkForm
-from ..models import Indicator, Mark, MarkKind, OrgResult, Source
+from ..models import Indicator, Mark, MarkKind, OrgResult, Scheme, Source
 from .common import NAV, indicator_or_404, org_or_404, require_user, result_set_or_none, scheme_or_404
 
 
@@ -82,9 +82,7 @@ def org_page(request: AuthedRequest, pk: int, code: str) -> HttpResponse:
     org = org_or_404(request, scheme, code)
     marks = selectors.org_marks(scheme, org)
     can_fill = scheme.is_published and permissions.can_self_evaluate(request.user, org)
-    indicators = list(
-        Indicator.objects.filter(category__scheme=scheme, source=Source.SELF).select_related("category")
-    )
+    indicators = list(Indicator.objects.filter(category__scheme=scheme, source=Source.SELF).select_related("category"))
     rows = [{"indicator": i, "mark": marks.get(i.key), "form": SelfMarkForm(prefix=f"i{i.pk}")} for i in indicators]
     result_set = result_set_or_none(scheme)
     result: OrgResult | None = None
@@ -138,13 +136,13 @@ def mine(request: AuthedRequest) -> HttpResponse:
     require_user(request, "mine")
     paths = tree.minimal_paths(scoping.scope_paths(request.user, (Role.ORG_ADMIN,)))
     schemes = [s for s in selectors.schemes_for(request.user) if s.is_published]
-    latest: dict[tuple[int, int], object] = {}
+    latest: dict[tuple[int, int], Scheme] = {}
     for s in schemes:
         latest.setdefault((s.committee_id, s.year), s)
     entries = []
-    for s in latest.values():
-        orgs = list(services.assessed_orgs(s).filter(path__in=paths))  # type: ignore[arg-type]
-        rs = result_set_or_none(s)  # type: ignore[arg-type]
+    for scheme in latest.values():
+        orgs = list(services.assessed_orgs(scheme).filter(path__in=paths))
+        rs = result_set_or_none(scheme)
         results = {r.org_id: r for r in rs.results.filter(org__in=orgs)} if rs and rs.status != "computed" else {}
-        entries.append({"scheme": s, "orgs": [(o, results.get(o.pk)) for o in orgs], "result_set": rs})
+        entries.append({"scheme": scheme, "orgs": [(o, results.get(o.pk)) for o in orgs], "result_set": rs})
     return render(request, "assessment/mine.html", {"nav": "assessment_mine", "entries": entries})
