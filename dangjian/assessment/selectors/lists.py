@@ -47,7 +47,7 @@ def result_rows(user: Any, result_set: ResultSet, q: str = "") -> QuerySet[OrgRe
     rows = visible_results(user).filter(result_set=result_set)
     if q:
         rows = rows.filter(org__name__icontains=q)
-    return rows.select_related("org").order_by("rank", "org__path")
+    return rows.select_related("org").defer("breakdown").order_by("rank", "org__path")
 
 
 def visible_objections(user: Any) -> QuerySet[Objection]:

@@ -46,14 +46,14 @@ def _docx(title: str, scheme: Scheme, rows: list[OrgResult]) -> bytes:
     doc.add_paragraph(
         f"权重：{weights}。分数线：优秀 {scheme.excellent_from}，良好 {scheme.good_from}，一般 {scheme.fair_from}。"
     )
-    table = doc.add_table(rows=1, cols=len(HEADERS))
+    values = _table_rows(rows)
+    table = doc.add_table(rows=len(values) + 1, cols=len(HEADERS))
     table.style = "Table Grid"
-    for cell, text in zip(table.rows[0].cells, HEADERS, strict=True):
-        cell.text = text
-    for values in _table_rows(rows):
-        cells = table.add_row().cells
-        for cell, value in zip(cells, values, strict=True):
-            cell.text = str(value)
+    cells = table._cells  # every cell in one pass (row.cells walks the grid again for each row)
+    width = len(HEADERS)
+    for i, line in enumerate([HEADERS, *values]):
+        for j, value in enumerate(line):
+            cells[i * width + j].text = str(value)
     out = io.BytesIO()
     doc.save(out)
     return out.getvalue()
