@@ -134,6 +134,7 @@ class OrgResult(models.Model):
         verbose_name_plural = "组织考核结果"
         ordering = ["result_set", "rank", "org__path"]
         constraints = [models.UniqueConstraint(fields=["result_set", "org"], name="assessment_one_result_per_org")]
+        indexes = [models.Index(fields=["result_set", "rank"], name="assessment_result_rank")]
 
     def __str__(self) -> str:
         return f"{self.org.name} {self.score}"

@@ -1,8 +1,10 @@
 """Computing a scheme's results for every organization of the committee, and storing them.
 
 For each automatic indicator the figure is read from the statistics registry
-for every assessed organization at once (`registry.per_org`: the metric's own
-grouped query where it has one). Marks are read in one query. The gates read
+for every assessed organization: at once (`registry.per_org`) where the metric
+has its own grouped query, else organization by organization through the
+registry's cache (`registry.value`), so a recomputation after new marks reads
+the figures again only where their rows changed. Marks are read in one query. The gates read
 `activity_rooms.standardized` through the registry and the terms through the
 orgs kernel's selectors (as of the closing date). The rows are written with one
 bulk_create; the results page reads them and never recomputes.
@@ -122,6 +124,16 @@ def _metric(key: str) -> registry.Metric | None:
         return None
 
 
+def _figures(key: str, orgs: list[Organization], year: int) -> dict[int, float | int]:
+    """KEY for each of ORGS: the metric's grouped query where it (and every contribution) has one;
+    otherwise one cached figure per organization (registry.value: a figure the dashboard or an
+    earlier computation already read is not computed again)."""
+    parts = [registry.get(key), *registry.contributions(key)]
+    if all(m.per_org is not None for m in parts):
+        return registry.per_org(key, orgs, year)
+    return {o.pk: registry.value(key, o, year) for o in orgs}
+
+
 def _load(scheme: Scheme, orgs: list[Organization]) -> _Inputs:
     indicators = list(
         Indicator.objects.filter(category__scheme=scheme)
@@ -130,7 +142,7 @@ def _load(scheme: Scheme, orgs: list[Organization]) -> _Inputs:
     )
     figures: dict[str, dict[int, float | int] | None] = {}
     for key in {i.metric_key for i in indicators if i.is_automatic and i.metric_key}:
-        figures[key] = registry.per_org(key, orgs, scheme.year) if _metric(key) else None
+        figures[key] = _figures(key, orgs, scheme.year) if _metric(key) else None
     members: dict[str, int] = {}
     if any(i.per_member for i in indicators):
         counts = org_selectors.member_counts([scheme.committee.path])

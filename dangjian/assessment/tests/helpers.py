@@ -103,7 +103,18 @@ def figures(values: Mapping[str, Mapping[str, float]]) -> Iterator[None]:
         if EVALUATION_METRIC in registered
         else [Metric(key=EVALUATION_METRIC, label="述职评议", func=lambda o, y: 0)]
     )
-    with registry.installed_for_test(*extra), mock.patch.object(registry, "per_org", per_org):
+    original_value = registry.value
+
+    def value(key: str, org: Any, year: int) -> float | int:
+        if key in values:
+            return values[key].get(org.code, 0)
+        return original_value(key, org, year)
+
+    with (
+        registry.installed_for_test(*extra),
+        mock.patch.object(registry, "per_org", per_org),
+        mock.patch.object(registry, "value", value),
+    ):
         yield
 
 
@@ -117,12 +128,16 @@ EXAMPLE = {
 
 
 def media(case: Any) -> None:
-    """Keep uploaded files out of the real media folder."""
+    """Keep uploaded files out of the real media folder (another app may have moved it already)."""
     import shutil
     import tempfile
+    from pathlib import Path
 
+    from django.conf import settings
     from django.test import override_settings
 
+    if Path(settings.MEDIA_ROOT).resolve() != (Path(settings.VAR_DIR) / "media").resolve():
+        return
     folder = tempfile.mkdtemp(prefix="dangjian-assessment-")
     override = override_settings(MEDIA_ROOT=folder)
     override.enable()

@@ -8,6 +8,7 @@ import io
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
+from django.db.models import Count
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
@@ -46,12 +47,12 @@ def _docx(title: str, scheme: Scheme, rows: list[OrgResult]) -> bytes:
     doc.add_paragraph(
         f"权重：{weights}。分数线：优秀 {scheme.excellent_from}，良好 {scheme.good_from}，一般 {scheme.fair_from}。"
     )
-    values = _table_rows(rows)
-    table = doc.add_table(rows=len(values) + 1, cols=len(HEADERS))
+    values: list[list[object]] = [list(HEADERS), *_table_rows(rows)]
+    table = doc.add_table(rows=len(values), cols=len(HEADERS))
     table.style = "Table Grid"
     cells = table._cells  # every cell in one pass (row.cells walks the grid again for each row)
     width = len(HEADERS)
-    for i, line in enumerate([HEADERS, *values]):
+    for i, line in enumerate(values):
         for j, value in enumerate(line):
             cells[i * width + j].text = str(value)
     out = io.BytesIO()
@@ -91,8 +92,8 @@ def results(request: AuthedRequest, pk: int) -> HttpResponse:
                              personal=False)  # fmt: skip
     counts: dict[str, int] = {}
     if shown and result_set is not None:
-        for g in selectors.result_rows(request.user, result_set).values_list("grade", flat=True):
-            counts[g] = counts.get(g, 0) + 1
+        grouped = selectors.result_rows(request.user, result_set).order_by().values("grade").annotate(n=Count("pk"))
+        counts = {row["grade"]: row["n"] for row in grouped}
     return render(
         request,
         "assessment/results.html",
