@@ -32,15 +32,15 @@ def main() -> int:
 
 
 def run(args: argparse.Namespace, started: float) -> int:
+    from django.core.cache import caches
     from django.core.management import call_command
     from django.db import connection, transaction
-    from django.core.cache import caches
     from django.test import Client
 
     from dangjian.accounts.models import User
-    from dangjian.core import registry
     from dangjian.assessment import services
     from dangjian.assessment.models import Indicator, OrgResult, ResultSet, ResultStatus, Scheme
+    from dangjian.core import registry
     from dangjian.orgs.models import Organization
 
     runs, memory = max(1, args.runs), not args.no_memory
