@@ -97,11 +97,12 @@ def cap_grade(grade: str, cap: str) -> str:
     return grade if GRADE_ORDER.index(Grade(grade)) >= GRADE_ORDER.index(Grade(cap)) else cap
 
 
-def _records_link(metric: registry.Metric | None, org: Organization, year: int) -> str:
+def _records_base(metric: registry.Metric | None) -> str:
+    """The address of METRIC's records page, to which ?org=CODE&year=YYYY is added ("" for none)."""
     if metric is None or not metric.records_url:
         return ""
     try:
-        return f"{reverse(metric.records_url)}?org={org.code}&year={year}"
+        return reverse(metric.records_url)
     except NoReverseMatch:
         return ""
 
@@ -115,6 +116,8 @@ class _Inputs:
     committee_marks: dict[tuple[str, int], list[Decimal]]
     rooms: dict[int, float | int] | None
     overdue: set[int]
+    records: dict[str, str]  # metric key → its records page
+    org_page: str  # the organization's self-evaluation page, with {code} to fill
 
 
 def _metric(key: str) -> registry.Metric | None:
@@ -164,7 +167,9 @@ def _load(scheme: Scheme, orgs: list[Organization]) -> _Inputs:
             with_counts=False,
         )
         overdue = {r.org.pk for r in snapshot.rows if r.term.status == org_selectors.TermStatus.OVERDUE}
-    return _Inputs(indicators, figures, members, self_marks, committee_marks, rooms, overdue)
+    records = {key: _records_base(_metric(key)) for key in figures}
+    org_page = reverse("assessment:org_page", args=[scheme.pk, "CODE"]).replace("CODE", "{code}")
+    return _Inputs(indicators, figures, members, self_marks, committee_marks, rooms, overdue, records, org_page)
 
 
 def _score_org(scheme: Scheme, org: Organization, inputs: _Inputs) -> dict[str, Any]:
@@ -185,7 +190,8 @@ def _score_org(scheme: Scheme, org: Organization, inputs: _Inputs) -> dict[str, 
                     figure = _q(figure / party) if party else Decimal(0)
                     note = f"党员 {party} 人"
                 points = points_for(ind, figure)
-                link = _records_link(_metric(ind.metric_key), org, scheme.year)
+                base = inputs.records.get(ind.metric_key, "")
+                link = f"{base}?org={org.code}&year={scheme.year}" if base else ""
         elif ind.source == Source.SELF:
             mark = inputs.self_marks.get((ind.key, org.pk))
             if mark is None:
@@ -193,7 +199,7 @@ def _score_org(scheme: Scheme, org: Organization, inputs: _Inputs) -> dict[str, 
             else:
                 points = mark.points
                 note = f"佐证材料 {len(mark.evidence.all())} 份"
-                link = reverse("assessment:org_page", args=[scheme.pk, org.code])
+                link = inputs.org_page.format(code=org.code)
         else:
             given = inputs.committee_marks.get((ind.key, org.pk), [])
             if not given:
