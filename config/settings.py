@@ -94,6 +94,7 @@ INSTALLED_APPS = [
     "dangjian.evaluation",
     "dangjian.transfers",
     "dangjian.admission",
+    "dangjian.assessment",
     "dangjian.demo",
 ]
 

@@ -1,0 +1,25 @@
+"""Reads of the assessment module, always scoped to what the user may see."""
+
+from .figures import rated_in
+from .lists import (
+    in_force,
+    org_marks,
+    result_rows,
+    schemes_for,
+    visible_evidence,
+    visible_objections,
+    visible_results,
+    visible_schemes,
+)
+
+__all__ = [
+    "in_force",
+    "org_marks",
+    "rated_in",
+    "result_rows",
+    "schemes_for",
+    "visible_evidence",
+    "visible_objections",
+    "visible_results",
+    "visible_schemes",
+]

@@ -1,0 +1,46 @@
+"""Every write of the assessment module: one transaction each, audited (auditlog), refusals typed."""
+
+from .compute import assessed_orgs, cap_grade, points_for, results_compute
+from .marks import mark_committee, mark_self
+from .results import objection_answer, objection_file, results_finalize, results_start_notice
+from .schemes import (
+    IndicatorIn,
+    SchemeIn,
+    category_add,
+    indicator_add,
+    indicator_remove,
+    indicator_update,
+    latest_version,
+    publish_problems,
+    scheme_copy,
+    scheme_create,
+    scheme_publish,
+    scheme_revise,
+    scheme_update,
+)
+
+__all__ = [
+    "IndicatorIn",
+    "SchemeIn",
+    "assessed_orgs",
+    "cap_grade",
+    "category_add",
+    "indicator_add",
+    "indicator_remove",
+    "indicator_update",
+    "latest_version",
+    "mark_committee",
+    "mark_self",
+    "objection_answer",
+    "objection_file",
+    "points_for",
+    "publish_problems",
+    "results_compute",
+    "results_finalize",
+    "results_start_notice",
+    "scheme_copy",
+    "scheme_create",
+    "scheme_publish",
+    "scheme_revise",
+    "scheme_update",
+]
