@@ -139,10 +139,12 @@ def board(org: Organization, year: int, *, today: dt.date | None = None, links: 
         return records_link(metric, code, year) if links else ""
 
     child_pks = [c.pk for c in children]
+    adding = {m.key: registry.contributions(m.key) for line in lines for m in line.metrics}
     data_lines = []
     for line in lines:
         items = []
         for m in line.metrics:
+            mine = own[(org.pk, year)]
             items.append(
                 {
                     "key": m.key,
@@ -153,6 +155,7 @@ def board(org: Organization, year: int, *, today: dt.date | None = None, links: 
                     "records_base": records_base(m) if links else "",
                     "trend": [_number(own[(org.pk, y)][m.key]) for y in years],
                     "compare": [_number(below[(pk, year)][m.key]) for pk in child_pks],
+                    "parts": _parts(m, adding[m.key], mine, org.code, year, links),
                 }
             )
         data_lines.append({"key": line.key, "label": line.label, "metrics": items})
@@ -165,6 +168,21 @@ def board(org: Organization, year: int, *, today: dt.date | None = None, links: 
         "lines": data_lines,
         "behind": behind(org, children, today=today, links=links, figures=below if year == today.year else None),
     }
+
+
+def _parts(
+    metric: Metric, adding: list[Metric], values: dict[str, float | int], code: str, year: int, links: bool
+) -> list[dict[str, Any]]:
+    """A figure other apps add to, split into its owner's part and each contribution, each with its own
+    records page (so the rows of the pages add up to the figure); [] for a figure nobody adds to."""
+    if not adding:
+        return []
+    added = [(c, values.get(c.key, 0)) for c in adding]
+    parts = [(metric, values[metric.key] - sum(v for _, v in added)), *added]
+    return [
+        {"key": m.key, "label": m.label, "value": _number(v), "records": records_link(m, code, year) if links else ""}
+        for m, v in parts
+    ]
 
 
 def behind(
