@@ -52,7 +52,9 @@ class DashboardMetricOut(Schema):
     records_base: str = Field(description="记录页面地址（不含参数），下级组织的记录为 ?org=编码&year=年度")
     trend: list[int | float] = Field(description="与 years 对应的逐年数值")
     compare: list[int | float] = Field(description="与 children 对应的各直属下级组织数值")
-    parts: list[DashboardPartOut] = Field(description="其他模块计入本指标时的构成（本模块部分及各计入部分，各有记录页面）")
+    parts: list[DashboardPartOut] = Field(
+        description="其他模块计入本指标时的构成（本模块部分及各计入部分，各有记录页面）"
+    )
 
 
 class DashboardLineOut(Schema):

@@ -90,7 +90,10 @@ class BoardPageTests(DashboardTestCase):
         data = page_data(self.client.get("/charts/", {"org": "A", "year": 2025}))
         rooms = self.line(data, "activity_rooms.standardized")
         self.assertEqual(rooms["records"], "/rooms/records/standardized/?org=A&year=2025")
-        self.assertContains(self.client.get("/charts/", {"org": "A", "year": 2025}), 'href="/rooms/records/standardized/?org=A&amp;year=2025"')
+        self.assertContains(
+            self.client.get("/charts/", {"org": "A", "year": 2025}),
+            'href="/rooms/records/standardized/?org=A&amp;year=2025"',
+        )
 
     def test_the_menu_leads_staff_and_administrators_here(self):
         self.login_as(self.w.admin_b)
