@@ -109,7 +109,9 @@ class Check:
 
     @property
     def text(self) -> str:
-        """低于 90% / 大于 0 项: what counts as behind, for the page's legend."""
+        """组织生活按期开展率低于 90% / 有换届超期组织: what counts as behind, for the page's legend."""
+        if self.rule == "above" and self.threshold == 0:
+            return f"有{self.metric.label}"
         word = "低于" if self.rule == "below" else "多于"
         return f"{self.metric.label}{word} {_number(self.threshold)}{self.metric.unit}"
 

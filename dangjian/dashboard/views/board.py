@@ -62,7 +62,7 @@ def export(request: AuthedRequest) -> HttpResponse:
         behind = data["behind"]
         headers = ["组织编码", "组织名称", *(f"{c['label']}（{c['unit']}）" for c in behind["columns"])]
         rows = [[r["code"], r["name"], *(cell["value"] for cell in r["cells"])] for r in behind["rows"]]
-        notes = [f"截至 {behind['as_of']}，" + "；".join(c["rule"] for c in behind["columns"]) + "，即为落后。"]
+        notes = [f"截至 {behind['as_of']}，" + "、".join(c["rule"] for c in behind["columns"]) + "之一的，即为落后。"]
         title = f"落后组织_{org.name}_{behind['as_of']}"
     else:
         line = next((x for x in data["lines"] if x["key"] == request.GET.get("line")), None)

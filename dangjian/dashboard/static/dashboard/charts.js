@@ -51,17 +51,18 @@ window.DJCharts = (function () {
     const last = years.length - 1;
     chart.setOption({
       animationDuration: 500,
-      grid: { left: 8, right: 8, top: big ? 36 : 26, bottom: 4, containLabel: true },
+      grid: { left: 8, right: 8, top: big ? 30 : 26, bottom: 4, containLabel: true },
       tooltip: tooltip(metric.unit),
       xAxis: {
         type: "category",
         data: years.map(function (y) { return y + "年"; }),
-        axisLabel: { color: textColor(chart), fontSize: big ? 18 : 12 },
+        axisLabel: { color: textColor(chart), fontSize: big ? 18 : (phone() ? 11 : 12), interval: 0 },
         axisLine: { lineStyle: { color: gridColor(chart) } },
         axisTick: { show: false },
       },
       yAxis: {
         type: "value",
+        show: !big, // the display writes the value on each bar
         name: metric.unit,
         nameTextStyle: { color: textColor(chart), fontSize: big ? 16 : 11 },
         axisLabel: { color: textColor(chart), fontSize: big ? 16 : 11 },

@@ -36,29 +36,27 @@ document.addEventListener("DOMContentLoaded", function () {
     lines.textContent = "";
     panels = {};
     data.lines.forEach(function (line) {
-      const col = el("div", "col-12 col-md-6 col-xxl-4");
       const panel = el("section", "screen-line");
       panel.appendChild(el("h2", "", line.label));
-      const figures = el("div", "screen-figures");
+      const figures = el("div", "screen-figures" + (line.metrics.length > 6 ? " many" : ""));
       line.metrics.forEach(function (m) { figures.appendChild(figure(m)); });
       panel.appendChild(figures);
       const title = el("div", "screen-chart-title");
       panel.appendChild(title);
       const chartEl = el("div", "screen-chart");
       panel.appendChild(chartEl);
-      col.appendChild(panel);
-      lines.appendChild(col);
+      lines.appendChild(panel);
       panels[line.key] = { line: line, chart: C.make(chartEl, true), title: title, index: 0 };
     });
     const behind = data.behind;
-    const col = el("div", "col-12 col-md-6 col-xxl-4");
     const panel = el("section", "screen-line screen-behind");
     panel.appendChild(el("h2", "", "本月落后组织（" + behind.rows.length + " / " + behind.checked + "）"));
     if (behind.rows.length) {
       const list = el("ol");
       behind.rows.slice(0, 16).forEach(function (r) {
-        const item = el("li", "", r.name + " ");
-        item.appendChild(el("span", "n", "（" + r.failed + " 项）"));
+        const item = el("li");
+        item.appendChild(el("span", "n", r.failed + "项"));
+        item.appendChild(document.createTextNode(" " + r.name));
         list.appendChild(item);
       });
       panel.appendChild(list);
@@ -66,9 +64,8 @@ document.addEventListener("DOMContentLoaded", function () {
     } else {
       panel.appendChild(el("div", "fs-4", "全部达标"));
     }
-    panel.appendChild(el("div", "mt-2 small opacity-75", behind.columns.map(function (c) { return c.rule; }).join("；") + "，即为落后。"));
-    col.appendChild(panel);
-    lines.appendChild(col);
+    panel.appendChild(el("div", "mt-2 small opacity-75", behind.columns.map(function (c) { return c.rule; }).join("、") + "之一的，即为落后。"));
+    lines.appendChild(panel);
     draw();
   }
 
