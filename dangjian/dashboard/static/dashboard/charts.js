@@ -47,7 +47,7 @@ window.DJCharts = (function () {
   // A bar per year, the year shown in red, with the value above each bar.
   function trend(chart, years, metric, opts) {
     opts = opts || {};
-    const big = !!opts.big;
+    const big = !!opts.big && !phone(); // the display's large type, not on a phone
     const last = years.length - 1;
     chart.setOption({
       animationDuration: 500,
