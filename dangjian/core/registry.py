@@ -402,14 +402,23 @@ def _bundle_keys(
 ) -> dict[tuple[int, int], str | None]:
     """The cache key of all figures of each (organization, year) at once, made of every app's generation
     (so a write to any figure's rows retires it); None for all when this transaction wrote such rows."""
+    version = figures_version()
+    if version is None:
+        return {(o.pk, y): None for o, y in pairs}
+    digest = hashlib.sha1(f"{version}|{','.join(m.key for m in found)}".encode(), usedforsecurity=False).hexdigest()
+    return {(o.pk, y): f"dangjian:figures:{o.pk}:{y}:{digest}" for o, y in pairs}
+
+
+def figures_version() -> str | None:
+    """A short token that changes whenever any figure may have (a write to the rows behind any
+    metric, or a new day): for caching what is made of many figures (a dashboard's data). None
+    inside a transaction that wrote such rows (what it sees is its own)."""
     labels = sorted({ALL, *KERNEL_SOURCES, *(m.app for m in manifests() if m.metrics)})
     if any(oncommit.pending(_pending_key(label)) for label in labels):
-        return {(o.pk, y): None for o, y in pairs}
+        return None
     tokens = _generations(labels)
-    state = "|".join(f"{label}={tokens[label]}" for label in labels) + "|" + ",".join(m.key for m in found)
-    digest = hashlib.sha1(state.encode(), usedforsecurity=False).hexdigest()
-    today = timezone.localdate().isoformat()
-    return {(o.pk, y): f"dangjian:figures:{o.pk}:{y}:{today}:{digest}" for o, y in pairs}
+    state = "|".join(f"{label}={tokens[label]}" for label in labels) + "|" + timezone.localdate().isoformat()
+    return hashlib.sha1(state.encode(), usedforsecurity=False).hexdigest()
 
 
 def _cache_keys_many(

@@ -83,3 +83,13 @@ class ComputeManyTests(TransactionTestCase):
             self.calls.clear()
             self.assertEqual(registry.compute_many(self.orgs, [2024])[(self.orgs[0].pk, 2024)]["test.children"], 27)
             self.assertEqual(len(self.calls), 3)
+
+    def test_the_figures_version_changes_with_a_write_and_is_none_inside_one(self):
+        before = registry.figures_version()
+        self.assertEqual(registry.figures_version(), before)
+        registry.figures_changed("orgs")
+        after = registry.figures_version()
+        self.assertNotEqual(after, before)
+        with transaction.atomic():
+            registry.figures_changed("orgs")
+            self.assertIsNone(registry.figures_version())

@@ -19,6 +19,8 @@ import functools
 from dataclasses import dataclass
 from typing import Any
 
+from django.conf import settings
+from django.core.cache import caches
 from django.db.models import QuerySet
 from django.urls import reverse
 from django.utils import timezone
@@ -129,8 +131,23 @@ def board(org: Organization, year: int, *, today: dt.date | None = None, links: 
     """Everything the dashboard draws for ORG's subtree in YEAR, as JSON-ready data.
 
     LINKS: each figure with the address of its records page (not for the display screen).
+    Kept in the figures cache while no figure may have changed (registry.figures_version).
     """
     today = today or timezone.localdate()
+    version = registry.figures_version()
+    key = f"dangjian:dashboard:{org.pk}:{year}:{today.isoformat()}:{int(links)}:{version}"
+    cache = caches[registry.FIGURES_CACHE]
+    if version is not None:
+        hit = cache.get(key)
+        if hit is not None:
+            return hit  # type: ignore[no-any-return]
+    data = _board(org, year, today=today, links=links)
+    if version is not None:
+        cache.set(key, data, settings.STATS_CACHE_SECONDS)
+    return data
+
+
+def _board(org: Organization, year: int, *, today: dt.date, links: bool) -> dict[str, Any]:
     lines = work_lines()
     years = trend_years(year)
     children = list(children_of(org))

@@ -43,6 +43,14 @@ class DashboardApiTests(DashboardTestCase):
         response = self.client.get("/api/v1/dashboard", {"org": "GW"}, HTTP_AUTHORIZATION=f"Bearer {raw}")
         self.assertEqual(response.status_code, 200)
 
+    def test_the_answer_has_the_documented_shape(self):
+        from dangjian.dashboard.api import DashboardOut
+
+        self.add(self.w.branch_a1, 2024, 1)
+        self.login_as(self.w.staff)
+        body = self.client.get("/api/v1/dashboard", {"year": 2024}).json()
+        self.assertEqual(DashboardOut.model_validate(body).model_dump(), body)
+
     def test_the_schema_documents_it(self):
         schema = self.client.get("/api/v1/openapi.json").json()
         self.assertIn("/api/v1/dashboard", schema["paths"])

@@ -55,7 +55,7 @@ class ExactnessTests(TestCase):
         self.client.force_login(User.objects.get(username=username))
         checked = 0
         for year in years:
-            data = self.client.get("/api/v1/dashboard", {"org": org.code, "year": year}).json()
+            data = self.client.get("/api/v1/dashboard", {"org": org.code, "year": str(year)}).json()
             shown = [m for line in data["lines"] for m in line["metrics"]]
             self.assertTrue(shown)
             for item in shown:
