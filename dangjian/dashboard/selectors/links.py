@@ -18,9 +18,9 @@ from ..permissions import STAFF
 SALT = "dangjian.dashboard.screen"
 
 
-def visible_links(user: Any) -> QuerySet[ScreenLink]:
-    """The display links of the subtrees where USER is committee staff."""
-    return scoping.scoped_by_org(user, ScreenLink.objects.select_related("org", "created_by"), roles=STAFF)
+def visible_links(user: Any, roles: tuple[str, ...] = STAFF) -> QuerySet[ScreenLink]:
+    """The display links of the subtrees where USER holds one of ROLES (committee staff by default)."""
+    return scoping.scoped_by_org(user, ScreenLink.objects.select_related("org", "created_by"), roles=roles)
 
 
 def sign(key: str) -> str:

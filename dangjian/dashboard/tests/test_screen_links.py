@@ -115,3 +115,21 @@ class ScreenLinkPageTests(DashboardTestCase):
         from dangjian.core import registry
 
         self.assertEqual(registry.value("screens.links", self.w.committee, year), 2)
+
+    def test_an_administrator_reads_the_records_of_their_subtree_without_the_addresses(self):
+        link = services.screen_link_create(org=self.w.org_a, name="财政局大厅", days=7, by=self.w.staff)
+        services.screen_link_create(org=self.w.org_b, name="教育局大厅", days=7, by=self.w.staff)
+        self.login_as(self.w.admin_a)
+        year = timezone.localdate().year
+        response = self.client.get("/charts/screens/", {"org": "A", "year": year})
+        self.assertEqual(response.status_code, 200)
+        self.assertEqual(response.context["total"], 1)
+        self.assertContains(response, "财政局大厅")
+        self.assertNotContains(response, link.token)
+        self.assertNotContains(response, "生成新链接")
+        self.assertEqual(self.client.get("/charts/screens/", {"org": "B", "year": year}).status_code, 404)
+        self.assertEqual(
+            self.client.post("/charts/screens/?org=A", {"name": "x", "org": self.w.org_a.pk, "days": 3}).status_code,
+            404,
+        )
+        self.assertEqual(ScreenLink.objects.count(), 2)

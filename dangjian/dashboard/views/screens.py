@@ -13,16 +13,16 @@ from django.utils import timezone
 from django.utils.cache import add_never_cache_headers
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from dangjian.accounts.models import Role
+from dangjian.accounts.models import SCOPE_ROLES, Role
 from dangjian.core import scoping
 from dangjian.core.web import attach_errors, flash_errors, page_query, paginate, year_param
 from dangjian.orgs.models import OrgKind
 
-from .. import selectors, services
+from .. import permissions, selectors, services
 from ..conf import DashboardSettings
 from ..forms import ScreenLinkForm
 from ..models import ScreenLink
-from .common import NAV_SCREENS, require_screen_manager
+from .common import NAV_SCREENS, require_screen_manager, require_viewer
 
 GONE = "该大屏链接已撤销或已过期，请联系工委工作人员重新生成。"
 
@@ -30,38 +30,55 @@ GONE = "该大屏链接已撤销或已过期，请联系工委工作人员重新
 @login_required
 @require_http_methods(["GET", "POST"])
 def screens(request: HttpRequest) -> HttpResponse:
-    """The display links of the user's committee (?org=&year=: those made that year, the figure's records)."""
-    require_screen_manager(request, "screens")
-    staff_orgs = scoping.visible_orgs(request.user, roles=(Role.COMMITTEE_STAFF,))
-    choices = staff_orgs.exclude(kind=OrgKind.GROUP).filter(depth__lte=3).order_by("path")
-    form = ScreenLinkForm(request.POST or None, orgs=choices)
-    if request.method == "POST" and form.is_valid():
-        try:
-            link = services.screen_link_create(
-                org=form.cleaned_data["org"], name=form.cleaned_data["name"], days=form.cleaned_data["days"],
-                by=request.user,
-            )  # fmt: skip
-        except ValidationError as e:
-            attach_errors(form, e)
-        else:
-            until = timezone.localtime(link.expires_at)
-            messages.success(request, f"已生成大屏链接“{link.name}”，有效期至 {until:%Y-%m-%d %H:%M}。")
-            return redirect(f"{reverse('dashboard:screens')}?new={link.pk}")
-    links = selectors.visible_links(request.user)
-    org, year = None, None
+    """The display links of the user's committee, made and revoked here by its staff.
+
+    ?org=CODE&year=YYYY: the records behind the screens.links figure (links made that year in the
+    subtree), which organization administrators may read too, without the addresses.
+    """
     code = (request.GET.get("org") or "").strip()
-    if code:  # the records behind the screens.links figure: links made that year in the subtree
-        org = scoping.get_visible_or_404(request, staff_orgs, code=code)
+    manages = permissions.manages_screens(request.user)
+    if code and not manages:
+        require_viewer(request, "screens")
+    else:
+        require_screen_manager(request, "screens")
+    form = None
+    if manages:
+        staff_orgs = scoping.visible_orgs(request.user, roles=(Role.COMMITTEE_STAFF,))
+        form = ScreenLinkForm(
+            request.POST or None, orgs=staff_orgs.exclude(kind=OrgKind.GROUP).filter(depth__lte=3).order_by("path")
+        )
+        if request.method == "POST" and form.is_valid():
+            try:
+                link = services.screen_link_create(
+                    org=form.cleaned_data["org"], name=form.cleaned_data["name"], days=form.cleaned_data["days"],
+                    by=request.user,
+                )  # fmt: skip
+            except ValidationError as e:
+                attach_errors(form, e)
+            else:
+                until = timezone.localtime(link.expires_at)
+                messages.success(request, f"已生成大屏链接“{link.name}”，有效期至 {until:%Y-%m-%d %H:%M}。")
+                return redirect(f"{reverse('dashboard:screens')}?new={link.pk}")
+    elif request.method == "POST":
+        raise scoping.deny(request, ScreenLink, {"page": "screens", "action": "create"}, exists=True)
+    links = selectors.visible_links(request.user, roles=permissions.STAFF if manages else SCOPE_ROLES)
+    org, year = None, None
+    if code:
+        org = scoping.get_visible_or_404(request, scoping.visible_orgs(request.user), code=code)
         year = year_param(request.GET)
         links = links.filter(pk__in=selectors.links_in(org, year).values("pk"))
     page = paginate(request, links)
-    rows = [(link, request.build_absolute_uri(reverse("dashboard:screen", args=[link.token]))) for link in page]
+    rows = [
+        (link, request.build_absolute_uri(reverse("dashboard:screen", args=[link.token])) if manages else "")
+        for link in page
+    ]
     return render(
         request,
         "dashboard/screens.html",
         {
             "nav": NAV_SCREENS,
             "form": form,
+            "manages": manages,
             "page": page,
             "rows": rows,
             "total": page.paginator.count,
