@@ -95,6 +95,7 @@ INSTALLED_APPS = [
     "dangjian.transfers",
     "dangjian.admission",
     "dangjian.assessment",
+    "dangjian.dashboard",
     "dangjian.demo",
 ]
 
@@ -294,6 +295,7 @@ STATICFILES_DIRS = [
     ("vendor/htmx", BASE_DIR / "node_modules" / "htmx.org" / "dist"),
     ("vendor/bootstrap", BASE_DIR / "node_modules" / "bootstrap" / "dist"),
     ("vendor/bootstrap-icons", BASE_DIR / "node_modules" / "bootstrap-icons" / "font"),
+    ("vendor/echarts", BASE_DIR / "node_modules" / "echarts" / "dist"),
     BASE_DIR / "static",
 ]
 STORAGES = {

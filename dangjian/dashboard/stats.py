@@ -1,0 +1,21 @@
+"""The figure this app registers (see dangjian.core.registry), with its records page.
+
+screens.links: the display links (大屏链接) made in the year for organizations of the
+subtree; the records page is the links page, which committee staff see.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from dangjian.core.registry import metric
+
+from .selectors import links_in
+
+if TYPE_CHECKING:
+    from dangjian.orgs.models import Organization
+
+
+@metric("screens.links", "大屏展示链接", unit="个", records_url="dashboard:screens", records=links_in)
+def links(org: Organization, year: int) -> int:
+    return links_in(org, year).count()
