@@ -57,6 +57,16 @@ class KernelRuleTests(SimpleTestCase):
         ]
         self.assertEqual(offenders, [])
 
+    def test_no_app_has_side_files(self):
+        """README, One shape for every app: views/ and urls/ packages, never views_x.py, x_urls.py, demo_x.py."""
+        side = re.compile(r"^(views_.+|.+_urls|demo_.+)\.py$")
+        offenders = [
+            str(p.relative_to(ROOT))
+            for p in ROOT.rglob("*.py")
+            if side.match(p.name) and "migrations" not in p.relative_to(ROOT).parts
+        ]
+        self.assertEqual(offenders, [])
+
     def test_only_core_tree_builds_a_path_filter(self):
         by_hand = "path__" + "startswith"  # spelled apart, so that this file is not an offender
         offenders = [

@@ -15,9 +15,9 @@ from dangjian.core import scoping, tree
 from dangjian.core.selectors import org_and_year_from
 from dangjian.core.web import xlsx_download
 
-from . import compliance, selectors
-from .models import Organization
-from .views import require_org_viewer, visible_org_or_404
+from .. import compliance, selectors
+from ..models import Organization
+from .tree import require_org_viewer, visible_org_or_404
 
 FINDINGS_PAGE_SIZE = 100
 RECORDS_PAGE_SIZE = 50
