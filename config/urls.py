@@ -11,4 +11,4 @@ urlpatterns = [path(prefix, include(module)) for m in manifests() for prefix, mo
 urlpatterns.append(path("api/v1/", api.urls))
 
 # A refused parameter (core.web.params.BadParameter) gets a Chinese page with the reason.
-handler400 = "dangjian.core.views.bad_request"
+handler400 = "dangjian.core.views.pages.bad_request"

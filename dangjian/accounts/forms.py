@@ -32,7 +32,7 @@ class AccountCreateForm(forms.Form):
 
 
 class RoleGrantForm(forms.Form):
-    # Picked by name in the page's search-as-you-type list (views_roles.role_grant_accounts), which posts the username.
+    # Picked by name in the page's search-as-you-type list (roles.role_grant_accounts), which posts the username.
     username = forms.CharField(
         label="账号", max_length=150, error_messages={"required": "请填写用户名，或按姓名查找并选择账号。"}
     )

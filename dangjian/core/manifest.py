@@ -20,7 +20,7 @@ manifest = AppManifest(
         ),
     ),
     landings=(Landing(scoping.can_see_orgs, lambda user: reverse("core:dashboard"), order=20),),
-    urls=(("", "dangjian.core.urls"), ("audit/", "dangjian.core.audit_urls")),
+    urls=(("", "dangjian.core.urls"), ("audit/", "dangjian.core.urls.audit")),
     api=(("/", "dangjian.core.api:router"),),
     exports=(Export("审计日志", "audit:export"),),
     permission_rows="dangjian.core.tests.permission_rows",

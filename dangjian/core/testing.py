@@ -111,11 +111,24 @@ class World:
 
 
 class BaseTestCase(TestCase):
-    """Every test starts with the named world; `login_as` logs a named user in."""
+    """Every test starts with the named world; `login_as` logs a named user in.
+
+    The world is written once per class (setUpTestData) and each test gets it back as it
+    was: the database by the rollback of the test's savepoint, `self.w` as a deep copy
+    (Django's TestData). A class that wants an empty database sets `named_world = False`.
+    """
+
+    named_world = True
+    w: World
+
+    @classmethod
+    def setUpTestData(cls) -> None:
+        super().setUpTestData()
+        if cls.named_world:
+            cls.w = World()
 
     def setUp(self) -> None:
         super().setUp()
-        self.w = World()
 
     def login_as(self, user: User) -> None:
         self.client.force_login(user)

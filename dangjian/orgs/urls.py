@@ -1,22 +1,39 @@
 from django.urls import path
 
-from . import views, views_lists
-from .import_urls import urlpatterns as import_urlpatterns
+from dangjian.core import scoping
+from dangjian.core.importing.pages import ImportSpec, import_urlpatterns
+
+from .importing import import_orgs_file, template_bytes
+from .models import Organization
+from .views import lists, tree
 
 app_name = "orgs"
 
+# Importing organizations from Excel on the web: upload → preview → confirm. Committee staff only.
+IMPORT = ImportSpec(
+    kind="orgs",
+    label="党组织",
+    import_file=import_orgs_file,
+    template_bytes=template_bytes,
+    template_name="orgs/import.html",
+    url_namespace="orgs",
+    may_import=scoping.is_committee_staff,
+    key_label="组织编码",
+    model=Organization,
+)
+
 # Fixed paths (and the import pages) come before "<code>/", which would swallow them.
 urlpatterns = [
-    path("", views.tree, name="tree"),
-    path("compliance/", views_lists.compliance_page, name="compliance"),
-    path("compliance/export.xlsx", views_lists.compliance_export, name="compliance_export"),
-    path("export.xlsx", views_lists.export, name="export"),
-    path("records/affiliation-changes/", views_lists.affiliation_changes, name="affiliation_changes"),
-    path("records/elections/", views_lists.elections, name="elections"),
-    path("records/overdue/", views_lists.overdue, name="overdue"),
-    *import_urlpatterns,
-    path("<str:code>/", views.detail, name="detail"),
-    path("<str:code>/move/", views.move, name="move"),
-    path("<str:code>/elections/", views.election_record, name="election_record"),
-    path("<str:code>/extensions/", views.term_extend, name="term_extend"),
+    path("", tree.tree, name="tree"),
+    path("compliance/", lists.compliance_page, name="compliance"),
+    path("compliance/export.xlsx", lists.compliance_export, name="compliance_export"),
+    path("export.xlsx", lists.export, name="export"),
+    path("records/affiliation-changes/", lists.affiliation_changes, name="affiliation_changes"),
+    path("records/elections/", lists.elections, name="elections"),
+    path("records/overdue/", lists.overdue, name="overdue"),
+    *import_urlpatterns(IMPORT),
+    path("<str:code>/", tree.detail, name="detail"),
+    path("<str:code>/move/", tree.move, name="move"),
+    path("<str:code>/elections/", tree.election_record, name="election_record"),
+    path("<str:code>/extensions/", tree.term_extend, name="term_extend"),
 ]

@@ -1,9 +1,27 @@
 from django.urls import path
 
+from dangjian.core import scoping
+from dangjian.core.importing.pages import ImportSpec, import_urlpatterns
+
 from . import views
-from .import_urls import urlpatterns as import_urlpatterns
+from .importing import import_members_file, template_bytes
+from .models import Member
 
 app_name = "people"
+
+# Importing a roster from Excel on the web: upload → preview → confirm.
+# Committee staff and organization administrators, into their own subtrees.
+IMPORT = ImportSpec(
+    kind="members",
+    label="人员名册",
+    import_file=import_members_file,
+    template_bytes=template_bytes,
+    template_name="people/import.html",
+    url_namespace="people",
+    may_import=scoping.can_see_orgs,
+    key_label="身份证号",
+    model=Member,
+)
 
 urlpatterns = [
     path("", views.member_list, name="list"),
@@ -16,4 +34,5 @@ urlpatterns = [
     path("<int:pk>/transfer/", views.transfer, name="transfer"),
     path("<int:pk>/posts/new/", views.post_new, name="post_new"),
     path("<int:pk>/posts/<int:post_id>/end/", views.post_end, name="post_end"),
-] + import_urlpatterns
+    *import_urlpatterns(IMPORT),
+]

@@ -23,7 +23,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from dangjian.core import audit, excel, scoping
 from dangjian.core.selectors import org_and_year_from
-from dangjian.core.web import attach_errors
+from dangjian.core.web import attach_errors, paginate
 
 from . import exports, selectors, services
 from .forms import MemberForm, PostAssignForm, PostEndForm, TransferForm
@@ -79,7 +79,7 @@ def member_list(request: HttpRequest) -> HttpResponse:
     _require_roster_access(request, "member_list")
     filters = selectors.MemberFilters.from_params(request.GET)
     members = selectors.members_matching(user=request.user, filters=filters, request=request)
-    page = selectors.member_page(members, request.GET.get("page"))
+    page = paginate(request, members, selectors.page_size())
     query = urlencode(filters.as_params())
     context = {
         "nav": NAV,

@@ -13,7 +13,7 @@ from decimal import Decimal
 from typing import Any
 
 from django.db import OperationalError
-from ninja import Field, Query, Router, Schema
+from ninja import Field, Query, Router, Schema, Status
 from ninja.errors import HttpError
 
 from dangjian.accounts.http import AuthedRequest
@@ -150,10 +150,10 @@ def volunteer_signup(request: AuthedRequest, activity_id: ApiId):
     try:
         result = services.signup(activity_id=activity.pk, member=member)
     except services.SignupError as e:
-        return 400, {"detail": error_text(e), "code": e.code}
+        return Status(400, {"detail": error_text(e), "code": e.code})
     except OperationalError:  # SQLite gave up waiting for the write lock: nothing was written, try again
-        return 503, {"detail": BUSY}
-    return 200, {**_participation_out(result.participation), "message": result.message}
+        return Status(503, {"detail": BUSY})
+    return Status(200, {**_participation_out(result.participation), "message": result.message})
 
 
 @router.post(
@@ -167,10 +167,10 @@ def volunteer_withdraw(request: AuthedRequest, activity_id: ApiId):
     try:
         promoted = services.signup_cancel(activity_id=activity.pk, member=member)
     except services.SignupError as e:
-        return 400, {"detail": error_text(e), "code": e.code}
+        return Status(400, {"detail": error_text(e), "code": e.code})
     except OperationalError:
-        return 503, {"detail": BUSY}
-    return 200, [_participation_out(p) for p in promoted]
+        return Status(503, {"detail": BUSY})
+    return Status(200, [_participation_out(p) for p in promoted])
 
 
 class VolunteerRecordOut(Schema):

@@ -7,14 +7,10 @@ Slow: marked `browser`.
 
 from __future__ import annotations
 
-import os
 import re
-import shutil
 
 import pytest
-from django.contrib.staticfiles.testing import StaticLiveServerTestCase
-from django.urls import reverse
-from playwright.sync_api import Browser, ConsoleMessage, Playwright, Response, expect, sync_playwright
+from playwright.sync_api import expect
 
 from dangjian.core.testing import PASSWORD, MemberFactory, World
 from dangjian.core.tests import browser_support as bs
@@ -25,60 +21,19 @@ SHOTS = bs.SCREENSHOT_DIR / "admin"
 
 @pytest.mark.browser
 @pytest.mark.skipif(_skip_reason is not None, reason=_skip_reason or "")
-class AdministratorsInBrowserTests(StaticLiveServerTestCase):
-    playwright: Playwright
-    browser: Browser
-
-    @classmethod
-    def setUpClass(cls) -> None:
-        super().setUpClass()
-        previous = os.environ.get("DJANGO_ALLOW_ASYNC_UNSAFE")
-        os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
-        cls.addClassCleanup(cls.restore_env, "DJANGO_ALLOW_ASYNC_UNSAFE", previous)
-        cls.playwright = sync_playwright().start()
-        cls.addClassCleanup(cls.playwright.stop)
-        cls.browser = bs.launch(cls.playwright)
-        cls.addClassCleanup(cls.browser.close)
-        shutil.rmtree(SHOTS, ignore_errors=True)
-        SHOTS.mkdir(parents=True, exist_ok=True)
-
-    @staticmethod
-    def restore_env(name: str, value: str | None) -> None:
-        if value is None:
-            os.environ.pop(name, None)
-        else:
-            os.environ[name] = value
+class AdministratorsInBrowserTests(bs.BrowserTestCase):
+    SHOTS = SHOTS
 
     def setUp(self) -> None:
         super().setUp()
         self.w = World()
         MemberFactory(name="王建军", org=self.w.branch_a2, unit=self.w.unit_a)
-        self.context = self.browser.new_context(locale="zh-CN", viewport={"width": 1366, "height": 850})
-        self.context.set_default_timeout(15_000)
-        self.page = self.context.new_page()
-        self.blocked: list[str] = []  # CSP violations and script errors
-        self.page.on("console", self.note_console)
-        self.page.on("pageerror", lambda error: self.blocked.append(f"page error: {error}"))
-        self.page.on("response", self.note_failed_load)
-
-    def tearDown(self) -> None:
-        self.context.close()
-        super().tearDown()
-
-    def note_console(self, message: ConsoleMessage) -> None:
-        # Failed loads are told by note_failed_load, with their address.
-        if message.type == "error" and not message.text.startswith("Failed to load resource"):
-            self.blocked.append(message.text)
-
-    def note_failed_load(self, response: Response) -> None:
-        if response.status >= 400 and not response.url.endswith("/favicon.ico"):
-            self.blocked.append(f"{response.status} {response.url}")
+        self.blocked: list[str] = []  # CSP violations, script errors, failed loads
+        self.page = self.open_page(self.blocked)
+        self.context = self.page.context
 
     def shot(self, name: str) -> None:
         self.page.screenshot(path=str(SHOTS / name), full_page=True)
-
-    def url(self, name: str, *args: object, query: str = "") -> str:
-        return f"{self.live_server_url}{reverse(name, args=args)}{query}"
 
     def log_in(self, username: str) -> None:
         self.page.goto(self.url("accounts:login"))

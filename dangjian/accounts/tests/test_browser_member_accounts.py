@@ -6,14 +6,10 @@ Slow: marked `browser`.
 
 from __future__ import annotations
 
-import os
-import shutil
 from typing import cast
 
 import pytest
-from django.contrib.staticfiles.testing import StaticLiveServerTestCase
-from django.urls import reverse
-from playwright.sync_api import Browser, ConsoleMessage, Playwright, Response, expect, sync_playwright
+from playwright.sync_api import Page, expect
 
 from dangjian.accounts.models import ActivationCode, RoleAssignment
 from dangjian.core.testing import PASSWORD, MemberFactory, World
@@ -27,29 +23,8 @@ NEW_PASSWORD = "Hongqi#2027x"
 
 @pytest.mark.browser
 @pytest.mark.skipif(_skip_reason is not None, reason=_skip_reason or "")
-class MemberAccountsInBrowserTests(StaticLiveServerTestCase):
-    playwright: Playwright
-    browser: Browser
-
-    @classmethod
-    def setUpClass(cls) -> None:
-        super().setUpClass()
-        previous = os.environ.get("DJANGO_ALLOW_ASYNC_UNSAFE")
-        os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
-        cls.addClassCleanup(cls.restore_env, "DJANGO_ALLOW_ASYNC_UNSAFE", previous)
-        cls.playwright = sync_playwright().start()
-        cls.addClassCleanup(cls.playwright.stop)
-        cls.browser = bs.launch(cls.playwright)
-        cls.addClassCleanup(cls.browser.close)
-        shutil.rmtree(SHOTS, ignore_errors=True)
-        SHOTS.mkdir(parents=True, exist_ok=True)
-
-    @staticmethod
-    def restore_env(name: str, value: str | None) -> None:
-        if value is None:
-            os.environ.pop(name, None)
-        else:
-            os.environ[name] = value
+class MemberAccountsInBrowserTests(bs.BrowserTestCase):
+    SHOTS = SHOTS
 
     def setUp(self) -> None:
         super().setUp()
@@ -60,28 +35,8 @@ class MemberAccountsInBrowserTests(StaticLiveServerTestCase):
         ]
         self.errors: list[str] = []
 
-    def open(self, width: int = 1366, height: int = 850):
-        context = self.browser.new_context(locale="zh-CN", viewport={"width": width, "height": height})
-        context.set_default_timeout(15_000)
-        self.addCleanup(context.close)
-        page = context.new_page()
-
-        # Failed loads are told by the response hook, with their address (the favicon aside).
-        def console(message: ConsoleMessage) -> None:
-            if message.type == "error" and not message.text.startswith("Failed to load resource"):
-                self.errors.append(message.text)
-
-        def response(r: Response) -> None:
-            if r.status >= 400 and not r.url.endswith("/favicon.ico"):
-                self.errors.append(f"{r.status} {r.url}")
-
-        page.on("console", console)
-        page.on("response", response)
-        page.on("pageerror", lambda e: self.errors.append(str(e)))
-        return page
-
-    def url(self, name: str, *args: object) -> str:
-        return f"{self.live_server_url}{reverse(name, args=args)}"
+    def open(self, width: int = 1366, height: int = 850) -> Page:
+        return self.open_page(self.errors, width, height)
 
     def log_in(self, page, username: str, password: str = PASSWORD) -> None:
         page.goto(self.url("accounts:login"))

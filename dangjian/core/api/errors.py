@@ -3,8 +3,9 @@
 Every refusal leaves as JSON `{"detail": "<一句中文>"}`: 400 for a request the
 service refuses (with its stable `code`), 401 without a login or a valid token,
 403 for a failed CSRF check, 404 for a record that does not exist or is out of
-reach, 422 for parameters that do not validate (each item under `errors`),
-503 when the database was too busy to take the write. config/api.py turns
+reach, 405 for a method the address does not take, 415 for a body that is not
+JSON, 422 for parameters that do not validate (each item under `errors`, its
+`msg` in Chinese too), 503 when the database was too busy to take the write. config/api.py turns
 every exception into this shape; each route lists the statuses it can answer,
 so the OpenAPI document holds every status a client will see.
 """

@@ -9,13 +9,16 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import os
 import shutil
 from pathlib import Path
-from typing import Any
+from typing import Any, ClassVar
 
 from django.conf import settings
+from django.contrib.staticfiles.testing import StaticLiveServerTestCase
+from django.urls import reverse
 from openpyxl import Workbook
-from playwright.sync_api import Browser, Page, Playwright
+from playwright.sync_api import Browser, ConsoleMessage, Page, Playwright, Response, sync_playwright
 
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = [
@@ -44,6 +47,66 @@ def chromium_missing_reason() -> str | None:
 
 def launch(playwright: Playwright) -> Browser:
     return playwright.chromium.launch(executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS)
+
+
+class BrowserTestCase(StaticLiveServerTestCase):
+    """A live server and one Chromium for the class; each test opens the pages it needs (`open_page`).
+
+    SHOTS is the class's screenshot folder, emptied once before its tests. Mark the
+    subclass `@pytest.mark.browser` and skip it on `chromium_missing_reason()`.
+    """
+
+    SHOTS: ClassVar[Path] = SCREENSHOT_DIR
+    playwright: Playwright
+    browser: Browser
+
+    @classmethod
+    def setUpClass(cls) -> None:
+        super().setUpClass()
+        # Playwright's sync API runs an event loop in this thread; Django would
+        # then refuse ORM calls from the test body as "async unsafe".
+        previous = os.environ.get("DJANGO_ALLOW_ASYNC_UNSAFE")
+        os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+        cls.addClassCleanup(cls.restore_env, "DJANGO_ALLOW_ASYNC_UNSAFE", previous)
+        # Class cleanups also run when set-up fails half-way.
+        cls.playwright = sync_playwright().start()
+        cls.addClassCleanup(cls.playwright.stop)
+        cls.browser = launch(cls.playwright)
+        cls.addClassCleanup(cls.browser.close)
+        shutil.rmtree(cls.SHOTS, ignore_errors=True)
+        cls.SHOTS.mkdir(parents=True, exist_ok=True)
+
+    @staticmethod
+    def restore_env(name: str, value: str | None) -> None:
+        if value is None:
+            os.environ.pop(name, None)
+        else:
+            os.environ[name] = value
+
+    def open_page(self, errors: list[str], width: int = 1366, height: int = 850) -> Page:
+        """A page in a fresh browser context (closed after the test) that notes in ERRORS what the
+        browser refused: CSP violations and script errors, and failed loads with their address."""
+        context = self.browser.new_context(locale="zh-CN", viewport={"width": width, "height": height})
+        context.set_default_timeout(15_000)
+        self.addCleanup(context.close)
+        page = context.new_page()
+
+        def console(message: ConsoleMessage) -> None:
+            # Failed loads are told by the response hook, with their address.
+            if message.type == "error" and not message.text.startswith("Failed to load resource"):
+                errors.append(message.text)
+
+        def response(r: Response) -> None:
+            if r.status >= 400 and not r.url.endswith("/favicon.ico"):
+                errors.append(f"{r.status} {r.url}")
+
+        page.on("console", console)
+        page.on("response", response)
+        page.on("pageerror", lambda error: errors.append(f"page error: {error}"))
+        return page
+
+    def url(self, name: str, *args: object, query: str = "") -> str:
+        return f"{self.live_server_url}{reverse(name, args=args)}{query}"
 
 
 def fresh_screenshot_dir() -> Path:

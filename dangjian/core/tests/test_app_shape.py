@@ -15,6 +15,7 @@ from dangjian.core.manifests import manifests
 
 ROOT = Path(__file__).resolve().parents[2]  # dangjian/
 KERNEL = ("core", "accounts", "orgs", "people")
+MAX_LINES = 600  # a module this long should have become a package at ~400
 DOMAIN = tuple(
     p.name for p in sorted(ROOT.iterdir()) if (p / "manifest.py").exists() and p.name not in (*KERNEL, "demo")
 )
@@ -54,6 +55,36 @@ class KernelRuleTests(SimpleTestCase):
             for app in (*KERNEL, *DOMAIN)
             for p in _production_files(app)
             if pattern.search(_code(p))
+        ]
+        self.assertEqual(offenders, [])
+
+    def test_no_app_has_side_files(self):
+        """README, One shape for every app: views/ and urls/ packages, never views_x.py, x_urls.py, demo_x.py."""
+        side = re.compile(r"^(views_.+|.+_urls|demo_.+)\.py$")
+        offenders = [
+            str(p.relative_to(ROOT))
+            for p in ROOT.rglob("*.py")
+            if side.match(p.name) and "migrations" not in p.relative_to(ROOT).parts
+        ]
+        self.assertEqual(offenders, [])
+
+    def test_no_module_outgrows_a_package(self):
+        """A module near ~400 lines becomes a package (README); none of production code passes MAX_LINES."""
+        too_long = {
+            str(p.relative_to(ROOT)): n
+            for p in ROOT.rglob("*.py")
+            if not {"tests", "migrations"} & set(p.relative_to(ROOT).parts)
+            and (n := len(p.read_text(encoding="utf-8").splitlines())) > MAX_LINES
+        }
+        self.assertEqual(too_long, {})
+
+    def test_only_core_web_builds_a_paginator(self):
+        """Every list page reads ?page= through core.web.paginate (a page past the end is the last)."""
+        offenders = [
+            str(p.relative_to(ROOT))
+            for app in (*KERNEL, *DOMAIN)
+            for p in _production_files(app)
+            if re.search(r"\bPaginator\b", _code(p)) and p != ROOT / "core" / "web" / "pagination.py"
         ]
         self.assertEqual(offenders, [])
 

@@ -8,7 +8,6 @@ Slow: marked `browser`; `make test` runs it in the SQLite pass only.
 from __future__ import annotations
 
 import datetime as dt
-import os
 import re
 import shutil
 import tempfile
@@ -16,9 +15,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from django.contrib.staticfiles.testing import StaticLiveServerTestCase
-from django.urls import reverse
-from playwright.sync_api import Browser, Playwright, Response, expect, sync_playwright
+from playwright.sync_api import Response, expect
 
 from dangjian.core.testing import PASSWORD, MemberFactory, World, make_id_number
 from dangjian.people.models import Member
@@ -30,32 +27,7 @@ _skip_reason = bs.chromium_missing_reason()
 
 @pytest.mark.browser
 @pytest.mark.skipif(_skip_reason is not None, reason=_skip_reason or "")
-class CommitteeStaffInBrowserTests(StaticLiveServerTestCase):
-    playwright: Playwright
-    browser: Browser
-
-    @classmethod
-    def setUpClass(cls) -> None:
-        super().setUpClass()
-        # Playwright's sync API runs an event loop in this thread; Django would
-        # then refuse ORM calls from the test body as "async unsafe".
-        previous = os.environ.get("DJANGO_ALLOW_ASYNC_UNSAFE")
-        os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
-        cls.addClassCleanup(cls.restore_env, "DJANGO_ALLOW_ASYNC_UNSAFE", previous)
-        # Class cleanups also run when set-up fails half-way.
-        cls.playwright = sync_playwright().start()
-        cls.addClassCleanup(cls.playwright.stop)
-        cls.browser = bs.launch(cls.playwright)
-        cls.addClassCleanup(cls.browser.close)
-        bs.fresh_screenshot_dir()
-
-    @staticmethod
-    def restore_env(name: str, value: str | None) -> None:
-        if value is None:
-            os.environ.pop(name, None)
-        else:
-            os.environ[name] = value
-
+class CommitteeStaffInBrowserTests(bs.BrowserTestCase):
     def setUp(self) -> None:
         super().setUp()
         self.w = World()
@@ -79,9 +51,6 @@ class CommitteeStaffInBrowserTests(StaticLiveServerTestCase):
     def note_broken_asset(self, response: Response) -> None:
         if "/static/" in response.url and response.status >= 400:
             self.broken_assets.append(f"{response.status} {response.url}")
-
-    def url(self, name: str, *args: object, query: str = "") -> str:
-        return f"{self.live_server_url}{reverse(name, args=args)}{query}"
 
     def log_in_as_staff(self) -> None:
         page = self.page

@@ -64,27 +64,44 @@ _LABELS = {"year": "年份", "offset": "offset（跳过的条数）", "limit": "
 
 def api_validation_message(errors: Iterable[Mapping[str, Any]]) -> str:
     """Pydantic's ERRORS (a ninja ValidationError) as one Chinese sentence per parameter."""
-    sentences = []
-    for error in errors:
-        loc = [str(part) for part in error.get("loc", ()) if part not in ("query", "body", "path", "form")]
-        name = loc[-1] if loc else ""
-        shown = _LABELS.get(name, name) or "请求"
-        kind = str(error.get("type", ""))
-        ctx = error.get("ctx") or {}
-        if kind == "missing":
-            sentences.append(f"缺少参数“{shown}”。")
-        elif kind in ("int_parsing", "int_type", "int_from_float"):
-            sentences.append(f"参数“{shown}”应为整数。")
-        elif kind in ("greater_than_equal", "greater_than"):
-            sentences.append(f"参数“{shown}”不能小于 {ctx.get('ge', ctx.get('gt'))}。")
-        elif kind in ("less_than_equal", "less_than"):
-            sentences.append(f"参数“{shown}”不能大于 {ctx.get('le', ctx.get('lt'))}。")
-        elif kind in ("enum", "literal_error"):
-            sentences.append(f"参数“{shown}”的取值无效（可选：{ctx.get('expected', '')}）。")
-        elif kind in ("bool_parsing", "bool_type"):
-            sentences.append(f"参数“{shown}”应为 true 或 false。")
-        elif kind.startswith("date") or kind.startswith("datetime"):
-            sentences.append(f"参数“{shown}”应为日期（YYYY-MM-DD）。")
-        else:
-            sentences.append(f"参数“{shown}”格式不正确。")
+    sentences = [api_validation_sentence(error) for error in errors]
     return "".join(dict.fromkeys(sentences)) or "请求参数格式不正确。"
+
+
+# Pydantic's error types, as the Chinese sentence each gets ({shown}: the parameter or field; {ctx}: the bound).
+_SENTENCES: dict[str, str] = {
+    "missing": "缺少{shown}。",
+    **dict.fromkeys(("int_parsing", "int_type", "int_from_float", "int_parsing_size"), "{shown}应为整数。"),
+    **dict.fromkeys(("float_parsing", "float_type", "decimal_parsing", "decimal_type"), "{shown}应为数字。"),
+    **dict.fromkeys(("greater_than_equal", "greater_than"), "{shown}不能小于 {bound}。"),
+    **dict.fromkeys(("less_than_equal", "less_than"), "{shown}不能大于 {bound}。"),
+    **dict.fromkeys(("enum", "literal_error"), "{shown}的取值无效（可选：{expected}）。"),
+    **dict.fromkeys(("bool_parsing", "bool_type"), "{shown}应为 true 或 false。"),
+    **dict.fromkeys(("string_type", "string_unicode"), "{shown}应为文本。"),
+    **dict.fromkeys(("string_too_long", "too_long"), "{shown}过长（最多 {max_length}）。"),
+    **dict.fromkeys(("string_too_short", "too_short"), "{shown}过短（至少 {min_length}）。"),
+    **dict.fromkeys(("list_type", "tuple_type", "set_type"), "{shown}应为列表。"),
+    **dict.fromkeys(("model_type", "model_attributes_type", "dict_type"), "{shown}应为 JSON 对象。"),
+}
+
+
+def api_validation_sentence(error: Mapping[str, Any]) -> str:
+    """One pydantic ERROR as a Chinese sentence naming the parameter or body field (the API's `errors[].msg`)."""
+    place = [str(part) for part in error.get("loc", ())]
+    where = "请求体字段" if place[:1] == ["body"] else "参数"
+    loc = [part for part in place if part not in ("query", "body", "path", "form", "header", "cookie")]
+    name = loc[-1] if loc else ""
+    if not name:
+        return "请求体应为 JSON 对象。" if place[:1] == ["body"] else "请求参数格式不正确。"
+    kind = str(error.get("type", ""))
+    if kind.startswith(("date", "datetime", "time")):
+        kind = "date"
+    template = _SENTENCES.get(kind, "{shown}应为日期（YYYY-MM-DD）。" if kind == "date" else "{shown}格式不正确。")
+    ctx = error.get("ctx") or {}
+    return template.format(
+        shown=f"{where}“{_LABELS.get(name, name)}”",
+        bound=ctx.get("ge", ctx.get("gt", ctx.get("le", ctx.get("lt", "")))),
+        expected=ctx.get("expected", ""),
+        max_length=ctx.get("max_length", ""),
+        min_length=ctx.get("min_length", ""),
+    )

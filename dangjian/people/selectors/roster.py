@@ -11,7 +11,6 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from django.core.paginator import Page, Paginator
 from django.db.models import Count, F, OrderBy, Q, QuerySet
 from django.http import Http404
 
@@ -19,7 +18,7 @@ from dangjian.core import scoping, tree
 from dangjian.orgs.models import Organization, Unit
 
 from ..conf import PeopleSettings
-from ..models import CadreRank, Education, Gender, Member, Post, PostTitle, Status, Transfer
+from ..models import CadreRank, Member, Post, PostTitle, Status, Transfer
 
 if TYPE_CHECKING:
     from django.http import HttpRequest
@@ -155,11 +154,6 @@ def page_size() -> int:
     return PeopleSettings.current().member_page_size
 
 
-def member_page(members: QuerySet[Member], number: Any) -> Page:
-    """One page of MEMBERS; a missing or out-of-range number gives the first or last page."""
-    return Paginator(members, page_size()).get_page(number)
-
-
 def ethnicities_for(*, user: Any) -> list[str]:
     """The ethnicities present among the people USER sees, most common first."""
     rows = (
@@ -255,57 +249,3 @@ def units_for(*, user: Any, keep: int | None = None) -> QuerySet[Unit]:
     if keep is not None:
         covered |= Q(pk=keep)
     return Unit.objects.filter(covered).distinct().order_by("name")
-
-
-EXPORT_HEADERS = (
-    "姓名", "性别", "民族", "出生日期", "身份证号", "手机号", "学历", "工作单位", "职务", "职级",
-    "人员类别", "入党日期", "所在组织", "组织编码",
-)  # fmt: skip
-
-
-def export_rows(members: QuerySet[Member]) -> list[tuple[Any, ...]]:
-    """Rows of the roster export, masked numbers only; plain values, no model instances (12,000 rows)."""
-    labels = {
-        "gender": dict(Gender.choices),
-        "education": dict(Education.choices),
-        "rank": dict(CadreRank.choices),
-        "status": dict(Status.choices),
-    }
-    rows = members.values_list(
-        "name", "gender", "ethnicity", "birth_date", "id_number_masked", "phone_masked", "education",
-        "unit__name", "job_title", "cadre_rank", "status", "joined_party_on", "org__name", "org__code",
-    )  # fmt: skip
-    return [
-        (
-            name,
-            labels["gender"].get(gender, gender),
-            ethnicity,
-            birth,
-            id_masked,
-            phone_masked,
-            labels["education"].get(education, education),
-            unit or "",
-            job,
-            labels["rank"].get(rank, rank),
-            labels["status"].get(status, status),
-            joined,
-            org_name,
-            org_code,
-        )  # fmt: skip
-        for (
-            name,
-            gender,
-            ethnicity,
-            birth,
-            id_masked,
-            phone_masked,
-            education,
-            unit,
-            job,
-            rank,
-            status,
-            joined,
-            org_name,
-            org_code,
-        ) in rows  # fmt: skip
-    ]

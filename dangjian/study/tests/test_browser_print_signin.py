@@ -9,18 +9,14 @@ from __future__ import annotations
 
 import datetime as dt
 import io
-import os
-import shutil
 import unicodedata
 from decimal import Decimal
 
 import pytest
 from django.conf import settings
-from django.contrib.staticfiles.testing import StaticLiveServerTestCase
 from django.test import Client
-from django.urls import reverse
 from django.utils import timezone
-from playwright.sync_api import Browser, Page, Playwright, expect, sync_playwright
+from playwright.sync_api import Page, expect
 from pypdf import PdfReader
 
 from dangjian.core.testing import MemberFactory, World
@@ -42,22 +38,8 @@ LAPTOP = {"width": 1366, "height": 768}
 
 @pytest.mark.browser
 @pytest.mark.skipif(_skip_reason is not None, reason=_skip_reason or "")
-class PrintAndSignInBrowserTests(StaticLiveServerTestCase):
-    playwright: Playwright
-    browser: Browser
-
-    @classmethod
-    def setUpClass(cls) -> None:
-        super().setUpClass()
-        previous = os.environ.get("DJANGO_ALLOW_ASYNC_UNSAFE")
-        os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
-        cls.addClassCleanup(lambda: os.environ.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None) if previous is None else None)
-        cls.playwright = sync_playwright().start()
-        cls.addClassCleanup(cls.playwright.stop)
-        cls.browser = bs.launch(cls.playwright)
-        cls.addClassCleanup(cls.browser.close)
-        shutil.rmtree(SHOTS, ignore_errors=True)
-        SHOTS.mkdir(parents=True, exist_ok=True)
+class PrintAndSignInBrowserTests(bs.BrowserTestCase):
+    SHOTS = SHOTS
 
     def setUp(self) -> None:
         super().setUp()
@@ -79,9 +61,6 @@ class PrintAndSignInBrowserTests(StaticLiveServerTestCase):
     def note_csp_error(self, message) -> None:
         if "Content Security Policy" in message.text:
             self.csp_errors.append(message.text)
-
-    def url(self, name: str, *args: object, query: str = "") -> str:
-        return f"{self.live_server_url}{reverse(name, args=args)}{query}"
 
     def shot(self, page: Page, name: str, full_page: bool = True) -> None:
         page.screenshot(path=str(SHOTS / name), full_page=full_page)

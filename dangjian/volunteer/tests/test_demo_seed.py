@@ -16,9 +16,7 @@ TODAY = dt.date(2025, 6, 30)
 
 
 class DemoSeedTests(BaseTestCase):
-    def setUp(self):
-        # No named world: seed_demo wants an empty database.
-        pass
+    named_world = False  # seed_demo wants an empty database
 
     def test_it_seeds_a_corps_brigades_and_years_of_activities(self):
         result = seed(scale="demo", today=TODAY)

@@ -3,7 +3,7 @@
 Every organization comes from `scoping.visible_orgs`; a page for committee
 staff and organization administrators answers anyone else with a recorded 404.
 The checks page, the exports and the statistics' record lists are in
-`views_lists.py`.
+`lists.py`.
 """
 
 from __future__ import annotations
@@ -21,11 +21,11 @@ from dangjian.core import scoping
 from dangjian.core.web import paginate
 from dangjian.people.conf import PeopleSettings
 
-from . import compliance, selectors, services
-from .conf import OrgsSettings
-from .forms import ElectionForm, OrgMoveForm, TermExtensionForm
-from .models import Organization, OrgKind
-from .tree_html import render_tree
+from .. import compliance, selectors, services
+from ..conf import OrgsSettings
+from ..forms import ElectionForm, OrgMoveForm, TermExtensionForm
+from ..models import Organization, OrgKind
+from ..tree_html import render_tree
 
 TREE_MATCH_LIMIT = 100
 

@@ -22,10 +22,10 @@ from dangjian.core import scoping
 from dangjian.core.web import paginate
 from dangjian.people.models import Member
 
-from . import permissions, selectors, services
-from .forms import AccountCreateForm
-from .models import ADMIN_ROLES, CredentialIssue, Role, User
-from .permissions import current_user
+from .. import permissions, selectors, services
+from ..forms import AccountCreateForm
+from ..models import ADMIN_ROLES, CredentialIssue, Role, User
+from ..permissions import current_user
 
 
 def _require_sysadmin(request: HttpRequest, page: str) -> None:
@@ -54,7 +54,7 @@ def users(request: HttpRequest) -> HttpResponse:
 
 
 def _roles_of(accounts: list[User]) -> dict[int, list[object]]:
-    from .models import RoleAssignment
+    from ..models import RoleAssignment
 
     result: dict[int, list[object]] = {}
     for ra in RoleAssignment.objects.filter(user__in=accounts).select_related("org").order_by("org__path"):

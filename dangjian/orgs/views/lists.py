@@ -6,18 +6,17 @@ from __future__ import annotations
 from typing import Any
 
 from django.contrib.auth.decorators import login_required
-from django.core.paginator import Paginator
 from django.db.models import QuerySet
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
 from dangjian.core import scoping, tree
 from dangjian.core.selectors import org_and_year_from
-from dangjian.core.web import xlsx_download
+from dangjian.core.web import paginate, xlsx_download
 
-from . import compliance, selectors
-from .models import Organization
-from .views import require_org_viewer, visible_org_or_404
+from .. import compliance, selectors
+from ..models import Organization
+from .tree import require_org_viewer, visible_org_or_404
 
 FINDINGS_PAGE_SIZE = 100
 RECORDS_PAGE_SIZE = 50
@@ -51,7 +50,7 @@ def _findings(request: HttpRequest) -> dict[str, Any]:
 def compliance_page(request: HttpRequest) -> HttpResponse:
     require_org_viewer(request, "orgs:compliance")
     ctx = _findings(request)
-    page = Paginator(ctx["findings"], FINDINGS_PAGE_SIZE).get_page(request.GET.get("page"))
+    page = paginate(request, ctx["findings"], FINDINGS_PAGE_SIZE)
     query = {k: v for k, v in (("org", ctx["root"].code if ctx["root"] else ""), ("code", ctx["code"])) if v}
     return render(
         request,
@@ -126,7 +125,7 @@ def _records_scope(request: HttpRequest) -> tuple[Organization | None, int, Quer
 
 def _records_page(request: HttpRequest, template: str, items: Any, **extra: Any) -> HttpResponse:
     org, year = extra.pop("org"), extra.pop("year")
-    page = Paginator(items, RECORDS_PAGE_SIZE).get_page(request.GET.get("page"))
+    page = paginate(request, items, RECORDS_PAGE_SIZE)
     return render(
         request,
         template,

@@ -15,10 +15,10 @@ from dangjian.core import scoping
 from dangjian.core.web import paginate
 from dangjian.orgs.models import Organization
 
-from . import permissions, selectors, services
-from .forms import RoleGrantForm
-from .models import ADMIN_ROLES, Role, RoleAssignment, User
-from .permissions import current_user
+from .. import permissions, selectors, services
+from ..forms import RoleGrantForm
+from ..models import ADMIN_ROLES, Role, RoleAssignment, User
+from ..permissions import current_user
 
 
 def _require_granter(request: HttpRequest, page: str) -> None:

@@ -14,9 +14,9 @@ from django.shortcuts import render
 from django.utils import timezone
 from django.utils.http import urlencode
 
-from . import audit, audit_selectors, excel, scoping
-from .models import AuditEntry
-from .web import paginate
+from .. import audit, audit_selectors, excel, scoping
+from ..models import AuditEntry
+from ..web import paginate
 
 PAGE_SIZE = 50
 

@@ -10,11 +10,11 @@ from django.views.decorators.http import require_POST
 
 from dangjian.core import scoping
 
-from . import lockout, permissions, security
-from .forms import PolicyForm
-from .models import SecurityPolicy, User
-from .permissions import current_user
-from .services import AccountError
+from .. import lockout, permissions, security
+from ..forms import PolicyForm
+from ..models import SecurityPolicy, User
+from ..permissions import current_user
+from ..services import AccountError
 
 
 def _require_secadmin(request: HttpRequest, page: str) -> None:

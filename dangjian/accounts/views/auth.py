@@ -15,10 +15,10 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.cache import never_cache
 from django.views.decorators.debug import sensitive_post_parameters
 
-from . import policy, security
-from .forms import LoginForm, PasswordChangeForm, TokenForm
-from .permissions import current_user
-from .services import AccountError
+from .. import policy, security
+from ..forms import LoginForm, PasswordChangeForm, TokenForm
+from ..permissions import current_user
+from ..services import AccountError
 
 
 class LoginView(auth_views.LoginView):

@@ -29,11 +29,11 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from dangjian.core import excel, scoping
 from dangjian.orgs.models import Organization
 
-from . import lockout, member_accounts
-from .forms import ActivationForm, MemberAccountsForm
-from .member_accounts import format_code
-from .models import ActivationCode
-from .permissions import current_user
+from .. import lockout, member_accounts
+from ..forms import ActivationForm, MemberAccountsForm
+from ..member_accounts import format_code
+from ..models import ActivationCode
+from ..permissions import current_user
 
 NAV = "member_accounts"
 # The page lists at most this many people to tick; "all" covers any number.
@@ -225,6 +225,6 @@ def _activation_page(request: HttpRequest, form: ActivationForm) -> HttpResponse
 
 
 def _policy(request: HttpRequest) -> Any:
-    from . import policy
+    from .. import policy
 
     return policy.current(request)

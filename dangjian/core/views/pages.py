@@ -6,9 +6,9 @@ from django.shortcuts import redirect, render
 
 from dangjian.accounts.http import AuthedRequest
 
-from . import scoping, selectors
-from .menu import landing_for
-from .web.params import BadParameter
+from .. import scoping, selectors
+from ..menu import landing_for
+from ..web.params import BadParameter
 
 
 @login_required
