@@ -17,7 +17,6 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-from io import StringIO
 from pathlib import Path
 
 BASE = Path(__file__).resolve().parent.parent
@@ -31,7 +30,6 @@ def main() -> int:
 
 
 def run(args: argparse.Namespace, started: float) -> int:
-    from django.core.management import call_command
     from django.db import connection
     from django.test import Client
     from django.utils import timezone
@@ -46,9 +44,7 @@ def run(args: argparse.Namespace, started: float) -> int:
     print(f"数据看板性能基准：规模 city，每项 {runs} 轮取中位数，种子 {args.seed}，临时数据库 {where}")
     print(f"机器：{os.cpu_count()} 核，SQLite {connection.Database.sqlite_version}")
     print()
-    common.close_db()
-    call_command("migrate", verbosity=0, interactive=False)
-    call_command("seed_demo", "--scale", "city", "--seed", str(args.seed), stdout=StringIO())
+    common.city_database(args)
 
     year = timezone.localdate().year
     root = Organization.objects.get(depth=1)

@@ -16,7 +16,6 @@ import argparse
 import os
 import sys
 import time
-from io import StringIO
 from pathlib import Path
 
 BASE = Path(__file__).resolve().parent.parent
@@ -31,7 +30,6 @@ def main() -> int:
 
 def run(args: argparse.Namespace, started: float) -> int:
     from auditlog.context import disable_auditlog
-    from django.core.management import call_command
     from django.db import connection, transaction
     from django.test import Client
     from django.utils import timezone
@@ -47,14 +45,7 @@ def run(args: argparse.Namespace, started: float) -> int:
     print(f"党费管理性能基准：规模 city，每项 {runs} 轮取中位数，临时数据库 {common.DB.relative_to(BASE)}")
     print(f"机器：{os.cpu_count()} 核，SQLite {connection.Database.sqlite_version}")
     print()
-    common.close_db()
-    call_command("migrate", verbosity=0, interactive=False)
-    items: list[common.Item] = []
-    seeding = common.Item("生成 city 演示数据（seed_demo，含各模块）", 60.0)
-    t = time.perf_counter()
-    call_command("seed_demo", "--scale", "city", "--seed", str(args.seed), stdout=StringIO())
-    seeding.times.append(time.perf_counter() - t)
-    items.append(seeding)
+    items: list[common.Item] = common.city_database(args)
 
     root = Organization.objects.get(depth=1)
     own = common.Item("  其中党费数据（重新生成一次）", 3.0)

@@ -21,7 +21,6 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-from io import StringIO
 from pathlib import Path
 
 BASE = Path(__file__).resolve().parent.parent
@@ -35,7 +34,6 @@ def main() -> int:
 
 
 def run(args: argparse.Namespace, started: float) -> int:
-    from django.core.management import call_command
     from django.db import connection
     from django.test import Client
 
@@ -50,9 +48,7 @@ def run(args: argparse.Namespace, started: float) -> int:
     )
     print(f"机器：{os.cpu_count()} 核，SQLite {connection.Database.sqlite_version}")
     print()
-    common.close_db()
-    call_command("migrate", verbosity=0, interactive=False)
-    call_command("seed_demo", "--scale", "city", "--seed", str(args.seed), stdout=StringIO())
+    common.city_database(args)
     print(f"名册：{Member.objects.count()} 人")
     print()
     client = Client()
