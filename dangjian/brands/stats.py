@@ -13,6 +13,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from dangjian.core.registry import metric
+from dangjian.orgs.selectors import count_per_org, sum_per_org
 
 from .selectors import (
     counted_attendances,
@@ -24,25 +25,82 @@ from .selectors import (
 )
 
 if TYPE_CHECKING:
+    from collections.abc import Mapping, Sequence
+
     from dangjian.orgs.models import Organization
 
 
-@metric("brands.submitted", "党建品牌申报", unit="个", records_url="brands:records_submitted", records=submitted_in)
+# Many organizations at once (registry.per_org): one grouped query per tree, the same figure as the function.
+
+
+def _submitted_per_org(orgs: Sequence[Organization], year: int) -> Mapping[int, int]:
+    return count_per_org(orgs, year, submitted_in)
+
+
+def _recognized_per_org(orgs: Sequence[Organization], year: int) -> Mapping[int, int]:
+    return count_per_org(orgs, year, recognized_in)
+
+
+def _downgraded_per_org(orgs: Sequence[Organization], year: int) -> Mapping[int, int]:
+    return count_per_org(orgs, year, downgraded_in, "brand__org")
+
+
+def _revoked_per_org(orgs: Sequence[Organization], year: int) -> Mapping[int, int]:
+    return count_per_org(orgs, year, revoked_in, "brand__org")
+
+
+def _training_sessions_per_org(orgs: Sequence[Organization], year: int) -> Mapping[int, int]:
+    return count_per_org(orgs, year, counted_exchanges, "committee")
+
+
+def _training_attendances_per_org(orgs: Sequence[Organization], year: int) -> Mapping[int, int]:
+    return sum_per_org(orgs, year, counted_exchanges, "attendees", "committee")
+
+
+@metric(
+    "brands.submitted",
+    "党建品牌申报",
+    unit="个",
+    records_url="brands:records_submitted",
+    records=submitted_in,
+    per_org=_submitted_per_org,
+)
 def submitted(org: Organization, year: int) -> int:
     return submitted_in(org, year).count()
 
 
-@metric("brands.recognized", "党建品牌认定", unit="个", records_url="brands:records_recognized", records=recognized_in)
+@metric(
+    "brands.recognized",
+    "党建品牌认定",
+    unit="个",
+    records_url="brands:records_recognized",
+    records=recognized_in,
+    per_org=_recognized_per_org,
+)
 def recognized(org: Organization, year: int) -> int:
     return recognized_in(org, year).count()
 
 
-@metric("brands.downgraded", "党建品牌降级", unit="个", records_url="brands:records_downgraded", records=downgraded_in)
+@metric(
+    "brands.downgraded",
+    "党建品牌降级",
+    unit="个",
+    records_url="brands:records_downgraded",
+    records=downgraded_in,
+    per_org=_downgraded_per_org,
+)
 def downgraded(org: Organization, year: int) -> int:
     return downgraded_in(org, year).count()
 
 
-@metric("brands.revoked", "党建品牌撤销", unit="个", records_url="brands:records_revoked", records=revoked_in)
+@metric(
+    "brands.revoked",
+    "党建品牌撤销",
+    unit="个",
+    records_url="brands:records_revoked",
+    records=revoked_in,
+    per_org=_revoked_per_org,
+)
 def revoked(org: Organization, year: int) -> int:
     return revoked_in(org, year).count()
 
@@ -53,6 +111,7 @@ def revoked(org: Organization, year: int) -> int:
     unit="期",
     records_url="brands:records_training",
     records=counted_exchanges,
+    per_org=_training_sessions_per_org,
     adds_to="training.classes",
 )
 def training_sessions(org: Organization, year: int) -> int:
@@ -64,6 +123,7 @@ def training_sessions(org: Organization, year: int) -> int:
     "品牌培训交流参加人次（计入培训）",
     unit="人次",
     records_url="brands:records_training",
+    per_org=_training_attendances_per_org,
     adds_to="training.attendances",
 )
 def training_attendances(org: Organization, year: int) -> int:

@@ -18,10 +18,11 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from django.db.models import Count, OuterRef, Q, QuerySet, Subquery
+from django.db.models import Count, OuterRef, Q, QuerySet, Subquery, Sum
 from django.utils import timezone
 
 from dangjian.core.tree import STEP, ancestor_paths, covering_q, outside_subtree_q, subtree_q
@@ -324,3 +325,119 @@ def overdue_rows(orgs: QuerySet[Organization], *, as_of: dt.date) -> list[OrgRow
     existing = orgs.filter(Q(founded_on__isnull=True) | Q(founded_on__lte=as_of))
     snapshot = load_snapshot(existing, as_of=as_of, with_counts=False)
     return [r for r in snapshot.rows if r.term.status == TermStatus.OVERDUE]
+
+
+# ---------------------------------------------------------------- figures of many organizations at once
+# A registered metric's `per_org` (see dangjian.core.registry): each of many organizations' figure,
+# each for its own subtree, from one grouped query per tree instead of one query per organization.
+
+
+def roots_covering(orgs: Sequence[Organization]) -> list[Organization]:
+    """One organization per tree ORGS lie in: the deepest common ancestor of those in it (one query at most)."""
+    groups: dict[str, str] = {}
+    for o in orgs:
+        common = groups.get(o.path[:STEP])
+        if common is None:
+            common = o.path
+        while not o.path.startswith(common):
+            common = common[:-STEP]
+        groups[o.path[:STEP]] = common
+    by_path = {o.path: o for o in orgs}
+    missing = [p for p in groups.values() if p not in by_path]
+    if missing:
+        by_path.update({o.path: o for o in Organization.objects.filter(path__in=missing)})
+    return [by_path[p] for p in groups.values()]
+
+
+def roll_up(orgs: Sequence[Organization], found: Iterable[tuple[str, Any]], zero: Any = 0) -> dict[int, Any]:
+    """Each of ORGS' sum of the values FOUND as (path, value) inside its subtree."""
+    result: dict[int, Any] = {o.pk: zero for o in orgs}
+    ids_at: dict[str, list[int]] = defaultdict(list)
+    for o in orgs:
+        ids_at[o.path].append(o.pk)
+    for path, value in found:
+        for p in ancestor_paths(path):
+            for pk in ids_at.get(p, ()):
+                result[pk] += value
+    return result
+
+
+def roll_up_distinct(orgs: Sequence[Organization], found: Iterable[tuple[str, Any]]) -> dict[int, int]:
+    """Each of ORGS' number of distinct things FOUND as (path, thing) inside its subtree."""
+    seen: dict[int, set[Any]] = {o.pk: set() for o in orgs}
+    ids_at: dict[str, list[int]] = defaultdict(list)
+    for o in orgs:
+        ids_at[o.path].append(o.pk)
+    for path, thing in found:
+        for p in ancestor_paths(path):
+            for pk in ids_at.get(p, ()):
+                seen[pk].add(thing)
+    return {pk: len(things) for pk, things in seen.items()}
+
+
+def count_per_org(
+    orgs: Sequence[Organization],
+    year: int,
+    records: Callable[[Organization, int], QuerySet[Any]],
+    org_field: str = "org",
+) -> dict[int, int]:
+    """RECORDS(org, year).count() for each of ORGS, where RECORDS is a subtree filter on ORG_FIELD
+    ("" for a queryset of organizations) with one organization per record: one grouped query per tree."""
+    field = f"{org_field}__path" if org_field else "path"
+    found: list[tuple[str, int]] = []
+    for root in roots_covering(orgs):
+        rows = records(root, year).values(field).annotate(n=Count("pk", distinct=True)).order_by()
+        found += [(r[field], r["n"]) for r in rows]
+    return roll_up(orgs, found)
+
+
+def sum_per_org(
+    orgs: Sequence[Organization],
+    year: int,
+    records: Callable[[Organization, int], QuerySet[Any]],
+    value: str,
+    org_field: str = "org",
+    zero: Any = 0,
+) -> dict[int, Any]:
+    """The sum of VALUE over RECORDS(org, year) for each of ORGS (see count_per_org)."""
+    field = f"{org_field}__path" if org_field else "path"
+    found: list[tuple[str, Any]] = []
+    for root in roots_covering(orgs):
+        rows = records(root, year).values(field).annotate(s=Sum(value)).order_by()
+        found += [(r[field], r["s"]) for r in rows if r["s"] is not None]
+    return roll_up(orgs, found, zero)
+
+
+def units_adjusted_per_org(orgs: Sequence[Organization], year: int) -> dict[int, int]:
+    """orgs.units_adjusted of each of ORGS: distinct units of the organizations whose affiliation changed."""
+    paths = [o.path for o in orgs]
+    if not paths:
+        return {}
+    pairs = (
+        Organization.objects.filter(covering_q(paths), affiliation_changes__changed_on__year=year)
+        .exclude(units=None)
+        .values_list("path", "units")
+        .distinct()
+    )
+    return roll_up_distinct(orgs, pairs)
+
+
+def elections_held_per_org(orgs: Sequence[Organization], year: int) -> dict[int, int]:
+    paths = [o.path for o in orgs]
+    if not paths:
+        return {}
+    rows = (
+        Election.objects.filter(covering_q(paths, "org__path"), held_on__year=year)
+        .values("org__path")
+        .annotate(n=Count("pk"))
+        .order_by()
+    )
+    return roll_up(orgs, [(r["org__path"], r["n"]) for r in rows])
+
+
+def elections_overdue_per_org(orgs: Sequence[Organization], year: int) -> dict[int, int]:
+    paths = [o.path for o in orgs]
+    if not paths:
+        return {}
+    rows = overdue_rows(Organization.objects.filter(covering_q(paths)), as_of=year_end(year))
+    return roll_up(orgs, [(r.org.path, 1) for r in rows])

@@ -1,0 +1,20 @@
+"""Each metric's per_org (many organizations in one grouped query) gives, for every organization,
+exactly the figure its function gives for that organization's subtree, on the seeded demo world."""
+
+from django.test import override_settings
+
+from dangjian.core.registry import metrics_in
+from dangjian.demo.tests.helpers import SeededTestCase
+from dangjian.orgs.tests.test_per_org_figures import assert_per_org_matches
+from dangjian.study import stats
+from dangjian.study.selectors import figures
+
+
+class PerOrgFigureTests(SeededTestCase):
+    def test_every_figure_of_the_app_answers_many_organizations_as_each_one_alone(self):
+        assert_per_org_matches(self, metrics_in(stats))
+
+    @override_settings(DANGJIAN={"study": {"training_person_times": "per_day"}})
+    def test_training_person_times_counted_per_day_too(self):
+        self.assertTrue(figures.per_day())
+        assert_per_org_matches(self, [stats.training_attendances])
