@@ -11,7 +11,7 @@ from django.http import HttpRequest
 from ninja import Field, Query, Router, Schema
 
 from dangjian.core import scoping
-from dangjian.core.api import answers
+from dangjian.core.api import ApiId, answers
 from dangjian.core.web import ApiYear
 
 from . import permissions, selectors
@@ -77,7 +77,7 @@ def annual_reports(request: HttpRequest, query: Query[AnnualListQuery]):
 
 
 @router.get("/reports/{pk}", response=answers(AnnualDocumentOut, 404, 422), summary="年度报告的正文与数据")
-def annual_report(request: HttpRequest, pk: int):
+def annual_report(request: HttpRequest, pk: ApiId):
     _require(request, "annual_report")
     report = selectors.report_for(request, pk)
     doc = selectors.document(report)

@@ -50,8 +50,8 @@ class DashboardSettings(AppSettings):
     # What makes an organization "behind" this month: (registry key, "below" or "above", threshold).
     # A key no installed app registers is skipped.
     behind_checks: tuple[tuple[str, str, float], ...] = BEHIND_CHECKS
-    # Registry keys the dashboard does not chart (its own bookkeeping).
-    hidden_prefixes: tuple[str, ...] = ("screens.",)
+    # Registry keys the dashboard does not chart (its own and the annual report's bookkeeping).
+    hidden_prefixes: tuple[str, ...] = ("screens.", "annual.")
     # The display screen (大屏) reloads its figures this often.
     screen_refresh_seconds: int = 300
     # A display link is valid for at most SCREEN_LINK_MAX_DAYS (the signature's max_age); the form offers the default.

@@ -28,7 +28,7 @@ class TransfersQuery(Schema):
     year: ApiYear | None = Field(None, description="年度，默认今年")
 
 
-class OutLetterOut(Schema):
+class TransfersOutLetterOut(Schema):
     id: int
     number: str = Field(description="介绍信编号")
     member: str = Field(description="姓名")
@@ -56,7 +56,7 @@ class OutLetterOut(Schema):
         return obj.org.name
 
 
-class InLetterOut(Schema):
+class TransfersInLetterOut(Schema):
     id: int
     number: str
     origin_name: str = Field(description="转出党组织")
@@ -76,7 +76,7 @@ class InLetterOut(Schema):
         return obj.org.name
 
 
-class FlowOut(Schema):
+class TransfersFlowOut(Schema):
     id: int
     member: str
     org_code: str = Field(description="所在支部编码")
@@ -107,7 +107,7 @@ def _scope(request: HttpRequest, query: TransfersQuery, model: type, api: str):
     return org_and_year_from(request, {"org": query.org, "year": query.year})
 
 
-@router.get("/out", response=answers(list[OutLetterOut], 404, 422), summary="本年度开具的转出介绍信")
+@router.get("/out", response=answers(list[TransfersOutLetterOut], 404, 422), summary="本年度开具的转出介绍信")
 def transfers_out(request: HttpRequest, query: Query[TransfersQuery]):
     org, year = _scope(request, query, OutLetter, "transfers_out")
     if org is None:
@@ -115,7 +115,9 @@ def transfers_out(request: HttpRequest, query: Query[TransfersQuery]):
     return list(selectors.out_letters_in(org, year).select_related("org").order_by("-issued_on", "-seq"))
 
 
-@router.get("/out/overdue", response=answers(list[OutLetterOut], 404, 422), summary="有效期已过、回执未返回的介绍信")
+@router.get(
+    "/out/overdue", response=answers(list[TransfersOutLetterOut], 404, 422), summary="有效期已过、回执未返回的介绍信"
+)
 def transfers_overdue(request: HttpRequest, query: Query[TransfersQuery]):
     org, _year = _scope(request, query, OutLetter, "transfers_overdue")
     if org is None:
@@ -123,7 +125,7 @@ def transfers_overdue(request: HttpRequest, query: Query[TransfersQuery]):
     return list(selectors.overdue_letters(org, timezone.localdate()))
 
 
-@router.get("/in", response=answers(list[InLetterOut], 404, 422), summary="本年度收到的转入介绍信")
+@router.get("/in", response=answers(list[TransfersInLetterOut], 404, 422), summary="本年度收到的转入介绍信")
 def transfers_in(request: HttpRequest, query: Query[TransfersQuery]):
     org, year = _scope(request, query, InLetter, "transfers_in")
     if org is None:
@@ -131,7 +133,7 @@ def transfers_in(request: HttpRequest, query: Query[TransfersQuery]):
     return list(selectors.in_letters_in(org, year).select_related("org").order_by("-received_on", "-id"))
 
 
-@router.get("/flow", response=answers(list[FlowOut], 404, 422), summary="本年度的流动党员")
+@router.get("/flow", response=answers(list[TransfersFlowOut], 404, 422), summary="本年度的流动党员")
 def transfers_flow(request: HttpRequest, query: Query[TransfersQuery]):
     org, year = _scope(request, query, FlowMember, "transfers_flow")
     if org is None:
