@@ -14,6 +14,7 @@ from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING
 
 from dangjian.core.registry import metric
+from dangjian.orgs.selectors import count_per_org
 
 from . import selectors
 
@@ -24,6 +25,17 @@ if TYPE_CHECKING:
 def _scores(orgs: Sequence[Organization], year: int) -> Mapping[int, float | int]:
     found = selectors.scores_of(orgs, year)
     return {o.pk: float(found[o.pk]) if o.pk in found else 0 for o in orgs}
+
+
+# Many organizations at once (registry.per_org): one grouped query per tree, the same figure as the function.
+
+
+def _reports_per_org(orgs: Sequence[Organization], year: int) -> Mapping[int, int]:
+    return count_per_org(orgs, year, selectors.reports_in)
+
+
+def _talks_per_org(orgs: Sequence[Organization], year: int) -> Mapping[int, int]:
+    return count_per_org(orgs, year, selectors.talks_in)
 
 
 @metric(
@@ -45,11 +57,19 @@ def score(org: Organization, year: int) -> float | int:
     unit="份",
     records_url="evaluation:records_reports",
     records=selectors.reports_in,
+    per_org=_reports_per_org,
 )
 def reports(org: Organization, year: int) -> int:
     return selectors.reports_in(org, year).count()
 
 
-@metric("evaluation.talks", "述职评议约谈", unit="人", records_url="evaluation:talks", records=selectors.talks_in)
+@metric(
+    "evaluation.talks",
+    "述职评议约谈",
+    unit="人",
+    records_url="evaluation:talks",
+    records=selectors.talks_in,
+    per_org=_talks_per_org,
+)
 def talks(org: Organization, year: int) -> int:
     return selectors.talks_in(org, year).count()
