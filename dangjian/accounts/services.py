@@ -128,7 +128,7 @@ def password_reset(*, by: User, account: User, request: Any = None) -> Credentia
 @transaction.atomic
 def credential_confirm(*, by: User, issue: CredentialIssue, request: Any = None) -> str:
     """The owner organization confirms ISSUE: a generated password, shown to BY once, changed at first login."""
-    issue = CredentialIssue.objects.select_for_update().select_related("account").get(pk=issue.pk)
+    issue = CredentialIssue.objects.select_for_update(of=("self",)).select_related("account").get(pk=issue.pk)
     if issue.status != CredentialIssue.Status.PENDING:
         raise AccountError("该密码申请已处理，不能再次确认。")
     account = issue.account

@@ -267,7 +267,7 @@ def step_record(
         raise errors.StepOutOfOrder("未知的发展党员步骤。")
     today = today or timezone.localdate()
     data = data or StepData()
-    locked = Case.objects.select_for_update().select_related("org", "member").get(pk=case.pk)
+    locked = Case.objects.select_for_update(of=("self",)).select_related("org", "member").get(pk=case.pk)
     steps = list(locked.steps.prefetch_related("people"))
     check_not_future(done_on, today)
     _check_order(locked, kind, done_on, steps)

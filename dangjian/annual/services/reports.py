@@ -104,7 +104,7 @@ def figure_keys(report: AnnualReport) -> list[str]:
 @transaction.atomic
 def report_freeze(*, report: AnnualReport, by: Any = None, progress: Progress | None = None) -> AnnualReport:
     """Store every figure the report states, with the records behind each, and mark it frozen."""
-    report = AnnualReport.objects.select_for_update().select_related("org").get(pk=report.pk)
+    report = AnnualReport.objects.select_for_update(of=("self",)).select_related("org").get(pk=report.pk)
     _require_draft(report)
     keys = figure_keys(report)
     compare = [k for s in report.sections.all() for k in compared_in(s.template)]

@@ -47,7 +47,7 @@ def article_body(report: AnnualReport) -> str:
 @transaction.atomic
 def report_send(*, report: AnnualReport, column: Any, by: Any) -> AnnualReport:
     """Turn the frozen REPORT into an article draft in COLUMN, written by BY; mark the report sent."""
-    report = AnnualReport.objects.select_for_update().select_related("org").get(pk=report.pk)
+    report = AnnualReport.objects.select_for_update(of=("self",)).select_related("org").get(pk=report.pk)
     if report.is_sent:
         raise errors.AlreadySent()
     if not report.is_frozen:

@@ -38,7 +38,7 @@ def _require_status(result_set: ResultSet, status: str) -> None:
 def results_start_notice(*, result_set: ResultSet, by: Any = None, today: dt.date | None = None) -> ResultSet:
     """Put the computed results into public notice from TODAY for the scheme's working days."""
     require_staff(by, result_set.scheme.committee)
-    result_set = ResultSet.objects.select_for_update().select_related("scheme").get(pk=result_set.pk)
+    result_set = ResultSet.objects.select_for_update(of=("self",)).select_related("scheme").get(pk=result_set.pk)
     _require_status(result_set, ResultStatus.COMPUTED)
     today = today or timezone.localdate()
     result_set.status = ResultStatus.NOTICE
@@ -52,7 +52,7 @@ def results_start_notice(*, result_set: ResultSet, by: Any = None, today: dt.dat
 def results_finalize(*, result_set: ResultSet, by: Any = None, today: dt.date | None = None) -> ResultSet:
     """Make the results final once the notice is over and every objection is answered."""
     require_staff(by, result_set.scheme.committee)
-    result_set = ResultSet.objects.select_for_update().select_related("scheme").get(pk=result_set.pk)
+    result_set = ResultSet.objects.select_for_update(of=("self",)).select_related("scheme").get(pk=result_set.pk)
     _require_status(result_set, ResultStatus.NOTICE)
     today = today or timezone.localdate()
     assert result_set.notice_ends_on is not None

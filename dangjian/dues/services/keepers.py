@@ -26,7 +26,7 @@ def keeper_appoint(*, org: Organization, user: User, by: Any) -> DuesKeeper:
 
 @transaction.atomic
 def keeper_revoke(*, keeper: DuesKeeper, by: Any) -> DuesKeeper:
-    keeper = DuesKeeper.objects.select_for_update().select_related("org").get(pk=keeper.pk)
+    keeper = DuesKeeper.objects.select_for_update(of=("self",)).select_related("org").get(pk=keeper.pk)
     if not can_appoint_keeper(by, keeper.org):
         raise NotAllowed()
     if keeper.status != KeeperStatus.ACTIVE:

@@ -32,7 +32,7 @@ def report_save(
 ) -> Subject:
     """Save SUBJECT's report as a draft, or submit it (SUBMIT): pending → draft → submitted."""
     now = now or timezone.now()
-    locked = Subject.objects.select_for_update().select_related("round").get(pk=subject.pk)
+    locked = Subject.objects.select_for_update(of=("self",)).select_related("round").get(pk=subject.pk)
     if locked.round.status != RoundStatus.OPEN or now >= locked.round.deadline:
         raise errors.ReportRoundClosed()
     if locked.report_status == ReportStatus.SUBMITTED:

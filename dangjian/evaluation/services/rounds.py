@@ -102,7 +102,7 @@ def evaluators_add(*, round_: Round, names: list[str], kind: str, by: Any = None
 
 @transaction.atomic
 def evaluator_remove(*, evaluator: Evaluator, by: Any = None) -> None:
-    locked = Evaluator.objects.select_for_update().select_related("round").get(pk=evaluator.pk)
+    locked = Evaluator.objects.select_for_update(of=("self",)).select_related("round").get(pk=evaluator.pk)
     _check_open(locked.round)
     if locked.cast_at is not None:
         raise errors.EvaluatorHasVoted()
@@ -112,7 +112,7 @@ def evaluator_remove(*, evaluator: Evaluator, by: Any = None) -> None:
 @transaction.atomic
 def evaluator_renew_link(*, evaluator: Evaluator, by: Any = None) -> Evaluator:
     """A new personal link for EVALUATOR (a slip was lost): the old one stops working at once."""
-    locked = Evaluator.objects.select_for_update().select_related("round").get(pk=evaluator.pk)
+    locked = Evaluator.objects.select_for_update(of=("self",)).select_related("round").get(pk=evaluator.pk)
     _check_open(locked.round)
     if locked.cast_at is not None:
         raise errors.EvaluatorHasVoted("该评议人已投票，无需重新生成链接。")

@@ -151,7 +151,7 @@ def meeting_record(
 @transaction.atomic
 def meeting_mark(*, meeting: Meeting, marks: Mapping[int, MarkIn], by: Any) -> Meeting:
     """Change the attendance of MEETING (people not in MARKS keep theirs); quorum is re-checked."""
-    meeting = Meeting.objects.select_for_update().select_related("org").get(pk=meeting.pk)
+    meeting = Meeting.objects.select_for_update(of=("self",)).select_related("org").get(pk=meeting.pk)
     _check_people(meeting.org, marks)
     marks = check_marks(marks, _names(marks))
     existing = {a.person_id: a for a in meeting.attendances.select_related("person")}

@@ -112,7 +112,7 @@ def in_letter_place(
 ) -> InLetter:
     """Place the letter's member in BRANCH: they go on the roster (a returning person gets their record back)."""
     today = today or timezone.localdate()
-    locked = InLetter.objects.select_for_update().select_related("org").get(pk=letter.pk)
+    locked = InLetter.objects.select_for_update(of=("self",)).select_related("org").get(pk=letter.pk)
     if locked.status == InStatus.PLACED:
         raise errors.AlreadyPlaced()
     if locked.status != InStatus.RECEIVED:

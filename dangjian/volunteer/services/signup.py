@@ -47,7 +47,9 @@ def _lock_activity(activity_id: int) -> Activity:
         # Without it two sign-ups could both read "29 taken" and both take the 30th place.
         raise ImproperlyConfigured("SQLite 须以 IMMEDIATE 事务模式运行，否则报名可能超员。")
     try:
-        return Activity.objects.select_for_update().select_related("brigade__corps__org").get(pk=activity_id)
+        return (
+            Activity.objects.select_for_update(of=("self",)).select_related("brigade__corps__org").get(pk=activity_id)
+        )
     except Activity.DoesNotExist:
         raise errors.ActivityMissing() from None
 

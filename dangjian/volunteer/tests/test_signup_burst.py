@@ -41,13 +41,13 @@ def _in_memory_sqlite() -> bool:
 
 
 def _pool_size() -> int:
-    """Connections the threads may hold at once: all of them on SQLite, fewer than the server's limit on PostgreSQL."""
+    """Connections the threads may hold at once: all of them on SQLite; on PostgreSQL fewer than half the server's limit (the other test worker uses the same server)."""
     if connection.vendor != "postgresql":
         return SIGNUPS
     with connection.cursor() as cursor:
         cursor.execute("SHOW max_connections")
         limit = int(cursor.fetchone()[0])
-    return max(5, min(SIGNUPS, limit - 20))
+    return max(5, min(SIGNUPS, limit // 2 - 10))  # two test workers share the server
 
 
 def patiently(job: Callable[[], object], attempts: int = 5) -> Callable[[], object]:
