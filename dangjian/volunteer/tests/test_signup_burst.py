@@ -41,7 +41,8 @@ def _in_memory_sqlite() -> bool:
 
 
 def _pool_size() -> int:
-    """Connections the threads may hold at once: all of them on SQLite; on PostgreSQL fewer than half the server's limit (the other test worker uses the same server)."""
+    """Connections the threads may hold at once: all of them on SQLite; on PostgreSQL fewer than
+    half the server's limit (the other test worker uses the same server)."""
     if connection.vendor != "postgresql":
         return SIGNUPS
     with connection.cursor() as cursor:
