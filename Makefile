@@ -60,6 +60,11 @@ $(PY):
 	$(PYTHON) -m venv $(VENV)
 
 $(PY_STAMP): requirements-dev.lock | $(PY)
+	@# pip itself first, at the lock's pin: older pips (23.2, which Python 3.11 ships) refuse a
+	@# locked package that another one asks for with extras (weasyprint's fonttools[woff]).
+	@awk '/^pip==/{p=1} p{print; if ($$0 !~ /\\$$/) exit}' requirements-dev.lock > $(VENV)/pip.lock
+	$(PY) -m pip install --quiet --disable-pip-version-check --require-hashes --no-deps -r $(VENV)/pip.lock 2>&1 \
+		| { grep -v 'is ignored: it is neither a file nor a directory' || true; }
 	@# (the grep drops pip's notes about this machine's unused local package indexes)
 	$(PY) -m pip install --quiet --disable-pip-version-check --require-hashes -r requirements-dev.lock 2>&1 \
 		| { grep -v 'is ignored: it is neither a file nor a directory' || true; }

@@ -38,6 +38,16 @@ def pytest_configure(config: pytest.Config) -> None:
         _made_template_dir = tempfile.mkdtemp(prefix="dangjian-testdb-")
         os.environ[TEMPLATE_DIR_ENV] = _made_template_dir
 
+    # The "shared" cache (the figures' generations) is a folder that every process of a deployment
+    # shares. The xdist workers each have a database of their own, so each gets a folder of its own
+    # too: otherwise one worker's writes mark another worker's figures changed.
+    from django.conf import settings
+
+    shared = settings.CACHES.get("shared", {})
+    if shared.get("BACKEND", "").endswith("FileBasedCache"):
+        worker = os.environ.get("PYTEST_XDIST_WORKER", "main")
+        shared["LOCATION"] = str(Path(os.environ[TEMPLATE_DIR_ENV]) / f"cache-{worker}-{os.getpid()}")
+
 
 def pytest_unconfigure(config: pytest.Config) -> None:
     if _made_template_dir is not None:

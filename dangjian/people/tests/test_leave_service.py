@@ -96,7 +96,10 @@ class TransferInTests(RosterTestCase):
     def test_someone_who_left_gets_their_own_record_back(self):
         services.member_leave(member=self.w.person_a, left_on=DAY, reason="转出")
         a = Member.everyone.get(pk=self.w.person_a.pk)
-        data = self.data(name=a.name, id_number=a.id_number, birth_date=a.birth_date, org=self.w.branch_b1)
+        data = self.data(
+            name=a.name, id_number=a.id_number, birth_date=a.birth_date, joined_party_on=a.joined_party_on,
+            org=self.w.branch_b1,
+        )  # fmt: skip
         m = services.member_transfer_in(data=data, transferred_on=DAY, from_org_name="外省某党委")
         self.assertEqual((m.pk, m.org, m.left_on), (a.pk, self.w.branch_b1, None))
         self.assertEqual(Member.everyone.filter(id_number_digest=a.id_number_digest).count(), 1)
