@@ -35,7 +35,7 @@ def _line(row: OrgRow, url: str, kind_label: str, has_children: bool) -> str:
     return (
         f'<span class="badge kb kb-{org.kind}">{kind_label}</span> <a href="{url}">{escape(org.name)}</a> '
         f'<span class="text-muted small">{escape(org.code)}</span> '
-        f'<span class="small ms-1">党员 <strong>{row.total.party}</strong>{direct}</span>'
+        f'<span class="small ms-1 text-nowrap">党员 <strong>{row.total.party}</strong>{direct}</span>'
         f"{' ' + term if term else ''}{findings}"
     )
 

@@ -13,7 +13,7 @@ class StatsApiTests(BaseTestCase):
 
         def count_children(org, year):
             self.calls.append((org.code, year))
-            return org.get_descendant_count()
+            return org.get_descendants().count()
 
         metric = registry.metric("test.descendants", "下级组织数")(count_children)
         self.enterContext(registry.installed_for_test(metric))
