@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING, Any
 from django.urls import reverse
 
 from . import registry, scoping
+from .manifests import manifests
 from .web.params import year_param
 
 if TYPE_CHECKING:
@@ -34,11 +35,23 @@ def org_and_year_from(request: HttpRequest, params: Any) -> tuple[Organization |
 
 def dashboard_context(user: Any, org: Organization | None, year: int) -> dict[str, Any]:
     """Every registered figure of ORG's subtree in YEAR, each linked to the records behind it."""
-    figures = []
+    figures: list[dict[str, Any]] = []
+    groups: list[dict[str, Any]] = []  # the figures under the name of the app that reports them
     if org is not None:
         values = registry.compute(org, year)
+        owner = {m.key: manifest.label for manifest in manifests() for m in manifest.metrics}
         for metric in registry.metrics():
             link = f"{reverse(metric.records_url)}?org={org.code}&year={year}" if metric.records_url else ""
-            figures.append({"metric": metric, "value": values[metric.key], "link": link})
+            figure = {"metric": metric, "value": values[metric.key], "link": link}
+            figures.append(figure)
+            label = owner.get(metric.key, "其他")
+            group = next((g for g in groups if g["label"] == label), None)
+            if group is None:
+                group = {"label": label, "figures": []}
+                groups.append(group)
+            group["figures"].append(figure)
     orgs = scoping.visible_orgs(user).filter(depth__lte=2).order_by("path")
-    return {"org": org, "year": year, "figures": figures, "org_choices": orgs, "years": range(year + 1, year - 6, -1)}
+    return {
+        "org": org, "year": year, "figures": figures, "groups": groups, "org_choices": orgs,
+        "years": range(year + 1, year - 6, -1),
+    }  # fmt: skip

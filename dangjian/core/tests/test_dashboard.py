@@ -16,6 +16,15 @@ class DashboardTests(BaseTestCase):
         self.assertContains(response, "2024年")
         self.assertEqual(next(f for f in response.context["figures"] if f["metric"].key == "test.children")["value"], 2)
 
+    def test_figures_are_grouped_under_the_app_that_reports_them(self):
+        self.login_as(self.w.staff)
+        response = self.client.get("/dashboard/", {"org": "GW", "year": 2024})
+        groups = {g["label"]: [f["metric"].key for f in g["figures"]] for g in response.context["groups"]}
+        self.assertIn("volunteer.hours", groups["志愿服务"])
+        self.assertNotIn("volunteer.hours", groups.get("理论学习", []))
+        self.assertContains(response, '<h2 class="h6 text-muted mt-4 mb-2">志愿服务</h2>', html=False)
+        self.assertEqual(sum(len(keys) for keys in groups.values()), len(response.context["figures"]))
+
     def test_an_admin_cannot_look_at_another_org(self):
         self.login_as(self.w.admin_a)
         self.assertEqual(self.client.get("/dashboard/", {"org": "B"}).status_code, 404)
