@@ -100,6 +100,10 @@ class PasswordChangeForm(DjangoPasswordChangeForm):
         self.fields["old_password"].label = "原密码"
         self.fields["new_password1"].label = "新密码"
         self.fields["new_password2"].label = "再次输入新密码"
+        # The page lists the policy's rules once, under the fields; the validators' own list
+        # (Django's help text) would say the same again, partly in other words.
+        self.fields["new_password1"].help_text = ""
+        self.fields["new_password2"].help_text = ""
         for field in self.fields.values():
             field.widget.attrs["class"] = "form-control"
 

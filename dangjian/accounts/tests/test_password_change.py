@@ -31,6 +31,11 @@ class PasswordChangeTests(BaseTestCase):
         # Still logged in afterwards.
         self.assertEqual(self.client.get("/dashboard/").status_code, 200)
 
+    def test_the_page_states_the_rules_once(self):
+        self.login_as(self.w.staff)
+        page = self.client.get("/accounts/password/").content.decode()
+        self.assertEqual(page.count("个字符"), 1, "the password rules are listed twice")
+
     def test_the_old_password_must_be_right(self):
         self.login_as(self.w.staff)
         self.assertContains(self.change(old="Wrong#2027"), "原密码不正确")
