@@ -112,6 +112,37 @@ def metric(
     return decorator
 
 
+def counted(
+    key: str,
+    label: str,
+    records: RecordsFunc,
+    *,
+    unit: str = "",
+    records_url: str = "",
+    org_field: str = "org",
+    adds_to: str = "",
+) -> Metric:
+    """The figure KEY that counts RECORDS(org, year), a subtree filter on ORG_FIELD with one
+    organization per record: the figure, its records and its per_org (one grouped query per
+    tree) all come from RECORDS, so they cannot disagree."""
+    from dangjian.orgs.selectors import count_per_org
+
+    def figure(org: Organization, year: int) -> int:
+        return records(org, year).count()
+
+    figure.__name__ = figure.__qualname__ = key.replace(".", "_")
+    return Metric(
+        key=key,
+        label=label,
+        func=figure,
+        unit=unit,
+        records_url=records_url,
+        records=records,
+        per_org=functools.partial(count_per_org, records=records, org_field=org_field),
+        adds_to=adds_to,
+    )
+
+
 def metrics_in(module: ModuleType) -> tuple[Metric, ...]:
     """The metrics a stats module defines, in the order it defines them."""
     return tuple(v for v in vars(module).values() if isinstance(v, Metric))
