@@ -380,6 +380,8 @@ def _sqlite_load(using: str, source: Path) -> None:
     origin = sqlite3.connect(source)
     try:
         origin.backup(connection.connection)  # page by page into the live file, under its write lock
+    except sqlite3.OperationalError as e:
+        raise BackupError(f"数据库正被其他进程使用（{e}），未恢复：请先停止网页服务和后台任务进程再恢复。") from None
     finally:
         origin.close()
     with connection.cursor() as cursor:
@@ -443,7 +445,8 @@ def backup_restore(
         wrong = {t: (n, counts[t]) for t, n in manifest.row_counts.items() if counts[t] != n}
         if wrong:
             listed = "；".join(f"{t}：应为 {n} 行，实为 {'无此表' if m is None else m}" for t, (n, m) in wrong.items())
-            raise BackupError(f"恢复后的行数与备份清单不符（{len(wrong)} 张表）：{listed}")
+            note = f"上传的文件未恢复。恢复前的数据在 {kept}。" if kept else "上传的文件未恢复。"
+            raise BackupError(f"恢复后的行数与备份清单不符（{len(wrong)} 张表）：{listed}。{note}")
         _restore_files(archive)
     for alias in settings.CACHES:
         caches[alias].clear()  # figures cached from the data as it was
