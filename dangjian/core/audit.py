@@ -55,6 +55,8 @@ class Event:
     PII_KEY_ROTATED = "pii_key_rotated"
     CONTENT_SCAN = "content_scan"
     IMPORT_INTERRUPTED = "import_interrupted"
+    BACKUP = "backup"
+    RESTORE = "restore"
 
     labels = {
         CREATE: "新增",
@@ -87,6 +89,8 @@ class Event:
         PII_KEY_ROTATED: "轮换个人信息密钥",
         CONTENT_SCAN: "复查已发布内容",
         IMPORT_INTERRUPTED: "后台导入中断",
+        BACKUP: "数据备份",
+        RESTORE: "数据恢复",
     }
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import itertools
+from typing import Any
 
 import factory
 from django.test import TestCase
@@ -132,3 +133,116 @@ class BaseTestCase(TestCase):
 
     def login_as(self, user: User) -> None:
         self.client.force_login(user)
+
+
+# --- a process killed midway (issue 16 §3) ---------------------------------------------------------
+
+KILL_MARK = "DANGJIAN-KILL-ME-NOW"
+# Printed by a child at the point where it is to die, holding whatever it holds (a transaction, a lock).
+CHILD_PREAMBLE = f"""
+import os, sys, time
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
+import django
+django.setup()
+
+def midway():
+    print({KILL_MARK!r}, flush=True)
+    time.sleep(600)
+"""
+
+
+def in_memory_sqlite() -> bool:
+    from django.db import DEFAULT_DB_ALIAS, connections
+    from django.db.backends.sqlite3.base import DatabaseWrapper as SQLiteWrapper
+
+    wrapper = connections[DEFAULT_DB_ALIAS]
+    return isinstance(wrapper, SQLiteWrapper) and wrapper.is_in_memory_db()
+
+
+def rerun_on_a_sqlite_file(case: Any) -> bool:
+    """When the test database is SQLite in memory (no other process can see it), run CASE's test again
+    in a child pytest whose test database is a file, assert it passed, and return True."""
+    import os
+    import subprocess
+    import sys
+    import tempfile
+    from pathlib import Path
+
+    from django.conf import settings
+
+    if not in_memory_sqlite():
+        return False
+    node = f"{sys.modules[type(case).__module__].__file__}::{type(case).__name__}::{case._testMethodName}"
+    with tempfile.TemporaryDirectory(prefix="dangjian-killed-") as folder:
+        env = {**os.environ, "SQLITE_TEST_NAME": str(Path(folder) / "test.sqlite3")}
+        env.pop("DATABASE_URL", None)
+        child = subprocess.run(
+            [sys.executable, "-m", "pytest", node, "-p", "no:cacheprovider", "-p", "no:warnings", "-p", "no:randomly"],
+            cwd=settings.BASE_DIR, env=env, capture_output=True, text=True, timeout=600,
+        )  # fmt: skip
+    case.assertEqual(child.returncode, 0, f"the test on a SQLite file failed:\n{child.stdout[-6000:]}")
+    case.assertIn("1 passed", child.stdout)
+    return True
+
+
+def database_url() -> str:
+    """DATABASE_URL of the database this process uses now (the test database in a test)."""
+    from urllib.parse import quote
+
+    from django.db import connection
+
+    conf = connection.settings_dict
+    if connection.vendor == "sqlite":
+        return f"sqlite:///{conf['NAME']}"
+    login = quote(conf.get("USER") or "", safe="")
+    if conf.get("PASSWORD"):
+        login += ":" + quote(conf["PASSWORD"], safe="")
+    host = quote(conf.get("HOST") or "", safe="")
+    port = f":{conf['PORT']}" if conf.get("PORT") else ""
+    return f"postgres://{login}@{host}{port}/{quote(conf['NAME'], safe='')}"
+
+
+def kill_midway(code: str, *, env: dict[str, str] | None = None, timeout: float = 120) -> str:
+    """Run CODE (Python, after django.setup(), on this test's database) in a child process; when it
+    calls `midway()` the child is sent SIGKILL at once. Returns what it printed; fails (AssertionError)
+    when the child ends, or takes longer than TIMEOUT, without reaching midway()."""
+    import os
+    import selectors
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    from django.conf import settings
+
+    child_env = {**os.environ, "DATABASE_URL": database_url(), **(env or {})}
+    child_env.pop("SQLITE_TEST_NAME", None)
+    child = subprocess.Popen(
+        [sys.executable, "-c", CHILD_PREAMBLE + code],
+        cwd=settings.BASE_DIR, env=child_env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+    )  # fmt: skip
+    assert child.stdout is not None
+    output = b""
+    watch = selectors.DefaultSelector()
+    watch.register(child.stdout, selectors.EVENT_READ)
+    deadline = time.monotonic() + timeout
+    try:
+        while time.monotonic() < deadline:
+            if not watch.select(timeout=1):
+                continue
+            chunk = os.read(child.stdout.fileno(), 65536)  # unbuffered: select() sees what is left
+            if not chunk:
+                break
+            output += chunk
+            if KILL_MARK.encode() in output:
+                os.kill(child.pid, signal.SIGKILL)
+                child.wait(timeout=30)
+                assert child.returncode == -signal.SIGKILL
+                return output.decode(errors="replace")
+        raise AssertionError("the child never reached midway():\n" + output.decode(errors="replace")[-6000:])
+    finally:
+        if child.poll() is None:
+            child.kill()
+            child.wait()
+        watch.close()
+        child.stdout.close()

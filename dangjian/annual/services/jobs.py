@@ -68,6 +68,11 @@ def interrupt_if_stale(job: ReportJob) -> ReportJob:
     return job
 
 
+def recent_jobs(report: AnnualReport, limit: int = 5) -> list[ReportJob]:
+    """REPORT's latest jobs for its page, a dead worker's shown as interrupted (so the user starts again)."""
+    return [interrupt_if_stale(job) for job in report.jobs.order_by("-created_at")[:limit]]
+
+
 def _touch(job: ReportJob, done: int, total: int) -> None:
     ReportJob.objects.filter(pk=job.pk).update(steps_done=done, steps_total=total, touched_at=timezone.now())
 

@@ -59,7 +59,7 @@ def report_detail(request: AuthedRequest, pk: int) -> HttpResponse:
             "changes": selectors.changes_since_freezing(report),
             "may_draft": permissions.may_draft(request.user, report.org),
             "may_send": permissions.may_send(request.user, report.org),
-            "jobs": report.jobs.order_by("-created_at")[:5],
+            "jobs": services.recent_jobs(report),
             "big": services.is_big(report),
         },
     )
