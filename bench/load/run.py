@@ -326,7 +326,8 @@ class Burst:
             session.cookies.set(settings.SESSION_COOKIE_NAME, cookie)
             try:
                 with opening:
-                    opened = session.get(page, allow_redirects=False, timeout=120)
+                    # A connection of its own for the sign-up: the server closes an idle one after 2 s.
+                    opened = session.get(page, allow_redirects=False, timeout=120, headers={"Connection": "close"})
                 token = CSRF.search(opened.text)
                 if opened.status_code != 200 or token is None:
                     raise RuntimeError(f"活动页 HTTP {opened.status_code}，{'无' if token is None else '有'}报名表单")
@@ -341,15 +342,21 @@ class Burst:
                 answer = session.post(
                     f"{page}signup/",
                     data={"csrfmiddlewaretoken": token[1]},
-                    headers={"Referer": page},
+                    headers={"Referer": page, "Connection": "close"},
                     allow_redirects=False,
                     timeout=120,
                 )
                 elapsed = time.perf_counter() - started
-                shown = session.get(page, allow_redirects=False, timeout=120)  # where the answer is shown
             except Exception as e:  # noqa: BLE001
                 with lock:
                     problems.append(f"报名请求失败：{e}")
+                return
+            try:
+                shown = session.get(page, allow_redirects=False, timeout=120)  # where the answer is shown
+            except Exception as e:  # noqa: BLE001
+                with lock:
+                    times.append(elapsed)
+                    problems.append(f"报名后打开活动页失败：{e}")
                 return
             with lock:
                 times.append(elapsed)
