@@ -40,6 +40,7 @@ help:
 	@echo "make test-sqlite    SQLite pass only (PYTEST_ARGS='dangjian/orgs -x' narrows it)"
 	@echo "make test-postgres  PostgreSQL pass only"
 	@echo "make bench          benchmarks on the city data set"
+	@echo "make load           load test over HTTP: LOAD_USERS (50) users for LOAD_SECONDS (60), then a sign-up burst"
 	@echo "make lint           ruff (lint and format) and mypy"
 	@echo "make lock           re-pin requirements*.in into the hashed lock files (UPGRADE=1 to upgrade)"
 	@echo "make clean          remove .venv, node_modules and caches (keeps var/)"
@@ -163,3 +164,17 @@ lock: setup
 clean:
 	rm -rf $(VENV) node_modules staticfiles .pytest_cache .mypy_cache .ruff_cache
 	find . -name __pycache__ -type d -prune -exec rm -rf {} +
+
+# --- load test (issue 16 §3) ---------------------------------------------------
+
+# bench/load/run.py: its own database under var/load/ (the city demo, seeded once and cached),
+# gunicorn with the task worker as `make run` starts them on a free loopback port, locust with
+# LOAD_USERS users of every role for LOAD_SECONDS seconds, then LOAD_BURST members signing up at
+# once for 30 places. Prints requests per second, p50/p95/p99 and errors per page, the burst's
+# outcome and the workers' memory; fails on any error. WORKERS and THREADS apply as for `make run`.
+LOAD_SECONDS ?= 60
+LOAD_USERS ?= 50
+LOAD_BURST ?= 500
+.PHONY: load
+load: setup
+	$(PY) bench/load/run.py --seconds $(LOAD_SECONDS) --users $(LOAD_USERS) --burst $(LOAD_BURST)

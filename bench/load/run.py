@@ -1,0 +1,582 @@
+"""`make load`: the city demo under LOAD_USERS simulated users over HTTP, then a sign-up burst.
+
+    .venv/bin/python bench/load/run.py [--seconds 60] [--users 50] [--burst 500] [--places 30]
+
+1. A database of its own under var/load/: the `city` demo (seed_demo) plus the load test's
+   accounts, seeded once and kept as var/load/seed-city.sqlite3 (seeded again when the
+   migrations, the demo code or this folder change); each run starts from a fresh copy.
+2. The server as `make serve` runs it (gunicorn, WORKERS × THREADS, on a free loopback port)
+   with the task worker beside it, and DANGJIAN_VAR_DIR in the run's folder (its own caches).
+3. locust, headless, USERS users of the roles in pages.MIX for SECONDS seconds: requests per
+   second, p50/p95/p99 and errors per page.
+4. The sign-up burst: BURST members (already logged in, each with their activity page open)
+   press 报名 at once for a new activity with PLACES places: exactly PLACES confirmed, the rest
+   waitlisted in arrival order, no "please retry" answer, and the answers' p99.
+5. The resident memory of each server worker and of the task worker.
+
+Exits 1 when a page answered anything but 200, or the burst went wrong; the targets of
+issue 16 (≥ 100 requests per second, burst p99 ≤ 2 s) are printed as 达标 / 未达标.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import hashlib
+import json
+import os
+import re
+import shutil
+import signal
+import socket
+import statistics
+import subprocess
+import sys
+import threading
+import time
+import unicodedata
+import urllib.request
+from pathlib import Path
+from typing import Any
+
+BASE = Path(__file__).resolve().parents[2]
+LOAD = BASE / "var" / "load"
+RUN = LOAD / "run"
+DB = RUN / "load.sqlite3"
+PY = sys.executable
+BUSY = "系统繁忙"  # the sign-up page's "please retry" (volunteer.views.signup.BUSY)
+CSRF = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
+TARGET_RPS = 100.0
+TARGET_BURST_P99 = 2.0
+
+
+def log(message: str) -> None:
+    print(message, flush=True)
+
+
+# ---------------------------------------------------------------- the database
+
+
+def seed_key(scale: str, members: int) -> str:
+    """What the seeded copy depends on: the migrations, the demo code, this folder."""
+    digest = hashlib.sha256(f"{scale}:{members}".encode())
+    files = [*BASE.glob("dangjian/*/migrations/*.py"), *BASE.glob("dangjian/**/demo*/**/*.py")]
+    files += [*BASE.glob("dangjian/*/demo.py"), *BASE.glob("dangjian/core/seeding*.py")]
+    files += [BASE / "bench" / "load" / "world.py"]
+    for path in sorted(set(files)):
+        digest.update(str(path.relative_to(BASE)).encode())
+        digest.update(path.read_bytes())
+    return digest.hexdigest()[:16]
+
+
+def django_env(db: Path, var_dir: Path) -> dict[str, str]:
+    env = {**os.environ, "DATABASE_URL": f"sqlite:///{db}", "DANGJIAN_VAR_DIR": str(var_dir)}
+    env.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
+    return env
+
+
+def ensure_seed(scale: str, members: int) -> Path:
+    seed = LOAD / f"seed-{scale}.sqlite3"
+    key_file = seed.with_suffix(".key")
+    key = seed_key(scale, members)
+    if seed.exists() and key_file.exists() and key_file.read_text().strip() == key:
+        log(f"演示数据：沿用 {seed.relative_to(BASE)}（{scale}，已含压测账号）")
+        return seed
+    work = LOAD / "seeding"
+    shutil.rmtree(work, ignore_errors=True)
+    work.mkdir(parents=True)
+    db = work / "seed.sqlite3"
+    log(f"演示数据：首次生成 {scale} 规模（migrate + seed_demo + 压测账号），约需一两分钟……")
+    started = time.perf_counter()
+    with open(LOAD / "seeding.log", "wb") as out:
+        subprocess.run(
+            [PY, str(Path(__file__)), "--prepare", str(db), "--scale", scale, "--members", str(members)],
+            cwd=BASE,
+            env=django_env(db, work / "var"),
+            stdout=out,
+            stderr=subprocess.STDOUT,
+            check=True,
+        )
+    for suffix in ("-wal", "-shm"):
+        Path(f"{db}{suffix}").unlink(missing_ok=True)
+    db.replace(seed)
+    key_file.write_text(key + "\n")
+    shutil.rmtree(work, ignore_errors=True)
+    log(f"演示数据：已生成并缓存 {seed.relative_to(BASE)}（{time.perf_counter() - started:.0f} 秒）")
+    return seed
+
+
+def prepare(scale: str, members: int) -> None:
+    """In a child process whose DATABASE_URL is the new database: migrate, seed, accounts."""
+    setup_django()
+    from django.core.management import call_command
+    from django.db import connection
+
+    from bench.load import world
+
+    call_command("migrate", verbosity=0, interactive=False)
+    call_command("seed_demo", "--scale", scale, verbosity=0)
+    world.prepare_accounts(members=members)
+    with connection.cursor() as cursor:
+        cursor.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        cursor.execute("PRAGMA optimize")
+    connection.close()
+
+
+def setup_django() -> None:
+    sys.path.insert(0, str(BASE))
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
+    import django
+
+    django.setup()
+
+
+def write_targets(path: Path, members: int) -> None:
+    from bench.load import pages, world
+    from dangjian.accounts.models import User
+
+    accounts = {role: list(names) for role, names in pages.DEMO_USERNAMES.items()}
+    accounts["branch_secretary"] = [pages.SECRETARY_USERNAME]
+    accounts["member"] = [pages.member_username(i) for i in range(members)]
+    values, by_account = {}, {}
+    for mix in pages.MIX:
+        user = None if mix.role == "public" else User.objects.get(username=accounts[mix.role][0])
+        values[mix.role] = world.targets(user)
+        if mix.role not in ("public", "member"):  # each administrator's own organization
+            for username in accounts[mix.role]:
+                by_account[username] = world.targets(User.objects.get(username=username))
+    from dangjian.core.seeding import DEMO_PASSWORD
+
+    path.write_text(
+        json.dumps(
+            {"accounts": accounts, "values": values, "by_account": by_account, "password": DEMO_PASSWORD},
+            ensure_ascii=False,
+        )
+    )
+
+
+# ---------------------------------------------------------------- the server
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+def start_server(env: dict[str, str], port: int) -> tuple[subprocess.Popen[bytes], subprocess.Popen[bytes]]:
+    """The task worker and gunicorn, as `make run` starts them (access log into the run's folder)."""
+    worker = subprocess.Popen(
+        [PY, "manage.py", "db_worker"],
+        cwd=BASE,
+        env=env,
+        stdout=open(RUN / "worker.log", "wb"),
+        stderr=subprocess.STDOUT,
+    )
+    server = subprocess.Popen(
+        [
+            PY, "-m", "gunicorn", "config.wsgi:application", "--bind", f"127.0.0.1:{port}",
+            "--workers", os.environ.get("WORKERS", "2"), "--threads", os.environ.get("THREADS", "4"),
+            "--timeout", "120", "--no-control-socket",
+            "--access-logfile", str(RUN / "access.log"), "--error-logfile", str(RUN / "server.log"),
+        ],
+        cwd=BASE, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.STDOUT,
+    )  # fmt: skip
+    deadline = time.monotonic() + 120
+    while True:
+        try:
+            with urllib.request.urlopen(f"http://127.0.0.1:{port}/accounts/login/", timeout=10) as r:
+                if r.status == 200:
+                    return server, worker
+        except OSError:
+            pass
+        if server.poll() is not None or time.monotonic() > deadline:
+            raise RuntimeError(f"服务没有启动，见 {(RUN / 'server.log').relative_to(BASE)}")
+        time.sleep(0.5)
+
+
+def stop(process: subprocess.Popen[bytes]) -> None:
+    if process.poll() is None:
+        process.send_signal(signal.SIGTERM)
+        try:
+            process.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()
+
+
+def rss_mb(pid: int) -> float | None:
+    try:
+        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+            if line.startswith("VmRSS:"):
+                return int(line.split()[1]) / 1024
+    except OSError:
+        return None
+    return None
+
+
+def children(pid: int) -> list[int]:
+    found = []
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        if int(fields[1]) == pid:
+            found.append(int(stat.parent.name))
+    return sorted(found)
+
+
+def memory_line(server: subprocess.Popen[bytes], worker: subprocess.Popen[bytes]) -> str:
+    workers = [rss_mb(pid) for pid in children(server.pid)]
+    shown = "，".join(f"{mb:.0f} MB" for mb in workers if mb is not None) or "—"
+    task_pid = worker.pid
+    while children(task_pid):  # in development db_worker runs under the autoreloader: the child works
+        task_pid = children(task_pid)[0]
+    task = rss_mb(task_pid)
+    return f"常驻内存（RSS）：服务进程 {shown}（目标各 ≤ 150 MB）；任务进程 {f'{task:.0f} MB' if task else '—'}"
+
+
+# ---------------------------------------------------------------- locust
+
+
+def run_locust(port: int, args: argparse.Namespace, targets: Path) -> list[dict[str, str]]:
+    prefix = RUN / "locust"
+    env = {
+        **os.environ,
+        "LOAD_TARGETS": str(targets),
+        "LOAD_WAIT": str(args.wait),
+        "LOAD_USERS": str(args.users),
+        "LOAD_SECONDS": str(args.seconds),
+        "LOAD_LOGINS": str(RUN / "logins.json"),
+    }
+    command = [
+        str(Path(PY).with_name("locust")), "-f", str(Path(__file__).with_name("locustfile.py")), "--headless",
+        "--users", str(args.users), "--spawn-rate", str(args.spawn_rate), "--run-time", f"{args.seconds + 600}s",
+        "--host", f"http://127.0.0.1:{port}", "--csv", str(prefix), "--only-summary", "--stop-timeout", "10",
+        "--exit-code-on-error", "0", "--loglevel", "WARNING",
+    ]  # fmt: skip
+    with open(RUN / "locust.log", "wb") as out:
+        subprocess.run(command, cwd=BASE, env=env, stdout=out, stderr=subprocess.STDOUT, check=True)
+    with open(f"{prefix}_stats.csv", encoding="utf-8") as f:
+        return list(csv.DictReader(f))
+
+
+def failures() -> list[dict[str, str]]:
+    path = Path(f"{RUN / 'locust'}_failures.csv")
+    if not path.exists():
+        return []
+    with open(path, encoding="utf-8") as f:
+        return list(csv.DictReader(f))
+
+
+# ---------------------------------------------------------------- the burst
+
+
+class Burst:
+    """BURST logged-in members, each on the activity page, press 报名 together."""
+
+    def __init__(self, port: int, size: int, places: int) -> None:
+        self.base = f"http://127.0.0.1:{port}"
+        self.size, self.places = size, places
+
+    def sessions(self) -> tuple[int, list[str]]:
+        """A new activity and a logged-in session for each member (force_login: no Argon2 per member)."""
+        import datetime as dt
+
+        from django.conf import settings
+        from django.test import Client
+
+        from bench.load import pages, world
+        from dangjian.accounts.models import User
+        from dangjian.volunteer.models import Brigade
+        from dangjian.volunteer.tests.helpers import make_activity
+
+        brigade = Brigade.objects.filter(corps__org=world.corps_root()).order_by("pk").first()
+        assert brigade is not None
+        # Far enough ahead that nobody's other sign-ups clash with it.
+        activity = make_activity(
+            brigade, places=self.places, starts_in=dt.timedelta(days=120), title="压测：报名洪峰（文明交通劝导）"
+        )
+        cookies = []
+        users = User.objects.filter(username__in=[pages.member_username(i) for i in range(self.size)])
+        for user in users.order_by("username"):
+            client = Client()
+            client.force_login(user, backend="django.contrib.auth.backends.ModelBackend")
+            cookies.append(client.cookies[settings.SESSION_COOKIE_NAME].value)
+        if len(cookies) < self.size:
+            raise RuntimeError(f"压测账号只有 {len(cookies)} 个，少于 {self.size}")
+        return activity.pk, cookies
+
+    def run(self) -> dict[str, Any]:
+        import requests
+        from django.conf import settings
+
+        activity_id, cookies = self.sessions()
+        page = f"{self.base}/volunteer/activities/{activity_id}/"
+        barrier = threading.Barrier(len(cookies) + 1)
+        opening = threading.Semaphore(8)  # the pages open a few at a time, as people arrive
+        times: list[float] = []
+        answers: list[str] = []
+        problems: list[str] = []
+        lock = threading.Lock()
+
+        def member(cookie: str) -> None:
+            session = requests.Session()
+            session.cookies.set(settings.SESSION_COOKIE_NAME, cookie)
+            try:
+                with opening:
+                    # A connection of its own for the sign-up: the server closes an idle one after 2 s.
+                    opened = session.get(page, allow_redirects=False, timeout=120, headers={"Connection": "close"})
+                token = CSRF.search(opened.text)
+                if opened.status_code != 200 or token is None:
+                    raise RuntimeError(f"活动页 HTTP {opened.status_code}，{'无' if token is None else '有'}报名表单")
+            except Exception as e:  # noqa: BLE001  (reported below; the member still waits at the barrier)
+                with lock:
+                    problems.append(str(e))
+                barrier.wait()
+                return
+            barrier.wait()
+            started = time.perf_counter()
+            try:
+                answer = session.post(
+                    f"{page}signup/",
+                    data={"csrfmiddlewaretoken": token[1]},
+                    headers={"Referer": page, "Connection": "close"},
+                    allow_redirects=False,
+                    timeout=120,
+                )
+                elapsed = time.perf_counter() - started
+            except Exception as e:  # noqa: BLE001
+                with lock:
+                    problems.append(f"报名请求失败：{e}")
+                return
+            try:
+                shown = session.get(page, allow_redirects=False, timeout=120)  # where the answer is shown
+            except Exception as e:  # noqa: BLE001
+                with lock:
+                    times.append(elapsed)
+                    problems.append(f"报名后打开活动页失败：{e}")
+                return
+            with lock:
+                times.append(elapsed)
+                if answer.status_code != 302:
+                    problems.append(f"报名 HTTP {answer.status_code}")
+                answers.append(
+                    "busy"
+                    if BUSY in shown.text
+                    else "confirmed"
+                    if "报名成功" in shown.text
+                    else "waiting"
+                    if "候补名单第" in shown.text
+                    else "other"
+                )
+
+        threads = [threading.Thread(target=member, args=(c,)) for c in cookies]
+        for t in threads:
+            t.start()
+        barrier.wait()
+        started = time.perf_counter()
+        for t in threads:
+            t.join()
+        wall = time.perf_counter() - started
+        return {"activity": activity_id, "times": times, "answers": answers, "problems": problems, "wall": wall}
+
+    def check(self, outcome: dict[str, Any]) -> list[str]:
+        from django.db import connection
+
+        from dangjian.volunteer.models import Participation
+
+        connection.close()
+        rows = list(
+            Participation.objects.filter(activity_id=outcome["activity"])
+            .order_by("seq")
+            .values_list("status", "seq", "signed_up_at")
+        )
+        wrong = list(outcome["problems"][:5])
+        statuses = [s for s, _, _ in rows]
+        expected = ["confirmed"] * self.places + ["waiting"] * (self.size - self.places)
+        if statuses != expected:
+            wrong.append(
+                f"{statuses.count('confirmed')} 人获得名额、{statuses.count('waiting')} 人候补"
+                f"（应为 {self.places} 与 {self.size - self.places}，按报名顺序）"
+            )
+        if [q for _, q, _ in rows] != list(range(1, len(rows) + 1)):
+            wrong.append("报名顺序号不连续")
+        times = [t for _, _, t in rows]
+        if times != sorted(times):
+            wrong.append("候补顺序与报名时间不一致")
+        busy = outcome["answers"].count("busy")
+        if busy:
+            wrong.append(f"{busy} 人被告知“系统繁忙，请稍后再试”")
+        return wrong
+
+
+# ---------------------------------------------------------------- the report
+
+
+def _width(text: str) -> int:
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+
+
+def _pad(text: str, width: int, right: bool = False) -> str:
+    gap = " " * max(0, width - _width(text))
+    return gap + text if right else text + gap
+
+
+def table(headers: list[str], rows: list[list[str]]) -> None:
+    widths = [max(_width(r[i]) for r in [headers, *rows]) for i in range(len(headers))]
+    log("  ".join(_pad(h, w, i > 0) for i, (h, w) in enumerate(zip(headers, widths, strict=True))))
+    log("  ".join("-" * w for w in widths))
+    for row in rows:
+        log("  ".join(_pad(v, w, i > 0) for i, (v, w) in enumerate(zip(row, widths, strict=True))))
+
+
+def report_locust(rows: list[dict[str, str]], args: argparse.Namespace) -> bool:
+    """Print the figures per page; True when no page answered an error."""
+    headers = ["页面（角色·页面）", "请求", "错误", "每秒", "p50", "p95", "p99", "最慢"]
+    body, total = [], None
+    for row in rows:
+        line = [
+            row["Name"] if row["Name"] != "Aggregated" else "合计",
+            row["Request Count"],
+            row["Failure Count"],
+            f"{float(row['Requests/s']):.1f}",
+            *(f"{row[p]} ms" if row[p] != "N/A" else "—" for p in ("50%", "95%", "99%")),
+            f"{float(row['Max Response Time']):.0f} ms",
+        ]
+        if row["Request Count"] == "0":  # the login pages, counted before the figures started again
+            continue
+        if row["Name"] == "Aggregated":
+            total = row
+        else:
+            body.append(line)
+    body.sort(key=lambda r: r[0])
+    if total is not None:
+        body.append([""] * len(headers))
+        body.append(
+            [
+                "合计",
+                total["Request Count"],
+                total["Failure Count"],
+                f"{float(total['Requests/s']):.1f}",
+                *(f"{total[p]} ms" for p in ("50%", "95%", "99%")),
+                f"{float(total['Max Response Time']):.0f} ms",
+            ]
+        )
+    table(headers, body)
+    errors = int(total["Failure Count"]) if total else 1
+    rps = float(total["Requests/s"]) if total else 0.0
+    for failure in failures()[:10]:
+        log(f"  错误：{failure['Name']}：{failure['Error']}（{failure['Occurrences']} 次）")
+    logins_file = RUN / "logins.json"
+    if logins_file.exists():
+        logins = json.loads(logins_file.read_text())
+        login = logins["logins"]["登录"]
+        log(
+            f"\n登录（压测开始前，{login['requests']} 人同时登录，不计入上表）：p50 {login['p50']:.0f} ms，"
+            f"p95 {login['p95']:.0f} ms，最慢 {login['max']:.0f} ms，失败 {login['failures']} 次"
+        )
+        for error in logins["errors"][:5]:
+            log(f"  错误：{error['name']}：{error['error']}（{error['count']} 次）")
+        errors += sum(e["count"] for e in logins["errors"])
+    log(
+        f"\n{args.users} 个并发用户 {args.seconds} 秒：每秒 {rps:.1f} 个请求（目标 ≥ {TARGET_RPS:.0f}："
+        f"{verdict(rps >= TARGET_RPS)}），错误 {errors} 个（目标 0：{verdict(errors == 0)}）"
+    )
+    return errors == 0
+
+
+def verdict(met: bool) -> str:
+    return "达标" if met else "未达标"
+
+
+def percentile(values: list[float], p: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, max(0, int(round(p / 100 * len(ordered) + 0.5)) - 1))]
+
+
+def report_burst(outcome: dict[str, Any], wrong: list[str], burst: Burst) -> bool:
+    times = outcome["times"]
+    answers = outcome["answers"]
+    log(
+        f"\n报名洪峰：{burst.size} 名党员同时报名一个 {burst.places} 个名额的活动（每人一个连接，已登录、已打开活动页）"
+    )
+    if times:
+        p99 = percentile(times, 99)
+        log(
+            f"  应答时间：p50 {percentile(times, 50) * 1000:.0f} ms，p95 {percentile(times, 95) * 1000:.0f} ms，"
+            f"p99 {p99 * 1000:.0f} ms（目标 ≤ {TARGET_BURST_P99:.0f} s：{verdict(p99 <= TARGET_BURST_P99)}），"
+            f"最慢 {max(times) * 1000:.0f} ms，平均 {statistics.mean(times) * 1000:.0f} ms；"
+            f"全部处理完 {outcome['wall']:.1f} 秒"
+        )
+    log(
+        f"  页面所示结果：报名成功 {answers.count('confirmed')}，候补 {answers.count('waiting')}，"
+        f"请稍后再试 {answers.count('busy')}，其他 {answers.count('other')}"
+    )
+    if wrong:
+        for line in wrong:
+            log(f"  错误：{line}")
+    else:
+        log(
+            f"  核对：恰好 {burst.places} 人获得名额，其余 {burst.size - burst.places} 人按报名顺序候补，无人被要求重试"
+        )
+    return not wrong
+
+
+# ---------------------------------------------------------------- main
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description="压力测试：演示数据上的并发访问与报名洪峰")
+    parser.add_argument("--seconds", type=int, default=int(os.environ.get("LOAD_SECONDS", "60")))
+    parser.add_argument("--users", type=int, default=int(os.environ.get("LOAD_USERS", "50")))
+    parser.add_argument("--spawn-rate", type=float, default=10.0, help="每秒登录的用户数")
+    parser.add_argument("--wait", type=float, default=float(os.environ.get("LOAD_WAIT", "0")))
+    parser.add_argument("--burst", type=int, default=500, help="同时报名的人数（0：不测）")
+    parser.add_argument("--places", type=int, default=30)
+    parser.add_argument("--scale", default="city", choices=["demo", "city"])
+    parser.add_argument("--members", type=int, default=600, help="为压测准备的党员账号数（≥ 用户数与洪峰人数）")
+    parser.add_argument("--prepare", metavar="DB", help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.prepare:
+        prepare(args.scale, args.members)
+        return 0
+    if args.members < max(args.burst, args.users):
+        parser.error("--members 须不少于 --burst 与 --users")
+
+    seed = ensure_seed(args.scale, args.members)
+    shutil.rmtree(RUN, ignore_errors=True)
+    (RUN / "var").mkdir(parents=True)
+    shutil.copyfile(seed, DB)
+    env = django_env(DB, RUN / "var")
+    os.environ.update({k: env[k] for k in ("DATABASE_URL", "DANGJIAN_VAR_DIR", "DJANGO_SETTINGS_MODULE")})
+    setup_django()
+    targets = RUN / "targets.json"
+    write_targets(targets, args.members)
+
+    port = free_port()
+    server, worker = start_server(env, port)
+    ok = True
+    try:
+        log(f"服务：http://127.0.0.1:{port}/（gunicorn {os.environ.get('WORKERS', '2')} 进程 × "
+            f"{os.environ.get('THREADS', '4')} 线程，任务进程在旁；日志在 {RUN.relative_to(BASE)}/）")  # fmt: skip
+        log(
+            f"压测：{args.users} 个用户（各角色按 pages.MIX 的比例），{args.seconds} 秒，"
+            f"每页之间最多等待 {args.wait} 秒\n"
+        )
+        ok = report_locust(run_locust(port, args, targets), args)
+        log(memory_line(server, worker))
+        if args.burst:
+            burst = Burst(port, args.burst, args.places)
+            outcome = burst.run()
+            ok = report_burst(outcome, burst.check(outcome), burst) and ok
+            log(memory_line(server, worker))
+    finally:
+        stop(server)
+        stop(worker)
+    return 0 if ok else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
