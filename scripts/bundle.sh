@@ -91,6 +91,9 @@ if ! npm_cache_covers "$CACHE/npm" 2>/dev/null; then
     rm -rf "$scratch"
 fi
 cp -a "$CACHE/npm" "$off/npm-cache"
+# npm finds a package's cached manifest under the registry's address, so the install names the
+# same registry (it never contacts it: npm runs with --offline).
+npm config get registry > "$off/npm-registry"
 npm_cache_covers "$off/npm-cache" || die "the npm cache does not cover package-lock.json"
 
 if [ "$DEBS" != 0 ] && [ "$#" -gt 0 ]; then

@@ -47,6 +47,9 @@ fi
 # --- Python and npm, from the bundle only -------------------------------------
 export PIP_NO_INDEX=1 PIP_FIND_LINKS="$off/wheels" PIP_CONFIG_FILE=/dev/null PIP_DISABLE_PIP_VERSION_CHECK=1
 export npm_config_offline=true npm_config_cache="$off/npm-cache" npm_config_audit=false npm_config_fund=false
+# The cache knows each package by the registry address it came from; --offline never contacts it.
+npm_config_registry=$(cat "$off/npm-registry")
+export npm_config_registry
 lock=$(cat "$off/LOCK")
 
 echo "== Python packages ($lock)"
