@@ -99,14 +99,19 @@ npm_cache_covers "$off/npm-cache" || die "the npm cache does not cover package-l
 if [ "$DEBS" != 0 ] && [ "$#" -gt 0 ]; then
     step "Debian packages: $*"
     command -v apt-cache >/dev/null || die "no apt-cache: BUNDLE_DEBS=0 leaves the Debian packages out"
-    # The packages and everything they depend on, less Priority: required (on every Debian).
-    closure=$(apt-cache depends --recurse --no-recommends --no-suggests --no-conflicts --no-breaks \
-        --no-replaces --no-enhances "$@" | grep -E '^[a-z0-9]' | sort -u)
-    want=$(apt-cache show --no-all-versions $closure \
-        | awk '/^Package:/{p=$2} /^Version:/{v=$2} /^Architecture:/{a=$2}
-               /^Priority:/{r=$2} /^$/{if (p && r != "required") print p, v, a; p=""; r=""}
-               END{if (p && r != "required") print p, v, a}' | sort -u)
-    [ -n "$want" ] || die "apt-cache knows none of $* (apt-get update first, or BUNDLE_DEBS=0)"
+    # What apt would install on a minimal Debian: one whose packages are this machine's
+    # Priority: required ones and what they depend on. apt's own resolver picks among
+    # alternatives, as on the real machine.
+    base=$(dpkg-query -W -f='${Package} ${Priority}\n' | awk '$2 == "required" {print $1}')
+    apt-cache depends --recurse --installed --no-recommends --no-suggests --no-conflicts --no-breaks \
+        --no-replaces --no-enhances $base | grep -E '^[a-z0-9]' | sort -u > "$stage/base.txt"
+    awk 'NR == FNR {base[$1]; next} {split($0, l, "\n"); p = substr(l[1], 10); sub(/:.*/, "", p)}
+         p in base {print $0 "\n"}' "$stage/base.txt" RS= /var/lib/dpkg/status > "$stage/status"
+    want=$(apt-get install --simulate --no-install-recommends -o Debug::NoLocking=1 \
+        -o Dir::State::status="$stage/status" "$@" 2>&1 \
+        | awk '/^E:/ {print > "/dev/stderr"; bad = 1}
+               /^Inst / {v = $3; sub(/^\(/, "", v); a = $NF; gsub(/[][)]/, "", a); print $2, v, a}
+               END {exit bad}') || die "apt cannot resolve $* (apt-get update first, or BUNDLE_DEBS=0)"
     fetch=()
     while read -r p v a; do
         f="${p}_${v//:/%3a}_${a}.deb"
@@ -114,7 +119,7 @@ if [ "$DEBS" != 0 ] && [ "$#" -gt 0 ]; then
         echo "$f"
     done <<< "$want" > "$stage/debs.txt"
     if [ "${#fetch[@]}" -gt 0 ]; then
-        (cd "$CACHE/debs" && apt-get download -qq "${fetch[@]}") \
+        (cd "$CACHE/debs" && apt-get download -qq $([ "$(id -u)" -eq 0 ] && echo -o APT::Sandbox::User=root) "${fetch[@]}") \
             || die "apt-get download failed (BUNDLE_DEBS=0 leaves the Debian packages out)"
     fi
     while read -r f; do cp "$CACHE/debs/$f" "$off/debs/"; done < "$stage/debs.txt"
@@ -135,7 +140,7 @@ fi
 (cd "$top" && find offline -type f ! -name SHA256SUMS -print0 | sort -z | xargs -0 sha256sum > offline/SHA256SUMS)
 
 step "archive"
-rm -f "$OUT/$name.tar.gz"
+rm -f "$OUT"/dangjian-*.tar.gz  # one archive, the one SHA256SUMS names
 tar -C "$stage" -cf - "$name" | gzip -1 > "$OUT/$name.tar.gz.part"
 mv "$OUT/$name.tar.gz.part" "$OUT/$name.tar.gz"
 (cd "$OUT" && sha256sum "$name.tar.gz" > SHA256SUMS)
