@@ -19,12 +19,6 @@ echo "== $(sed -n 's/^name: //p' "$off/BUNDLE")"
 # A damaged copy fails here, not halfway through an install.
 (cd "$top" && sha256sum --check --quiet offline/SHA256SUMS) || die "offline/SHA256SUMS does not match: copy the archive again"
 
-PYTHON=$(command -v python3.11 || command -v python3 || true)
-[ -n "$PYTHON" ] || die "Python 3.11 is needed (python3.11 or python3 on PATH)"
-want_py=$(sed -n 's/^python: \([0-9.]*\) .*/\1/p' "$off/BUNDLE")
-have_py=$("$PYTHON" -c 'import sys; print("%d.%d" % sys.version_info[:2])')
-[ "$have_py" = "$want_py" ] || die "the bundle's wheels are for Python $want_py; $PYTHON is $have_py"
-
 # --- Debian packages --------------------------------------------------------
 installed() { [ "$(dpkg-query -W -f='${Status}' "$1" 2>/dev/null)" = "install ok installed" ]; }
 shopt -s nullglob
@@ -45,6 +39,12 @@ if [ "${#debs[@]}" -gt 0 ]; then
 fi
 
 # --- Python and npm, from the bundle only -------------------------------------
+PYTHON=$(command -v python3.11 || command -v python3 || true)
+[ -n "$PYTHON" ] || die "Python 3.11 is needed (python3.11 or python3 on PATH)"
+want_py=$(sed -n 's/^python: \([0-9.]*\) .*/\1/p' "$off/BUNDLE")
+have_py=$("$PYTHON" -c 'import sys; print("%d.%d" % sys.version_info[:2])')
+[ "$have_py" = "$want_py" ] || die "the bundle's wheels are for Python $want_py; $PYTHON is $have_py"
+
 export PIP_NO_INDEX=1 PIP_FIND_LINKS="$off/wheels" PIP_CONFIG_FILE=/dev/null PIP_DISABLE_PIP_VERSION_CHECK=1
 export npm_config_offline=true npm_config_cache="$off/npm-cache" npm_config_audit=false npm_config_fund=false
 # The cache knows each package by the registry address it came from; --offline never contacts it.
