@@ -110,14 +110,21 @@ if [ "$DEBS" != 0 ] && [ "$#" -gt 0 ]; then
     want=$(apt-get install --simulate --no-install-recommends -o Debug::NoLocking=1 \
         -o Dir::State::status="$stage/status" "$@" 2>&1 \
         | awk '/^E:/ {print > "/dev/stderr"; bad = 1}
-               /^Inst / {v = $3; sub(/^\(/, "", v); a = $NF; gsub(/[][)]/, "", a); print $2, v, a}
+               /^Inst / {v = $3; sub(/^\(/, "", v); match($0, /\[[a-z0-9-]+\]\)/)
+                         print "Inst", $2, v, substr($0, RSTART + 1, RLENGTH - 3)}
+               /^Conf / {print "Conf", $2}
                END {exit bad}') || die "apt cannot resolve $* (apt-get update first, or BUNDLE_DEBS=0)"
+    # offline/debs/ORDER replays apt's own sequence (unpack, configure), so that each
+    # package's pre-dependencies are configured before it is unpacked.
     fetch=()
-    while read -r p v a; do
+    : > "$stage/debs.txt"
+    while read -r what p v a; do
+        if [ "$what" = Conf ]; then echo "configure $p"; continue; fi
         f="${p}_${v//:/%3a}_${a}.deb"
         [ -f "$CACHE/debs/$f" ] || fetch+=("$p=$v")
-        echo "$f"
-    done <<< "$want" > "$stage/debs.txt"
+        echo "$f" >> "$stage/debs.txt"
+        echo "unpack $f"
+    done <<< "$want" > "$off/debs/ORDER"
     if [ "${#fetch[@]}" -gt 0 ]; then
         (cd "$CACHE/debs" && apt-get download -qq $([ "$(id -u)" -eq 0 ] && echo -o APT::Sandbox::User=root) "${fetch[@]}") \
             || die "apt-get download failed (BUNDLE_DEBS=0 leaves the Debian packages out)"

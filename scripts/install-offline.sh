@@ -27,14 +27,28 @@ if [ "${#debs[@]}" -gt 0 ]; then
     missing=()
     while read -r p; do installed "$p" || missing+=("$p"); done < "$off/debs/WANTED"
     if [ "${#missing[@]}" -gt 0 ]; then
-        # The wanted packages and those of their dependencies that are not installed.
+        # The wanted packages and those of their dependencies that are not installed, in
+        # apt's order (offline/debs/ORDER): unpack, then configure once what it needs is.
         todo=()
-        for f in "${debs[@]}"; do installed "$(dpkg-deb -f "$f" Package)" || todo+=("$f"); done
+        while read -r what arg; do
+            if [ "$what" = unpack ] && ! installed "$(dpkg-deb -f "$off/debs/$arg" Package)"; then todo+=("$arg"); fi
+        done < "$off/debs/ORDER"
         if [ "$(id -u)" -ne 0 ]; then
-            die "missing Debian packages: ${missing[*]}. As root: dpkg -i ${todo[*]#"$top"/}"
+            die "missing Debian packages: ${missing[*]}. Run this script as root to install them from the bundle"
         fi
         echo "== Debian packages: ${missing[*]} (${#todo[@]} files)"
-        dpkg -i "${todo[@]}" >/dev/null
+        declare -A ours=()
+        while read -r what arg; do
+            if [ "$what" = unpack ]; then
+                p=$(dpkg-deb -f "$off/debs/$arg" Package)
+                if installed "$p"; then continue; fi
+                ours[$p]=1
+                dpkg --unpack "$off/debs/$arg" >/dev/null
+            elif [ -n "${ours[$arg]:-}" ]; then
+                dpkg --configure "$arg" >/dev/null
+            fi
+        done < "$off/debs/ORDER"
+        dpkg --configure --pending >/dev/null
     fi
 fi
 
