@@ -44,6 +44,7 @@ help:
 	@echo "make lint           ruff (lint and format) and mypy"
 	@echo "make lock           re-pin requirements*.in into the hashed lock files (UPGRADE=1 to upgrade)"
 	@echo "make clean          remove .venv, node_modules and caches (keeps var/)"
+	@echo "make bundle         one archive for installing with no network (var/bundle; see scripts/install-offline.sh)"
 
 # --- set-up ---------------------------------------------------------------
 
@@ -178,3 +179,23 @@ LOAD_BURST ?= 500
 .PHONY: load
 load: setup
 	$(PY) bench/load/run.py --seconds $(LOAD_SECONDS) --users $(LOAD_USERS) --burst $(LOAD_BURST)
+
+# --- air-gapped install -------------------------------------------------------
+
+# `make bundle` packs the source (HEAD), the wheels of BUNDLE_LOCK, the npm cache and the
+# Debian packages above with their dependencies into var/bundle/dangjian-<version>.tar.gz
+# (and SHA256SUMS); scripts/install-offline.sh installs from it with no network.
+# BUNDLE_DEBS=0 leaves the Debian packages out; BUNDLE_EXTRA_DEBS="python3-venv npm make" adds
+# what a bare Debian 12 lacks to run the set-up at all (Python 3.11, npm, make). `make test-bundle` builds the whole bundle
+# and installs it into a scratch folder with every package index unreachable.
+BUNDLE_LOCK ?= requirements-dev.lock
+BUNDLE_DEBS ?= 1
+BUNDLE_EXTRA_DEBS ?=
+.PHONY: bundle test-bundle
+
+bundle: | $(PY)
+	PY=$(PY) BUNDLE_LOCK=$(BUNDLE_LOCK) BUNDLE_DEBS=$(BUNDLE_DEBS) \
+		bash scripts/bundle.sh $(SYSTEM_PACKAGES) $(if $(PO_FILES),gettext) $(BUNDLE_EXTRA_DEBS)
+
+test-bundle: $(PY_STAMP)
+	DANGJIAN_BUNDLE_TEST=full $(VENV)/bin/pytest dangjian/core/tests/test_offline_bundle.py -q
