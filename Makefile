@@ -43,6 +43,7 @@ help:
 	@echo "make lint           ruff (lint and format) and mypy"
 	@echo "make lock           re-pin requirements*.in into the hashed lock files (UPGRADE=1 to upgrade)"
 	@echo "make clean          remove .venv, node_modules and caches (keeps var/)"
+	@echo "make replica        start a PostgreSQL primary and streaming replica on Unix sockets (replica-stop stops them)"
 
 # --- set-up ---------------------------------------------------------------
 
@@ -163,3 +164,15 @@ lock: setup
 clean:
 	rm -rf $(VENV) node_modules staticfiles .pytest_cache .mypy_cache .ruff_cache
 	find . -name __pycache__ -type d -prune -exec rm -rf {} +
+
+# --- a primary and a streaming replica (issue 16 §2) -------------------------------------------
+# For trying DATABASE_REPLICA_URL on one machine; dangjian/core/tests/test_replica_pair.py starts a
+# pair of its own. Both servers listen only on Unix sockets in REPLICA_DIR; `make replica` prints
+# the two URLs to export, `make replica-stop` stops both and removes the folder.
+REPLICA_DIR ?= $(or $(TMPDIR),/tmp)/dangjian-pg-replica
+.PHONY: replica replica-stop
+replica:
+	bash scripts/pg-replica.sh start $(REPLICA_DIR)
+
+replica-stop:
+	bash scripts/pg-replica.sh stop $(REPLICA_DIR)
