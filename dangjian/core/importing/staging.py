@@ -55,10 +55,9 @@ def staged_file(name: str) -> Path:
     """A file on this machine with the bytes of the staged upload NAME, for the importers to read:
     the upload itself on disk, or a copy fetched from the storage (missing when it is kept no more)."""
     storage, name = upload_storage(), Path(name).name
-    try:
+    if isinstance(storage, FileSystemStorage):
         return Path(storage.path(name))
-    except NotImplementedError:  # not on this machine's disk: a copy in UPLOAD_DIR, made once
-        pass
+    # Not on this machine's disk: a copy in UPLOAD_DIR, made once.
     local = _upload_dir() / name
     if not local.exists() and storage.exists(name):
         with storage.open(name, "rb") as source, open(local, "wb") as out:

@@ -79,10 +79,10 @@ def main() -> dict[str, Any]:
     from dangjian.core.testing import World
     from dangjian.orgs.models import Election
 
-    found: dict[str, Any] = {"in_recovery": _replica_sql("SELECT pg_is_in_recovery()")[0], "setup_seconds": setup_seconds}
+    found: dict[str, Any] = {"in_recovery": _replica_sql("SELECT pg_is_in_recovery()")[0], "setup": setup_seconds}
     world = World()
     year = timezone.localdate().year
-    stats = {"org": "A", "year": year}
+    stats: dict[str, str | int] = {"org": "A", "year": year}
     writer, reader = Client(), Client()
     writer.force_login(world.staff)
     reader.force_login(world.staff)
