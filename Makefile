@@ -46,6 +46,8 @@ help:
 	@echo "make clean          remove .venv, node_modules and caches (keeps var/)"
 	@echo "make bundle         one archive for installing with no network (var/bundle; see scripts/install-offline.sh)"
 
+	@echo "make replica        start a PostgreSQL primary and streaming replica on Unix sockets (replica-stop stops them)"
+
 # --- set-up ---------------------------------------------------------------
 
 setup: system-packages $(PY_STAMP) $(NPM_STAMP) $(MO_FILES)
@@ -199,3 +201,15 @@ bundle: | $(PY)
 
 test-bundle: $(PY_STAMP)
 	DANGJIAN_BUNDLE_TEST=full $(VENV)/bin/pytest dangjian/core/tests/test_offline_bundle.py -q
+
+# --- a primary and a streaming replica (issue 16 §2) -------------------------------------------
+# For trying DATABASE_REPLICA_URL on one machine; dangjian/core/tests/test_replica_pair.py starts a
+# pair of its own. Both servers listen only on Unix sockets in REPLICA_DIR; `make replica` prints
+# the two URLs to export, `make replica-stop` stops both and removes the folder.
+REPLICA_DIR ?= $(or $(TMPDIR),/tmp)/dangjian-pg-replica
+.PHONY: replica replica-stop
+replica:
+	bash scripts/pg-replica.sh start $(REPLICA_DIR)
+
+replica-stop:
+	bash scripts/pg-replica.sh stop $(REPLICA_DIR)

@@ -298,7 +298,7 @@ STATICFILES_DIRS = [
     ("vendor/echarts", BASE_DIR / "node_modules" / "echarts" / "dist"),
     BASE_DIR / "static",
 ]
-STORAGES = {
+STORAGES: dict[str, dict[str, Any]] = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {
         "BACKEND": "whitenoise.storage.CompressedStaticFilesStorage"
@@ -363,3 +363,60 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "WARNING")},
 }
+
+# --- Production layout (issue 16 §2): a read replica, Redis sessions, S3-compatible attachments ---
+# DATABASE_REPLICA_URL: a streaming replica of DATABASE_URL (PostgreSQL). Only the report and dashboard
+# pages read from it, and only where that cannot show stale rows (dangjian.core.db_router); writes and
+# migrations stay on the primary. Unset, nothing changes.
+DATABASE_REPLICA_URL = os.environ.get("DATABASE_REPLICA_URL", "").strip()
+if DATABASE_REPLICA_URL:
+    DATABASES["replica"] = dj_database_url.parse(
+        DATABASE_REPLICA_URL,
+        conn_max_age=envint("DB_CONN_MAX_AGE", "60"),
+        conn_health_checks=envbool("DB_CONN_HEALTH_CHECKS", "1"),
+    )
+    if not (DATABASES["default"]["ENGINE"] == DATABASES["replica"]["ENGINE"] == "django.db.backends.postgresql"):
+        raise ImproperlyConfigured("DATABASE_REPLICA_URL needs PostgreSQL for both DATABASE_URL and the replica")
+    # Tests run on the primary's test database only: the replica alias then reads it too.
+    DATABASES["replica"]["TEST"] = {"MIRROR": "default"}
+    DATABASE_ROUTERS = ["dangjian.core.db_router.ReplicaRouter"]
+    MIDDLEWARE.append("dangjian.core.db_router.ReplicaPinMiddleware")
+# Seconds a browser that wrote reads from the primary only (read-after-write despite the replica's lag).
+REPLICA_PIN_SECONDS = envint("REPLICA_PIN_SECONDS", "10")
+
+# Sessions live in the cache when the caches are in Redis (CACHE_URL), with the database behind it
+# ("cached_db": a Redis restart logs nobody out); without CACHE_URL they stay in the database.
+if CACHE_URL:
+    SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
+
+# S3-compatible storage for every uploaded file (MinIO on the intranet, for example): S3_BUCKET and
+# S3_ENDPOINT_URL set it on; keys from S3_ACCESS_KEY / S3_SECRET_KEY (or *_FILE). Files stay private
+# (every download goes through a view that checks who asks). Unset: files under MEDIA_ROOT.
+S3_BUCKET = os.environ.get("S3_BUCKET", "").strip()
+S3_ENDPOINT_URL = os.environ.get("S3_ENDPOINT_URL", "").strip()
+if bool(S3_BUCKET) != bool(S3_ENDPOINT_URL):
+    raise ImproperlyConfigured("S3_BUCKET and S3_ENDPOINT_URL go together: set both or neither")
+if S3_BUCKET:
+    STORAGES["default"] = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": S3_BUCKET,
+            "endpoint_url": S3_ENDPOINT_URL,
+            "access_key": envsecret("S3_ACCESS_KEY", ""),
+            "secret_key": envsecret("S3_SECRET_KEY", ""),
+            "region_name": os.environ.get("S3_REGION", "") or None,
+            "location": os.environ.get("S3_PREFIX", "dangjian"),
+            "default_acl": None,  # the bucket's own policy: private
+            "querystring_auth": True,
+            "file_overwrite": False,  # a second upload of the same name gets a new name, as on disk
+            "addressing_style": "path",  # MinIO and most intranet servers serve buckets by path
+            "signature_version": "s3v4",
+        },
+    }
+    # Imports waiting for their confirmation go to the same bucket, under their own prefix, so the
+    # task worker on another server finds them.
+    STORAGES["imports"] = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {**STORAGES["default"]["OPTIONS"], "location": os.environ.get("S3_PREFIX", "dangjian") + "-imports"},
+    }
+# --- end of production layout -----------------------------------------------------------------

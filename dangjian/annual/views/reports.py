@@ -13,6 +13,7 @@ from django.views.decorators.http import require_POST
 
 from dangjian.accounts.http import AuthedRequest
 from dangjian.core import audit, registry, scoping
+from dangjian.core.db_router import reading_from_replica
 from dangjian.core.web import attach_errors, flash_errors, paginate
 
 from .. import permissions, selectors, services
@@ -46,6 +47,7 @@ def report_new(request: AuthedRequest) -> HttpResponse:
 
 
 @login_required
+@reading_from_replica()
 def report_detail(request: AuthedRequest, pk: int) -> HttpResponse:
     report = selectors.report_for(request, pk)
     doc = selectors.document(report)

@@ -4,6 +4,7 @@ from django.http import HttpRequest
 from ninja import Field, Query, Router, Schema
 
 from dangjian.core import registry
+from dangjian.core.db_router import reading_from_replica
 from dangjian.core.selectors import org_and_year_from
 from dangjian.core.web import ApiYear
 
@@ -20,7 +21,8 @@ class CoreStatsQuery(Schema):
 
 @router.get("/stats", response=answers(dict[str, int | float], 404, 422), summary="按组织子树和年度汇总全部已登记指标")
 def stats(request: HttpRequest, query: Query[CoreStatsQuery]):
-    org, year = org_and_year_from(request, {"org": query.org, "year": query.year})
-    if org is None:
-        return {}
-    return registry.compute(org, year)
+    with reading_from_replica():
+        org, year = org_and_year_from(request, {"org": query.org, "year": query.year})
+        if org is None:
+            return {}
+        return registry.compute(org, year)

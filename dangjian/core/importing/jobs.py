@@ -25,7 +25,6 @@ import logging
 from pathlib import Path
 from typing import Any
 
-from django.conf import settings
 from django.utils import timezone
 from django.utils.module_loading import import_string
 from django_tasks import task
@@ -37,7 +36,7 @@ from ..excel import ExcelReadError
 from .conf import ImportSettings
 from .models import ImportJob
 from .result import Change, ImportResult, RowError
-from .staging import Staged, StagingError, forget_staged
+from .staging import Staged, StagingError, forget_staged, remove_staged_file, staged_file
 from .workbook import check_archive, estimate_rows
 
 logger = logging.getLogger(__name__)
@@ -59,7 +58,8 @@ class JobInterrupted(Exception):
 
 
 def _path(job: ImportJob) -> Path:
-    return Path(settings.UPLOAD_DIR) / Path(job.stored_as).name
+    """A file on this machine with the job's upload (the worker may run on another server)."""
+    return staged_file(job.stored_as)
 
 
 def _sha256(path: Path) -> str:
@@ -154,11 +154,11 @@ def confirm_job(*, job: ImportJob) -> None:
     path = _path(job)
     if timezone.now() - job.checked_at > limits.staged_max_age:
         _finish(job, Status.FAILED, None, message=f"预览已超过{limits.staged_max_minutes}分钟，确认已失效。")
-        path.unlink(missing_ok=True)  # the roster it holds is kept no longer than needed
+        remove_staged_file(job.stored_as)  # the roster it holds is kept no longer than needed
         raise StagingError(f"预览已超过{limits.staged_max_minutes}分钟，确认已失效，未导入任何数据。请重新上传文件。")
     if not path.exists() or _sha256(path) != job.sha256:
         _finish(job, Status.FAILED, None, message="预览后文件已被更改或已不存在。")
-        path.unlink(missing_ok=True)
+        remove_staged_file(job.stored_as)
         raise StagingError("预览后文件已被更改或已不存在，未导入任何数据。请重新上传文件。")
     now = timezone.now()
     # Claimed in one statement: of two confirmations sent at once, only one queues the import.
@@ -200,7 +200,7 @@ def interrupt_if_stale(job: ImportJob) -> ImportJob:
     logger.warning("background import %s interrupted: untouched since %s (%s)", job.pk, job.touched_at, job.status)
     message = (NEVER_STARTED if waiting else STOPPED).format(minutes=limits.stale_minutes)
     _finish(job, Status.INTERRUPTED, None, message=message)
-    _path(job).unlink(missing_ok=True)
+    remove_staged_file(job.stored_as)
     audit.record(
         audit.Event.IMPORT_INTERRUPTED,
         actor=job.user,
@@ -222,7 +222,7 @@ def prune_finished_jobs(*, days: int | None = None, now: dt.datetime | None = No
     keep = dt.timedelta(days=days) if days is not None else ImportSettings.current().finished_keep
     old = ImportJob.objects.filter(status__in=FINISHED, finished_at__lt=(now or timezone.now()) - keep)
     for job in old:
-        _path(job).unlink(missing_ok=True)
+        remove_staged_file(job.stored_as)
     deleted, _ = old.delete()
     return deleted
 
@@ -264,17 +264,17 @@ def _run(job: ImportJob, *, dry_run: bool) -> None:
     except Exception:  # noqa: BLE001  (whatever went wrong, the user gets a sentence and nothing is written)
         logger.exception("background import %s failed", job.pk)
         _finish(job, Status.FAILED, None, message=INTERNAL_ERROR)
-        path.unlink(missing_ok=True)
+        remove_staged_file(job.stored_as)
         return
     if not result.ok:
         _finish(job, Status.FAILED, result)
-        path.unlink(missing_ok=True)
+        remove_staged_file(job.stored_as)
     elif dry_run:
         job.checked_at = timezone.now()
         _finish(job, Status.CHECKED, result)
     else:
         _finish(job, Status.DONE, result)
-        path.unlink(missing_ok=True)
+        remove_staged_file(job.stored_as)
 
 
 def _finish(job: ImportJob, status: str, result: ImportResult | None, *, message: str = "") -> None:

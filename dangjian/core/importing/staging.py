@@ -5,12 +5,14 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import secrets
+import shutil
 import time
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from django.conf import settings
+from django.core.files.storage import FileSystemStorage, Storage, storages
 from django.utils import timezone
 
 from .conf import ImportSettings
@@ -41,6 +43,35 @@ def _upload_dir() -> Path:
     return folder
 
 
+def upload_storage() -> Storage:
+    """Where uploads wait for their confirmation: settings.STORAGES["imports"] where there is one
+    (S3-compatible storage, which the task worker on another server reaches too), else UPLOAD_DIR."""
+    if "imports" in settings.STORAGES:
+        return storages["imports"]
+    return FileSystemStorage(location=_upload_dir())
+
+
+def staged_file(name: str) -> Path:
+    """A file on this machine with the bytes of the staged upload NAME, for the importers to read:
+    the upload itself on disk, or a copy fetched from the storage (missing when it is kept no more)."""
+    storage, name = upload_storage(), Path(name).name
+    if isinstance(storage, FileSystemStorage):
+        return Path(storage.path(name))
+    # Not on this machine's disk: a copy in UPLOAD_DIR, made once.
+    local = _upload_dir() / name
+    if not local.exists() and storage.exists(name):
+        with storage.open(name, "rb") as source, open(local, "wb") as out:
+            shutil.copyfileobj(source, out)
+    return local
+
+
+def remove_staged_file(name: str) -> None:
+    """The staged upload NAME, and this machine's copy of it, removed (nothing happens if gone)."""
+    name = Path(name).name
+    upload_storage().delete(name)
+    (_upload_dir() / name).unlink(missing_ok=True)
+
+
 def _sha256(path: Path) -> str:
     h = hashlib.sha256()
     with open(path, "rb") as f:
@@ -50,7 +81,7 @@ def _sha256(path: Path) -> str:
 
 
 def _sweep(folder: Path) -> None:
-    """Uploads nobody confirmed are removed after a day."""
+    """Uploads nobody confirmed are removed after a day (and this machine's copies of them)."""
     limit = time.time() - 24 * 3600
     for old in folder.glob("import-*.xlsx"):
         try:
@@ -58,6 +89,16 @@ def _sweep(folder: Path) -> None:
                 old.unlink()
         except OSError:
             pass
+    storage = upload_storage()
+    if isinstance(storage, FileSystemStorage):
+        return  # the folder above
+    try:
+        names = storage.listdir("")[1]
+        for name in names:
+            if name.startswith("import-") and storage.get_modified_time(name).timestamp() < limit:
+                storage.delete(name)
+    except (NotImplementedError, OSError):
+        pass
 
 
 def stage_upload(session: Any, kind: str, uploaded: Any) -> Staged:
@@ -76,10 +117,9 @@ def stage_upload(session: Any, kind: str, uploaded: Any) -> Staged:
     _sweep(folder)
     discard_staged(session, kind)
     token = secrets.token_urlsafe(24)
-    path = folder / f"import-{kind}-{secrets.token_hex(16)}.xlsx"
-    with open(path, "wb") as out:
-        for chunk in uploaded.chunks():
-            out.write(chunk)
+    # Through the storage (UPLOAD_DIR, or S3 in the production layout: see upload_storage).
+    stored = upload_storage().save(f"import-{kind}-{secrets.token_hex(16)}.xlsx", uploaded)
+    path = staged_file(stored)
     staged = Staged(token=token, path=path, sha256=_sha256(path), name=name)
     pending = dict(session.get(SESSION_KEY, {}))
     pending[kind] = {
@@ -100,14 +140,14 @@ def take_staged(session: Any, kind: str, token: str) -> Staged:
     session[SESSION_KEY] = pending
     if not entry or not token or not secrets.compare_digest(str(entry.get("token", "")), str(token)):
         raise StagingError("该导入确认已失效（可能已经导入过，或已重新上传了文件），未导入任何数据。请重新上传文件。")
-    path = _upload_dir() / Path(entry["file"]).name
+    path = staged_file(entry["file"])
     at = dt.datetime.fromisoformat(entry["at"])
     limits = ImportSettings.current()
     if timezone.now() - at > limits.staged_max_age:
-        path.unlink(missing_ok=True)
+        remove_staged_file(path.name)
         raise StagingError(f"预览已超过{limits.staged_max_minutes}分钟，确认已失效，未导入任何数据。请重新上传文件。")
     if not path.exists() or _sha256(path) != entry["sha256"]:
-        path.unlink(missing_ok=True)
+        remove_staged_file(path.name)
         raise StagingError("预览后文件已被更改或已不存在，未导入任何数据。请重新上传文件。")
     return Staged(token=token, path=path, sha256=entry["sha256"], name=entry["name"])
 
@@ -123,7 +163,7 @@ def discard_staged(session: Any, kind: str) -> None:
     pending = dict(session.get(SESSION_KEY, {}))
     entry = pending.pop(kind, None)
     if entry:
-        (_upload_dir() / Path(entry["file"]).name).unlink(missing_ok=True)
+        remove_staged_file(entry["file"])
         session[SESSION_KEY] = pending
 
 
@@ -159,4 +199,4 @@ def confirm_upload(request: Any, kind: str, importer: Any) -> ImportResult:
             staged.path, actor=request.user, scope_user=request.user, file_name=staged.name, request=request
         )
     finally:
-        staged.path.unlink(missing_ok=True)
+        remove_staged_file(staged.path.name)

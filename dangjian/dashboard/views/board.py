@@ -11,6 +11,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_GET
 
 from dangjian.accounts.http import AuthedRequest
+from dangjian.core.db_router import reading_from_replica
 from dangjian.core.web import xlsx_download
 from dangjian.orgs.models import Organization
 
@@ -29,6 +30,7 @@ def _labelled(orgs: list[Organization]) -> list[dict[str, str]]:
 
 @login_required
 @require_GET
+@reading_from_replica()
 def board(request: AuthedRequest) -> HttpResponse:
     require_viewer(request, "dashboard")
     org, year = subtree_and_year(request)
@@ -50,6 +52,7 @@ def board(request: AuthedRequest) -> HttpResponse:
 
 @login_required
 @require_GET
+@reading_from_replica()
 def export(request: AuthedRequest) -> HttpResponse:
     """?chart=trend|compare|behind&line=KEY: the figures behind one chart (or table) as .xlsx."""
     require_viewer(request, "dashboard_export")

@@ -15,6 +15,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from dangjian.accounts.models import SCOPE_ROLES, Role
 from dangjian.core import scoping
+from dangjian.core.db_router import reading_from_replica
 from dangjian.core.web import attach_errors, flash_errors, page_query, paginate, year_param
 from dangjian.orgs.models import OrgKind
 
@@ -113,6 +114,7 @@ def _live_link(token: str) -> tuple[ScreenLink | None, int]:
 
 
 @require_GET
+@reading_from_replica()
 def screen(request: HttpRequest, token: str) -> HttpResponse:
     """The full-screen display: no login, no menu, read-only, the link's subtree only."""
     link, status = _live_link(token)
@@ -136,6 +138,7 @@ def screen(request: HttpRequest, token: str) -> HttpResponse:
 
 
 @require_GET
+@reading_from_replica()
 def screen_data(request: HttpRequest, token: str) -> JsonResponse:
     """The display's figures, reloaded by the screen every `screen_refresh_seconds`."""
     link, status = _live_link(token)
