@@ -20,7 +20,7 @@ from dangjian.core import scoping
 from dangjian.orgs.models import Organization, OrgKind
 
 from .conf import AdmissionSettings
-from .models import OPEN_STAGES, Case, Outcome, Stage, Step, StepKind, add_months
+from .models import OPEN_STAGES, Case, CaseFile, Outcome, Stage, Step, StepKind, add_months
 from .services.steps import RULES
 
 K = StepKind
@@ -40,6 +40,11 @@ STAGE_DATES = {
 
 def visible_cases(user: Any) -> QuerySet[Case]:
     return scoping.scoped_by_org(user, Case.objects.all())
+
+
+def visible_files(user: Any) -> QuerySet[CaseFile]:
+    """The documents of the cases USER sees (whoever may see the person may read their files)."""
+    return scoping.scoped_by_org(user, CaseFile.objects.all(), "case__org")
 
 
 def visible_branches(user: Any) -> QuerySet[Organization]:
@@ -244,7 +249,7 @@ def overview(scope: Organization, today: dt.date) -> list[BranchLine]:
 
 
 def case_steps(case: Case) -> QuerySet[Step]:
-    return case.steps.prefetch_related("people").select_related("recorded_by").order_by("done_on", "id")
+    return case.steps.prefetch_related("people", "files").select_related("recorded_by").order_by("done_on", "id")
 
 
 def available_steps(case: Case, steps: Sequence[Step]) -> list[str]:
