@@ -138,8 +138,10 @@ def dues_of(case: Case, steps: Sequence[tuple[str, dt.date]], today: dt.date) ->
         deadline("季度培养考察记录", add_months(last, conf.record_every_months), 15)
         found.append(Due("列为发展对象", add_months(case.activist_on, conf.observation_months), deadline=False))
     elif case.stage == Stage.CANDIDATE:
-        if case.voted_on:
+        if case.voted_on and conf.approval_within_months > 0:
             deadline("上级党委审批", add_months(case.voted_on, conf.approval_within_months), 30)
+        elif case.voted_on:
+            found.append(Due("上级党委审批"))
         else:
             for kind in (K.REVIEW, K.TRAINING, K.SPONSORS, K.PRE_EXAM, K.NOTICE, K.VOTE):
                 if kind in done:
