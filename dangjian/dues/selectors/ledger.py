@@ -16,7 +16,7 @@ from django.utils import timezone
 from dangjian.core import scoping, tree
 from dangjian.orgs.models import Organization
 
-from ..models import DuesBase, ExtraPayment, Payment, PaymentStatus, Remittance, RemittanceStatus
+from ..models import DuesBase, ExtraPayment, MonthTotal, Payment, PaymentStatus, Remittance, RemittanceStatus
 
 ZERO = Decimal("0.00")
 CENT = Decimal("0.01")
@@ -54,6 +54,12 @@ def payments_in(org: Organization, year: int) -> QuerySet[Payment]:
     return Payment.objects.filter(year=year, status=PaymentStatus.PAID, org_id__in=_subtree_ids(org))
 
 
+def totals_in(org: Organization, year: int) -> QuerySet[MonthTotal]:
+    """The monthly totals of the dues collected in ORG's subtree (one per organization and month,
+    kept with the payments by services.totals): what the ledgers add up instead of every payment."""
+    return MonthTotal.objects.filter(year=year, org_id__in=_subtree_ids(org))
+
+
 def extras_in(org: Organization, year: int) -> QuerySet[ExtraPayment]:
     return ExtraPayment.objects.filter(year=year, org_id__in=_subtree_ids(org))
 
@@ -64,7 +70,7 @@ def expected_total(org: Organization, year: int) -> Decimal:
 
 
 def collected_total(org: Organization, year: int) -> Decimal:
-    return cents(payments_in(org, year).aggregate(s=Sum("amount"))["s"])
+    return cents(totals_in(org, year).aggregate(s=Sum("collected"))["s"])
 
 
 @dataclass
@@ -153,10 +159,10 @@ def ledger(org: Organization, year: int) -> Ledger:
         line.expected += monthly * 12
         line.members += r["n"]
     by_month = dict.fromkeys(MONTHS, ZERO)
-    for p in payments_in(org, year).values("org_id", "month").annotate(s=Sum("amount")).order_by():
-        amount = cents(p["s"])
-        by_month[p["month"]] += amount
-        line_of.get(p["org_id"], lines[org.pk]).collected += amount
+    for org_id, month, total in totals_in(org, year).values_list("org_id", "month", "collected"):
+        amount = cents(total)
+        by_month[month] += amount
+        line_of.get(org_id, lines[org.pk]).collected += amount
     extra_by_month = dict.fromkeys(MONTHS, ZERO)
     extras = extras_in(org, year).annotate(m=ExtractMonth("paid_on")).values("org_id", "m")
     for e in extras.annotate(s=Sum("amount")).order_by():
@@ -181,7 +187,7 @@ def expected_per_org(orgs: Sequence[Organization], year: int) -> Mapping[int, fl
 
 
 def collected_per_org(orgs: Sequence[Organization], year: int) -> Mapping[int, float]:
-    return _per_org(orgs, Payment.objects.filter(year=year, status=PaymentStatus.PAID), "amount", 1)
+    return _per_org(orgs, MonthTotal.objects.filter(year=year), "collected", 1)
 
 
 def _per_org(orgs: Sequence[Organization], qs: QuerySet, value: str, times: int) -> Mapping[int, float]:  # type: ignore[type-arg]
