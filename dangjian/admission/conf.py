@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from typing import ClassVar
 
 from dangjian.core.conf import AppSettings
+from dangjian.core.uploads import DOCUMENT_KINDS, MB
 
 
 @dataclass(frozen=True)
@@ -30,10 +31,16 @@ class AdmissionSettings(AppSettings):
     training_min_hours: int = 24
     # Public notice (公示) runs at least this many days before the general meeting votes.
     notice_days: int = 5
-    # The upper committee approves within this many months of the general meeting's vote.
+    # The upper committee approves within this many months of the general meeting's vote; a later
+    # approval is refused. 0 lifts the limit (a late approval is then recorded and shown as late).
     approval_within_months: int = 3
     # Probation (预备期) and its longest extension.
     probation_months: int = 12
     max_extension_months: int = 12
     # The branch page warns this many days before a probation ends.
     probation_warning_days: int = 30
+    # Uploaded documents of a case (application letter, talk record, review materials, tally scan …):
+    # the kinds core.uploads.check_file accepts (type from the bytes), the size cap and how many per step.
+    file_kinds: tuple[str, ...] = DOCUMENT_KINDS
+    file_max_bytes: int = 20 * MB
+    max_files_per_step: int = 10

@@ -101,3 +101,25 @@ class ExtensionInvalid(AdmissionRefusal):
 class ContentMissing(AdmissionRefusal):
     code = "content_missing"
     message = "请填写记录内容。"
+
+
+class TooManyFiles(AdmissionRefusal):
+    code = "too_many_files"
+
+
+class ApprovalTooLate(AdmissionRefusal):
+    code = "approval_too_late"
+
+
+class StepNotLast(AdmissionRefusal):
+    code = "step_not_last"
+
+
+class ReasonMissing(AdmissionRefusal):
+    code = "reason_missing"
+    message = "请填写撤销原因。"
+
+
+class FileNotOnStep(AdmissionRefusal):
+    code = "file_not_on_step"
+    message = "所选材料不属于这一步骤，请刷新页面后重试。"

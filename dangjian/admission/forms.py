@@ -7,11 +7,15 @@ from typing import Any
 from django import forms
 
 from dangjian.core.web import BootstrapForm, OrgChoiceField
+from dangjian.core.web.forms import FilesField
 
 from .models import Outcome, StepKind
 from .services import StepData
 
 K = StepKind
+
+
+FILES_HELP = "PDF、Word/WPS、Excel、图片或文本文件，类型按文件内容核验，单个文件不超过20 MB"
 
 
 class CaseForm(BootstrapForm):
@@ -20,6 +24,7 @@ class CaseForm(BootstrapForm):
     id_number = forms.CharField(label="身份证号", max_length=18, help_text="18位公民身份号码，加密保存，页面只显示掩码")
     ethnicity = forms.CharField(label="民族", max_length=20, initial="汉族")
     applied_on = forms.DateField(label="递交入党申请书日期")
+    files = FilesField(label="入党申请书（扫描件或电子版，可多份）", help_text=FILES_HELP)  # type: ignore[assignment]
 
     def __init__(self, *args: Any, branches: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -54,6 +59,22 @@ DOCUMENT_LABELS: dict[str, str] = {
     K.VOTE: "支部大会决议",
     K.APPROVAL: "审批文号",
     K.CONVERSION: "支部大会决议及上级审批文号",
+}
+
+FILE_LABELS: dict[str, str] = {
+    K.TALK: "谈话记录",
+    K.ACTIVIST: "支委会会议记录、推荐材料",
+    K.OBSERVATION: "培养考察登记表",
+    K.REVIEW: "政审材料",
+    K.TRAINING: "结业证书",
+    K.SPONSORS: "入党介绍人意见",
+    K.PRE_EXAM: "预审意见",
+    K.NOTICE: "公示材料",
+    K.VOTE: "支部大会决议、计票单扫描件",
+    K.APPROVAL: "上级党委批复",
+    K.OATH: "宣誓材料",
+    K.PROBATION_RECORD: "预备期考察登记表",
+    K.CONVERSION: "转正申请书、支部大会决议、计票单扫描件",
 }
 
 
@@ -105,6 +126,7 @@ def _fields_for(kind: str, people: Any) -> dict[str, forms.Field]:
     f["note"] = forms.CharField(
         label=NOTE_LABELS.get(kind, "备注"), required=kind in NOTE_LABELS, widget=forms.Textarea(attrs={"rows": 3})
     )
+    f["files"] = FilesField(label=FILE_LABELS.get(kind, "材料（可多份）"), help_text=FILES_HELP)
     return f
 
 
@@ -112,3 +134,25 @@ def step_form(kind: str, *args: Any, people: Any = None, **kwargs: Any) -> StepF
     """A StepForm with the fields of the step KIND (PEOPLE: whom contacts or sponsors are picked from)."""
     cls = type(f"StepForm_{kind}", (StepForm,), {**_fields_for(kind, people), "kind": kind})
     return cls(*args, **kwargs)  # type: ignore[no-any-return]
+
+
+class CorrectForm(BootstrapForm):
+    """Correcting the last step: its date, content, document and files (the rest stays as recorded)."""
+
+    done_on = forms.DateField(label="日期")
+    document = forms.CharField(label="材料或文号", max_length=200, required=False)
+    note = forms.CharField(label="内容", required=False, widget=forms.Textarea(attrs={"rows": 3}))
+    files = FilesField(label="补充材料（可多份）", help_text=FILES_HELP)  # type: ignore[assignment]
+    remove_files = forms.TypedMultipleChoiceField(
+        label="删除材料", required=False, coerce=int, widget=forms.CheckboxSelectMultiple, choices=()
+    )
+
+    def __init__(self, *args: Any, files_on_step: Any = (), **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        field = self.fields["remove_files"]
+        assert isinstance(field, forms.TypedMultipleChoiceField)
+        field.choices = [(f.pk, f.name) for f in files_on_step]
+
+
+class WithdrawForm(BootstrapForm):
+    reason = forms.CharField(label="撤销原因", max_length=2000, widget=forms.Textarea(attrs={"rows": 3}))

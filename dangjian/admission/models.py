@@ -175,5 +175,62 @@ class Step(models.Model):
         )
 
 
+class CaseFile(models.Model):
+    """An uploaded document of a case: the application letter (no step) or a step's material
+    (talk record, review materials, the vote's tally scan …), checked by core.uploads.check_file."""
+
+    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="files")
+    # None: the application itself (入党申请书), received with the case.
+    step = models.ForeignKey(Step, null=True, blank=True, on_delete=models.CASCADE, related_name="files")
+    file = models.FileField(upload_to="admission/%Y/%m/")
+    name = models.CharField("文件名", max_length=200)
+    size = models.PositiveIntegerField("大小")
+    content_type = models.CharField(max_length=100)
+    sha256 = models.CharField(max_length=64)
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    uploaded_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = "发展党员材料"
+        verbose_name_plural = "发展党员材料"
+        ordering = ["case", "id"]
+
+    def __str__(self) -> str:
+        return self.name
+
+    @property
+    def audit_org_id(self) -> int:
+        return self.case.org_id
+
+
+class Withdrawal(models.Model):
+    """A step the branch withdrew (recorded wrongly), kept on the case with the reason: nothing vanishes silently."""
+
+    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="withdrawals")
+    kind = models.CharField("步骤", max_length=20, choices=StepKind.choices)
+    done_on = models.DateField("原记录日期")
+    reason = models.TextField("撤销原因")
+    withdrawn_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    withdrawn_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = "撤销的发展党员步骤"
+        verbose_name_plural = "撤销的发展党员步骤"
+        ordering = ["withdrawn_at", "id"]
+
+    def __str__(self) -> str:
+        return f"撤销 {self.done_on:%Y-%m-%d} {self.get_kind_display()}"
+
+    @property
+    def audit_org_id(self) -> int:
+        return self.case.org_id
+
+
 auditlog.register(Case, exclude_fields=["id_number_enc", "id_number_digest", "created_at"])
 auditlog.register(Step, m2m_fields={"people"})
+auditlog.register(CaseFile)
+auditlog.register(Withdrawal)

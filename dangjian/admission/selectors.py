@@ -14,13 +14,14 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from django.db.models import Q, QuerySet
+from django.db.models import Count, Exists, F, OuterRef, Q, QuerySet, Subquery
 
 from dangjian.core import scoping
 from dangjian.orgs.models import Organization, OrgKind
+from dangjian.orgs.selectors import roll_up
 
 from .conf import AdmissionSettings
-from .models import OPEN_STAGES, Case, Outcome, Stage, Step, StepKind, add_months
+from .models import OPEN_STAGES, Case, CaseFile, Outcome, Stage, Step, StepKind, add_months
 from .services.steps import RULES
 
 K = StepKind
@@ -40,6 +41,11 @@ STAGE_DATES = {
 
 def visible_cases(user: Any) -> QuerySet[Case]:
     return scoping.scoped_by_org(user, Case.objects.all())
+
+
+def visible_files(user: Any) -> QuerySet[CaseFile]:
+    """The documents of the cases USER sees (whoever may see the person may read their files)."""
+    return scoping.scoped_by_org(user, CaseFile.objects.all(), "case__org")
 
 
 def visible_branches(user: Any) -> QuerySet[Organization]:
@@ -77,12 +83,17 @@ def converted_in(org: Organization, year: int) -> QuerySet[Case]:
 
 
 def quarters(org: Organization, year: int) -> list[tuple[str, str, list[int], int]]:
-    """(key, label, [count per quarter], total) of each figure for ORG's subtree in YEAR."""
+    """(key, label, [count per quarter], total) of each figure for ORG's subtree in YEAR: one query."""
+    aggregates: dict[str, Count] = {}
+    for key, (date_field, _, _) in STAGE_DATES.items():
+        for quarter in range(4):
+            months = {f"{date_field}__year": year, f"{date_field}__month__gte": quarter * 3 + 1}
+            months[f"{date_field}__month__lte"] = quarter * 3 + 3
+            aggregates[f"{key}_{quarter}"] = Count("pk", filter=Q(**months))
+    found = scoping.in_subtree(Case.objects.all(), org).aggregate(**aggregates)
     rows = []
-    for key, (date_field, label, _) in STAGE_DATES.items():
-        counts = [0, 0, 0, 0]
-        for day in reached_in(org, year, key).values_list(date_field, flat=True):
-            counts[(day.month - 1) // 3] += 1
+    for key, (_, label, _) in STAGE_DATES.items():
+        counts = [found[f"{key}_{quarter}"] for quarter in range(4)]
         rows.append((key, label, counts, sum(counts)))
     return rows
 
@@ -133,8 +144,10 @@ def dues_of(case: Case, steps: Sequence[tuple[str, dt.date]], today: dt.date) ->
         deadline("季度培养考察记录", add_months(last, conf.record_every_months), 15)
         found.append(Due("列为发展对象", add_months(case.activist_on, conf.observation_months), deadline=False))
     elif case.stage == Stage.CANDIDATE:
-        if case.voted_on:
+        if case.voted_on and conf.approval_within_months > 0:
             deadline("上级党委审批", add_months(case.voted_on, conf.approval_within_months), 30)
+        elif case.voted_on:
+            found.append(Due("上级党委审批"))
         else:
             for kind in (K.REVIEW, K.TRAINING, K.SPONSORS, K.PRE_EXAM, K.NOTICE, K.VOTE):
                 if kind in done:
@@ -225,26 +238,76 @@ class BranchLine:
         return sum(self.counts.get(s, 0) for s in OPEN_STAGES)
 
 
+def _earliest_with(months: int, today: dt.date) -> dt.date:
+    """The first day D with add_months(D, MONTHS) >= TODAY: a deadline MONTHS after a day is past
+    exactly when that day is earlier than D."""
+    day = add_months(today, -months)
+    while add_months(day, months) < today:
+        day += dt.timedelta(days=1)
+    while add_months(day - dt.timedelta(days=1), months) >= today:
+        day -= dt.timedelta(days=1)
+    return day
+
+
+def overdue_q(today: dt.date) -> Q:
+    """The open cases with something overdue on TODAY, as a filter: dues_of's deadlines in the database.
+
+    Needs the annotations of `with_latest_steps` (has_talk, last_observation, last_record)."""
+    conf = AdmissionSettings.current()
+    record_late = _earliest_with(conf.record_every_months, today)
+    q = Q(stage=Stage.APPLICANT, has_talk=False, applied_on__lt=today - dt.timedelta(days=conf.talk_within_days))
+    q |= Q(stage=Stage.ACTIVIST, activist_on__lt=record_late) & (
+        Q(last_observation__isnull=True) | Q(last_observation__lt=record_late)
+    )
+    if conf.approval_within_months > 0:
+        q |= Q(stage=Stage.CANDIDATE, voted_on__lt=_earliest_with(conf.approval_within_months, today))
+    probation = Q(stage=Stage.PROBATIONARY, admitted_on__isnull=False, probation_ends_on__isnull=False)
+    record_missing = Q(admitted_on__lt=record_late) & (Q(last_record__isnull=True) | Q(last_record__lt=record_late))
+    last_before_end = Q(
+        Q(last_record__isnull=True, admitted_on__lt=F("probation_ends_on"))
+        | Q(last_record__isnull=False, last_record__lt=F("probation_ends_on"), admitted_on__lt=F("probation_ends_on"))
+    )
+    q |= probation & (Q(probation_ends_on__lt=today) | (record_missing & last_before_end))
+    return q
+
+
+def with_latest_steps(cases: QuerySet[Case]) -> QuerySet[Case]:
+    """CASES with whether the talk is held and the dates of the latest quarterly records (one subquery each)."""
+    steps = Step.objects.filter(case=OuterRef("pk"))
+
+    def latest(kind: str) -> Subquery:
+        return Subquery(steps.filter(kind=kind).order_by("-done_on").values("done_on")[:1])
+
+    return cases.alias(
+        has_talk=Exists(steps.filter(kind=K.TALK)),
+        last_observation=latest(K.OBSERVATION),
+        last_record=latest(K.PROBATION_RECORD),
+    )
+
+
 def overview(scope: Organization, today: dt.date) -> list[BranchLine]:
-    """Every branch of SCOPE's subtree with its open cases per stage and how many have something overdue."""
+    """Every branch of SCOPE's subtree with its open cases per stage and how many have something overdue:
+    one grouped query over the subtree (counted in the database), rolled up to the branches."""
     branches = list(scoping.in_subtree(Organization.objects.filter(kind=OrgKind.BRANCH), scope, "").order_by("path"))
-    fields = ("id", "org_id", "stage", "applied_on", "activist_on", "voted_on", "admitted_on", "probation_ends_on")
-    cases = list(scoping.in_subtree(Case.objects.filter(stage__in=OPEN_STAGES), scope).only(*fields))
-    steps = steps_by_case(c.pk for c in cases)
-    counts: dict[int, dict[str, int]] = defaultdict(lambda: defaultdict(int))
-    overdue: dict[int, int] = defaultdict(int)
-    for case in cases:
-        counts[case.org_id][case.stage] += 1
-        if any(d.overdue for d in dues_of(case, steps.get(case.pk, []), today)):
-            overdue[case.org_id] += 1
-    return [BranchLine(b, dict(counts.get(b.pk, {})), overdue.get(b.pk, 0)) for b in branches]
+    cases = with_latest_steps(scoping.in_subtree(Case.objects.filter(stage__in=OPEN_STAGES), scope))
+    rows = list(
+        cases.values("org__path", "stage").annotate(n=Count("pk"), late=Count("pk", filter=overdue_q(today))).order_by()
+    )
+    counts: dict[str, dict[int, int]] = {
+        stage: roll_up(branches, [(r["org__path"], r["n"]) for r in rows if r["stage"] == stage])
+        for stage in OPEN_STAGES
+    }
+    overdue = roll_up(branches, [(r["org__path"], r["late"]) for r in rows])
+    return [
+        BranchLine(b, {s: counts[s][b.pk] for s in OPEN_STAGES if counts[s][b.pk]}, overdue[b.pk]) for b in branches
+    ]
 
 
 # ---------------------------------------------------------------- one case
 
 
 def case_steps(case: Case) -> QuerySet[Step]:
-    return case.steps.prefetch_related("people").select_related("recorded_by").order_by("done_on", "id")
+    return case.steps.prefetch_related("people", "files").select_related("recorded_by").order_by("done_on", "id")
 
 
 def available_steps(case: Case, steps: Sequence[Step]) -> list[str]:

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import cases, pipeline, records
+from .views import cases, corrections, pipeline, records
 
 app_name = "admission"
 
@@ -11,6 +11,9 @@ urlpatterns = [
     path("cases/new/", cases.case_new, name="case_new"),
     path("cases/<int:pk>/", cases.case_detail, name="case"),
     path("cases/<int:pk>/steps/<str:kind>/", cases.step_new, name="step_new"),
+    path("cases/<int:pk>/steps/<int:step_pk>/correct/", corrections.step_correct, name="step_correct"),
+    path("cases/<int:pk>/steps/<int:step_pk>/withdraw/", corrections.step_withdraw, name="step_withdraw"),
+    path("files/<int:pk>/", corrections.file_download, name="file"),
     path("applicants/", records.records, {"key": "applicants"}, name="applicants"),
     path("activists/", records.records, {"key": "activists"}, name="activists"),
     path("candidates/", records.records, {"key": "candidates"}, name="candidates"),

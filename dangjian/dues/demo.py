@@ -30,6 +30,7 @@ from dangjian.people.selectors.for_apps import PARTY_STATUSES, people_in
 
 from .models import Category, DuesBase, ExtraPayment, Payment, PayMethod, Remittance, RemittanceStatus
 from .services.rates import CENT, monthly_dues
+from .services.totals import totals_rebuild
 
 METHODS = (PayMethod.WECHAT,) * 5 + (PayMethod.ALIPAY,) * 2 + (PayMethod.TRANSFER,) * 2 + (PayMethod.CASH,)
 
@@ -165,6 +166,7 @@ def seed_dues(ctx: SeedContext) -> None:
     ctx.counts["党费缴纳基数"] = bases.write()
     ctx.counts["党费缴纳记录"] = payments.write()
     extras.write()
+    totals_rebuild(year, ctx.root)  # the ledgers' monthly totals (MonthTotal) of the payments just written
     remittances = _remittances(ctx, collected)
     Remittance.objects.bulk_create(remittances, batch_size=1000)
     ctx.counts["党费上缴记录"] = len(remittances)

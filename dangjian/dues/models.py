@@ -8,6 +8,8 @@ later change of the rate table does not rewrite a year already collected.
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 from auditlog.registry import auditlog
 from django.conf import settings
 from django.db import models
@@ -212,6 +214,33 @@ class DuesKeeper(models.Model):
 
     def __str__(self) -> str:
         return f"{self.org.name}党费收缴员 {self.user}"
+
+    @property
+    def audit_org_id(self) -> int:
+        return self.org_id
+
+
+class MonthTotal(models.Model):
+    """The dues collected (paid, not voided) per organization and month: what the ledgers add up.
+
+    Kept in step with Payment by the payment services (services.totals, in the same transaction as
+    the payment) and written by the demo seeder; derived data, so not audited itself (the payments
+    are). `manage.py dues_totals_rebuild` recomputes it from the payments."""
+
+    org = models.ForeignKey(Organization, on_delete=models.PROTECT, related_name="+")
+    year = models.PositiveSmallIntegerField("年度")
+    month = models.PositiveSmallIntegerField("月份")
+    collected = models.DecimalField("实缴（元）", max_digits=14, decimal_places=2, default=Decimal("0.00"))
+    payments = models.IntegerField("缴纳记录数", default=0)
+
+    class Meta:
+        verbose_name = "党费月度汇总"
+        verbose_name_plural = "党费月度汇总"
+        constraints = [models.UniqueConstraint(fields=["org", "year", "month"], name="dues_month_total_one")]
+        indexes = [models.Index(fields=["year", "org", "month", "collected"], name="dues_month_total_year")]
+
+    def __str__(self) -> str:
+        return f"{self.org_id} {self.year}年{self.month}月 {self.collected}"
 
     @property
     def audit_org_id(self) -> int:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from typing import Any
 
 from django.db import transaction
@@ -16,6 +17,7 @@ from .. import errors
 from ..conf import AdmissionSettings
 from ..models import OPEN_STAGES, Case
 from .common import actor, check_not_future, refuse_if_person_is_member
+from .files import files_checked, files_save
 
 
 @transaction.atomic
@@ -26,6 +28,7 @@ def case_open(
     id_number: str,
     applied_on: dt.date,
     ethnicity: str = "汉族",
+    files: Sequence[Any] = (),
     by: Any = None,
     today: dt.date | None = None,
 ) -> Case:
@@ -33,7 +36,8 @@ def case_open(
 
     The person is linked to their roster record when the ID number is on the roster (a
     non-party cadre); a party member, an applicant under the minimum age or a second open
-    case of the same person is refused.
+    case of the same person is refused. FILES (the application letter 入党申请书 …) are checked
+    before anything is written.
     """
     today = today or timezone.localdate()
     conf = AdmissionSettings.current()
@@ -59,6 +63,7 @@ def case_open(
     digest = crypto.digest(number)
     if Case.objects.select_for_update().filter(id_number_digest=digest, stage__in=OPEN_STAGES).exists():
         raise errors.CaseAlreadyOpen(field="id_number")
+    checked = files_checked(files)
     case = Case(
         org=org,
         member=member,
@@ -71,4 +76,5 @@ def case_open(
     )
     case.id_number = number
     case.save()
+    files_save(case, None, checked, by)
     return case

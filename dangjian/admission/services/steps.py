@@ -24,6 +24,7 @@ from .. import errors
 from ..conf import AdmissionSettings
 from ..models import OPEN_STAGES, REPEATABLE, Case, Outcome, Stage, Step, StepKind, add_months
 from .common import actor, check_not_future, roster_status
+from .files import files_checked, files_save
 
 K = StepKind
 
@@ -183,8 +184,24 @@ def _check_specific(case: Case, kind: str, done_on: dt.date, data: StepData, ste
                 field="done_on",
             )
         _check_tally(data)
+    elif kind == K.APPROVAL:
+        _check_approval(case, done_on)
     elif kind == K.CONVERSION:
         _check_conversion(case, done_on, data, steps)
+
+
+def _check_approval(case: Case, done_on: dt.date) -> None:
+    """发展党员工作细则: the upper committee approves within APPROVAL_WITHIN_MONTHS of the vote (0: no limit)."""
+    months = AdmissionSettings.current().approval_within_months
+    assert case.voted_on is not None
+    latest = add_months(case.voted_on, months)
+    if months > 0 and done_on > latest:
+        raise errors.ApprovalTooLate(
+            f"上级党委应在支部大会讨论后{months}个月内审批：支部大会于{case.voted_on:%Y-%m-%d}讨论通过，"
+            f"审批日期（{done_on:%Y-%m-%d}）晚于{latest:%Y-%m-%d}，不予记录。"
+            "超过期限的须由支部重新履行程序，或按上级规定办理。",
+            field="done_on",
+        )
 
 
 def _check_conversion(case: Case, done_on: dt.date, data: StepData, steps: list[Step]) -> None:
@@ -259,10 +276,12 @@ def step_record(
     kind: str,
     done_on: dt.date,
     data: StepData | None = None,
+    files: Sequence[Any] = (),
     by: Any = None,
     today: dt.date | None = None,
 ) -> Step:
-    """Record the step KIND of CASE on DONE_ON (with DATA), moving the case on when the step does."""
+    """Record the step KIND of CASE on DONE_ON (with DATA and the uploaded FILES), moving the case on
+    when the step does. Every check (files included) runs before anything is written."""
     if kind not in RULES:
         raise errors.StepOutOfOrder("未知的发展党员步骤。")
     today = today or timezone.localdate()
@@ -272,6 +291,7 @@ def step_record(
     check_not_future(done_on, today)
     _check_order(locked, kind, done_on, steps)
     _check_specific(locked, kind, done_on, data, steps)
+    checked = files_checked(files)
     step = Step.objects.create(
         case=locked,
         kind=kind,
@@ -290,6 +310,7 @@ def step_record(
     )
     if data.people and kind in (K.ACTIVIST, K.SPONSORS):
         step.people.set(data.people)
+    files_save(locked, step, checked, by)
     _apply(locked, kind, done_on, data)
     for name in ("stage", "member_id", "activist_on", "candidate_on", "voted_on", "admitted_on"):
         setattr(case, name, getattr(locked, name))

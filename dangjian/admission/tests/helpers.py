@@ -22,6 +22,30 @@ APPLIED = D(2022, 3, 1)
 TALLY: dict[str, Any] = {"eligible": 10, "votes_for": 9, "votes_against": 1, "votes_abstain": 0}
 
 
+def media(case: Any) -> None:
+    """Keep uploaded files out of the real media folder (unless another app moved it already)."""
+    import shutil
+    import tempfile
+    from pathlib import Path
+
+    from django.conf import settings
+    from django.test import override_settings
+
+    if Path(settings.MEDIA_ROOT).resolve() != (Path(settings.VAR_DIR) / "media").resolve():
+        return
+    folder = tempfile.mkdtemp(prefix="dangjian-admission-")
+    override = override_settings(MEDIA_ROOT=folder)
+    override.enable()
+    case.addCleanup(shutil.rmtree, folder, True)
+    case.addCleanup(override.disable)
+
+
+def pdf(name: str = "谈话记录.pdf", body: bytes = b"talk") -> Any:
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    return SimpleUploadedFile(name, b"%PDF-1.7\n" + body, content_type="application/pdf")
+
+
 def person(**fields: Any) -> Member:
     return cast(Member, MemberFactory.create(**fields))
 
@@ -100,4 +124,7 @@ class AdmissionTestCase(BaseTestCase):
         return case
 
 
-__all__ = ["APPLIED", "TALLY", "TODAY", "AdmissionTestCase", "D", "K", "Outcome", "Stage", "adult_id", "person"]
+__all__ = [
+    "APPLIED", "TALLY", "TODAY", "AdmissionTestCase", "D", "K", "Outcome", "Stage", "adult_id", "media", "pdf",
+    "person",
+]  # fmt: skip

@@ -18,16 +18,21 @@ from dangjian.admission.services import StepData
 from dangjian.core.permission_matrix import IN_A, STAFF_AND_ADMINS, api, page
 from dangjian.core.testing import make_id_number
 
+from .helpers import media, pdf
+
 
 def prepare(case: Any) -> dict[str, object]:
     w = case.w
+    media(case)
     today = timezone.localdate()
     opened = services.case_open(
         org=w.branch_a1, name="孙悦", id_number=make_id_number(dt.date(1998, 5, 1), serial=11),
         applied_on=today - dt.timedelta(days=20),
     )  # fmt: skip
-    services.step_record(case=opened, kind=StepKind.TALK, done_on=today, data=StepData(note="谈话"))
-    return {"a_case": opened.pk}
+    talk = services.step_record(
+        case=opened, kind=StepKind.TALK, done_on=today, data=StepData(note="谈话"), files=[pdf()]
+    )
+    return {"a_case": opened.pk, "talk": talk.pk, "file": talk.files.get().pk}
 
 
 C = "/admission/cases/{a_case}"
@@ -38,6 +43,9 @@ ROWS = {
     "admission:case_new": page("/admission/cases/new/", **STAFF_AND_ADMINS),
     "admission:case": page(f"{C}/", **IN_A),
     "admission:step_new": page(f"{C}/steps/activist/", **IN_A),
+    "admission:step_correct": page(f"{C}/steps/{{talk}}/correct/", **IN_A),
+    "admission:step_withdraw": page(f"{C}/steps/{{talk}}/withdraw/", **IN_A),
+    "admission:file": page("/admission/files/{file}/", **IN_A),
     "admission:applicants": page("/admission/applicants/", **STAFF_AND_ADMINS),
     "admission:activists": page("/admission/activists/", **STAFF_AND_ADMINS),
     "admission:candidates": page("/admission/candidates/", **STAFF_AND_ADMINS),

@@ -6,7 +6,8 @@ from __future__ import annotations
 import datetime as dt
 
 from dangjian.admission.demo import seed_admission
-from dangjian.admission.models import Case, Stage, Step, StepKind
+from dangjian.admission.models import OPEN_STAGES, Case, Stage, Step, StepKind
+from dangjian.admission.selectors import dues_of, overview, steps_by_case
 from dangjian.core.seeding import SeedContext
 from dangjian.people.models import Status
 
@@ -53,6 +54,24 @@ class DemoSeedTests(AdmissionTestCase):
             contacts = {p.pk for s in sponsors.case.steps.all() if s.kind == StepKind.ACTIVIST for p in s.people.all()}
             self.assertFalse(contacts & {p.pk for p in sponsors.people.all()})
             self.assertTrue(all(p.status == Status.FULL for p in sponsors.people.all()))
+
+    def test_the_overview_counted_in_the_database_agrees_with_each_cases_dues(self):
+        self.seed()
+        cases = list(Case.objects.filter(stage__in=OPEN_STAGES))
+        steps = steps_by_case(c.pk for c in cases)
+        for today in (TODAY, TODAY + dt.timedelta(days=45), TODAY + dt.timedelta(days=200)):
+            expected: dict[int, int] = {}
+            for c in cases:
+                late = any(d.overdue for d in dues_of(c, steps.get(c.pk, []), today))
+                expected[c.org_id] = expected.get(c.org_id, 0) + late
+            lines = overview(self.w.committee, today)
+            self.assertEqual(
+                {line.org.pk: line.overdue for line in lines if line.overdue},
+                {k: v for k, v in expected.items() if v},
+                today,
+            )
+            self.assertEqual(sum(line.open_total for line in lines), len(cases))
+        self.assertTrue(any(line.overdue for line in overview(self.w.committee, TODAY)))
 
     def test_the_same_seed_writes_the_same_data(self):
         self.seed()

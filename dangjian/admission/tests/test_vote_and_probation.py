@@ -91,3 +91,32 @@ class ConversionTests(AdmissionTestCase):
     def test_a_conclusion_is_required(self):
         case = self.ready_for_conversion(self.open())
         self.refused({"tally_invalid"}, case, K.CONVERSION, D(2024, 6, 20), **TALLY)
+
+
+class ApprovalLimitTests(AdmissionTestCase):
+    def test_an_approval_more_than_three_months_after_the_vote_is_refused(self):
+        case = self.ready_for_vote(self.open())
+        self.step(case, K.VOTE, D(2023, 6, 15), **TALLY)
+        self.refused({"approval_too_late"}, case, K.APPROVAL, D(2023, 9, 16))
+        self.assertEqual(case.member.status, Status.ACTIVIST)
+        self.step(case, K.APPROVAL, D(2023, 9, 15))
+        self.assertEqual(case.stage, Stage.PROBATIONARY)
+
+    def test_the_limit_is_configurable(self):
+        from django.test import override_settings
+
+        case = self.ready_for_vote(self.open())
+        self.step(case, K.VOTE, D(2023, 6, 15), **TALLY)
+        with override_settings(DANGJIAN={"admission": {"approval_within_months": 6}}):
+            self.refused({"approval_too_late"}, case, K.APPROVAL, D(2023, 12, 16))
+            self.step(case, K.APPROVAL, D(2023, 12, 15))
+        self.assertEqual(case.stage, Stage.PROBATIONARY)
+
+    def test_no_limit_when_set_to_zero(self):
+        from django.test import override_settings
+
+        case = self.ready_for_vote(self.open())
+        self.step(case, K.VOTE, D(2023, 6, 15), **TALLY)
+        with override_settings(DANGJIAN={"admission": {"approval_within_months": 0}}):
+            self.step(case, K.APPROVAL, D(2024, 3, 1))
+        self.assertEqual(case.stage, Stage.PROBATIONARY)

@@ -29,7 +29,7 @@ def case_new(request: AuthedRequest) -> HttpResponse:
     code = request.GET.get("org", "").strip()
     if code:
         initial["org"] = scoping.get_visible_or_404(request, branches, code=code)
-    form = CaseForm(request.POST or None, branches=branches, initial=initial)
+    form = CaseForm(request.POST or None, request.FILES or None, branches=branches, initial=initial)
     if request.method == "POST" and form.is_valid():
         try:
             case = services.case_open(**form.cleaned_data, by=request.user)
@@ -58,6 +58,9 @@ def case_detail(request: AuthedRequest, pk: int) -> HttpResponse:
             "sponsors": selectors.sponsors_of(steps),
             "available": [(k, StepKind(k).label) for k in selectors.available_steps(case, steps)],
             "can_keep": permissions.keeps_cases_of(request.user, case.org),
+            "last": steps[-1] if steps else None,
+            "application_files": [f for f in case.files.all() if f.step_id is None],
+            "withdrawals": list(case.withdrawals.select_related("withdrawn_by")),
         },
     )
 
@@ -69,12 +72,15 @@ def step_new(request: AuthedRequest, pk: int, kind: str) -> HttpResponse:
     if kind not in StepKind.values:
         raise scoping.deny(request, Case, {"pk": pk, "kind": kind}, exists=False, org=case.org_id)
     people = pickable_people(request.user, org=case.org, statuses=(Status.FULL,))
-    form = step_form(kind, request.POST or None, people=people, initial={"done_on": timezone.localdate()})
+    form = step_form(
+        kind, request.POST or None, request.FILES or None, people=people, initial={"done_on": timezone.localdate()}
+    )
     if request.method == "POST" and form.is_valid():
         try:
             step = services.step_record(
-                case=case, kind=kind, done_on=form.cleaned_data["done_on"], data=form.step_data(), by=request.user
-            )
+                case=case, kind=kind, done_on=form.cleaned_data["done_on"], data=form.step_data(),
+                files=form.cleaned_data["files"], by=request.user,
+            )  # fmt: skip
         except ValidationError as e:
             attach_errors(form, e)
         else:

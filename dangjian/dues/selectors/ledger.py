@@ -16,7 +16,7 @@ from django.utils import timezone
 from dangjian.core import scoping, tree
 from dangjian.orgs.models import Organization
 
-from ..models import DuesBase, ExtraPayment, Payment, PaymentStatus, Remittance, RemittanceStatus
+from ..models import DuesBase, ExtraPayment, MonthTotal, Payment, PaymentStatus, Remittance, RemittanceStatus
 
 ZERO = Decimal("0.00")
 CENT = Decimal("0.01")
@@ -54,6 +54,12 @@ def payments_in(org: Organization, year: int) -> QuerySet[Payment]:
     return Payment.objects.filter(year=year, status=PaymentStatus.PAID, org_id__in=_subtree_ids(org))
 
 
+def totals_in(org: Organization, year: int) -> QuerySet[MonthTotal]:
+    """The monthly totals of the dues collected in ORG's subtree (one per organization and month,
+    kept with the payments by services.totals): what the ledgers add up instead of every payment."""
+    return MonthTotal.objects.filter(year=year, org_id__in=_subtree_ids(org))
+
+
 def extras_in(org: Organization, year: int) -> QuerySet[ExtraPayment]:
     return ExtraPayment.objects.filter(year=year, org_id__in=_subtree_ids(org))
 
@@ -64,7 +70,7 @@ def expected_total(org: Organization, year: int) -> Decimal:
 
 
 def collected_total(org: Organization, year: int) -> Decimal:
-    return cents(payments_in(org, year).aggregate(s=Sum("amount"))["s"])
+    return cents(totals_in(org, year).aggregate(s=Sum("collected"))["s"])
 
 
 @dataclass
@@ -131,8 +137,9 @@ def _by_org(qs: QuerySet, value: str) -> dict[int, Decimal]:  # type: ignore[typ
 def ledger(org: Organization, year: int) -> Ledger:
     """ORG's subtree for YEAR: each month's expected, collected and extra; each organization one level down.
 
-    One grouped query per table (by organization, and month where there is one); the
-    months and the lines one level down are added up from those few thousand rows.
+    One grouped query per table (by organization, and month where there is one); what was
+    collected comes from the monthly totals (MonthTotal), summed by month and by organization in
+    the database, so a committee's year is a few hundred rows whatever the number of payments.
     """
     subtree = list(scoping.in_subtree(Organization.objects.all(), org, "").values_list("id", "path", "depth"))
     children = list(Organization.objects.filter(tree.child_q(org.path)).exclude(kind="group").order_by("path"))
@@ -153,10 +160,11 @@ def ledger(org: Organization, year: int) -> Ledger:
         line.expected += monthly * 12
         line.members += r["n"]
     by_month = dict.fromkeys(MONTHS, ZERO)
-    for p in payments_in(org, year).values("org_id", "month").annotate(s=Sum("amount")).order_by():
-        amount = cents(p["s"])
-        by_month[p["month"]] += amount
-        line_of.get(p["org_id"], lines[org.pk]).collected += amount
+    totals = totals_in(org, year)
+    for r in totals.values("month").annotate(s=Sum("collected")).order_by():
+        by_month[r["month"]] = cents(r["s"])
+    for r in totals.values("org_id").annotate(s=Sum("collected")).order_by():
+        line_of.get(r["org_id"], lines[org.pk]).collected += cents(r["s"])
     extra_by_month = dict.fromkeys(MONTHS, ZERO)
     extras = extras_in(org, year).annotate(m=ExtractMonth("paid_on")).values("org_id", "m")
     for e in extras.annotate(s=Sum("amount")).order_by():
@@ -181,7 +189,7 @@ def expected_per_org(orgs: Sequence[Organization], year: int) -> Mapping[int, fl
 
 
 def collected_per_org(orgs: Sequence[Organization], year: int) -> Mapping[int, float]:
-    return _per_org(orgs, Payment.objects.filter(year=year, status=PaymentStatus.PAID), "amount", 1)
+    return _per_org(orgs, MonthTotal.objects.filter(year=year), "collected", 1)
 
 
 def _per_org(orgs: Sequence[Organization], qs: QuerySet, value: str, times: int) -> Mapping[int, float]:  # type: ignore[type-arg]

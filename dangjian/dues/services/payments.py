@@ -27,6 +27,7 @@ from ..errors import (
 from ..models import DuesBase, ExtraPayment, Payment, PaymentStatus, PayMethod
 from .bases import clean_year, collecting_org
 from .rates import to_money
+from .totals import totals_add
 
 
 def _user(by: Any) -> Any:
@@ -114,7 +115,7 @@ def payment_record(
     now = timezone.now()
     try:
         with transaction.atomic():
-            return [
+            created = [
                 Payment.objects.create(
                     member=member,
                     org_id=base.org_id,
@@ -128,6 +129,9 @@ def payment_record(
                 )  # fmt: skip
                 for m in months
             ]
+            for m in months:
+                totals_add(org_id=base.org_id, year=year, month=m, amount=base.monthly_dues, payments=1)
+            return created
     except IntegrityError:  # recorded at the same moment by someone else
         raise MonthPaid(field="months", name=member.name, year=year, month="、".join(map(str, months))) from None
 
@@ -145,6 +149,7 @@ def payment_void(*, payment: Payment, reason: str, by: Any = None) -> Payment:
     payment.voided_at = timezone.now()
     payment.void_reason = reason[:200]
     payment.save(update_fields=["status", "voided_at", "void_reason"])
+    totals_add(org_id=payment.org_id, year=payment.year, month=payment.month, amount=-payment.amount, payments=-1)
     return payment
 
 

@@ -53,4 +53,4 @@ def filter_orgs(request: HttpRequest) -> list[Organization]:
     top = orgs.order_by("depth").values_list("depth", flat=True).first()
     if top is None:
         return []
-    return list(orgs.filter(depth__lte=top + 2).order_by("path"))
+    return list(orgs.filter(depth__lte=top + 2).order_by("path").only("id", "code", "name", "path", "depth"))
