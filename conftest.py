@@ -230,11 +230,9 @@ def _leave_out_database_free_tests_on_postgres(config: pytest.Config, items: lis
         items[:] = [item for item in items if id(item) not in kept]
 
 
-@pytest.hookimpl(tryfirst=True)  # before xdist's worker turns the xdist_group marks into scopes
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
     _leave_out_database_free_tests_on_postgres(config, items)
     _leave_out_repeated_permission_rows(config, items)
-    _keep_each_test_case_class_on_one_worker(config, items)
 
 
 def _leave_out_repeated_permission_rows(config: pytest.Config, items: list[pytest.Item]) -> None:
@@ -256,30 +254,3 @@ def _leave_out_repeated_permission_rows(config: pytest.Config, items: list[pytes
     if repeated:
         config.hook.pytest_deselected(items=repeated)
         items[:] = kept
-
-
-@pytest.hookimpl(tryfirst=True)
-def pytest_cmdline_main(config: pytest.Config) -> None:
-    """`-n N` without `--dist` distributes by group (see _keep_each_test_case_class_on_one_worker)
-    rather than by xdist's default, test by test; the groups keep their place in the run."""
-    if config.getoption("numprocesses", None) and config.getoption("dist", "no") == "no":
-        config.option.dist = "loadgroup"
-    if config.getoption("dist", "no") == "loadgroup":
-        config.option.loadscopereorder = False
-
-
-def _keep_each_test_case_class_on_one_worker(config: pytest.Config, items: list[pytest.Item]) -> None:
-    """A Django test class sets up once per worker that runs one of its tests: setUpTestData (a
-    World, or the demo data set: some 20 s), a live server and a browser. xdist's default hands out
-    the first quarter of the run one test at a time, alternately, so every class there was set up
-    on both workers. Under `--dist loadgroup` each class is one group, which one worker runs whole.
-    The groups stay in the run's order (no --loadscope-reorder): pytest-django runs the
-    TransactionTestCases after every TestCase, since their flush empties what a TestCase relies on."""
-    if config.getoption("dist", "no") != "loadgroup" and not getattr(config.option, "loadgroup", False):
-        return
-    from django.test import TransactionTestCase
-
-    for item in items:
-        cls = getattr(item, "cls", None)
-        if cls is not None and issubclass(cls, TransactionTestCase):
-            item.add_marker(pytest.mark.xdist_group(f"{cls.__module__}.{cls.__qualname__}"))
