@@ -16,10 +16,11 @@ TODAY = dt.date(2026, 11, 20)
 
 
 class DemoSeedTests(BrandsTestCase):
-    def setUp(self):
-        super().setUp()
+    @classmethod
+    def setUpTestData(cls):
+        super().setUpTestData()
         for i in range(80):
-            make_org(f"S{i:02d}", f"市测试局第{i}党支部", OrgKind.BRANCH, self.w.org_b)
+            make_org(f"S{i:02d}", f"市测试局第{i}党支部", OrgKind.BRANCH, cls.w.org_b)
 
     def seed(self) -> SeedContext:
         ctx = SeedContext(scale="city", seed=1, today=TODAY, root=self.w.committee, committee_index=0, people=True)

@@ -5,10 +5,11 @@ invalid ones); each answer must be no server error, carry a documented status
 and content type, and match the documented schema. The failures of the whole
 run are collected and reported together.
 
-It seeds the demo data set and sends some 500 requests per account (about two
-minutes on an idle machine, more under load), so it runs only on PostgreSQL (the
-pass `make test` runs second) unless DANGJIAN_SCHEMATHESIS=1 asks for it
-anywhere; DANGJIAN_SCHEMATHESIS_EXAMPLES sets the examples per operation.
+It seeds the demo data set and sends some 300 requests per account (five valid
+and five invalid ones per operation; eight took about two minutes on an idle
+machine), so it runs only on PostgreSQL (the pass `make test` runs second) unless
+DANGJIAN_SCHEMATHESIS=1 asks for it anywhere; DANGJIAN_SCHEMATHESIS_EXAMPLES sets
+the examples per operation (a deeper search: DANGJIAN_SCHEMATHESIS_EXAMPLES=50).
 """
 
 from __future__ import annotations
@@ -46,8 +47,9 @@ CHECKS = (
     if schemathesis is not None
     else []
 )
-# Generated requests per operation and generation mode (valid / invalid input).
-MAX_EXAMPLES = int(os.environ.get("DANGJIAN_SCHEMATHESIS_EXAMPLES", "8"))
+# Generated requests per operation and generation mode (valid / invalid input). Five keep the
+# suite's time; derandomized, they are the same five on every run.
+MAX_EXAMPLES = int(os.environ.get("DANGJIAN_SCHEMATHESIS_EXAMPLES", "5"))
 WANTED = os.environ.get("DANGJIAN_SCHEMATHESIS") == "1" or connection.vendor == "postgresql"
 
 

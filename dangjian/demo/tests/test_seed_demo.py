@@ -1,17 +1,49 @@
+"""The demo data set, seeded once for every check of it (seeding is the slow part: each
+class that seeds pays for it again, so the checks of the seeded data live in this one class).
+
+What it holds (people, organizations, their records), the demo accounts, the setup rules it
+breaks somewhere, and the roster it exports in the import format."""
+
 from __future__ import annotations
 
+import tempfile
 from collections import Counter
+from pathlib import Path
 
-from dangjian.core import idcard
+from openpyxl import load_workbook
+
+from dangjian.accounts.models import Role, RoleAssignment, User
+from dangjian.core import idcard, scoping
 from dangjian.core.models import AuditEntry
+from dangjian.demo.accounts import DEMO_PASSWORD
+from dangjian.demo.roster import HEADERS, write_roster
+from dangjian.orgs import compliance
 from dangjian.orgs.models import AffiliationChange, Organization, OrgKind, TermExtension, Unit
 from dangjian.orgs.services import org_create
 from dangjian.people.models import Member, Post, PostTitle, Status
 
-from .helpers import SeededTestCase
+from .helpers import TODAY, SeededTestCase
+
+# The codes issue 2 §3 lists, and the ones the checker adds.
+ISSUE_CODES = (
+    "BRANCH_TOO_FEW_MEMBERS",
+    "BRANCH_NEEDS_COMMITTEE",
+    "BRANCH_TOO_LARGE",
+    "BRANCH_NEEDS_GROUPS",
+    "GROUP_TOO_SMALL",
+    "JOINT_BRANCH_TOO_MANY_UNITS",
+    "GENERAL_BRANCH_SIZE",
+    "PARTY_COMMITTEE_SIZE",
+    "TERM_DUE_SOON",
+    "TERM_OVERDUE",
+    "NO_SECRETARY",
+)
+EXTRA_CODES = ("GROUP_NO_LEADER", "NO_TERM_RECORD", "ELECTION_FEW_CANDIDATES")
 
 
 class DemoScaleTests(SeededTestCase):
+    # --- what the data set holds
+
     def test_it_seeds_a_small_but_complete_committee(self) -> None:
         kinds = Counter(Organization.objects.values_list("kind", flat=True))
         self.assertEqual(Member.objects.count(), 300)
@@ -94,3 +126,80 @@ class DemoScaleTests(SeededTestCase):
         entry = AuditEntry.objects.get()
         self.assertEqual(entry.additional_data["command"], "seed_demo")
         self.assertEqual(entry.additional_data["people"], 300)
+
+    # --- the demo accounts
+
+    def test_it_lets_every_demo_account_log_in(self) -> None:
+        for username in ("gongwei", "caizheng_admin", "jiaoyu_admin", "dangyuan"):
+            self.assertTrue(self.client.login(username=username, password=DEMO_PASSWORD), username)
+            self.client.logout()
+
+    def test_it_uses_a_password_of_three_character_classes(self) -> None:
+        classes = [any(f(c) for c in DEMO_PASSWORD) for f in (str.isupper, str.islower, str.isdigit)]
+        classes.append(any(not c.isalnum() for c in DEMO_PASSWORD))
+        self.assertGreaterEqual(len(DEMO_PASSWORD), 8)
+        self.assertGreaterEqual(sum(classes), 3)
+
+    def test_it_makes_gongwei_committee_staff_at_the_root(self) -> None:
+        user = User.objects.get(username="gongwei")
+        role = RoleAssignment.objects.get(user=user)
+        self.assertEqual((role.role, role.org.depth), (Role.COMMITTEE_STAFF, 1))
+        self.assertEqual(scoping.visible_orgs(user).count(), Organization.objects.count())
+
+    def test_it_gives_two_bureaus_their_own_administrators(self) -> None:
+        finance = User.objects.get(username="caizheng_admin")
+        education = User.objects.get(username="jiaoyu_admin")
+        self.assertEqual(RoleAssignment.objects.get(user=finance).org.name, "市财政局机关党委")
+        self.assertEqual(RoleAssignment.objects.get(user=education).org.name, "市教育局机关党委")
+        self.assertTrue(all(RoleAssignment.objects.filter(role=Role.ORG_ADMIN, user__in=[finance, education])))
+        mine = set(scoping.visible_orgs(finance).values_list("pk", flat=True))
+        theirs = set(scoping.visible_orgs(education).values_list("pk", flat=True))
+        self.assertTrue(mine and theirs and not mine & theirs)
+
+    def test_it_ties_the_member_account_to_a_person(self) -> None:
+        user = User.objects.get(username="dangyuan")
+        self.assertIsNotNone(user.person)
+        self.assertEqual(list(scoping.visible_members(user)), [user.person])
+        self.assertFalse(RoleAssignment.objects.filter(user=user).exists())
+
+    def test_it_prints_the_accounts_with_their_password(self) -> None:
+        self.assertIn(f"gongwei         / {DEMO_PASSWORD}", self.output)
+        self.assertIn("工委工作人员", self.output)
+
+    def test_it_leaves_out_an_account_whose_password_was_changed(self) -> None:
+        from dangjian.demo.accounts import account_lines
+
+        user = User.objects.get(username="caizheng_admin")
+        user.set_password("Another#Pass2026")
+        user.save()
+        lines = "\n".join(account_lines())
+        self.assertNotIn("caizheng_admin", lines)
+        self.assertIn("jiaoyu_admin", lines)
+
+    # --- the setup rules it breaks (the demo data breaks every one somewhere, so the compliance page
+    # has something to show)
+
+    def findings(self) -> Counter[str]:
+        return Counter(f.code for f in compliance.findings_for(Organization.objects.all(), today=TODAY))
+
+    def test_it_shows_every_finding_code(self) -> None:
+        found = self.findings()
+        for code in ISSUE_CODES + EXTRA_CODES:
+            self.assertIn(code, found)
+
+    def test_it_keeps_most_organizations_in_rule(self) -> None:
+        flagged = {f.org_code for f in compliance.findings_for(Organization.objects.all(), today=TODAY)}
+        self.assertLess(len(flagged), Organization.objects.count() / 2)
+
+    # --- the roster export
+
+    def test_it_writes_the_roster_in_the_import_format(self) -> None:
+        with tempfile.TemporaryDirectory() as tmp:
+            path = Path(tmp) / "roster.xlsx"
+            self.assertEqual(write_roster(path), 300)
+            rows = list(load_workbook(path, read_only=True).active.iter_rows(values_only=True))
+        self.assertEqual(list(rows[0]), HEADERS)
+        self.assertEqual(len(rows), 301)
+        numbers = {r[4] for r in rows[1:]}
+        self.assertEqual(numbers, {m.id_number for m in Member.objects.all()})
+        self.assertTrue(any(r[13] for r in rows[1:]))  # some posts held in one's own organization

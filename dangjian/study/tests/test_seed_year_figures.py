@@ -33,15 +33,19 @@ def marks_for(people, **counts):
 
 
 class SeedYearTests(StudyTestCase):
-    def setUp(self):
-        super().setUp()
-        branches = [self.w.branch_a1, self.w.branch_a2, self.w.branch_b1]
-        self.division = [MemberFactory(org=branches[i % 3], cadre_rank=CadreRank.DIVISION) for i in range(320)]
-        self.others = [MemberFactory(org=branches[i % 3], cadre_rank=CadreRank.SECTION) for i in range(40)]
-        self.record_the_year()
+    # The year is recorded once for the class (some 9,000 marks); the tests only read it.
+    @classmethod
+    def setUpTestData(cls):
+        super().setUpTestData()
+        branches = [cls.w.branch_a1, cls.w.branch_a2, cls.w.branch_b1]
+        division = [MemberFactory(org=branches[i % 3], cadre_rank=CadreRank.DIVISION) for i in range(320)]
+        others = [MemberFactory(org=branches[i % 3], cadre_rank=CadreRank.SECTION) for i in range(40)]
+        cls.record_the_year(division + others)
 
-    def record_the_year(self):
-        joint = cg.group_create(org=self.w.committee, name="市直机关中心组", kind=GroupKind.JOINT, by=self.w.staff)
+    @classmethod
+    def record_the_year(cls, pool):
+        """POOL: the 320 division-level cadres, then 40 others."""
+        joint = cg.group_create(org=cls.w.committee, name="市直机关中心组", kind=GroupKind.JOINT, by=cls.w.staff)
         invitees = list(Member.objects.filter(cadre_rank=CadreRank.DIVISION).order_by("pk"))
         plans = [
             (dt.date(YEAR, 3, 15), dict(present=300, late=8, excused=12)),
@@ -50,49 +54,48 @@ class SeedYearTests(StudyTestCase):
         ]
         for day, counts in plans:
             s = cg.session_plan(
-                group=joint, held_on=day, topic="市直机关中心组专题学习", invitees=invitees, by=self.w.staff
+                group=joint, held_on=day, topic="市直机关中心组专题学习", invitees=invitees, by=cls.w.staff
             )
-            cg.session_record(session=s, marks=marks_for(invitees, **counts), by=self.w.staff)
+            cg.session_record(session=s, marks=marks_for(invitees, **counts), by=cls.w.staff)
         # Not counted: a session planned but never held, and one of another year.
         cg.session_plan(
-            group=joint, held_on=dt.date(YEAR, 12, 20), topic="未举行", invitees=invitees[:5], by=self.w.staff
+            group=joint, held_on=dt.date(YEAR, 12, 20), topic="未举行", invitees=invitees[:5], by=cls.w.staff
         )
         s = cg.session_plan(
-            group=joint, held_on=dt.date(YEAR + 1, 1, 10), topic="次年", invitees=invitees[:5], by=self.w.staff
+            group=joint, held_on=dt.date(YEAR + 1, 1, 10), topic="次年", invitees=invitees[:5], by=cls.w.staff
         )
-        cg.session_record(session=s, marks=marks_for(invitees[:5], present=5), by=self.w.staff)
+        cg.session_record(session=s, marks=marks_for(invitees[:5], present=5), by=cls.w.staff)
 
-        pool = self.division + self.others
         for i in range(17):
             start = dt.date(YEAR, 1 + (i * 11) // 17, 10 + i % 5)
             k = tr.class_create(
-                org=self.w.committee,
+                org=cls.w.committee,
                 title=f"{YEAR}年第{i + 1}期培训班",
                 venue_kind=VenueKind.PARTY_SCHOOL,
                 starts_on=start,
                 ends_on=start + dt.timedelta(days=1),
                 hours=Decimal("12"),
                 capacity=200,
-                by=self.w.staff,
+                by=cls.w.staff,
             )
             people = pool[i * 10 : i * 10 + 170]
-            tr.enrol(klass=k, people=people, by=self.w.staff, on=start - dt.timedelta(days=5))
+            tr.enrol(klass=k, people=people, by=cls.w.staff, on=start - dt.timedelta(days=5))
             day1, day2 = k.days.all()
             # 167 attend at least one day (150 both days, 17 only the first); 3 are away both days.
-            signin.day_mark(day=day1, marks=marks_for(people, present=160, late=7, excused=3), by=self.w.staff)
-            signin.day_mark(day=day2, marks=marks_for(people, present=150, absent=17, excused=3), by=self.w.staff)
+            signin.day_mark(day=day1, marks=marks_for(people, present=160, late=7, excused=3), by=cls.w.staff)
+            signin.day_mark(day=day2, marks=marks_for(people, present=150, absent=17, excused=3), by=cls.w.staff)
         cancelled = tr.class_create(
-            org=self.w.committee,
+            org=cls.w.committee,
             title="取消的培训班",
             venue_kind=VenueKind.ONLINE,
             starts_on=dt.date(YEAR, 12, 1),
             ends_on=dt.date(YEAR, 12, 1),
             hours=Decimal("6"),
-            by=self.w.staff,
+            by=cls.w.staff,
         )
-        tr.enrol(klass=cancelled, people=pool[:10], by=self.w.staff, on=dt.date(YEAR, 11, 1))
-        signin.day_mark(day=cancelled.days.get(), marks=marks_for(pool[:10], present=10), by=self.w.staff)
-        tr.class_cancel(klass=cancelled, by=self.w.staff)
+        tr.enrol(klass=cancelled, people=pool[:10], by=cls.w.staff, on=dt.date(YEAR, 11, 1))
+        signin.day_mark(day=cancelled.days.get(), marks=marks_for(pool[:10], present=10), by=cls.w.staff)
+        tr.class_cancel(klass=cancelled, by=cls.w.staff)
 
     def test_the_year_comes_back_out_of_the_statistics_exactly(self):
         figures = registry.compute(self.w.committee, YEAR)
