@@ -13,6 +13,7 @@ urlpatterns = [
     path("<int:pk>/categories/new/", schemes.category_new, name="category_new"),
     path("<int:pk>/publish/", schemes.scheme_publish, name="scheme_publish"),
     path("<int:pk>/revise/", schemes.scheme_revise, name="scheme_revise"),
+    path("categories/<int:pk>/delete/", schemes.category_delete, name="category_delete"),
     path("categories/<int:pk>/indicators/new/", schemes.indicator_new, name="indicator_new"),
     path("indicators/<int:pk>/edit/", schemes.indicator_edit, name="indicator_edit"),
     path("indicators/<int:pk>/delete/", schemes.indicator_delete, name="indicator_delete"),
