@@ -1,6 +1,6 @@
 """Reads of the assessment module, always scoped to what the user may see."""
 
-from .figures import rated_in
+from .figures import Figure, figures_beside, rated_in
 from .lists import (
     in_force,
     org_marks,
@@ -13,6 +13,8 @@ from .lists import (
 )
 
 __all__ = [
+    "Figure",
+    "figures_beside",
     "in_force",
     "org_marks",
     "rated_in",

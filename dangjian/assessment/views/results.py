@@ -90,6 +90,7 @@ def results(request: AuthedRequest, pk: int) -> HttpResponse:
             return response
         return xlsx_download(request, title=title, headers=HEADERS, rows=_table_rows(listed), target=ResultSet,
                              personal=False)  # fmt: skip
+    can_manage = permissions.manages_scheme(request.user, scheme)
     counts: dict[str, int] = {}
     if shown and result_set is not None:
         grouped = selectors.result_rows(request.user, result_set).order_by().values("grade").annotate(n=Count("pk"))
@@ -102,7 +103,9 @@ def results(request: AuthedRequest, pk: int) -> HttpResponse:
             "page": paginate(request, rows, AssessmentSettings.current().list_page_size),
             "query": page_query(request), "q": q, "components": COMPONENTS,
             "grade_counts": [(Grade(g).label, counts.get(g, 0)) for g in Grade.values],
-            "can_manage": permissions.manages_scheme(request.user, scheme), "today": timezone.localdate(),
+            "can_manage": can_manage, "today": timezone.localdate(),
+            # The committee's figures of the year beside the assessment's own (staff: the whole committee).
+            "figures": selectors.figures_beside(scheme.committee, scheme.year) if can_manage else [],
         },
     )  # fmt: skip
 
