@@ -26,6 +26,9 @@ ROOMS, DEPUTIES, ADJUSTED = 62, 10, 29
 
 
 class SeedShapedYearTests(BaseTestCase):
+    scheme_pk: int
+    rated: int
+
     @classmethod
     def setUpTestData(cls) -> None:
         super().setUpTestData()
@@ -43,19 +46,19 @@ class SeedShapedYearTests(BaseTestCase):
             )
             branches.append(branch)
         # An inspection that fails a required item is not a standardized room.
+        soon = timezone.localdate() + dt.timedelta(days=30)
         failing = make_org("A199", "市未达标局党支部", OrgKind.BRANCH, w.org_a)
         room = room_services.room_register(org=failing, location="一楼", area_m2="12")
         room_services.inspection_record(
             room=room, held_on=day, inspectors="工委组织部",
-            verdicts={
-                i.key: VerdictIn(passed=i != items[0], deadline=timezone.localdate() + dt.timedelta(days=30)) for i in items
-            },
+            verdicts={i.key: VerdictIn(passed=i != items[0], deadline=soon) for i in items},
         )  # fmt: skip
         for branch in branches[:ADJUSTED]:
             branch.refresh_from_db()
             w.org_b.refresh_from_db()
             org_services.org_move(
-                org=branch, new_parent=w.org_b, changed_on=dt.date(YEAR, 5, 1), reason="机构改革", doc_number="工委〔2026〕8号"
+                org=branch, new_parent=w.org_b, changed_on=dt.date(YEAR, 5, 1), reason="机构改革",
+                doc_number="工委〔2026〕8号",
             )  # fmt: skip
         for branch in branches[ADJUSTED : ADJUSTED + DEPUTIES]:
             person = MemberFactory.create(org=branch)
@@ -71,7 +74,8 @@ class SeedShapedYearTests(BaseTestCase):
         cls.rated = assessed_orgs(scheme).count()
 
     def shown(self, html: str) -> dict[str, int]:
-        found = re.findall(r'data-metric="([\w.]+)">.*?<div class="fs-5 fw-semibold">(?:<a href="[^"]*">)?(\d+)', html, re.S)
+        pattern = r'data-metric="([\w.]+)">.*?<div class="fs-5 fw-semibold">(?:<a href="[^"]*">)?(\d+)'
+        found = re.findall(pattern, html, re.S)
         return {key: int(value) for key, value in found}
 
     def test_the_results_page_shows_the_years_figures_exactly_beside_the_assessments_own(self):

@@ -19,7 +19,7 @@ from dangjian.core.web import attach_errors, flash_errors, xlsx_download
 from .. import selectors, services
 from ..conf import EvaluationSettings
 from ..forms import DeadlineForm, SubjectAddForm
-from ..models import Round, Subject
+from ..models import Evaluator, Round, Subject
 from .common import NAV, round_or_404
 
 
@@ -54,7 +54,8 @@ def round_deadline(request: AuthedRequest, pk: int) -> HttpResponse:
     form = DeadlineForm(request.POST)
     if form.is_valid():
         try:
-            changed = services.round_set_deadline(round_=round_, deadline=form.cleaned_data["deadline"], by=request.user)
+            deadline = form.cleaned_data["deadline"]
+            changed = services.round_set_deadline(round_=round_, deadline=deadline, by=request.user)
         except ValidationError as e:
             attach_errors(form, e)
         else:
@@ -98,7 +99,7 @@ def subject_remove(request: AuthedRequest, pk: int) -> HttpResponse:
 # ---------------------------------------------------------------- reminders
 
 
-def _links(request: AuthedRequest, evaluators: list) -> list[tuple[object, str]]:  # type: ignore[type-arg]
+def _links(request: AuthedRequest, evaluators: list[Evaluator]) -> list[tuple[Evaluator, str]]:
     return [
         (e, request.build_absolute_uri(reverse("evaluation:ballot", args=[selectors.token_for(e)]))) for e in evaluators
     ]
