@@ -1,6 +1,16 @@
 from auditlog.registry import auditlog
 
-from .results import Evidence, Mark, MarkKind, Objection, ObjectionStatus, OrgResult, ResultSet, ResultStatus
+from .results import (
+    Evidence,
+    Mark,
+    MarkKind,
+    Objection,
+    ObjectionStatus,
+    OrgResult,
+    ResultSet,
+    ResultStatus,
+    ReviewStatus,
+)
 from .scheme import GRADE_ORDER, Category, Component, Grade, Indicator, Rule, Scheme, SchemeStatus, Source
 
 __all__ = [
@@ -17,6 +27,7 @@ __all__ = [
     "OrgResult",
     "ResultSet",
     "ResultStatus",
+    "ReviewStatus",
     "Rule",
     "Scheme",
     "SchemeStatus",

@@ -4,12 +4,14 @@ from .figures import Figure, figures_beside, rated_in
 from .lists import (
     in_force,
     org_marks,
+    pending_reviews,
     result_rows,
     schemes_for,
     visible_evidence,
     visible_objections,
     visible_results,
     visible_schemes,
+    visible_self_marks,
 )
 
 __all__ = [
@@ -17,6 +19,7 @@ __all__ = [
     "figures_beside",
     "in_force",
     "org_marks",
+    "pending_reviews",
     "rated_in",
     "result_rows",
     "schemes_for",
@@ -24,4 +27,5 @@ __all__ = [
     "visible_objections",
     "visible_results",
     "visible_schemes",
+    "visible_self_marks",
 ]

@@ -1,7 +1,7 @@
 """Every write of the assessment module: one transaction each, audited (auditlog), refusals typed."""
 
 from .compute import assessed_orgs, cap_grade, points_for, results_compute
-from .marks import mark_committee, mark_self
+from .marks import mark_committee, mark_review, mark_self
 from .results import objection_answer, objection_file, results_finalize, results_start_notice
 from .schemes import (
     IndicatorIn,
@@ -32,6 +32,7 @@ __all__ = [
     "indicator_update",
     "latest_version",
     "mark_committee",
+    "mark_review",
     "mark_self",
     "objection_answer",
     "objection_file",

@@ -13,7 +13,8 @@ Scoring (per indicator, POINTS between 0 and its maximum):
 - target: maximum × min(1, figure / target) — full points at or above the target;
 - rate: maximum × figure / 100 (a percentage, or the 0–100 述职评议 score), within 0..1;
 - per unit: figure × points per unit, up to the maximum;
-- self-evaluation: the points the organization gave itself; committee scoring: the
+- self-evaluation: the points the organization gave itself as the committee's review accepted
+  or adjusted them (pending or returned: 0, said in the note); committee scoring: the
   average of the named assessors' points; none given: 0.
 A component's score (0–100) is the sum of weight% × points / maximum of its indicators;
 the combined score is the sum of component weight% × component score.
@@ -47,6 +48,7 @@ from ..models import (
     OrgResult,
     ResultSet,
     ResultStatus,
+    ReviewStatus,
     Rule,
     Scheme,
     Source,
@@ -197,9 +199,19 @@ def _score_org(scheme: Scheme, org: Organization, inputs: _Inputs) -> dict[str, 
             if mark is None:
                 note = "未自评"
             else:
-                points = mark.points
-                note = f"佐证材料 {len(mark.evidence.all())} 份"
                 link = inputs.org_page.format(code=org.code)
+                files = f"佐证材料 {len(mark.evidence.all())} 份"
+                if not mark.counts or mark.reviewed_points is None:
+                    # Only a self-evaluation the committee accepted or adjusted counts.
+                    note = f"自评 {plain(mark.points)} 分，{mark.get_review_status_display()}，不计分；{files}"
+                elif mark.review_status == ReviewStatus.ADJUSTED:
+                    points = mark.reviewed_points
+                    note = (
+                        f"自评 {plain(mark.points)} 分，审核调整为 {plain(points)} 分（{mark.review_reason}）；{files}"
+                    )
+                else:
+                    points = mark.reviewed_points
+                    note = f"自评经审核认可；{files}"
         else:
             given = inputs.committee_marks.get((ind.key, org.pk), [])
             if not given:

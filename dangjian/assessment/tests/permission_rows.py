@@ -49,6 +49,7 @@ def prepare(case: Any) -> dict[str, object]:
         "pi": indicator(scheme, "重点任务").pk,
         "si": self_indicator(scheme).pk,
         "ev": mark.evidence.get().pk,
+        "m": mark.pk,
         "r": result.pk,
         "o": objection.pk,
         "year": scheme.year,
@@ -71,6 +72,9 @@ ROWS = {
     "assessment:score_indicator": page("/assessment/indicators/{pi}/score/", staff=200),
     "assessment:self_mark": page("/assessment/indicators/{si}/self/A01/", method="POST", admin_a=302),
     "assessment:org_page": page("/assessment/{s}/orgs/A01/", **IN_A),
+    # The review of A01's self-evaluation: staff (a form error: 302 back with the message); others 404.
+    "assessment:review_mark": page("/assessment/marks/{m}/review/", method="POST", **STAFF_POST),
+    "assessment:reviews": page("/assessment/{s}/reviews/", staff=200),
     "assessment:evidence": page("/assessment/evidence/{ev}/", **IN_A),
     "assessment:results": page("/assessment/{s}/results/", **STAFF_AND_ADMINS),
     "assessment:compute": page("/assessment/{s}/results/compute/", method="POST", **STAFF_POST),
