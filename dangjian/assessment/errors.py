@@ -138,3 +138,8 @@ class BadReview(AssessmentRefusal):
 class ReviewReasonMissing(AssessmentRefusal):
     code = "review_reason_missing"
     message = "调整分数或退回自评时，请填写理由。"
+
+
+class ComputeRunning(AssessmentRefusal):
+    code = "compute_running"
+    message = "考核结果正在后台计算，请等待本次计算完成。"

@@ -25,6 +25,7 @@ urlpatterns = [
     path("<int:pk>/reviews/", scoring.reviews, name="reviews"),
     path("<int:pk>/results/", results.results, name="results"),
     path("<int:pk>/results/compute/", results.compute, name="compute"),
+    path("jobs/<uuid:pk>/", results.compute_job, name="compute_job"),
     path("<int:pk>/results/notice/", results.start_notice, name="start_notice"),
     path("<int:pk>/results/finalize/", results.finalize, name="finalize"),
     path("results/<int:pk>/", results.result_detail, name="result_detail"),

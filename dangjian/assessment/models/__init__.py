@@ -1,5 +1,6 @@
 from auditlog.registry import auditlog
 
+from .jobs import ComputeJob, JobStatus
 from .results import (
     Evidence,
     Mark,
@@ -17,9 +18,11 @@ __all__ = [
     "GRADE_ORDER",
     "Category",
     "Component",
+    "ComputeJob",
     "Evidence",
     "Grade",
     "Indicator",
+    "JobStatus",
     "Mark",
     "MarkKind",
     "Objection",
@@ -42,3 +45,4 @@ auditlog.register(Evidence)
 auditlog.register(ResultSet)
 # Computed rows are many and rewritten on each computation; the result set's entry records it.
 auditlog.register(Objection)
+auditlog.register(ComputeJob, exclude_fields=["steps_done", "touched_at"])

@@ -15,7 +15,7 @@ from typing import Any
 from django.utils import timezone
 
 from dangjian.assessment import services
-from dangjian.assessment.models import Scheme
+from dangjian.assessment.models import ComputeJob, Scheme
 from dangjian.core.permission_matrix import IN_A, STAFF_AND_ADMINS, api, page
 
 from .helpers import EXAMPLE, build_scheme, figures, indicator, media, pdf, self_indicator
@@ -50,6 +50,7 @@ def prepare(case: Any) -> dict[str, object]:
         "si": self_indicator(scheme).pk,
         "ev": mark.evidence.get().pk,
         "m": mark.pk,
+        "job": ComputeJob.objects.create(scheme=scheme, user=w.staff, status="done").pk,
         "r": result.pk,
         "o": objection.pk,
         "year": scheme.year,
@@ -78,6 +79,7 @@ ROWS = {
     "assessment:evidence": page("/assessment/evidence/{ev}/", **IN_A),
     "assessment:results": page("/assessment/{s}/results/", **STAFF_AND_ADMINS),
     "assessment:compute": page("/assessment/{s}/results/compute/", method="POST", **STAFF_POST),
+    "assessment:compute_job": page("/assessment/jobs/{job}/", staff=302),
     "assessment:start_notice": page("/assessment/{s}/results/notice/", method="POST", **STAFF_POST),
     "assessment:finalize": page("/assessment/{s}/results/finalize/", method="POST", **STAFF_POST),
     "assessment:result_detail": page("/assessment/results/{r}/", **IN_A),
