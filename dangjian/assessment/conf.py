@@ -76,3 +76,17 @@ STARTER: tuple[tuple[str, str, tuple[tuple[str, float, float, str, str, str, flo
         (("述职评议得分", 100, 100, "evaluation", "rate", EVALUATION_METRIC, None, False),),
     ),
 )
+
+# The year's figures shown beside the assessment's own on the results page: the organizations put
+# in order and measured in the year, as the committee's annual report gives them (DOMAIN.md keys;
+# a key no installed app registers is left out).
+FIGURES_BESIDE: tuple[str, ...] = (
+    "assessment.units_rated",
+    "activity_rooms.standardized",
+    "cadres.full_time_deputy_secretaries",
+    "orgs.units_adjusted",
+    "liaison.points",
+    "liaison.visits",
+    "lectures.mobile",
+    "lectures.mobile_attendance",
+)

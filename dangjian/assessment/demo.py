@@ -24,7 +24,18 @@ from dangjian.accounts.models import Role, User
 from dangjian.core.seeding import SeedContext
 
 from . import services
-from .models import Indicator, Mark, MarkKind, Objection, ObjectionStatus, ResultStatus, Scheme, SchemeStatus, Source
+from .models import (
+    Indicator,
+    Mark,
+    MarkKind,
+    Objection,
+    ObjectionStatus,
+    ResultStatus,
+    ReviewStatus,
+    Scheme,
+    SchemeStatus,
+    Source,
+)
 from .services.common import after_working_days
 
 OBJECTIONS = (
@@ -78,6 +89,11 @@ def seed_assessment(ctx: SeedContext) -> None:
                     assessor=None if is_self else assessor,
                     points=points,
                     note="按要求完成，台账齐全。" if is_self and share > 0.8 else "",
+                    # The committee accepted every self-evaluation of the demo year (a reviewed one counts).
+                    review_status=ReviewStatus.ACCEPTED if is_self else ReviewStatus.PENDING,
+                    reviewed_points=points if is_self else None,
+                    reviewed_by=assessor if is_self else None,
+                    reviewed_at=_at(today - dt.timedelta(days=25)) if is_self else None,
                 )  # fmt: skip
             )
     Mark.objects.bulk_create(marks, batch_size=1000)

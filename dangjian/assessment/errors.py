@@ -128,3 +128,18 @@ class BadObjection(AssessmentRefusal):
 class ObjectionAnswered(AssessmentRefusal):
     code = "objection_answered"
     message = "该异议已答复。"
+
+
+class BadReview(AssessmentRefusal):
+    code = "review_invalid"
+    message = "自评审核填写有误。"
+
+
+class ReviewReasonMissing(AssessmentRefusal):
+    code = "review_reason_missing"
+    message = "调整分数或退回自评时，请填写理由。"
+
+
+class ComputeRunning(AssessmentRefusal):
+    code = "compute_running"
+    message = "考核结果正在后台计算，请等待本次计算完成。"

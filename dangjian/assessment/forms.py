@@ -115,3 +115,16 @@ class AnswerForm(BootstrapForm):
         label="分数调整（可为负，0 为不调整）", max_digits=5, decimal_places=2, required=False, initial=0,
         error_messages=NUMBER,
     )  # fmt: skip
+
+
+class ReviewForm(BootstrapForm):
+    decision = forms.ChoiceField(
+        label="审核结果",
+        choices=[("accepted", "认可"), ("adjusted", "调整分数"), ("returned", "退回重填")],
+        widget=forms.RadioSelect,
+        error_messages={"required": "请选择审核结果。", "invalid_choice": "请选择审核结果（认可、调整或退回）。"},
+    )
+    points = forms.DecimalField(
+        label="调整后得分", required=False, max_digits=6, decimal_places=1, error_messages=NUMBER
+    )
+    reason = forms.CharField(label="理由", required=False, max_length=1000, widget=forms.Textarea(attrs={"rows": 2}))

@@ -36,3 +36,5 @@ class EvaluationSettings(AppSettings):
     # The organizations whose secretaries report, by kind.
     reporting_kinds: tuple[str, ...] = ("party_committee", "general_branch", "branch")
     list_page_size: int = 50
+    # Evaluators who have not voted this many days before the deadline are listed to be reminded.
+    remind_days_before: int = 3

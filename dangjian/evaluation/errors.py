@@ -117,3 +117,46 @@ class TalkInFuture(EvaluationRefusal):
 class TalkIncomplete(EvaluationRefusal):
     code = "talk_incomplete"
     message = "请填写约谈人和约谈内容。"
+
+
+# --- changing a round after it started (deadline, secretaries), reminders
+
+
+class DeadlineNotLater(EvaluationRefusal):
+    code = "deadline_not_later"
+    message = "新的截止时间须晚于原截止时间（%(old)s）；截止时间只能推后，不能提前。"
+
+
+class BallotsAlreadyCast(EvaluationRefusal):
+    code = "ballots_already_cast"
+    message = "已有评议人投票，不能再增减述职书记。"
+
+
+class SubjectNotInScope(EvaluationRefusal):
+    code = "subject_not_in_scope"
+    message = "该党组织不在本次评议范围内，或不是述职的党组织。"
+
+
+class SubjectAlreadyListed(EvaluationRefusal):
+    code = "subject_already_listed"
+    message = "该党组织的书记已在本次评议中。"
+
+
+class SubjectNoSecretary(EvaluationRefusal):
+    code = "subject_no_secretary"
+    message = "该党组织目前没有在任书记，请先在党员名册中任命书记。"
+
+
+class SubjectReportSubmitted(EvaluationRefusal):
+    code = "subject_report_submitted"
+    message = "该书记已提交述职报告，不能移出本次评议。"
+
+
+class LastSubject(EvaluationRefusal):
+    code = "last_subject"
+    message = "本次评议至少要保留一名述职书记。"
+
+
+class NothingToRemind(EvaluationRefusal):
+    code = "nothing_to_remind"
+    message = "没有需要提醒的评议人（均已投票，或尚未到提醒时间）。"

@@ -59,3 +59,20 @@ def ballot_grades(post: Any, subject_ids: list[int]) -> dict[int, str]:
         if value in Grade.values:
             found[sid] = value
     return found
+
+
+class DeadlineForm(BootstrapForm):
+    deadline = forms.DateTimeField(
+        label="新的截止时间", widget=DateTimeInput(), input_formats=["%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M"],
+        help_text="只能推后；评议人的个人链接随之延至新的截止时间",
+    )  # fmt: skip
+
+
+class SubjectAddForm(BootstrapForm):
+    org = OrgChoiceField(queryset=None, label="增加述职的党组织", help_text="列入其现任书记；须在有人投票之前")
+
+    def __init__(self, *args: Any, orgs: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        field = self.fields["org"]
+        assert isinstance(field, forms.ModelChoiceField)
+        field.queryset = orgs

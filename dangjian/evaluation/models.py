@@ -165,6 +165,8 @@ class Evaluator(models.Model):
     added_at = models.DateTimeField("添加时间", default=timezone.now)
     # THAT the evaluator voted, never what: the ballot itself carries no link back.
     cast_at = models.DateTimeField("投票时间", null=True, blank=True)
+    # When a reminder to vote was last handed out (the list printed or exported by committee staff).
+    reminded_at = models.DateTimeField("最近提醒时间", null=True, blank=True)
 
     class Meta:
         verbose_name = "评议人"

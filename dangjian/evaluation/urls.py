@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import ballots, records, reports, rounds, talks
+from .views import ballots, changes, records, reports, rounds, talks
 
 app_name = "evaluation"
 
@@ -11,6 +11,12 @@ urlpatterns = [
     path("<int:pk>/close/", rounds.round_close, name="round_close"),
     path("<int:pk>/evaluators/", rounds.evaluators, name="evaluators"),
     path("<int:pk>/slips/", rounds.slips, name="slips"),
+    path("<int:pk>/edit/", changes.round_edit, name="round_edit"),
+    path("<int:pk>/deadline/", changes.round_deadline, name="round_deadline"),
+    path("<int:pk>/subjects/add/", changes.subject_add, name="subject_add"),
+    path("subjects/<int:pk>/remove/", changes.subject_remove, name="subject_remove"),
+    path("<int:pk>/reminders/", changes.reminders, name="reminders"),
+    path("<int:pk>/reminders/hand-out/", changes.reminders_hand_out, name="reminders_hand_out"),
     path("evaluators/<int:pk>/remove/", rounds.evaluator_remove, name="evaluator_remove"),
     path("evaluators/<int:pk>/renew/", rounds.evaluator_renew, name="evaluator_renew"),
     path("reports/<int:pk>/", reports.report_edit, name="report"),

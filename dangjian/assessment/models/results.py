@@ -22,6 +22,15 @@ class MarkKind(models.TextChoices):
     COMMITTEE = "committee", "工委评分"
 
 
+class ReviewStatus(models.TextChoices):
+    """The committee's review of a self-evaluation; only accepted or adjusted ones count."""
+
+    PENDING = "pending", "待审核"
+    ACCEPTED = "accepted", "已认可"
+    ADJUSTED = "adjusted", "已调整"
+    RETURNED = "returned", "已退回"
+
+
 class Mark(models.Model):
     committee = models.ForeignKey(Organization, on_delete=models.CASCADE, related_name="+")
     year = models.PositiveSmallIntegerField("年度")
@@ -34,6 +43,16 @@ class Mark(models.Model):
     points = models.DecimalField("得分", max_digits=5, decimal_places=1)
     note = models.TextField("说明", blank=True)
     updated_at = models.DateTimeField(auto_now=True)
+    # Self-evaluations only: the committee's review (a committee score needs none).
+    review_status = models.CharField(
+        "审核状态", max_length=10, choices=ReviewStatus.choices, default=ReviewStatus.PENDING
+    )
+    reviewed_points = models.DecimalField("审核得分", max_digits=5, decimal_places=1, null=True, blank=True)
+    review_reason = models.TextField("审核意见", blank=True)
+    reviewed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    reviewed_at = models.DateTimeField("审核时间", null=True, blank=True)
 
     class Meta:
         verbose_name = "考核评分"
@@ -59,6 +78,11 @@ class Mark(models.Model):
     @property
     def audit_org_id(self) -> int:
         return self.org_id
+
+    @property
+    def counts(self) -> bool:
+        """A self-evaluation counts in the result once the committee accepted or adjusted it."""
+        return self.review_status in (ReviewStatus.ACCEPTED, ReviewStatus.ADJUSTED)
 
 
 class Evidence(models.Model):

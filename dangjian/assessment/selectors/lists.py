@@ -15,7 +15,19 @@ from dangjian.core import scoping
 from dangjian.orgs.models import Organization
 
 from .. import permissions
-from ..models import Evidence, Mark, MarkKind, Objection, OrgResult, ResultSet, Scheme, SchemeStatus
+from ..models import (
+    Evidence,
+    Indicator,
+    Mark,
+    MarkKind,
+    Objection,
+    OrgResult,
+    ResultSet,
+    ReviewStatus,
+    Scheme,
+    SchemeStatus,
+    Source,
+)
 
 
 def visible_schemes(user: Any) -> QuerySet[Scheme]:
@@ -67,3 +79,22 @@ def org_marks(scheme: Scheme, org: Organization) -> dict[str, Mark]:
         committee=scheme.committee, year=scheme.year, org=org, kind=MarkKind.SELF
     ).prefetch_related("evidence")
     return {m.indicator_key: m for m in marks}
+
+
+def visible_self_marks(user: Any) -> QuerySet[Mark]:
+    return scoping.scoped_by_org(user, Mark.objects.filter(kind=MarkKind.SELF))
+
+
+def pending_reviews(scheme: Scheme) -> list[tuple[Mark, Indicator]]:
+    """SCHEME's self-evaluations waiting for the committee's review, in tree order, with their indicator."""
+    indicators = {i.key: i for i in Indicator.objects.filter(category__scheme=scheme, source=Source.SELF)}
+    marks = (
+        Mark.objects.filter(
+            committee=scheme.committee, year=scheme.year, kind=MarkKind.SELF, review_status=ReviewStatus.PENDING,
+            indicator_key__in=list(indicators),
+        )
+        .select_related("org")
+        .prefetch_related("evidence")
+        .order_by("org__path", "indicator_key")
+    )  # fmt: skip
+    return [(m, indicators[m.indicator_key]) for m in marks]

@@ -13,7 +13,8 @@ Scoring (per indicator, POINTS between 0 and its maximum):
 - target: maximum × min(1, figure / target) — full points at or above the target;
 - rate: maximum × figure / 100 (a percentage, or the 0–100 述职评议 score), within 0..1;
 - per unit: figure × points per unit, up to the maximum;
-- self-evaluation: the points the organization gave itself; committee scoring: the
+- self-evaluation: the points the organization gave itself as the committee's review accepted
+  or adjusted them (pending or returned: 0, said in the note); committee scoring: the
   average of the named assessors' points; none given: 0.
 A component's score (0–100) is the sum of weight% × points / maximum of its indicators;
 the combined score is the sum of component weight% × component score.
@@ -23,6 +24,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
@@ -47,6 +49,7 @@ from ..models import (
     OrgResult,
     ResultSet,
     ResultStatus,
+    ReviewStatus,
     Rule,
     Scheme,
     Source,
@@ -197,9 +200,19 @@ def _score_org(scheme: Scheme, org: Organization, inputs: _Inputs) -> dict[str, 
             if mark is None:
                 note = "未自评"
             else:
-                points = mark.points
-                note = f"佐证材料 {len(mark.evidence.all())} 份"
                 link = inputs.org_page.format(code=org.code)
+                files = f"佐证材料 {len(mark.evidence.all())} 份"
+                if not mark.counts or mark.reviewed_points is None:
+                    # Only a self-evaluation the committee accepted or adjusted counts.
+                    note = f"自评 {plain(mark.points)} 分，{mark.get_review_status_display()}，不计分；{files}"
+                elif mark.review_status == ReviewStatus.ADJUSTED:
+                    points = mark.reviewed_points
+                    note = (
+                        f"自评 {plain(mark.points)} 分，审核调整为 {plain(points)} 分（{mark.review_reason}）；{files}"
+                    )
+                else:
+                    points = mark.reviewed_points
+                    note = f"自评经审核认可；{files}"
         else:
             given = inputs.committee_marks.get((ind.key, org.pk), [])
             if not given:
@@ -264,19 +277,50 @@ def _cap_of(scheme: Scheme, row: OrgResult) -> str:
     return cap
 
 
-@transaction.atomic
-def results_compute(*, scheme: Scheme, by: Any = None, now: dt.datetime | None = None) -> ResultSet:
-    """Compute and store the results of the published SCHEME (again, while not yet in notice)."""
-    require_staff(by, scheme.committee)
+Progress = Callable[[int, int], None]  # (steps done, steps in all)
+
+
+def _check_computable(scheme: Scheme, result_set: ResultSet | None) -> None:
     require_published(scheme)
     if Scheme.objects.filter(committee=scheme.committee, year=scheme.year, version__gt=scheme.version).exists():
         raise NotLatestVersion()
-    now = now or timezone.now()
-    result_set = ResultSet.objects.select_for_update().filter(scheme=scheme).first()
     if result_set is not None and result_set.status != ResultStatus.COMPUTED:
         raise ResultsLocked()
+
+
+def results_compute(
+    *, scheme: Scheme, by: Any = None, now: dt.datetime | None = None, progress: Progress | None = None
+) -> ResultSet:
+    """Compute and store the results of the published SCHEME (again, while not yet in notice).
+
+    The organizations are scored first, reading only (PROGRESS is told after each batch, so a
+    job's progress is visible while it runs); the rows are then replaced in one transaction, with
+    the checks made again under the result set's lock. Anything that fails before writes nothing:
+    the previous results stay as they were."""
+    require_staff(by, scheme.committee)
+    _check_computable(scheme, ResultSet.objects.filter(scheme=scheme).first())
+    now = now or timezone.now()
     orgs = list(assessed_orgs(scheme))
+    total = len(orgs) + 1
     inputs = _load(scheme, orgs)
+    scored: Scored = []
+    for i, org in enumerate(orgs, start=1):
+        scored.append((org, _score_org(scheme, org, inputs)))
+        if progress is not None and (i % 25 == 0 or i == len(orgs)):
+            progress(i, total)
+    result_set = _store(scheme, scored, by=by, now=now)
+    if progress is not None:
+        progress(total, total)
+    return result_set
+
+
+Scored = list[tuple[Organization, dict[str, Any]]]
+
+
+@transaction.atomic
+def _store(scheme: Scheme, scored: Scored, *, by: Any, now: dt.datetime) -> ResultSet:
+    result_set = ResultSet.objects.select_for_update().filter(scheme=scheme).first()
+    _check_computable(scheme, result_set)
     if result_set is None:
         result_set = ResultSet.objects.create(scheme=scheme, computed_at=now, computed_by=actor(by))
     else:
@@ -284,12 +328,11 @@ def results_compute(*, scheme: Scheme, by: Any = None, now: dt.datetime | None =
         result_set.save(update_fields=["computed_at", "computed_by"])
         result_set.results.all().delete()
     rows = []
-    for org in orgs:
-        scored = _score_org(scheme, org, inputs)
+    for org, found in scored:
         row = OrgResult(
-            result_set=result_set, org=org, base_score=scored["score"], adjustment=Decimal(0),
-            score=scored["score"], capped_by=scored["caps"], components=scored["components"],
-            breakdown=scored["breakdown"], raw_grade=Grade.POOR, grade=Grade.POOR,
+            result_set=result_set, org=org, base_score=found["score"], adjustment=Decimal(0),
+            score=found["score"], capped_by=found["caps"], components=found["components"],
+            breakdown=found["breakdown"], raw_grade=Grade.POOR, grade=Grade.POOR,
         )  # fmt: skip
         rows.append(row)
     _rank(scheme, rows)

@@ -24,15 +24,17 @@ from ..conf import AssessmentSettings
 from ..errors import (
     AssessmentRefusal,
     BadPoints,
+    BadReview,
     NotAssessor,
     NotLatestVersion,
     PointsAboveMax,
     ResultsLocked,
+    ReviewReasonMissing,
     TooManyEvidence,
     WrongSource,
 )
-from ..models import Evidence, Indicator, Mark, MarkKind, ResultSet, ResultStatus, Scheme, Source
-from .common import actor, plain, raise_all, require_published
+from ..models import Evidence, Indicator, Mark, MarkKind, ResultSet, ResultStatus, ReviewStatus, Scheme, Source
+from .common import actor, plain, raise_all, require_published, require_staff
 
 
 def _require_open(scheme: Scheme) -> None:
@@ -112,6 +114,13 @@ def mark_self(
         committee=scheme.committee, year=scheme.year, indicator_key=indicator.key, org=org, kind=MarkKind.SELF
     )
     mark.points, mark.note = clean, note.strip()
+    # A changed (or returned and filled again) self-evaluation waits for the committee's review again.
+    mark.review_status, mark.reviewed_points, mark.reviewed_by, mark.reviewed_at = (
+        ReviewStatus.PENDING,
+        None,
+        None,
+        None,
+    )
     mark.save()
     for c in checked:
         _save_evidence(mark, c)
@@ -154,3 +163,53 @@ def mark_committee(
         )  # fmt: skip
         saved.append(mark)
     return saved
+
+
+REVIEW_DECISIONS = (ReviewStatus.ACCEPTED, ReviewStatus.ADJUSTED, ReviewStatus.RETURNED)
+
+
+@transaction.atomic
+def mark_review(
+    *,
+    scheme: Scheme,
+    mark: Mark,
+    decision: str,
+    points: Decimal | None = None,
+    reason: str = "",
+    by: Any = None,
+) -> Mark:
+    """The committee's review of a self-evaluation: accept it as given, adjust its points (with a
+    reason), or return it to the organization (with a reason) to be filled again. Only accepted
+    and adjusted self-evaluations count in the result."""
+    require_staff(by, scheme.committee)
+    _require_open(scheme)
+    mark = Mark.objects.select_for_update(of=("self",)).get(pk=mark.pk)
+    indicator = (
+        Indicator.objects.filter(category__scheme=scheme, key=mark.indicator_key, source=Source.SELF)
+        .select_related("category")
+        .first()
+    )
+    if mark.kind != MarkKind.SELF or indicator is None or mark.committee_id != scheme.committee_id:
+        raise WrongSource("只能审核本方案的组织自评。")
+    if decision not in REVIEW_DECISIONS:
+        raise BadReview("请选择审核结果（认可、调整或退回）。", field="decision")
+    reason = (reason or "").strip()
+    problems: list[ValidationError] = []
+    clean: Decimal | None = mark.points
+    if decision == ReviewStatus.ADJUSTED:
+        try:
+            clean = check_points(indicator, points, field="points")
+        except ValidationError as e:
+            problems.append(e)
+    if decision != ReviewStatus.ACCEPTED and not reason:
+        problems.append(ReviewReasonMissing(field="reason"))
+    if len(reason) > 1000:
+        problems.append(BadReview("审核意见最多 1000 个字。", field="reason"))
+    raise_all(problems)
+    mark.review_status = decision
+    mark.reviewed_points = None if decision == ReviewStatus.RETURNED else clean
+    mark.review_reason = reason
+    mark.reviewed_by = actor(by)
+    mark.reviewed_at = timezone.now()
+    mark.save()  # auditlog: the decision, the points and the reason
+    return mark

@@ -322,6 +322,19 @@ def indicator_remove(*, indicator: Indicator, by: Any = None) -> None:
     indicator.delete()
 
 
+@transaction.atomic
+def category_remove(*, category: Category, by: Any = None) -> int:
+    """Remove CATEGORY of a draft scheme with its indicators (how many went with it); a published
+    scheme is frozen (its next version is the place to drop a category)."""
+    scheme = category.scheme
+    require_staff(by, scheme.committee)
+    require_draft(Scheme.objects.select_for_update().get(pk=scheme.pk))
+    category = Category.objects.get(pk=category.pk)
+    count = category.indicators.count()
+    category.delete()  # its indicators go with it (CASCADE), each on the audit trail
+    return count
+
+
 # ---------------------------------------------------------------- publishing
 
 

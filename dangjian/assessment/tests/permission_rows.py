@@ -15,7 +15,7 @@ from typing import Any
 from django.utils import timezone
 
 from dangjian.assessment import services
-from dangjian.assessment.models import Scheme
+from dangjian.assessment.models import ComputeJob, Scheme
 from dangjian.core.permission_matrix import IN_A, STAFF_AND_ADMINS, api, page
 
 from .helpers import EXAMPLE, build_scheme, figures, indicator, media, pdf, self_indicator
@@ -44,10 +44,13 @@ def prepare(case: Any) -> dict[str, object]:
         "s": scheme.pk,
         "d": draft.pk,
         "cat": draft.categories.get(name="组织生活").pk,
+        "pcat": scheme.categories.get(name="组织生活").pk,
         "di": indicator(draft, "重点任务").pk,
         "pi": indicator(scheme, "重点任务").pk,
         "si": self_indicator(scheme).pk,
         "ev": mark.evidence.get().pk,
+        "m": mark.pk,
+        "job": ComputeJob.objects.create(scheme=scheme, user=w.staff, status="done").pk,
         "r": result.pk,
         "o": objection.pk,
         "year": scheme.year,
@@ -63,15 +66,20 @@ ROWS = {
     "assessment:category_new": page("/assessment/{d}/categories/new/", method="POST", **STAFF_POST),
     "assessment:scheme_publish": page("/assessment/{s}/publish/", method="POST", **STAFF_POST),
     "assessment:scheme_revise": page("/assessment/{s}/revise/", method="POST", **STAFF_POST),
+    "assessment:category_delete": page("/assessment/categories/{pcat}/delete/", method="POST", **STAFF_POST),
     "assessment:indicator_new": page("/assessment/categories/{cat}/indicators/new/", staff=200),
     "assessment:indicator_edit": page("/assessment/indicators/{di}/edit/", staff=200),
     "assessment:indicator_delete": page("/assessment/indicators/{pi}/delete/", method="POST", **STAFF_POST),
     "assessment:score_indicator": page("/assessment/indicators/{pi}/score/", staff=200),
     "assessment:self_mark": page("/assessment/indicators/{si}/self/A01/", method="POST", admin_a=302),
     "assessment:org_page": page("/assessment/{s}/orgs/A01/", **IN_A),
+    # The review of A01's self-evaluation: staff (a form error: 302 back with the message); others 404.
+    "assessment:review_mark": page("/assessment/marks/{m}/review/", method="POST", **STAFF_POST),
+    "assessment:reviews": page("/assessment/{s}/reviews/", staff=200),
     "assessment:evidence": page("/assessment/evidence/{ev}/", **IN_A),
     "assessment:results": page("/assessment/{s}/results/", **STAFF_AND_ADMINS),
     "assessment:compute": page("/assessment/{s}/results/compute/", method="POST", **STAFF_POST),
+    "assessment:compute_job": page("/assessment/jobs/{job}/", staff=302),
     "assessment:start_notice": page("/assessment/{s}/results/notice/", method="POST", **STAFF_POST),
     "assessment:finalize": page("/assessment/{s}/results/finalize/", method="POST", **STAFF_POST),
     "assessment:result_detail": page("/assessment/results/{r}/", **IN_A),

@@ -20,8 +20,9 @@ class ComputeTests(BaseTestCase):
             return services.results_compute(scheme=self.scheme, by=self.w.staff)
 
     def test_it_combines_every_source_into_the_worked_example(self):
-        services.mark_self(scheme=self.scheme, indicator=self_indicator(self.scheme), org=self.w.branch_a1,
-                           points=Decimal(6), by=self.w.admin_a)  # fmt: skip
+        mark = services.mark_self(scheme=self.scheme, indicator=self_indicator(self.scheme), org=self.w.branch_a1,
+                                  points=Decimal(6), by=self.w.admin_a)  # fmt: skip
+        services.mark_review(scheme=self.scheme, mark=mark, decision="accepted", by=self.w.staff)
         services.mark_committee(scheme=self.scheme, indicator=indicator(self.scheme, "重点任务"),
                                 points={self.w.branch_a1: Decimal(9)}, by=self.w.staff)  # fmt: skip
         rs = self._compute()
@@ -64,8 +65,9 @@ class ComputeTests(BaseTestCase):
     def test_a_room_below_standard_caps_the_grade(self):
         values = {**EXAMPLE, "org_life.compliance_rate": {"B01": 100}, "info_reports.submitted": {"B01": 4},
                   "evaluation.score": {"B01": 100}, "activity_rooms.standardized": {}}  # fmt: skip
-        services.mark_self(scheme=self.scheme, indicator=self_indicator(self.scheme), org=self.w.branch_b1,
-                           points=Decimal(10))  # fmt: skip
+        mark = services.mark_self(scheme=self.scheme, indicator=self_indicator(self.scheme), org=self.w.branch_b1,
+                                  points=Decimal(10))  # fmt: skip
+        services.mark_review(scheme=self.scheme, mark=mark, decision="accepted")
         services.mark_committee(scheme=self.scheme, indicator=indicator(self.scheme, "重点任务"),
                                 points={self.w.branch_b1: Decimal(10)}, by=self.w.staff)  # fmt: skip
         rs = self._compute(values)

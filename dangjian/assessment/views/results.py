@@ -16,6 +16,7 @@ from django.utils.http import content_disposition_header
 from django.views.decorators.http import require_GET, require_POST
 
 from dangjian.accounts.http import AuthedRequest
+from dangjian.core import scoping
 from dangjian.core.web import flash_errors, page_query, paginate, wants_xlsx, xlsx_download
 from dangjian.core.web.exports import export_filename
 
@@ -23,7 +24,7 @@ from .. import permissions, selectors, services
 from ..conf import AssessmentSettings
 from ..errors import ResultsNotComputed
 from ..forms import AnswerForm, ObjectionForm
-from ..models import Component, Grade, OrgResult, ResultSet, ResultStatus, Scheme
+from ..models import Component, ComputeJob, Grade, OrgResult, ResultSet, ResultStatus, Scheme
 from .common import NAV, objection_or_404, result_or_404, result_set_or_none, scheme_or_404
 
 COMPONENTS = [(c.value, c.label) for c in Component]
@@ -90,6 +91,7 @@ def results(request: AuthedRequest, pk: int) -> HttpResponse:
             return response
         return xlsx_download(request, title=title, headers=HEADERS, rows=_table_rows(listed), target=ResultSet,
                              personal=False)  # fmt: skip
+    can_manage = permissions.manages_scheme(request.user, scheme)
     counts: dict[str, int] = {}
     if shown and result_set is not None:
         grouped = selectors.result_rows(request.user, result_set).order_by().values("grade").annotate(n=Count("pk"))
@@ -102,7 +104,10 @@ def results(request: AuthedRequest, pk: int) -> HttpResponse:
             "page": paginate(request, rows, AssessmentSettings.current().list_page_size),
             "query": page_query(request), "q": q, "components": COMPONENTS,
             "grade_counts": [(Grade(g).label, counts.get(g, 0)) for g in Grade.values],
-            "can_manage": permissions.manages_scheme(request.user, scheme), "today": timezone.localdate(),
+            "can_manage": can_manage, "today": timezone.localdate(),
+            "job": services.current_job(scheme) if can_manage else None,
+            # The committee's figures of the year beside the assessment's own (staff: the whole committee).
+            "figures": selectors.figures_beside(scheme.committee, scheme.year) if can_manage else [],
         },
     )  # fmt: skip
 
@@ -110,14 +115,29 @@ def results(request: AuthedRequest, pk: int) -> HttpResponse:
 @login_required
 @require_POST
 def compute(request: AuthedRequest, pk: int) -> HttpResponse:
+    """Start computing in the task worker; the results page shows the progress."""
     scheme = scheme_or_404(request, pk, manage=True)
     try:
-        rs = services.results_compute(scheme=scheme, by=request.user)
+        services.compute_start(scheme=scheme, by=request.user)
     except ValidationError as e:
         flash_errors(request, e)
     else:
-        messages.success(request, f"已计算 {rs.results.count()} 个党组织的考核结果。")
+        messages.success(request, "已开始在后台计算考核结果，可以继续使用本页；计算完成后结果自动更新。")
     return redirect("assessment:results", pk=scheme.pk)
+
+
+@login_required
+@require_GET
+def compute_job(request: AuthedRequest, pk: str) -> HttpResponse:
+    """A computation's progress (the partial htmx polls; a plain visit goes to the results page)."""
+    qs = ComputeJob.objects.filter(scheme__in=selectors.visible_schemes(request.user)).select_related("scheme")
+    job = scoping.get_visible_or_404(request, qs, pk=pk)
+    if not permissions.manages_scheme(request.user, job.scheme):
+        raise scoping.deny(request, ComputeJob, {"pk": pk}, exists=True, org=job.scheme.committee_id)
+    job = services.interrupt_if_stale(job)
+    if not request.headers.get("HX-Request"):
+        return redirect("assessment:results", pk=job.scheme_id)
+    return render(request, "assessment/_compute_job.html", {"job": job, "scheme": job.scheme})
 
 
 def _result_set_action(request: AuthedRequest, pk: int, action: str) -> HttpResponse:

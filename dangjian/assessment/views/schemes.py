@@ -224,6 +224,19 @@ def indicator_delete(request: AuthedRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_POST
+def category_delete(request: AuthedRequest, pk: int) -> HttpResponse:
+    category = category_or_404(request, pk)
+    try:
+        count = services.category_remove(category=category, by=request.user)
+    except ValidationError as e:
+        flash_errors(request, e)
+    else:
+        messages.success(request, f"已删除类目“{category.name}”及其 {count} 项指标。")
+    return redirect("assessment:scheme_detail", pk=category.scheme_id)
+
+
+@login_required
+@require_POST
 def scheme_publish(request: AuthedRequest, pk: int) -> HttpResponse:
     scheme = scheme_or_404(request, pk, manage=True)
     try:

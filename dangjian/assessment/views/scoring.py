@@ -19,7 +19,7 @@ from dangjian.core import scoping, tree
 from dangjian.core.web import attach_errors, flash_errors
 
 from .. import permissions, selectors, services
-from ..forms import ObjectionForm, SelfMarkForm
+from ..forms import ObjectionForm, ReviewForm, SelfMarkForm
 from ..models import Indicator, Mark, MarkKind, OrgResult, Scheme, Source
 from .common import NAV, indicator_or_404, org_or_404, require_user, result_set_or_none, scheme_or_404
 
@@ -83,7 +83,12 @@ def org_page(request: AuthedRequest, pk: int, code: str) -> HttpResponse:
     marks = selectors.org_marks(scheme, org)
     can_fill = scheme.is_published and permissions.can_self_evaluate(request.user, org)
     indicators = list(Indicator.objects.filter(category__scheme=scheme, source=Source.SELF).select_related("category"))
-    rows = [{"indicator": i, "mark": marks.get(i.key), "form": SelfMarkForm(prefix=f"i{i.pk}")} for i in indicators]
+    can_review = scheme.is_published and permissions.manages_scheme(request.user, scheme)
+    rows = [
+        {"indicator": i, "mark": marks.get(i.key), "form": SelfMarkForm(prefix=f"i{i.pk}"),
+         "review_form": ReviewForm(prefix=f"r{i.pk}") if can_review else None}
+        for i in indicators
+    ]  # fmt: skip
     result_set = result_set_or_none(scheme)
     result: OrgResult | None = None
     if result_set is not None and (result_set.status != "computed" or permissions.manages_scheme(request.user, scheme)):
@@ -91,7 +96,8 @@ def org_page(request: AuthedRequest, pk: int, code: str) -> HttpResponse:
     return render(
         request,
         "assessment/org_page.html",
-        {"nav": NAV, "scheme": scheme, "org": org, "rows": rows, "can_fill": can_fill, "result": result,
+        {"nav": NAV, "scheme": scheme, "org": org, "rows": rows, "can_fill": can_fill, "can_review": can_review,
+         "result": result,
          "result_set": result_set, "objection_form": ObjectionForm()},
     )  # fmt: skip
 
@@ -120,6 +126,40 @@ def self_mark(request: AuthedRequest, pk: int, code: str) -> HttpResponse:
     else:
         messages.error(request, "请填写自评得分（数字）。未保存任何内容。")
     return redirect("assessment:org_page", pk=scheme.pk, code=org.code)
+
+
+@login_required
+@require_POST
+def review_mark(request: AuthedRequest, pk: int) -> HttpResponse:
+    """The committee's review of one self-evaluation (accept, adjust with a reason, return)."""
+    mark = scoping.get_visible_or_404(request, selectors.visible_self_marks(request.user).select_related("org"), pk=pk)
+    scheme = selectors.in_force(mark.committee, mark.year)
+    if scheme is None or not permissions.manages_scheme(request.user, scheme):
+        raise scoping.deny(request, Mark, {"pk": pk, "action": "review"}, exists=True, org=mark.org_id)
+    indicator = Indicator.objects.filter(category__scheme=scheme, key=mark.indicator_key).first()
+    form = ReviewForm(request.POST, prefix=f"r{indicator.pk}" if indicator else "r")
+    if form.is_valid():
+        try:
+            services.mark_review(
+                scheme=scheme, mark=mark, decision=form.cleaned_data["decision"], points=form.cleaned_data["points"],
+                reason=form.cleaned_data["reason"], by=request.user,
+            )  # fmt: skip
+        except ValidationError as e:
+            flash_errors(request, e)
+        else:
+            messages.success(request, f"已审核{mark.org.name}“{indicator.name if indicator else ''}”的自评。")
+    else:
+        flash_errors(request, ValidationError([m for errs in form.errors.values() for m in errs]))
+    return redirect("assessment:org_page", pk=scheme.pk, code=mark.org.code)
+
+
+@login_required
+@require_GET
+def reviews(request: AuthedRequest, pk: int) -> HttpResponse:
+    """The self-evaluations of the scheme waiting for the committee's review."""
+    scheme = scheme_or_404(request, pk, manage=True)
+    pending = selectors.pending_reviews(scheme)
+    return render(request, "assessment/reviews.html", {"nav": NAV, "scheme": scheme, "rows": pending})
 
 
 @login_required

@@ -4,9 +4,11 @@ rounds.py   starting and closing a round, its evaluators
 ballots.py  casting a secret ballot by a personal link
 reports.py  the secretary's yearly report
 talks.py    the formal talk with a secretary rated 一般 or 差
+changes.py  a later deadline, secretaries added or taken out before the first ballot, reminders
 """
 
 from .ballots import BALLOT_CAST, ballot_cast
+from .changes import evaluators_remind, reminder_from, round_set_deadline, subject_add, subject_remove, to_remind
 from .reports import report_save
 from .rounds import (
     close_due_rounds,
@@ -27,6 +29,12 @@ __all__ = [
     "evaluator_remove",
     "evaluator_renew_link",
     "evaluators_add",
+    "evaluators_remind",
+    "reminder_from",
+    "round_set_deadline",
+    "subject_add",
+    "subject_remove",
+    "to_remind",
     "report_save",
     "round_close",
     "round_create",

@@ -66,6 +66,14 @@ ROWS = {
     "evaluation:round_close": page(f"{ROUND}/close/", method="POST", staff=302),
     "evaluation:evaluators": page(f"{ROUND}/evaluators/", staff=200),
     "evaluation:slips": page(f"{ROUND}/slips/", staff=200),
+    "evaluation:round_edit": page(f"{ROUND}/edit/", staff=200),
+    # An empty form comes back with its errors (200); ballots cast: the service refuses (302 back).
+    "evaluation:round_deadline": page(f"{ROUND}/deadline/", method="POST", staff=200),
+    "evaluation:subject_add": page(f"{ROUND}/subjects/add/", method="POST", staff=200),
+    "evaluation:subject_remove": page("/evaluation/subjects/{e_subject}/remove/", method="POST", staff=302),
+    "evaluation:reminders": page(f"{ROUND}/reminders/", staff=200),
+    # Seven days before the deadline nobody is due a reminder: refused, back to the list (302).
+    "evaluation:reminders_hand_out": page(f"{ROUND}/reminders/hand-out/", method="POST", staff=302),
     # An evaluator who voted: the service refuses, the page says so (302 back to the list).
     "evaluation:evaluator_remove": page("/evaluation/evaluators/{e_voter}/remove/", method="POST", staff=302),
     "evaluation:evaluator_renew": page("/evaluation/evaluators/{e_voter}/renew/", method="POST", staff=302),
