@@ -22,7 +22,9 @@ class AccountFollowsRosterTests(RosterTestCase):
         self.account = self.w.member  # 张建国's own account
 
     def leave(self) -> Member:
-        return services.member_leave(member=self.w.person_a, left_on=DAY, reason="组织关系转出", to_org_name="外省某党委")
+        return services.member_leave(
+            member=self.w.person_a, left_on=DAY, reason="组织关系转出", to_org_name="外省某党委"
+        )
 
     def active(self) -> bool:
         return User.objects.get(pk=self.account.pk).is_active
