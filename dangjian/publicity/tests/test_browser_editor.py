@@ -139,6 +139,36 @@ class ArticleEditorInBrowserTests(bs.BrowserTestCase):
         self.assertEqual(article.body, body_before)
         self.assertEqual(self.errors, [])  # no CSP violation, no script error
 
+    def test_a_table_and_a_captioned_figure_stay_as_they_were_through_an_edit(self) -> None:
+        table = (
+            "<table><tbody><tr><th>支部</th><th>人数</th></tr>"
+            "<tr><td>第一党支部</td><td>12</td></tr></tbody></table>"
+        )
+        figure = "<figure><figcaption>主题党日活动现场</figcaption></figure>"
+        article = self.draft_with(f'<p style="text-align:center">活动简报</p>{table}{figure}<p>结尾。</p>')
+        page = self.open_page(self.errors)
+        self.log_in(page)
+        page.goto(self.url("publicity:article_edit", article.pk))
+        expect(page.locator(".ql-editor .dj-kept td", has_text="第一党支部")).to_be_visible()
+        expect(page.locator(".ql-editor p.ql-align-center", has_text="活动简报")).to_be_visible()
+        page.locator(".ql-editor p", has_text="结尾").click()
+        page.keyboard.press("End")
+        page.keyboard.type("特此报告。")
+        page.get_by_role("button", name="保存草稿").click()
+        expect(page.get_by_text("已保存修改")).to_be_visible()
+        article.refresh_from_db()
+        self.assertIn(table, article.body)
+        self.assertIn(figure, article.body)
+        self.assertIn('<p style="text-align:center">活动简报</p>', article.body)
+        self.assertIn("<p>结尾。特此报告。</p>", article.body)
+        self.assertEqual(self.errors, [])
+
+    def draft_with(self, body: str) -> Article:
+        from dangjian.publicity.services import articles as services
+
+        data = services.ArticleData(org=self.w.org_a, column=self.column, title="活动简报", body=body)
+        return services.article_create(by=self.editor, data=data)
+
     def test_without_javascript_the_textarea_saves(self) -> None:
         context = self.browser.new_context(locale="zh-CN", java_script_enabled=False)
         self.addCleanup(context.close)
