@@ -141,8 +141,7 @@ class ArticleEditorInBrowserTests(bs.BrowserTestCase):
 
     def test_a_table_and_a_captioned_figure_stay_as_they_were_through_an_edit(self) -> None:
         table = (
-            "<table><tbody><tr><th>支部</th><th>人数</th></tr>"
-            "<tr><td>第一党支部</td><td>12</td></tr></tbody></table>"
+            "<table><tbody><tr><th>支部</th><th>人数</th></tr><tr><td>第一党支部</td><td>12</td></tr></tbody></table>"
         )
         figure = "<figure><figcaption>主题党日活动现场</figcaption></figure>"
         article = self.draft_with(f'<p style="text-align:center">活动简报</p>{table}{figure}<p>结尾。</p>')
