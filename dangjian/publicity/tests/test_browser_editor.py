@@ -13,9 +13,10 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import Page, expect
 
+from dangjian.accounts.models import User
 from dangjian.core.testing import PASSWORD, World
 from dangjian.core.tests import browser_support as bs
-from dangjian.publicity.models import Article, Status
+from dangjian.publicity.models import Article, Column, Status
 
 from .helpers import setup_publicity
 
@@ -56,6 +57,8 @@ PASTE_JS = """
 @pytest.mark.skipif(_skip_reason is not None, reason=_skip_reason or "")
 class ArticleEditorInBrowserTests(bs.BrowserTestCase):
     SHOTS = SHOTS
+    column: Column  # set by setup_publicity
+    editor: User
 
     def setUp(self) -> None:
         super().setUp()
