@@ -9,6 +9,7 @@ from typing import Any
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
+from dangjian.accounts import member_accounts
 from dangjian.core import crypto, idcard, tree
 from dangjian.orgs.models import add_years
 
@@ -238,6 +239,7 @@ def member_leave(*, member: Member, left_on: dt.date, reason: str, to_org_name: 
         transferred_on=left_on,
         reason=reason.strip()[:200],
     )
+    _account_follows(locked, active=False, reason="transferred_out")
     return locked
 
 
@@ -262,6 +264,7 @@ def member_leave_undo(*, member: Member, reason: str) -> Member:
         transferred_on=dt.date.today(),
         reason=reason.strip()[:200] or "撤销转出",
     )
+    _account_follows(locked, active=True, reason="transfer_out_cancelled")
     return locked
 
 
@@ -295,6 +298,8 @@ def member_transfer_in(*, data: MemberData, transferred_on: dt.date, from_org_na
         transferred_on=transferred_on,
         reason=reason.strip()[:200] or "组织关系转入",
     )
+    if returning is not None:
+        _account_follows(member, active=True, reason="transferred_in")
     return member
 
 
@@ -321,3 +326,9 @@ def member_status_change(*, member: Member, status: str, joined_party_on: dt.dat
     locked.save(update_fields=["status", "joined_party_on", "updated_at"])
     member.status, member.joined_party_on = locked.status, locked.joined_party_on
     return locked
+
+
+def _account_follows(member: Member, *, active: bool, reason: str) -> None:
+    """The member's own account (if any) follows the roster, in the caller's transaction:
+    off when they leave it, on again when they are back (accounts.member_accounts.follow_roster)."""
+    member_accounts.follow_roster(person=member, active=active, reason=reason)

@@ -86,10 +86,12 @@ class ArticleForm(BootstrapForm):
     body = forms.CharField(
         label="正文",
         required=False,
-        widget=forms.Textarea(attrs={"rows": 16, "class": "form-control"}),
+        # data-rich-editor: publicity/editor.js puts the rich-text editor over it; without
+        # JavaScript the textarea is the editor.
+        widget=forms.Textarea(attrs={"rows": 16, "class": "form-control", "data-rich-editor": "quill"}),
         help_text=(
-            "直接输入正文，每段一行；也可粘贴带格式的网页内容（HTML）。保存时只保留段落、标题、列表、表格、链接、图片等排版，"
-            "脚本和隐藏内容会被拒绝。"
+            "直接输入正文，也可从 Word 或网页粘贴：保存时只保留段落、标题、列表、表格、链接、图片等排版，"
+            "字体、颜色等样式不保留，脚本和隐藏内容会被拒绝。"
         ),
     )
 

@@ -9,6 +9,7 @@ hash) and to those findings, so an edit or a new rule needs a new decision.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -16,9 +17,10 @@ from django.db import transaction
 from django.utils import timezone
 
 from .. import contentsec, errors, permissions
-from ..contentsec import Finding, ScanResult
+from ..contentsec import Finding, ScanResult, htmldoc
 from ..contentsec.names import known_names
 from ..models import Article, ArticleEvent, ContentOverride, ScanVerdict, Status
+from ..sanitize import paragraphs_from_text
 
 # Kinds that may not even be saved into a draft: the sanitizer would strip the
 # hiding and leave a visible link behind, so the editor must look at the source.
@@ -196,3 +198,51 @@ def recheck_published(*, opts: contentsec.Options | None = None, by: Any = None)
 
 def _brief(f: dict[str, Any]) -> dict[str, Any]:
     return {"kind": f.get("kind"), "excerpt": str(f.get("excerpt", ""))[:80], "field": f.get("field", "")}
+
+
+# ---- findings shown in the article editor -------------------------------------------------
+
+
+def editor_marks(body: str, findings: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """FINDINGS (as_dict) with what the editor needs to mark each where it stands in BODY.
+
+    `text` is the visible text the finding covers (without white space; empty when it
+    covers none, such as a link's address, or lies in another field) and `occurrence`
+    which of that text's appearances in the body's text it is, counted from 0 the same
+    way: the editor rebuilds the text from the HTML, so offsets into the source do not
+    carry over, but the n-th appearance of the words does.
+    """
+    triples: Iterable[tuple[str, int, int]]
+    if htmldoc.looks_like_html(body):
+        lexed = htmldoc.lex(body).body
+        triples = zip(lexed.chars, lexed.starts, lexed.ends, strict=True)
+    else:
+        triples = zip(body, range(len(body)), range(1, len(body) + 1), strict=True)
+    kept = [(c, start, end) for c, start, end in triples if not c.isspace()]
+    flat = "".join(c for c, _, _ in kept)
+    marks = []
+    for f in findings:
+        text, occurrence = "", 0
+        if f.get("field", "body") == "body":
+            inside = [n for n, (_, s, e) in enumerate(kept) if s >= f["start"] and e <= f["end"]]
+            if inside:
+                text = flat[inside[0] : inside[-1] + 1]
+                at = flat.find(text)
+                while -1 < at < inside[0]:
+                    occurrence += 1
+                    at = flat.find(text, at + 1)
+        marks.append({**f, "text": text, "occurrence": occurrence})
+    return marks
+
+
+def editor_findings(article: Article) -> list[dict[str, Any]]:
+    """What the gate would stop or flag in ARTICLE as saved now (overridden findings aside), marked."""
+    result = scan_article(article)
+    left = uncovered(article, result)
+    return editor_marks(article.body, [f.as_dict() for f in (*left, *result.warnings)])
+
+
+def input_findings(raw_body: str) -> list[dict[str, Any]]:
+    """The structural tricks that keep RAW_BODY (as typed or pasted) from being saved, marked."""
+    body = paragraphs_from_text(raw_body)
+    return editor_marks(body, [f.as_dict() for f in input_problems(body)])

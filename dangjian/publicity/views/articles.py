@@ -13,13 +13,15 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET, require_http_methods
 
 from dangjian.core import scoping
+from dangjian.core.errors import codes_of
 from dangjian.core.web import attach_errors, paginate
 
-from .. import permissions, selectors
+from .. import errors, permissions, selectors
 from ..conf import PublicitySettings
 from ..forms import ArticleForm, CommentForm, ImageForm, OverrideForm
 from ..models import Article, ChannelKind, SpecialPage, Status
 from ..services import articles as services
+from ..services import gate
 from .common import NAV
 
 
@@ -61,6 +63,13 @@ def _form(request: HttpRequest, data: Any = None, initial: dict[str, Any] | None
     )
 
 
+def _refused_body(form: ArticleForm, error: ValidationError) -> list[dict[str, Any]]:
+    """The findings that kept the body as sent from being saved, for the editor to mark."""
+    if errors.SuspiciousBody.code not in codes_of(error):
+        return []
+    return gate.input_findings(form.cleaned_data.get("body") or "")
+
+
 def _data(form: ArticleForm) -> services.ArticleData:
     d = form.cleaned_data
     return services.ArticleData(
@@ -80,16 +89,20 @@ def _data(form: ArticleForm) -> services.ArticleData:
 def article_new(request: HttpRequest) -> HttpResponse:
     permissions.require(request, permissions.WRITERS, Article, "publicity:article_new")
     form = _form(request, request.POST if request.method == "POST" else None)
+    findings: list[dict[str, Any]] = []
     if form.is_bound and form.is_valid():
         try:
             article = services.article_create(by=request.user, data=_data(form))
         except ValidationError as e:
+            findings = _refused_body(form, e)
             attach_errors(form, e)
         else:
             messages.success(request, "已保存草稿。检查无误后可提交审核。")
             return redirect("publicity:article", pk=article.pk)
     return render(
-        request, "publicity/article_form.html", {"nav": NAV, "tab": "articles", "form": form, "article": None}
+        request,
+        "publicity/article_form.html",
+        {"nav": NAV, "tab": "articles", "form": form, "article": None, "findings": findings, "refused": True},
     )
 
 
@@ -110,17 +123,24 @@ def article_edit(request: HttpRequest, pk: int) -> HttpResponse:
         messages.error(request, refusal.text)
         return redirect("publicity:article", pk=article.pk)
     form = _form(request, request.POST if request.method == "POST" else None, ArticleForm.initial_for(article))
-    if form.is_bound and form.is_valid():
+    if not form.is_bound:
+        findings, refused = gate.editor_findings(article), False
+    elif form.is_valid():
         try:
             services.article_update(article=article, by=request.user, data=_data(form))
         except ValidationError as e:
             article.refresh_from_db()
+            findings, refused = _refused_body(form, e), True
             attach_errors(form, e)
         else:
             messages.success(request, "已保存修改。")
             return redirect("publicity:article", pk=article.pk)
+    else:
+        findings, refused = [], True
     return render(
-        request, "publicity/article_form.html", {"nav": NAV, "tab": "articles", "form": form, "article": article}
+        request,
+        "publicity/article_form.html",
+        {"nav": NAV, "tab": "articles", "form": form, "article": article, "findings": findings, "refused": refused},
     )
 
 
