@@ -225,7 +225,7 @@ class MonthTotal(models.Model):
 
     Kept in step with Payment by the payment services (services.totals, in the same transaction as
     the payment) and written by the demo seeder; derived data, so not audited itself (the payments
-    are). `manage.py dues_totals_rebuild` recomputes it from the payments."""
+    are). `services.totals.totals_rebuild` recomputes it from the payments."""
 
     org = models.ForeignKey(Organization, on_delete=models.PROTECT, related_name="+")
     year = models.PositiveSmallIntegerField("年度")

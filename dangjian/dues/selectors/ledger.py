@@ -161,10 +161,10 @@ def ledger(org: Organization, year: int) -> Ledger:
         line.members += r["n"]
     by_month = dict.fromkeys(MONTHS, ZERO)
     totals = totals_in(org, year)
-    for r in totals.values("month").annotate(s=Sum("collected")).order_by():
-        by_month[r["month"]] = cents(r["s"])
-    for r in totals.values("org_id").annotate(s=Sum("collected")).order_by():
-        line_of.get(r["org_id"], lines[org.pk]).collected += cents(r["s"])
+    for month, total in totals.values("month").annotate(s=Sum("collected")).order_by().values_list("month", "s"):
+        by_month[month] = cents(total)
+    for org_id, total in totals.values("org_id").annotate(s=Sum("collected")).order_by().values_list("org_id", "s"):
+        line_of.get(org_id, lines[org.pk]).collected += cents(total)
     extra_by_month = dict.fromkeys(MONTHS, ZERO)
     extras = extras_in(org, year).annotate(m=ExtractMonth("paid_on")).values("org_id", "m")
     for e in extras.annotate(s=Sum("amount")).order_by():
