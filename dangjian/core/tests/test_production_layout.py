@@ -107,6 +107,12 @@ class SettingsTests(SimpleTestCase):
         self.assertFalse(options["file_overwrite"])
         self.assertEqual(imports["BACKEND"], "storages.backends.s3.S3Storage")
         self.assertNotEqual(imports["OPTIONS"]["location"], options["location"])
+        # The lock installs the backend and boto3, and the options are ones it takes (no network:
+        # boto3 connects on the first file, not when the storage is made).
+        from django.utils.module_loading import import_string
+
+        storage = import_string(default["BACKEND"])(**options)
+        self.assertEqual((storage.bucket_name, storage.endpoint_url), ("dangjian", "http://minio.intranet:9000"))
 
     def test_half_of_the_s3_settings_is_refused(self):
         found, error = read_settings(S3_BUCKET="dangjian")
