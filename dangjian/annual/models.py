@@ -16,6 +16,8 @@ from django.conf import settings
 from django.db import models
 from django.utils import timezone
 
+from dangjian.core.jobs import ProgressJob
+
 
 class Status(models.TextChoices):
     DRAFT = "draft", "草稿"
@@ -145,10 +147,8 @@ class JobStatus(models.TextChoices):
     INTERRUPTED = "interrupted", "已中断"
 
 
-class ReportJob(models.Model):
+class ReportJob(ProgressJob):
     """Work on a big subtree's report done by the task worker: queued → running → done | failed."""
-
-    RUNNING = (JobStatus.QUEUED, JobStatus.RUNNING)
 
     id = models.UUIDField("编号", primary_key=True, default=uuid.uuid4, editable=False)
     report = models.ForeignKey(AnnualReport, on_delete=models.CASCADE, related_name="jobs", verbose_name="报告")
@@ -157,15 +157,8 @@ class ReportJob(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+", verbose_name="发起人"
     )
     status = models.CharField("状态", max_length=12, choices=JobStatus.choices, default=JobStatus.QUEUED)
-    steps_total = models.PositiveIntegerField("总步数", default=1)
-    steps_done = models.PositiveIntegerField("已完成步数", default=0)
-    message = models.CharField("说明", max_length=300, blank=True)
     output = models.BinaryField("文件", null=True, blank=True)
     file_name = models.CharField("文件名", max_length=200, blank=True)
-    created_at = models.DateTimeField("发起时间", default=timezone.now)
-    started_at = models.DateTimeField("开始时间", null=True, blank=True)
-    finished_at = models.DateTimeField("结束时间", null=True, blank=True)
-    touched_at = models.DateTimeField("最近进展", default=timezone.now)
 
     class Meta:
         ordering = ["-created_at"]
@@ -178,16 +171,6 @@ class ReportJob(models.Model):
     @property
     def audit_org_id(self) -> int:
         return self.report.org_id
-
-    @property
-    def running(self) -> bool:
-        return self.status in self.RUNNING
-
-    @property
-    def percent(self) -> int:
-        if not self.running:
-            return 100
-        return min(99, self.steps_done * 100 // max(1, self.steps_total))
 
 
 auditlog.register(AnnualReport)

@@ -14,13 +14,12 @@ from __future__ import annotations
 import logging
 from typing import Any
 
-from django.utils import timezone
 from django_tasks import task
 
-from dangjian.core import scoping
+from dangjian.core import jobs, scoping
 
 from ..conf import AnnualSettings
-from ..models import AnnualReport, JobKind, JobStatus, ReportJob
+from ..models import AnnualReport, JobKind, ReportJob
 from ..pdf import report_pdf
 from ..selectors.figures import document
 from ..word import report_docx
@@ -60,21 +59,12 @@ def job_start(*, report: AnnualReport, kind: str, by: Any) -> ReportJob:
 
 def interrupt_if_stale(job: ReportJob) -> ReportJob:
     minutes = AnnualSettings.current().stale_minutes
-    if job.running and (timezone.now() - job.touched_at).total_seconds() > minutes * 60:
-        ReportJob.objects.filter(pk=job.pk, touched_at=job.touched_at).update(
-            status=JobStatus.INTERRUPTED, message=STALE.format(minutes=minutes), finished_at=timezone.now()
-        )
-        job.refresh_from_db()
-    return job
+    return jobs.interrupt_if_stale(job, minutes=minutes, message=STALE.format(minutes=minutes))
 
 
 def recent_jobs(report: AnnualReport, limit: int = 5) -> list[ReportJob]:
     """REPORT's latest jobs for its page, a dead worker's shown as interrupted (so the user starts again)."""
     return [interrupt_if_stale(job) for job in report.jobs.order_by("-created_at")[:limit]]
-
-
-def _touch(job: ReportJob, done: int, total: int) -> None:
-    ReportJob.objects.filter(pk=job.pk).update(steps_done=done, steps_total=total, touched_at=timezone.now())
 
 
 @task()
@@ -83,27 +73,14 @@ def run_report_job(job_id: str) -> str:
     job = ReportJob.objects.select_related("report__org", "user").filter(pk=job_id).first()
     if job is None:
         return "missing"
-    if not ReportJob.objects.filter(pk=job.pk, status=JobStatus.QUEUED).update(
-        status=JobStatus.RUNNING, started_at=timezone.now(), touched_at=timezone.now()
-    ):
-        return "skipped"
-    try:
-        if job.kind == JobKind.FREEZE:
-            report_freeze(report=job.report, by=job.user, progress=lambda d, t: _touch(job, d, t))
-            job.message = "数据已冻结。"
-        else:
-            _touch(job, 1, 2)
-            job.output = draw(job.report, job.kind)
-            job.file_name = file_name(job.report, job.kind)
-            job.message = "文件已生成。"
-        job.status = JobStatus.DONE
-    except Exception as e:  # noqa: BLE001  (the user gets a sentence; the log keeps the trace)
-        from django.core.exceptions import ValidationError
 
-        logger.exception("annual report job %s failed", job.pk)
-        job.status = JobStatus.FAILED
-        job.message = "；".join(e.messages) if isinstance(e, ValidationError) else FAILED
-    job.finished_at = timezone.now()
-    job.steps_done = job.steps_total
-    job.save(update_fields=["status", "message", "output", "file_name", "finished_at", "steps_done"])
-    return str(job.status)
+    def work(progress: jobs.Progress) -> str:
+        if job.kind == JobKind.FREEZE:
+            report_freeze(report=job.report, by=job.user, progress=progress)
+            return "数据已冻结。"
+        progress(1, 2)
+        job.output = draw(job.report, job.kind)
+        job.file_name = file_name(job.report, job.kind)
+        return "文件已生成。"
+
+    return jobs.run(job, work, failed=FAILED, saves=("output", "file_name"))

@@ -6,7 +6,8 @@ import uuid
 
 from django.conf import settings
 from django.db import models
-from django.utils import timezone
+
+from dangjian.core.jobs import ProgressJob
 
 from .scheme import Scheme
 
@@ -19,14 +20,12 @@ class JobStatus(models.TextChoices):
     INTERRUPTED = "interrupted", "已中断"
 
 
-class ComputeJob(models.Model):
+class ComputeJob(ProgressJob):
     """Computing SCHEME's results for the whole committee: queued → running → done | failed | interrupted.
 
     STEPS are the organizations scored plus one for storing the rows; a failed or interrupted job
     wrote nothing (the rows are stored in one transaction at the end), so the previous results stay.
     """
-
-    RUNNING = (JobStatus.QUEUED, JobStatus.RUNNING)
 
     id = models.UUIDField("编号", primary_key=True, default=uuid.uuid4, editable=False)
     scheme = models.ForeignKey(Scheme, on_delete=models.CASCADE, related_name="compute_jobs", verbose_name="方案")
@@ -34,13 +33,6 @@ class ComputeJob(models.Model):
         settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+", verbose_name="发起人"
     )
     status = models.CharField("状态", max_length=12, choices=JobStatus.choices, default=JobStatus.QUEUED)
-    steps_total = models.PositiveIntegerField("总步数", default=1)
-    steps_done = models.PositiveIntegerField("已完成步数", default=0)
-    message = models.CharField("说明", max_length=300, blank=True)
-    created_at = models.DateTimeField("发起时间", default=timezone.now)
-    started_at = models.DateTimeField("开始时间", null=True, blank=True)
-    finished_at = models.DateTimeField("结束时间", null=True, blank=True)
-    touched_at = models.DateTimeField("最近进展", default=timezone.now)
 
     class Meta:
         ordering = ["-created_at"]
@@ -53,13 +45,3 @@ class ComputeJob(models.Model):
     @property
     def audit_org_id(self) -> int:
         return self.scheme.committee_id
-
-    @property
-    def running(self) -> bool:
-        return self.status in self.RUNNING
-
-    @property
-    def percent(self) -> int:
-        if not self.running:
-            return 100
-        return min(99, self.steps_done * 100 // max(1, self.steps_total))

@@ -13,13 +13,13 @@ from __future__ import annotations
 import logging
 from typing import Any
 
-from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.utils import timezone
 from django_tasks import task
 
+from dangjian.core import jobs
+
 from ..errors import ComputeRunning
-from ..models import ComputeJob, JobStatus, ResultSet, Scheme
+from ..models import ComputeJob, ResultSet, Scheme
 from .common import require_staff
 from .compute import _check_computable, results_compute
 
@@ -30,13 +30,7 @@ STALE_MINUTES = 10
 
 
 def interrupt_if_stale(job: ComputeJob, *, now: Any = None) -> ComputeJob:
-    now = now or timezone.now()
-    if job.running and (now - job.touched_at).total_seconds() > STALE_MINUTES * 60:
-        ComputeJob.objects.filter(pk=job.pk, touched_at=job.touched_at).update(
-            status=JobStatus.INTERRUPTED, message=STALE.format(minutes=STALE_MINUTES), finished_at=now
-        )
-        job.refresh_from_db()
-    return job
+    return jobs.interrupt_if_stale(job, minutes=STALE_MINUTES, message=STALE.format(minutes=STALE_MINUTES), now=now)
 
 
 def current_job(scheme: Scheme) -> ComputeJob | None:
@@ -59,30 +53,15 @@ def compute_start(*, scheme: Scheme, by: Any = None) -> ComputeJob:
     return job
 
 
-def _touch(job: ComputeJob, done: int, total: int) -> None:
-    ComputeJob.objects.filter(pk=job.pk).update(steps_done=done, steps_total=total, touched_at=timezone.now())
-
-
 @task()
 def run_compute_job(job_id: str) -> str:
     """The worker's side: compute the results, telling the job how far it got. Returns the status reached."""
     job = ComputeJob.objects.select_related("scheme__committee", "user").filter(pk=job_id).first()
     if job is None:
         return "missing"
-    if not ComputeJob.objects.filter(pk=job.pk, status=JobStatus.QUEUED).update(
-        status=JobStatus.RUNNING, started_at=timezone.now(), touched_at=timezone.now()
-    ):
-        return "skipped"
-    try:
-        rs = results_compute(scheme=job.scheme, by=job.user, progress=lambda d, t: _touch(job, d, t))
-        job.status = JobStatus.DONE
-        job.message = f"已计算 {rs.results.count()} 个党组织的考核结果。"
-    except Exception as e:  # noqa: BLE001  (the user gets a sentence; the log keeps the trace)
-        logger.exception("assessment compute job %s failed", job.pk)
-        job.status = JobStatus.FAILED
-        job.message = ("；".join(e.messages) if isinstance(e, ValidationError) else FAILED)[:300]
-    job.finished_at = timezone.now()
-    job.refresh_from_db(fields=["steps_total"])
-    job.steps_done = job.steps_total
-    job.save(update_fields=["status", "message", "finished_at", "steps_done"])
-    return str(job.status)
+
+    def work(progress: jobs.Progress) -> str:
+        rs = results_compute(scheme=job.scheme, by=job.user, progress=progress)
+        return f"已计算 {rs.results.count()} 个党组织的考核结果。"
+
+    return jobs.run(job, work, failed=FAILED)
