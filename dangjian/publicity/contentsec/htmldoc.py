@@ -35,8 +35,9 @@ _SPECIAL = re.compile(r"[<&]")
 _TAG_NAME = re.compile(r"[A-Za-z][^\s/>]*")
 _PLAIN_TAG = re.compile(r"<(/?)([A-Za-z][^\s/>]*)>")
 _SKIP = re.compile(r"[\s/]*")  # \s is str.isspace
+# A name may start with "=" (`<a =x>`: HTML's tokenizer makes that the name "=x", as html5lib does).
 _ATTR = re.compile(
-    r"""\s*([^\s"'>/=]+)(?:\s*=\s*(?:"([^"]*)"?|'([^']*)'?|([^\s>]*)))?""",
+    r"""\s*(=?[^\s"'>/=]+|=)(?:\s*=\s*(?:"([^"]*)"?|'([^']*)'?|([^\s>]*)))?""",
 )
 
 
