@@ -75,7 +75,7 @@ def replica_caught_up() -> bool:
         return False
     try:
         with primary.cursor() as cursor:
-            cursor.execute("SELECT pg_current_wal_lsn()::text")
+            cursor.execute("SELECT pg_current_wal_insert_lsn()::text")  # all that was written, flushed or not
             (written,) = cursor.fetchone()
         with replica.cursor() as cursor:
             cursor.execute(
