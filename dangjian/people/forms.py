@@ -156,6 +156,26 @@ class TransferForm(BootstrapForm):
         to_org.top = min((o.depth for o in orgs), default=1)
 
 
+class LeaveForm(BootstrapForm):
+    """Taking someone off the roster for a reason other than a transfer (which has its own page)."""
+
+    REASONS = (
+        ("去世", "去世"),
+        ("出党", "出党（开除党籍、除名）"),
+        ("退党", "退党"),
+        ("停止党籍", "停止党籍"),
+        ("其他", "其他"),
+    )
+
+    reason = forms.ChoiceField(label="离开原因", choices=(("", "请选择"), *REASONS))
+    left_on = forms.DateField(label="离开日期", widget=DateInput(), initial=_today)
+    note = forms.CharField(label="说明", max_length=150, required=False, help_text="如：批准文号、去世日期等")
+
+    def reason_text(self) -> str:
+        c = self.cleaned_data
+        return f"{c['reason']}：{c['note'].strip()}" if c["note"].strip() else c["reason"]
+
+
 class PostAssignForm(BootstrapForm):
     org = forms.ModelChoiceField(
         label="任职组织",

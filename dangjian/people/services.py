@@ -215,11 +215,15 @@ def _end_posts(member: Member, ended_on: dt.date) -> None:
 
 
 @transaction.atomic
-def member_leave(*, member: Member, left_on: dt.date, reason: str, to_org_name: str = "") -> Member:
+def member_leave(
+    *, member: Member, left_on: dt.date, reason: str, to_org_name: str = "", moved_out: bool = True
+) -> Member:
     """Take MEMBER off the roster on LEFT_ON: their relation moved out of the committee.
 
     Posts held end that day; the move is kept in the transfer history (to TO_ORG_NAME, an
-    organization outside the tree). Refused for someone already off the roster or a future day.
+    organization outside the tree). MOVED_OUT False: they left the party's roster for REASON
+    (去世, 出党 …), not for another organization: no move is recorded. Their own account is
+    turned off either way. Refused for someone already off the roster or a future day.
     """
     locked = Member.everyone.select_for_update().get(pk=member.pk)
     if locked.left_on is not None:
@@ -230,16 +234,17 @@ def member_leave(*, member: Member, left_on: dt.date, reason: str, to_org_name: 
     locked.left_on = left_on
     locked.left_reason = reason.strip()[:200]
     locked.save(update_fields=["left_on", "left_reason", "updated_at"])
-    Transfer.objects.create(
-        member=locked,
-        from_org=locked.org,
-        to_org=None,
-        from_org_name=locked.org.name,
-        to_org_name=(to_org_name.strip() or "本工委以外")[:100],
-        transferred_on=left_on,
-        reason=reason.strip()[:200],
-    )
-    _account_follows(locked, active=False, reason="transferred_out")
+    if moved_out:
+        Transfer.objects.create(
+            member=locked,
+            from_org=locked.org,
+            to_org=None,
+            from_org_name=locked.org.name,
+            to_org_name=(to_org_name.strip() or "本工委以外")[:100],
+            transferred_on=left_on,
+            reason=reason.strip()[:200],
+        )
+    _account_follows(locked, active=False, reason="transferred_out" if moved_out else f"left_roster: {reason[:60]}")
     return locked
 
 

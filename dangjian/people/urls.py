@@ -32,6 +32,7 @@ urlpatterns = [
     path("<int:pk>/reveal/", views.reveal, name="reveal"),
     path("<int:pk>/edit/", views.member_edit, name="edit"),
     path("<int:pk>/transfer/", views.transfer, name="transfer"),
+    path("<int:pk>/leave/", views.leave, name="leave"),
     path("<int:pk>/posts/new/", views.post_new, name="post_new"),
     path("<int:pk>/posts/<int:post_id>/end/", views.post_end, name="post_end"),
     *import_urlpatterns(IMPORT),

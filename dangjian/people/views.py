@@ -26,7 +26,7 @@ from dangjian.core.selectors import org_and_year_from
 from dangjian.core.web import attach_errors, paginate
 
 from . import exports, selectors, services
-from .forms import MemberForm, PostAssignForm, PostEndForm, TransferForm
+from .forms import LeaveForm, MemberForm, PostAssignForm, PostEndForm, TransferForm
 from .models import CadreRank, Member, Status
 
 NAV = "members"
@@ -273,6 +273,25 @@ def transfer(request: HttpRequest, pk: int) -> HttpResponse:
             messages.success(request, f"已将{member.name}的组织关系转入{c['to_org'].name}。")
             return redirect("people:detail", pk=member.pk)
     return render(request, "people/transfer_form.html", {"nav": NAV, "form": form, "member": member})
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def leave(request: HttpRequest, pk: int) -> HttpResponse:
+    """Off the roster (去世, 出党 …): posts end, the account is turned off, the record is kept."""
+    member = selectors.member_for_change(request=request, pk=pk)
+    form = LeaveForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.member_leave(
+                member=member, left_on=form.cleaned_data["left_on"], reason=form.reason_text(), moved_out=False
+            )
+        except ValidationError as e:
+            attach_errors(form, e)
+        else:
+            messages.success(request, f"已将{member.name}移出名册（{form.cleaned_data['reason']}），其账号已停用。")
+            return redirect("people:list")
+    return render(request, "people/leave_form.html", {"nav": NAV, "form": form, "member": member})
 
 
 @login_required

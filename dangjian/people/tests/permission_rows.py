@@ -27,6 +27,7 @@ ROWS = {
     "people:reveal": page("/members/{person_a}/reveal/", method="POST", member=200, **IN_A),
     "people:edit": page("/members/{person_a}/edit/", **IN_A),
     "people:transfer": page("/members/{person_a}/transfer/", **IN_A),
+    "people:leave": page("/members/{person_a}/leave/", **IN_A),
     "people:post_new": page("/members/{person_a}/posts/new/", **IN_A),
     "people:post_end": page("/members/{person_a}/posts/{post_a}/end/", method="POST", staff=302, admin_a=302),
     "people:import": page("/members/import/", **STAFF_AND_ADMINS),
