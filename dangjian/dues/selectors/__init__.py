@@ -11,6 +11,7 @@ from .ledger import (
     extras_in,
     ledger,
     payments_in,
+    totals_in,
 )
 from .lists import dues_members, dues_orgs, keeper_candidates, keepers_in, visible_payments, visible_remittances
 from .sheets import MemberYear, Sheet, member_year, sheet, years_of
@@ -33,6 +34,7 @@ __all__ = [
     "ledger",
     "member_year",
     "payments_in",
+    "totals_in",
     "sheet",
     "visible_payments",
     "visible_remittances",
