@@ -5,8 +5,9 @@
 Run by bench/load/run.py, which prepares the database and sets LOAD_TARGETS (the JSON file
 with each role's account names and the values of the pages' placeholders). Each simulated
 user logs in once through the login form (CSRF token from the form, like a browser) and keeps
-its session, so django-axes never sees a failure; each simulated member is a different person
-(accounts load_m0000 …). The pages wait until all LOAD_USERS users are logged in; then the
+its session (FastHttpUser: geventhttpclient, so the load generator, which shares the machine,
+takes less of its CPU than with requests), so django-axes never sees a failure; each simulated
+member is a different person (accounts load_m0000 …). The pages wait until all LOAD_USERS users are logged in; then the
 figures start from zero and the mix runs LOAD_SECONDS seconds (the logins' own figures go to
 the file LOAD_LOGINS). Between two pages a user waits LOAD_WAIT seconds at most (default 0:
 the next page as soon as the last one answered). Any answer but 200 (a redirect to the login,
@@ -27,7 +28,7 @@ from typing import Any
 
 import gevent
 from gevent.event import Event
-from locust import HttpUser, between
+from locust import FastHttpUser, between
 from locust.env import Environment
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
@@ -83,8 +84,8 @@ def _next_account(role: str) -> str:
     return names[n % len(names)]
 
 
-def _task(page: pages.Page) -> Callable[[HttpUser], None]:
-    def task(user: HttpUser) -> None:
+def _task(page: pages.Page) -> Callable[[FastHttpUser], None]:
+    def task(user: FastHttpUser) -> None:
         path = pages.path_of(page, user.values)  # type: ignore[attr-defined]
         name = f"{user.label}·{page.name}"
         with user.client.get(path, name=name, allow_redirects=page.follow, catch_response=True) as r:
@@ -97,7 +98,7 @@ def _task(page: pages.Page) -> Callable[[HttpUser], None]:
     return task
 
 
-class RoleUser(HttpUser):
+class RoleUser(FastHttpUser):
     abstract = True
     role: str = ""
     label: str = ""

@@ -16,9 +16,6 @@ from typing import Any
 from urllib.parse import quote
 
 from django.http import HttpResponse
-from openpyxl import Workbook, load_workbook
-from openpyxl.styles import Alignment, Font, PatternFill
-from openpyxl.utils import get_column_letter
 
 XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
@@ -35,6 +32,11 @@ def workbook_bytes(
     headers: Sequence[str], rows: Iterable[Sequence[Any]], *, title: str = "Sheet1", notes: Sequence[str] = ()
 ) -> bytes:
     """An .xlsx with a bold header row, frozen panes and sensible column widths."""
+    # Imported here: openpyxl costs a web worker some 25 MB, and most requests never export.
+    from openpyxl import Workbook
+    from openpyxl.styles import Alignment, Font, PatternFill
+    from openpyxl.utils import get_column_letter
+
     wb = Workbook(write_only=False)
     ws = wb.active
     ws.title = title[:31]
@@ -126,6 +128,8 @@ def read_table(path: str | Path, known: Collection[str], *, scan_rows: int = 5) 
     The header row is the one naming the most known columns, so a title row above it is
     skipped. Blank rows are dropped; values come as openpyxl gives them (dates as datetime).
     """
+    from openpyxl import load_workbook
+
     from dangjian.core.importing.workbook import check_archive  # the imports' package imports this module
 
     check_archive(path)  # the zip's declared sizes first: a zip bomb is refused before anything inflates

@@ -22,7 +22,6 @@ from ..conf import AnnualSettings
 from ..models import AnnualReport, JobKind, ReportJob
 from ..pdf import report_pdf
 from ..selectors.figures import document
-from ..word import report_docx
 from .reports import report_freeze
 
 logger = logging.getLogger(__name__)
@@ -46,6 +45,8 @@ def file_name(report: AnnualReport, kind: str) -> str:
 
 def draw(report: AnnualReport, kind: str, *, base_url: str = "") -> bytes:
     """The report as a Word file or a PDF (at once: the synchronous path of small subtrees)."""
+    from ..word import report_docx  # python-docx (lxml) only in the process that draws a file
+
     doc = document(report)
     return report_docx(doc) if kind == JobKind.DOCX else report_pdf(doc, base_url=base_url)
 

@@ -25,8 +25,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Any, cast
 
-from openpyxl.styles.numbers import BUILTIN_FORMATS, is_date_format, is_timedelta_format
-from openpyxl.utils.datetime import CALENDAR_MAC_1904, CALENDAR_WINDOWS_1900, from_excel, from_ISO8601
+# openpyxl is imported where it is used: importing it (with numpy, when installed) costs a web
+# worker some 25 MB and a fifth of a second, and most workers never read a workbook.
 
 MAIN = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
 REL = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
@@ -107,6 +107,8 @@ class Workbook:
         return self._zip.open(member)
 
     def _read_workbook(self) -> tuple[list[SheetRef], Any]:
+        from openpyxl.utils.datetime import CALENDAR_MAC_1904, CALENDAR_WINDOWS_1900
+
         targets: dict[str, str] = {}
         if "xl/_rels/workbook.xml.rels" in self._names:
             with self._open("xl/_rels/workbook.xml.rels") as f:
@@ -129,6 +131,8 @@ class Workbook:
 
     def _read_styles(self) -> tuple[set[int], set[int]]:
         """Which cell styles show a date (or a duration), by openpyxl's rules."""
+        from openpyxl.styles.numbers import BUILTIN_FORMATS, is_date_format, is_timedelta_format
+
         dates: set[int] = set()
         timedeltas: set[int] = set()
         if "xl/styles.xml" not in self._names:
@@ -220,6 +224,8 @@ def _value(c: ET.Element, strings: list[str], dates: set[int], timedeltas: set[i
         number: Any = float(value) if ("." in value or "E" in value or "e" in value) else int(value)
         style = int(c.get("s", "0") or 0)
         if style in dates:
+            from openpyxl.utils.datetime import from_excel
+
             try:
                 return from_excel(number, epoch, timedelta=style in timedeltas)
             except (OverflowError, ValueError):
@@ -230,5 +236,7 @@ def _value(c: ET.Element, strings: list[str], dates: set[int], timedeltas: set[i
     if kind == "b":
         return bool(int(value))
     if kind == "d":
+        from openpyxl.utils.datetime import from_ISO8601
+
         return from_ISO8601(value)
     return value  # "str" (a formula's text), "e" (an error such as #DIV/0!)

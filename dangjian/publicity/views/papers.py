@@ -20,7 +20,6 @@ from dangjian.core.selectors import default_org_for
 from dangjian.core.web import attach_errors, paginate, year_param
 
 from .. import permissions, selectors
-from ..compilation import compile_docx, title_of
 from ..conf import PublicitySettings
 from ..forms import AwardForm, CommentForm, PaperForm
 from ..models import Paper, PaperKind
@@ -188,6 +187,8 @@ def paper_award(request: HttpRequest, kind: str, pk: int) -> HttpResponse:
 @require_GET
 def paper_compile(request: HttpRequest, kind: str) -> HttpResponse:
     """The year's submitted and sent papers of the visible subtree, as one .docx (汇编)."""
+    from ..compilation import compile_docx, title_of  # python-docx (lxml) only where a file is made
+
     paper_kind = _kind(kind)
     permissions.require(request, permissions.WRITERS, Paper, f"publicity:paper_compile:{kind}")
     year = year_param(request.GET)
