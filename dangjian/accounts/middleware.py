@@ -18,6 +18,7 @@ JSON 403 instead of a redirect.
 
 from __future__ import annotations
 
+import functools
 import time
 from collections.abc import Callable
 from typing import Any
@@ -27,7 +28,8 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import logout
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect, JsonResponse
-from django.urls import reverse
+from django.urls import get_script_prefix, get_urlconf, reverse
+from django.utils.functional import SimpleLazyObject, empty
 
 from dangjian.core import audit
 
@@ -49,6 +51,12 @@ def mark_active(request: HttpRequest, now: float, idle_seconds: int) -> None:
 
 
 def _open_paths() -> tuple[str, ...]:
+    return _open_paths_of(get_urlconf(), get_script_prefix())
+
+
+@functools.cache
+def _open_paths_of(urlconf: Any, prefix: str) -> tuple[str, ...]:
+    """The pages a held session may still open (reversed once per URL configuration, not per request)."""
     return (
         reverse("accounts:logout"),
         reverse("accounts:login"),
@@ -66,6 +74,10 @@ class SecurityGateMiddleware:
         user = getattr(request, "user", None)
         if user is None or not user.is_authenticated or request.path.startswith("/static/"):
             return self.get_response(request)
+        if isinstance(user, SimpleLazyObject) and user._wrapped is not empty:
+            # Loaded now (is_authenticated above): the page reads the user hundreds of times (menus,
+            # permissions, templates), each through the lazy wrapper otherwise.
+            request.user = user = user._wrapped
         rules = policy.current(request)
 
         now = time.time()
