@@ -48,7 +48,7 @@ def home(request: AuthedRequest) -> HttpResponse:
     if org is not None:
         metrics = {m.key: m for m in registry.metrics()}
         context["figures"] = [
-            {"metric": metrics[key], "value": metrics[key].func(org, year)} for key in FIGURE_KEYS if key in metrics
+            {"metric": metrics[key], "value": registry.value(key, org, year)} for key in FIGURE_KEYS if key in metrics
         ]
         context["org"] = org
     context["manages"] = org is not None or selectors.managed_activities(user).exists()
