@@ -5,7 +5,7 @@ from dangjian.core.importing.pages import ImportSpec, import_urlpatterns
 
 from .importing import import_orgs_file, template_bytes
 from .models import Organization
-from .views import lists, tree
+from .views import lists, picker, tree
 
 app_name = "orgs"
 
@@ -25,6 +25,7 @@ IMPORT = ImportSpec(
 # Fixed paths (and the import pages) come before "<code>/", which would swallow them.
 urlpatterns = [
     path("", tree.tree, name="tree"),
+    path("pick/", picker.org_pick, name="pick"),
     path("compliance/", lists.compliance_page, name="compliance"),
     path("compliance/export.xlsx", lists.compliance_export, name="compliance_export"),
     path("export.xlsx", lists.export, name="export"),

@@ -21,3 +21,64 @@ document.addEventListener("htmx:configRequest", function (event) {
     if (data.get(key) === "") data.delete(key);
   }
 });
+
+// The organization picker (orgs/_picker.html): choosing a match puts its code into the hidden
+// input and its name into the box, and fires "change" on the hidden input (filter forms listen
+// for it). Emptying the box clears the choice; Escape closes the list; Enter takes the first match.
+(function () {
+  function parts(el) {
+    const box = el.closest("[data-org-picker]");
+    if (!box) return null;
+    return {
+      box: box,
+      value: box.querySelector("[data-org-picker-value]"),
+      text: box.querySelector("[data-org-picker-text]"),
+      menu: box.querySelector(".org-picker-menu"),
+    };
+  }
+  function close(p) {
+    p.menu.replaceChildren();
+    p.text.setAttribute("aria-expanded", "false");
+  }
+  function choose(p, code, label) {
+    const changed = p.value.value !== code;
+    p.value.value = code;
+    p.text.value = label;
+    p.text.dataset.label = label;
+    close(p);
+    if (changed) p.value.dispatchEvent(new Event("change", { bubbles: true }));
+  }
+  document.addEventListener("click", function (event) {
+    const item = event.target.closest("[data-org-pick]");
+    if (item) {
+      const p = parts(item);
+      if (p) choose(p, item.dataset.code, item.dataset.label);
+      return;
+    }
+    document.querySelectorAll("[data-org-picker]").forEach(function (box) {
+      if (!box.contains(event.target)) close(parts(box));
+    });
+  });
+  document.addEventListener("input", function (event) {
+    if (!event.target.matches("[data-org-picker-text]")) return;
+    const p = parts(event.target);
+    if (p && event.target.value.trim() === "" && p.value.value !== "") choose(p, "", "");
+  });
+  document.addEventListener("keydown", function (event) {
+    if (!event.target.matches("[data-org-picker-text]")) return;
+    const p = parts(event.target);
+    if (!p) return;
+    if (event.key === "Escape") {
+      close(p);
+      p.text.value = p.text.dataset.label || "";
+    } else if (event.key === "Enter") {
+      event.preventDefault();
+      const first = p.menu.querySelector("[data-org-pick]:not([data-code=''])") || p.menu.querySelector("[data-org-pick]");
+      if (first) choose(p, first.dataset.code, first.dataset.label);
+    }
+  });
+  document.addEventListener("htmx:afterSwap", function (event) {
+    const p = parts(event.target);
+    if (p && event.target === p.menu) p.text.setAttribute("aria-expanded", p.menu.children.length ? "true" : "false");
+  });
+})();

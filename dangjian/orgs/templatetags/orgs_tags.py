@@ -42,3 +42,24 @@ def cn_date(day: dt.date | None) -> str:
 def depth_indent(org) -> str:
     """Full-width spaces that indent an organization by its depth in a <select>."""
     return "\u3000" * max(0, org.depth - 1)
+
+
+@register.inclusion_tag("orgs/_picker.html", takes_context=True)
+def org_picker(
+    context: template.Context, name: str = "org", selected: str = "", id: str = "", empty_label: str = "", css: str = ""
+) -> dict[str, object]:
+    """One organization of those the user sees: a select when they are few, a search box when many
+    (orgs.picker). SELECTED is a code; EMPTY_LABEL, when given, is the choice of none (全部组织)."""
+    from ..picker import choices, label_of
+
+    user = context["request"].user
+    options = choices(user)
+    return {
+        "name": name,
+        "id": id or f"org-picker-{name}",
+        "selected": selected or "",
+        "selected_label": label_of(user, selected) if options is None else "",
+        "choices": options,
+        "empty_label": empty_label,
+        "css": css,
+    }

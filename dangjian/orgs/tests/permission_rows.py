@@ -1,5 +1,5 @@
 from dangjian.core.models import ImportJob
-from dangjian.core.permission_matrix import IN_A, STAFF_AND_ADMINS, api, page
+from dangjian.core.permission_matrix import IN_A, STAFF_AND_ADMINS, api, page, row
 
 
 def prepare(case) -> dict[str, str]:
@@ -27,6 +27,8 @@ ROWS = {
     "orgs:import_job_status": page("/orgs/import/jobs/{orgs_job}/status/", staff=200),
     "orgs:import_job_confirm": page("/orgs/import/jobs/{orgs_job}/confirm/", method="POST", staff=302),
     "orgs:import_job_errors": page("/orgs/import/jobs/{orgs_job}/errors.xlsx", staff=200),
+    # The picker's search: anyone logged in, each finding only the organizations they see.
+    "orgs:pick": row("/orgs/pick/?q=A0", anonymous=302, others=200),
     "orgs:detail": page("/orgs/A01/", **IN_A),
     # Write routes get an empty POST: those allowed see the form's errors.
     "orgs:move": page("/orgs/A01/move/", method="POST", **IN_A),
