@@ -1,16 +1,11 @@
-from django.core.management import call_command
-from django.test import TestCase
-
 from dangjian.assessment.models import OrgResult, ResultStatus, Scheme, SchemeStatus
 from dangjian.core import registry
+from dangjian.demo.tests.helpers import SeededTestCase
 from dangjian.orgs.models import Organization
 
 
-class DemoSeedTests(TestCase):
+class DemoSeedTests(SeededTestCase):
     def test_the_demo_has_a_published_scheme_with_final_results(self):
-        from io import StringIO
-
-        call_command("seed_demo", "--scale", "demo", stdout=StringIO())
         root = Organization.objects.get(depth=1)
         scheme = Scheme.objects.filter(committee=root).order_by("-year", "-version").first()
         self.assertEqual((scheme.version, scheme.status), (2, SchemeStatus.PUBLISHED))

@@ -17,17 +17,15 @@ from __future__ import annotations
 import os
 from collections import Counter
 from dataclasses import dataclass, field
-from io import StringIO
 from typing import Any
 from unittest import skipUnless
 
 from django.core.handlers.wsgi import WSGIHandler
-from django.core.management import call_command
 from django.core.signals import request_finished, request_started
 from django.db import close_old_connections, connection
-from django.test import TestCase
 
 from dangjian.accounts.models import ApiToken, User
+from dangjian.demo.tests.helpers import SeededTestCase
 
 try:
     import schemathesis
@@ -55,12 +53,8 @@ WANTED = os.environ.get("DANGJIAN_SCHEMATHESIS") == "1" or connection.vendor == 
 
 @skipUnless(schemathesis is not None, "schemathesis 未安装（requirements-dev.in 中的 schemathesis）")
 @skipUnless(WANTED, "schemathesis 只在 PostgreSQL 一轮运行（DANGJIAN_SCHEMATHESIS=1 可在任何数据库上运行）")
-class SchemathesisTests(TestCase):
+class SchemathesisTests(SeededTestCase):
     """On the demo data set, so lists and records answer with real content."""
-
-    @classmethod
-    def setUpTestData(cls) -> None:
-        call_command("seed_demo", "--scale", "demo", stdout=StringIO())
 
     def setUp(self) -> None:
         self.app = WSGIHandler()

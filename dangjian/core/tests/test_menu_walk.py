@@ -9,7 +9,9 @@ from dangjian.core.testing import BaseTestCase
 
 
 class MenuWalkTests(BaseTestCase):
-    def test_every_menu_entry_of_every_role_opens(self):
+    def test_every_menu_entry_of_every_role_opens_and_raises_no_false_alarm(self):
+        # One walk for both checks: each entry answers below 400, and walking the menus writes
+        # no 越权访问 ('denied') entry to the audit trail.
         refused = []
         walked = 0
         for user_name in USERS:
@@ -26,15 +28,4 @@ class MenuWalkTests(BaseTestCase):
                         refused.append(f"{user_name}: {section.section.label} → {link.label} ({link.url}) {status}")
         self.assertGreater(walked, 20)
         self.assertEqual(refused, [])
-
-    def test_walking_the_menu_raises_no_false_alarm(self):
-        for user_name in USERS:
-            if user_name == "anonymous":
-                continue
-            user = getattr(self.w, user_name)
-            self.client.logout()
-            self.login_as(user)
-            for section in menu_for(user):
-                for link in section.links:
-                    self.client.get(link.url)
         self.assertFalse(AuditEntry.objects.filter(event="denied").exists())

@@ -14,18 +14,13 @@ is checked part by part: each part against its own app's records page.
 
 from __future__ import annotations
 
-import datetime as dt
-from io import StringIO
 from typing import Any
-
-from django.core.management import call_command
-from django.test import TestCase
 
 from dangjian.accounts.models import User
 from dangjian.core import registry
+from dangjian.demo.tests.helpers import SeededTestCase
 from dangjian.orgs.models import Organization
 
-TODAY = dt.date(2025, 6, 30)  # the demo's "today": the same data on every run
 YEARS = (2024, 2025)
 MEASURES = {"%", "小时", "元", "分"}  # figures that are not a count of rows (rates, hours, money, scores)
 # The brand app's records page of its training person-times lists the events (brands.training_sessions),
@@ -46,10 +41,8 @@ def rows_on(context: Any, key: str) -> int | None:
     return None
 
 
-class ExactnessTests(TestCase):
-    @classmethod
-    def setUpTestData(cls) -> None:
-        call_command("seed_demo", "--scale", "demo", "--today", TODAY.isoformat(), stdout=StringIO())
+class ExactnessTests(SeededTestCase):
+    """On the demo data set seeded on its fixed day: the same data on every run."""
 
     def walk(self, username: str, org: Organization, years: tuple[int, ...]) -> int:
         self.client.force_login(User.objects.get(username=username))
