@@ -46,7 +46,8 @@ def _figures_changed(sender, using="default", **kwargs) -> None:
 
 def _guard_audit_trail(sender, using="default", **kwargs) -> None:
     """Re-assert the append-only triggers after every migrate (idempotent), in case a guarded
-    table appeared after migration core.0002 ran."""
+    table appeared after migration core.0002 ran; on PostgreSQL make this year's and the next
+    two years' partitions of the trail."""
     from django.db import connections
 
     from . import audit_guard
@@ -54,3 +55,4 @@ def _guard_audit_trail(sender, using="default", **kwargs) -> None:
     connection = connections[using]
     if "core_auditentry" in connection.introspection.table_names():
         audit_guard.install(connection)
+        audit_guard.partitions.ensure_ahead(connection)
