@@ -13,8 +13,8 @@ of its timestamp, with the guard's triggers (dangjian.core.audit_guard.partition
   every year in it and for last year to two years ahead. Refused (a warning, nothing changed)
   when another table's foreign key points at it.
 - `ensure_years` makes missing years' partitions, moving the rows the DEFAULT partition held for
-  them; `ensure_ahead` this year's and the next two (after every migrate, and by
-  `manage.py make_partitions`).
+  them; `ensure_ahead` this year's and the next two, and those of the years the DEFAULT partition
+  holds (after every migrate, and by `manage.py make_partitions`).
 """
 
 from __future__ import annotations
@@ -74,11 +74,20 @@ def _this_year(now: dt.datetime | None) -> int:
 
 
 def ensure_ahead(connection: Any, years_ahead: int = YEARS_AHEAD, now: dt.datetime | None = None) -> list[str]:
-    """This year's and the next YEARS_AHEAD years' partitions of every partitioned year table."""
+    """This year's and the next YEARS_AHEAD years' partitions of every partitioned year table, and
+    those of the past years its DEFAULT partition holds rows of (written around migrate: seeding)."""
     year = _this_year(now)
     made: list[str] = []
     for table in YEAR_TABLES:
-        made += ensure_years(connection, table, range(year, year + years_ahead + 1))
+        if not is_partitioned(connection, table):
+            continue
+        with connection.cursor() as cursor:
+            cursor.execute(
+                f"SELECT DISTINCT year FROM {default_partition(table)} WHERE year BETWEEN %s AND %s",
+                [year - 50, year + years_ahead],
+            )
+            past = [row[0] for row in cursor.fetchall()]
+        made += ensure_years(connection, table, [*past, *range(year, year + years_ahead + 1)])
     return made
 
 
@@ -173,9 +182,8 @@ def _rebuild(connection: Any, table: str, years: range | None) -> None:
             "INCLUDING CONSTRAINTS INCLUDING STORAGE INCLUDING COMMENTS)"
             + (" PARTITION BY LIST (year)" if partitioned else "")
         )
-        for name, kind, definition, columns in constraints:
+        for name, kind, _, columns in constraints:
             if kind == "f":
-                cursor.execute(f'ALTER TABLE {table} ADD CONSTRAINT "{name}" {definition}')
                 continue
             # (id) → (id, year) and (meeting, person) → (meeting, person, year); and back.
             columns = [c for c in columns if c != "year"] + (["year"] if partitioned else [])
@@ -197,5 +205,9 @@ def _rebuild(connection: Any, table: str, years: range | None) -> None:
             cursor.execute(
                 f"SELECT setval(pg_get_serial_sequence(%s, 'id'), last_value, is_called) FROM {old}_id_seq", [table]
             )
+        # Added after the rows: checked by one scan, with no check left pending in this transaction.
+        for name, kind, definition, _ in constraints:
+            if kind == "f":
+                cursor.execute(f'ALTER TABLE {table} ADD CONSTRAINT "{name}" {definition}')
         cursor.execute(f"DROP TABLE {old}")
         cursor.execute(f"ANALYZE {table}")

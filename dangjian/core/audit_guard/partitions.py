@@ -15,7 +15,7 @@ unchanged: it still sees one table with the primary key `id`.
 - `add_partitions` calls the SECURITY DEFINER function `dangjian_audit_add_partitions`, which the
   application's login may call: it creates the missing years, each with its own TRUNCATE guard,
   and moves into a new year the entries the DEFAULT partition held for it.
-  `ensure_ahead` (after every migrate, `prune_audit`, `manage.py audit_partitions`) makes sure
+  `ensure_ahead` (after every migrate, `prune_audit`, `manage.py make_partitions`) makes sure
   this year and the next two exist.
 - `dangjian_audit_prune` (postgres.py) detaches and drops every year partition entirely older
   than the cut-off and deletes the rows of the partial year (and the DEFAULT partition's).
@@ -197,8 +197,6 @@ def _rebuild(connection: Any, *, partitioned: bool, years: range) -> None:
                 raise RuntimeError(f"审计表上的唯一索引 {name} 不含分区键，无法重建")
             method = definition.partition(" USING ")[2]
             cursor.execute(f'CREATE INDEX "{name}" ON {ENTRY_TABLE} USING {method}')
-        for name, definition in foreign_keys:
-            cursor.execute(f'ALTER TABLE {ENTRY_TABLE} ADD CONSTRAINT "{name}" {definition}')
         if partitioned:
             cursor.execute(f"CREATE TABLE {DEFAULT_PARTITION} PARTITION OF {ENTRY_TABLE} DEFAULT")
             for year in years:
@@ -213,5 +211,9 @@ def _rebuild(connection: Any, *, partitioned: bool, years: range) -> None:
                 f"SELECT setval(pg_get_serial_sequence(%s, 'id'), last_value, is_called) FROM {_OLD}_id_seq",
                 [ENTRY_TABLE],
             )
+        # Added after the rows: checked by one scan, with no check left pending in this transaction
+        # (which would keep install() from altering the table).
+        for name, definition in foreign_keys:
+            cursor.execute(f'ALTER TABLE {ENTRY_TABLE} ADD CONSTRAINT "{name}" {definition}')
         # The hash function takes the old table's row type: it goes with it; install() makes it anew.
         cursor.execute(f"DROP TABLE {_OLD} CASCADE")

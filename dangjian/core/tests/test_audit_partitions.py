@@ -54,7 +54,7 @@ class SQLiteKeepsOneTableTests(TestCase):
     def test_there_is_nothing_to_partition_on_sqlite(self):
         self.assertFalse(partitions.is_partitioned(connection))
         self.assertEqual(partitions.ensure_ahead(connection), [])
-        self.assertIn("SQLite 数据库不分区", run("audit_partitions"))
+        self.assertIn("SQLite 数据库不分区", run("make_partitions"))
 
 
 @unittest.skipUnless(POSTGRES, "partitioning is PostgreSQL's")
@@ -188,10 +188,12 @@ class PartitionTests(TestCase):
 
     def test_the_command_makes_partitions_further_ahead_and_lists_them(self):
         year = dt.datetime.now(dt.UTC).year
-        output = run("audit_partitions", "--years-ahead", "5")
+        output = run("make_partitions", "--years-ahead", "5")
         self.assertIn(f"已新建分区：core_auditentry_y{year + 3}", output)
         self.assertIn("core_auditentry_default  其余时间（默认分区）", output)
-        self.assertIn("所需的年度分区都已存在", run("audit_partitions", "--years-ahead", "5"))
+        self.assertIn(f"study_meetingattendance_y{year + 5}", output)  # the attendance tables' too
+        self.assertIn("study_meetingattendance（按年度）", output)
+        self.assertIn("所需的年度分区都已存在", run("make_partitions", "--years-ahead", "5"))
 
     def test_the_plain_table_of_before_converts_keeping_every_entry_its_id_and_its_hash(self):
         entries = [entry_at(at(2025), "a"), entry_at(at(1999), "b"), entry_at(at(2026), "c")]
@@ -242,6 +244,13 @@ class ApplicationLoginPartitionTests(TestCase):
         with connection.cursor() as cursor:
             cursor.execute("SELECT tableowner FROM pg_tables WHERE tablename = 'core_auditentry_y2040'")
             self.assertEqual(cursor.fetchone()[0], audit_guard.OWNER_ROLE)
+
+    def test_the_logins_prune_drops_an_old_years_partition_through_the_owners_function(self):
+        partitions.add_partitions(connection, 2019, 2019)
+        entry_at(at(2019), "2019")
+        self.assertEqual(self.as_app("SELECT dangjian_audit_prune(now() - interval '200 days')"), [(1,)])
+        self.assertNotIn("core_auditentry_y2019", partitions.partition_names(connection))
+        self.assertIsNone(audit_upkeep.verify().broken)
 
     def test_the_login_cannot_detach_drop_or_write_a_partition(self):
         for sql in (

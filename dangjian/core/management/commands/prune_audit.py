@@ -9,7 +9,7 @@ transaction delete entries older than the cut-off, and nothing else. On PostgreS
 where the trail is partitioned by year, a year's partition entirely older than the
 cut-off is detached and dropped whole, and only the rows of the partial year are
 deleted; the command then makes sure this year's and the next two years' partitions
-exist (as `manage.py audit_partitions` does).
+exist (as `manage.py make_partitions` does).
 """
 
 from __future__ import annotations
