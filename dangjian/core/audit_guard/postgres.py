@@ -63,8 +63,11 @@ END $$""",
         f"""CREATE OR REPLACE FUNCTION dangjian_audit_chain_append_only() RETURNS trigger
 LANGUAGE plpgsql SECURITY DEFINER {path} AS $$
 BEGIN
+    -- Under an armed prune: the link of an entry gone, or of one older than the cut-off (whose
+    -- year's partition is about to be dropped).
     IF TG_OP = 'DELETE' AND dangjian_audit_armed_cutoff() IS NOT NULL
-       AND NOT EXISTS (SELECT 1 FROM {ENTRY_TABLE} WHERE id = OLD.entry_id) THEN
+       AND NOT EXISTS (SELECT 1 FROM {ENTRY_TABLE} WHERE id = OLD.entry_id
+                       AND "timestamp" >= dangjian_audit_armed_cutoff()) THEN
         RETURN OLD;
     END IF;
     RAISE EXCEPTION 'audit trail is append-only: % cannot be changed', TG_TABLE_NAME
@@ -97,35 +100,50 @@ BEGIN
     RETURN n;
 END $$""",
         # What prune_audit calls: the login needs no DELETE privilege on the trail. A year partition
-        # entirely older than the cut-off is detached and dropped whole; the rest row by row.
+        # wholly before the cut-off is detached and dropped; the rest goes row by row. Detaching locks
+        # the table against inserts until the transaction ends, so it comes last: the chain rows of
+        # the years to drop, the partial year's rows and their chain rows go first.
         f"""CREATE OR REPLACE FUNCTION dangjian_audit_prune(cutoff timestamptz) RETURNS bigint
 LANGUAGE plpgsql SECURITY DEFINER {path} AS $$
 DECLARE
     n bigint := 0;
     m bigint;
     part regclass;
+    upper timestamptz;
+    whole regclass[] := '{{}}';
+    boundary timestamptz := '-infinity';
 BEGIN
     PERFORM dangjian_audit_arm_prune(cutoff);
-    FOR part IN
-        SELECT c.oid::regclass FROM pg_inherits i JOIN pg_class c ON c.oid = i.inhrelid
+    FOR part, upper IN
+        SELECT c.oid::regclass, {_UPPER_BOUND} FROM pg_inherits i JOIN pg_class c ON c.oid = i.inhrelid
         WHERE i.inhparent = '{ENTRY_TABLE}'::regclass AND {_UPPER_BOUND} <= cutoff
-        ORDER BY {_UPPER_BOUND}
+        ORDER BY 2
     LOOP
-        BEGIN
-            EXECUTE format('SELECT count(*) FROM %s', part) INTO m;
-            EXECUTE format('ALTER TABLE {ENTRY_TABLE} DETACH PARTITION %s', part);
-            EXECUTE format('DROP TABLE %s', part);
-            n := n + m;
-        EXCEPTION WHEN object_in_use THEN
-            -- This transaction wrote some of its rows and their checks are pending: the DELETE
-            -- below takes them row by row, and the next prune drops the empty partition.
-            NULL;
-        END;
+        EXECUTE format('DELETE FROM {CHAIN_TABLE} c USING %s e WHERE c.entry_id = e.id', part);
+        whole := whole || part;
+        boundary := greatest(boundary, upper);
     END LOOP;
-    DELETE FROM {ENTRY_TABLE} WHERE "timestamp" < cutoff;
+    DELETE FROM {ENTRY_TABLE} WHERE "timestamp" >= boundary AND "timestamp" < cutoff;
     GET DIAGNOSTICS m = ROW_COUNT;
     n := n + m;
+    IF boundary > '-infinity' AND to_regclass('{DEFAULT_PARTITION}') IS NOT NULL THEN
+        DELETE FROM {DEFAULT_PARTITION} WHERE "timestamp" < boundary;
+        GET DIAGNOSTICS m = ROW_COUNT;
+        n := n + m;
+    END IF;
     PERFORM dangjian_audit_prune_chain();
+    FOREACH part IN ARRAY whole LOOP
+        EXECUTE format('SELECT count(*) FROM %s', part) INTO m;
+        BEGIN
+            EXECUTE format('ALTER TABLE {ENTRY_TABLE} DETACH PARTITION %s', part);
+            EXECUTE format('DROP TABLE %s', part);
+        EXCEPTION WHEN object_in_use THEN
+            -- This transaction wrote some of its rows and their checks are pending: they go
+            -- row by row now, and the next prune drops the empty partition.
+            EXECUTE format('DELETE FROM %s', part);
+        END;
+        n := n + m;
+    END LOOP;
     PERFORM dangjian_audit_disarm();
     RETURN n;
 END $$""",

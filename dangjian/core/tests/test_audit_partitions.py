@@ -167,6 +167,14 @@ class PartitionTests(TestCase):
         self.assertRefused("DELETE FROM core_auditentry WHERE id = %s", [kept.pk])
         self.assertRefused("SELECT dangjian_audit_prune(now() - interval '30 days')")
 
+    def test_an_armed_prune_still_keeps_the_links_of_entries_younger_than_its_cutoff(self):
+        young = entry_at(dt.datetime.now(dt.UTC) - dt.timedelta(days=10), "young")
+        cutoff = dt.datetime.now(dt.UTC) - dt.timedelta(days=200)
+        with self.assertRaises(DatabaseError), transaction.atomic(), audit_upkeep.lifted_for_prune(cutoff):
+            with connection.cursor() as cursor:
+                cursor.execute("DELETE FROM dangjian_audit_chain WHERE entry_id = %s", [young.pk])
+        self.assertIsNone(audit_upkeep.verify().broken)
+
     def test_the_partial_year_is_deleted_row_by_row_and_its_partition_stays(self):
         # A year partition whose end is after the cut-off stays; its old rows go one by one.
         partitions.add_partitions(connection, 2019, 2020)
