@@ -46,11 +46,14 @@ def _figures_changed(sender, using="default", **kwargs) -> None:
 
 def _guard_audit_trail(sender, using="default", **kwargs) -> None:
     """Re-assert the append-only triggers after every migrate (idempotent), in case a guarded
-    table appeared after migration core.0002 ran."""
+    table appeared after migration core.0002 ran; on PostgreSQL make this year's and the next
+    two years' partitions of the trail and of the tables partitioned by year."""
     from django.db import connections
 
-    from . import audit_guard
+    from . import audit_guard, partitioning
 
     connection = connections[using]
     if "core_auditentry" in connection.introspection.table_names():
         audit_guard.install(connection)
+        audit_guard.partitions.ensure_ahead(connection)
+    partitioning.ensure_ahead(connection)

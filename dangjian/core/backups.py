@@ -393,12 +393,66 @@ def _pg_load(using: str, source: Path) -> None:
     if connection.in_atomic_block:
         raise BackupError("恢复不能在事务中进行。")
     connection.close()  # holds no lock while pg_restore drops and recreates the tables
-    _run(
-        ["pg_restore", "--clean", "--if-exists", "--single-transaction", "--exit-on-error",
-         f"--dbname={connection.settings_dict['NAME']}", str(source)],
-        pg_environment(using),
-        "数据库恢复（pg_restore）",
-    )  # fmt: skip
+    env = pg_environment(using)
+    listing = _pg_toc(source, env)
+    with tempfile.NamedTemporaryFile("w", suffix=".list", encoding="utf-8") as order:
+        order.write("\n".join(_partitions_first(listing)) + "\n")
+        order.flush()
+        _run(
+            ["pg_restore", "--clean", "--if-exists", "--single-transaction", "--exit-on-error",
+             f"--use-list={order.name}", f"--dbname={connection.settings_dict['NAME']}", str(source)],
+            env,
+            "数据库恢复（pg_restore）",
+        )  # fmt: skip
+
+
+def _pg_toc(source: Path, env: dict[str, str]) -> list[str]:
+    try:
+        done = subprocess.run(["pg_restore", "--list", str(source)], env=env, capture_output=True, text=True)
+    except FileNotFoundError:
+        raise BackupError("找不到 pg_restore：请安装 PostgreSQL 客户端（与服务器同版本或更新）。") from None
+    if done.returncode != 0:
+        raise BackupError(f"读取备份目录（pg_restore --list）失败：{done.stderr.strip()[-2000:]}")
+    return done.stdout.splitlines()
+
+
+def _partitions_first(listing: list[str]) -> list[str]:
+    """The archive's table of contents with the partitions' keys and indexes moved before the others'.
+
+    `--clean` drops in the reverse order of the restore; a partition's primary key or index still
+    attached to its parent's cannot be dropped on its own (the audit trail is partitioned by year),
+    whereas dropping the parent's takes the partitions' with it. So the parents' come last in the
+    restore, first in the clean-up; the INDEX ATTACH entries still come after both.
+    """
+
+    def entry(line: str) -> tuple[str, list[str]] | None:
+        # "1234; 2606 16789 CONSTRAINT public core_auditentry_y2026 core_auditentry_y2026_pkey owner"
+        if not line or line.startswith(";"):
+            return None
+        words = line.split(";", 1)[1].split()
+        for kind in ("TABLE ATTACH", "INDEX ATTACH", "CONSTRAINT", "INDEX"):
+            if " ".join(words[2 : 2 + len(kind.split())]) == kind:
+                return kind, words[2 + len(kind.split()) + 1 :]  # after the kind and the schema
+        return None
+
+    parsed = [entry(line) for line in listing]
+    partitions = {e[1][0] for e in parsed if e and e[0] == "TABLE ATTACH" and e[1]}
+    partition_indexes = {e[1][0] for e in parsed if e and e[0] == "INDEX ATTACH" and e[1]}
+
+    def of_a_partition(e: tuple[str, list[str]] | None) -> bool:
+        if e is None or not e[1]:
+            return False
+        if e[0] == "CONSTRAINT":
+            return e[1][0] in partitions
+        return e[0] == "INDEX" and e[1][0] in partition_indexes
+
+    moved = [line for line, e in zip(listing, parsed, strict=True) if of_a_partition(e)]
+    if not moved:
+        return listing
+    rest = [(line, e) for line, e in zip(listing, parsed, strict=True) if not of_a_partition(e)]
+    first = next((i for i, (_, e) in enumerate(rest) if e and e[0] in ("CONSTRAINT", "INDEX")), len(rest))
+    lines = [line for line, _ in rest]
+    return lines[:first] + moved + lines[first:]
 
 
 def _restore_files(archive: tarfile.TarFile) -> None:

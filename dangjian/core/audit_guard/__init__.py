@@ -30,8 +30,12 @@ transaction-level lock (PostgreSQL advisory lock; SQLite's single writer) keeps
 concurrent inserts on one line. `manage.py verify_audit` recomputes it and names
 the first broken link.
 
+Partitions. On PostgreSQL the trail is partitioned by year (partitions.py): retention drops a
+year's partition whole instead of deleting its rows one by one.
+
 Here: install, uninstall and the back-fill of the chain; common.py the names the SQL
-shares and an entry's hashed content; sqlite.py and postgres.py each database's DDL.
+shares and an entry's hashed content; sqlite.py and postgres.py each database's DDL;
+partitions.py the trail's year partitions on PostgreSQL.
 """
 
 from __future__ import annotations
@@ -41,6 +45,7 @@ from typing import Any
 
 from django.db import transaction
 
+from . import partitions
 from .common import (
     CHAIN_TABLE,
     ENTRY_TABLE,
@@ -70,6 +75,7 @@ __all__ = [
     "_sqlite_guard",
     "backfill_chain",
     "install",
+    "partitions",
     "pg_drop_ddl",
     "pg_owner_is_separate",
     "register_sqlite_functions",
@@ -101,9 +107,10 @@ def install(connection: Any) -> None:
         with transaction.atomic(using=connection.alias), connection.cursor() as cursor:
             cursor.execute("SELECT current_schema()")
             schema = cursor.fetchone()[0]
-            for sql in _pg_ddl(schema, tables):
+            parts = tuple(partitions.partition_names(connection))
+            for sql in _pg_ddl(schema, tables, parts):
                 cursor.execute(sql)
-            if not _pg_separate_owner(cursor, tables):
+            if not _pg_separate_owner(cursor, tables, parts):
                 logger.warning(
                     "审计表仍属于应用的数据库账号：该账号不能创建角色 %s，无法把审计表交给独立的属主。", OWNER_ROLE
                 )
@@ -154,6 +161,8 @@ def uninstall(connection: Any) -> None:
             cursor.execute(f"DROP TRIGGER IF EXISTS {ENTRY_TABLE}_chain")
             cursor.execute(f"DROP TABLE IF EXISTS {CHAIN_TABLE}")
         elif connection.vendor == "postgresql":
+            for partition in partitions.partition_names(connection):
+                cursor.execute(f"DROP TRIGGER IF EXISTS {partition}_no_truncate ON {partition}")
             cursor.execute(f"DROP TRIGGER IF EXISTS {ENTRY_TABLE}_chain ON {ENTRY_TABLE}")
             for function in PG_FUNCTIONS:
                 cursor.execute(f"DROP FUNCTION IF EXISTS {function}")

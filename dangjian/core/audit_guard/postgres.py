@@ -6,8 +6,13 @@ from typing import Any
 
 from .common import _LOCK_KEY, CHAIN_TABLE, ENTRY_TABLE, MINIMUM_RETENTION_DAYS, OWNER_ROLE, PG_GUARD_TABLE
 
+DEFAULT_PARTITION = f"{ENTRY_TABLE}_default"
+# A partition's bounds, out of pg_get_expr(relpartbound): "FOR VALUES FROM ('…') TO ('…')".
+_UPPER_BOUND = "(regexp_match(pg_get_expr(c.relpartbound, c.oid), 'TO [(]''([^'']+)''[)]'))[1]::timestamptz"
 
-def _pg_ddl(schema: str, tables: list[str]) -> list[str]:
+
+def _pg_ddl(schema: str, tables: list[str], partitions: tuple[str, ...] = ()) -> list[str]:
+    """The guard's functions and triggers; PARTITIONS: the trail's partitions (each its own TRUNCATE guard)."""
     path = f'SET search_path = "{schema}", pg_catalog'
     ddl = [
         f"""CREATE TABLE IF NOT EXISTS {CHAIN_TABLE} (
@@ -58,8 +63,11 @@ END $$""",
         f"""CREATE OR REPLACE FUNCTION dangjian_audit_chain_append_only() RETURNS trigger
 LANGUAGE plpgsql SECURITY DEFINER {path} AS $$
 BEGIN
+    -- Under an armed prune: the link of an entry gone, or of one older than the cut-off (whose
+    -- year's partition is about to be dropped).
     IF TG_OP = 'DELETE' AND dangjian_audit_armed_cutoff() IS NOT NULL
-       AND NOT EXISTS (SELECT 1 FROM {ENTRY_TABLE} WHERE id = OLD.entry_id) THEN
+       AND NOT EXISTS (SELECT 1 FROM {ENTRY_TABLE} WHERE id = OLD.entry_id
+                       AND "timestamp" >= dangjian_audit_armed_cutoff()) THEN
         RETURN OLD;
     END IF;
     RAISE EXCEPTION 'audit trail is append-only: % cannot be changed', TG_TABLE_NAME
@@ -91,18 +99,99 @@ BEGIN
     GET DIAGNOSTICS n = ROW_COUNT;
     RETURN n;
 END $$""",
-        # What prune_audit calls: the login needs no DELETE privilege on the trail.
+        # What prune_audit calls: the login needs no DELETE privilege on the trail. A year partition
+        # wholly before the cut-off is detached and dropped; the rest goes row by row. Detaching locks
+        # the table against inserts until the transaction ends, so it comes last: the chain rows of
+        # the years to drop, the partial year's rows and their chain rows go first.
         f"""CREATE OR REPLACE FUNCTION dangjian_audit_prune(cutoff timestamptz) RETURNS bigint
 LANGUAGE plpgsql SECURITY DEFINER {path} AS $$
 DECLARE
-    n bigint;
+    n bigint := 0;
+    m bigint;
+    part regclass;
+    upper timestamptz;
+    whole regclass[] := '{{}}';
+    boundary timestamptz := '-infinity';
 BEGIN
     PERFORM dangjian_audit_arm_prune(cutoff);
-    DELETE FROM {ENTRY_TABLE} WHERE "timestamp" < cutoff;
-    GET DIAGNOSTICS n = ROW_COUNT;
+    FOR part, upper IN
+        SELECT c.oid::regclass, {_UPPER_BOUND} FROM pg_inherits i JOIN pg_class c ON c.oid = i.inhrelid
+        WHERE i.inhparent = '{ENTRY_TABLE}'::regclass AND {_UPPER_BOUND} <= cutoff
+        ORDER BY 2
+    LOOP
+        EXECUTE format('DELETE FROM {CHAIN_TABLE} c USING %s e WHERE c.entry_id = e.id', part);
+        whole := whole || part;
+        boundary := greatest(boundary, upper);
+    END LOOP;
+    DELETE FROM {ENTRY_TABLE} WHERE "timestamp" >= boundary AND "timestamp" < cutoff;
+    GET DIAGNOSTICS m = ROW_COUNT;
+    n := n + m;
+    IF boundary > '-infinity' AND to_regclass('{DEFAULT_PARTITION}') IS NOT NULL THEN
+        DELETE FROM {DEFAULT_PARTITION} WHERE "timestamp" < boundary;
+        GET DIAGNOSTICS m = ROW_COUNT;
+        n := n + m;
+    END IF;
     PERFORM dangjian_audit_prune_chain();
+    FOREACH part IN ARRAY whole LOOP
+        EXECUTE format('SELECT count(*) FROM %s', part) INTO m;
+        BEGIN
+            EXECUTE format('ALTER TABLE {ENTRY_TABLE} DETACH PARTITION %s', part);
+            EXECUTE format('DROP TABLE %s', part);
+        EXCEPTION WHEN object_in_use THEN
+            -- This transaction wrote some of its rows and their checks are pending: they go
+            -- row by row now, and the next prune drops the empty partition.
+            EXECUTE format('DELETE FROM %s', part);
+        END;
+        n := n + m;
+    END LOOP;
     PERFORM dangjian_audit_disarm();
     RETURN n;
+END $$""",
+        # Year partitions made ahead (UTC years). Entries the DEFAULT partition holds for a new year
+        # move into it (unchanged: same id, same content, so the chain still holds); while the DEFAULT
+        # partition is detached for that, the table is locked, so no insert fails.
+        f"""CREATE OR REPLACE FUNCTION dangjian_audit_add_partitions(first_year int, last_year int) RETURNS text[]
+LANGUAGE plpgsql SECURITY DEFINER SET timezone = 'UTC' {path} AS $$
+DECLARE
+    y int;
+    part text;
+    lower timestamptz;
+    upper timestamptz;
+    made text[] := '{{}}';
+BEGIN
+    IF NOT EXISTS (SELECT 1 FROM pg_partitioned_table WHERE partrelid = to_regclass('{ENTRY_TABLE}')) THEN
+        RETURN made;
+    END IF;
+    IF first_year < 1900 OR last_year > 9998 OR last_year - first_year > 100 THEN
+        RAISE EXCEPTION 'audit partitions: years % to % are out of range', first_year, last_year;
+    END IF;
+    FOR y IN first_year..last_year LOOP
+        part := format('{ENTRY_TABLE}_y%s', lpad(y::text, 4, '0'));
+        CONTINUE WHEN to_regclass(part) IS NOT NULL;
+        lower := make_timestamptz(y, 1, 1, 0, 0, 0, 'UTC');
+        upper := make_timestamptz(y + 1, 1, 1, 0, 0, 0, 'UTC');
+        IF to_regclass('{DEFAULT_PARTITION}') IS NOT NULL AND EXISTS (
+            SELECT 1 FROM {DEFAULT_PARTITION} WHERE "timestamp" >= lower AND "timestamp" < upper
+        ) THEN
+            ALTER TABLE {ENTRY_TABLE} DETACH PARTITION {DEFAULT_PARTITION};
+            EXECUTE format('CREATE TABLE %I PARTITION OF {ENTRY_TABLE} FOR VALUES FROM (%L) TO (%L)',
+                           part, lower, upper);
+            EXECUTE format('ALTER TABLE %I DISABLE TRIGGER USER', part);
+            EXECUTE format('INSERT INTO %I SELECT * FROM {DEFAULT_PARTITION} '
+                           'WHERE "timestamp" >= %L AND "timestamp" < %L', part, lower, upper);
+            EXECUTE format('ALTER TABLE %I ENABLE TRIGGER USER', part);
+            DELETE FROM {DEFAULT_PARTITION} WHERE "timestamp" >= lower AND "timestamp" < upper;
+            ALTER TABLE {ENTRY_TABLE} ATTACH PARTITION {DEFAULT_PARTITION} DEFAULT;
+        ELSE
+            EXECUTE format('CREATE TABLE %I PARTITION OF {ENTRY_TABLE} FOR VALUES FROM (%L) TO (%L)',
+                           part, lower, upper);
+        END IF;
+        EXECUTE format('CREATE TRIGGER %I BEFORE TRUNCATE ON %I '
+                       'FOR EACH STATEMENT EXECUTE FUNCTION dangjian_audit_append_only()',
+                       part || '_no_truncate', part);
+        made := made || part;
+    END LOOP;
+    RETURN made;
 END $$""",
     ]
     for table in tables:
@@ -121,6 +210,13 @@ FOR EACH ROW EXECUTE FUNCTION dangjian_audit_chain_append_only()""",
         f"""CREATE TRIGGER {CHAIN_TABLE}_no_truncate BEFORE TRUNCATE ON {CHAIN_TABLE}
 FOR EACH STATEMENT EXECUTE FUNCTION dangjian_audit_append_only()""",
     ]
+    # Row triggers on the partitioned table reach every partition; a TRUNCATE trigger does not.
+    for partition in partitions:
+        ddl += [
+            f"DROP TRIGGER IF EXISTS {partition}_no_truncate ON {partition}",
+            f"""CREATE TRIGGER {partition}_no_truncate BEFORE TRUNCATE ON {partition}
+FOR EACH STATEMENT EXECUTE FUNCTION dangjian_audit_append_only()""",
+        ]
     return ddl
 
 
@@ -134,6 +230,7 @@ PG_FUNCTIONS = (
     "dangjian_audit_disarm()",
     "dangjian_audit_prune_chain()",
     "dangjian_audit_prune(timestamptz)",
+    "dangjian_audit_add_partitions(int, int)",
 )
 
 
@@ -144,7 +241,7 @@ def pg_drop_ddl(table: str) -> list[str]:
     ]
 
 
-def _pg_separate_owner(cursor: Any, tables: list[str]) -> bool:
+def _pg_separate_owner(cursor: Any, tables: list[str], partitions: tuple[str, ...] = ()) -> bool:
     """Hand the trail to the NOLOGIN owner role; the login keeps SELECT and INSERT. False if it may not."""
     cursor.execute("SELECT rolsuper OR rolcreaterole FROM pg_roles WHERE rolname = current_user")
     row = cursor.fetchone()
@@ -157,7 +254,7 @@ def _pg_separate_owner(cursor: Any, tables: list[str]) -> bool:
     cursor.execute("SELECT 1 FROM pg_roles WHERE rolname = %s", [OWNER_ROLE])
     if cursor.fetchone() is None:
         cursor.execute(f"CREATE ROLE {OWNER_ROLE} NOLOGIN")
-    for table in [*tables, CHAIN_TABLE, PG_GUARD_TABLE]:
+    for table in [*tables, *partitions, CHAIN_TABLE, PG_GUARD_TABLE]:
         cursor.execute(f"ALTER TABLE {table} OWNER TO {OWNER_ROLE}")
         cursor.execute(f'REVOKE ALL ON {table} FROM PUBLIC, "{login}"')
     for table in tables:
@@ -169,7 +266,16 @@ def _pg_separate_owner(cursor: Any, tables: list[str]) -> bool:
     cursor.execute(f'GRANT SELECT ON {CHAIN_TABLE} TO "{login}"')
     for function in PG_FUNCTIONS:
         cursor.execute(f"ALTER FUNCTION {function} OWNER TO {OWNER_ROLE}")
+    # The owner makes next year's partitions (dangjian_audit_add_partitions) in this schema.
+    cursor.execute("SELECT has_schema_privilege(current_schema(), 'CREATE WITH GRANT OPTION')")
+    if cursor.fetchone()[0]:
+        cursor.execute(f'GRANT CREATE ON SCHEMA "{schema_of(cursor)}" TO {OWNER_ROLE}')
     return True
+
+
+def schema_of(cursor: Any) -> str:
+    cursor.execute("SELECT current_schema()")
+    return str(cursor.fetchone()[0])
 
 
 def pg_owner_is_separate(connection: Any) -> bool:

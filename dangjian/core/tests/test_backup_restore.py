@@ -23,7 +23,7 @@ from django.db import connection
 from django.test import TransactionTestCase, override_settings
 
 from dangjian.core import backups
-from dangjian.core.audit_guard import CHAIN_TABLE, ENTRY_TABLE
+from dangjian.core.audit_guard import CHAIN_TABLE, ENTRY_TABLE, partitions
 from dangjian.core.models import AuditEntry
 from dangjian.core.testing import World, make_org
 from dangjian.orgs.models import Organization, OrgKind
@@ -121,6 +121,14 @@ class BackupRestoreTests(TransactionTestCase):
         self.assertEqual(restored.additional_data["file"], archive.name)
         self.assertTrue(restored.additional_data["safety_backup"])  # what was overwritten was kept
         call_command("verify_audit", stdout=io.StringIO())  # exits 1 if a link is broken
+        if connection.vendor == "postgresql":  # still partitioned by year, every partition guarded
+            names = partitions.partition_names(connection)
+            self.assertIn("core_auditentry_default", names)
+            with connection.cursor() as cursor:
+                cursor.execute(
+                    "SELECT count(DISTINCT tgrelid) FROM pg_trigger WHERE tgname LIKE 'core_auditentry%_no_truncate'"
+                )
+                self.assertEqual(cursor.fetchone()[0], len(names) + 1)
         self.assertEqual((files_under(self.media), files_under(self.uploads)), files_before)
         self.assertFalse(Organization.objects.filter(code="C").exists())
 

@@ -137,9 +137,9 @@ def seed_central_group(world: World, rng: random.Random, *, first_year: int, tod
                     status, reason = "", ""
                 if status in ("present", "late"):
                     counts["attendances"] += 1
-                yield (s.pk, pk, status, reason)
+                yield (s.pk, pk, status, reason, s.held_on.year)
 
-    insert(SessionAttendance, ["session", "person", "status", "reason"], attendance_rows())
+    insert(SessionAttendance, ["session", "person", "status", "reason", "year"], attendance_rows())
     counts["sessions"] = sum(1 for s, _, _ in sessions if s.status == SessionStatus.HELD)
     observers = [_observer(rng, s, office, world, today) for s, _, is_joint in sessions if office and not is_joint]
     Observer.objects.bulk_create([o for o in observers if o is not None], batch_size=2000)

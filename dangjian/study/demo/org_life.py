@@ -154,10 +154,10 @@ def seed_meetings(world: World, rng: random.Random, *, first_year: int, today: d
     keys = insert_keyed(Meeting, columns, [(*m, now) for m in meetings])
     rows = insert(
         MeetingAttendance,
-        ["meeting", "person", "status", "reason"],
+        ["meeting", "person", "status", "reason", "year"],
         (
-            (key, pk, status, reason)
-            for key, people, marks in zip(keys, people_of, marks_of, strict=True)
+            (key, pk, status, reason, meeting[2].year)
+            for key, meeting, people, marks in zip(keys, meetings, people_of, marks_of, strict=True)
             for pk, (status, reason) in zip(people, marks, strict=True)
         ),
     )

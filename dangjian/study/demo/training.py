@@ -202,7 +202,7 @@ def _write(plan: _Plan, rng: random.Random, today: dt.date) -> dict[str, int]:
             )
             marks.append(
                 (
-                    d.pk,
+                    d,
                     e,
                     status,
                     reason,
@@ -214,8 +214,11 @@ def _write(plan: _Plan, rng: random.Random, today: dt.date) -> dict[str, int]:
     Enrolment.objects.bulk_create(enrolments, batch_size=2000)
     rows = insert(
         DayAttendance,
-        ["day", "enrolment", "status", "reason", "method", "signed_at"],
-        ((day_pk, e.pk, status, reason, method, _aware(signed)) for day_pk, e, status, reason, method, signed in marks),
+        ["day", "enrolment", "status", "reason", "method", "signed_at", "year"],
+        (
+            (d.pk, e.pk, status, reason, method, _aware(signed), d.day.year)
+            for d, e, status, reason, method, signed in marks
+        ),
     )
     return {"classes": len(classes), "enrolments": len(enrolments), "day_marks": rows}
 

@@ -8,7 +8,7 @@ from django.conf import settings
 from django.db import models
 from django.utils import timezone
 
-from .common import ATTENDED, Mark, StoredFile
+from .common import ATTENDED, Mark, StoredFile, YearFilled
 
 
 class GroupKind(models.TextChoices):
@@ -149,8 +149,11 @@ class SessionMaterial(StoredFile):
         return self.session.org_id
 
 
-class SessionAttendance(models.Model):
-    """A person invited to a session; STATUS is blank until attendance is recorded."""
+class SessionAttendance(YearFilled):
+    """A person invited to a session; STATUS is blank until attendance is recorded. `year` is the
+    session's (the table's partition key on PostgreSQL)."""
+
+    YEAR_FROM = ("session", "held_on")
 
     # The unique (session, person) index serves look-ups by session, the (person, status) one by person.
     session = models.ForeignKey(Session, on_delete=models.CASCADE, related_name="attendances", db_index=False)

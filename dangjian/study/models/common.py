@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import secrets
+from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 
 from django.conf import settings
 from django.db import models
@@ -65,3 +67,53 @@ class StoredFile(models.Model):
         if self.size >= 1024 * 1024:
             return f"{self.size / 1024 / 1024:.1f} MB"
         return f"{max(1, self.size // 1024)} KB"
+
+
+class YearFilledQuerySet(models.QuerySet):
+    """bulk_create fills each row's `year` (its parent's year) as save() does."""
+
+    def bulk_create(self, objs: Any, *args: Any, **kwargs: Any) -> list[Any]:
+        objs = list(objs)
+        fill_years(self.model, objs)
+        return super().bulk_create(objs, *args, **kwargs)
+
+
+def fill_years(model: Any, objs: Sequence[Any]) -> None:
+    """Set `year` on OBJS that lack it, from MODEL.YEAR_FROM = (parent field, parent's date field)."""
+    relation, date_field = model.YEAR_FROM
+    field = model._meta.get_field(relation)
+    missing = [o for o in objs if o.year is None]
+    if not missing:
+        return
+    to_fetch = set()
+    for o in missing:
+        parent = field.get_cached_value(o, default=None)
+        if parent is not None and getattr(parent, date_field, None) is not None:
+            o.year = getattr(parent, date_field).year
+        else:
+            to_fetch.add(getattr(o, field.attname))
+    if to_fetch:
+        dates = dict(field.related_model._default_manager.filter(pk__in=to_fetch).values_list("pk", date_field))
+        for o in missing:
+            if o.year is None:
+                day = dates.get(getattr(o, field.attname))
+                o.year = day.year if day is not None else None
+
+
+class YearFilled(models.Model):
+    """An attendance row carrying its parent's year (`year`): the partition key of its table on
+    PostgreSQL (see dangjian.core.partitioning). save() and bulk_create fill it; raw inserts name it."""
+
+    YEAR_FROM: tuple[str, str]
+
+    year = models.PositiveSmallIntegerField("年度", editable=False)
+
+    objects = YearFilledQuerySet.as_manager()
+
+    class Meta:
+        abstract = True
+
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        if self.year is None:
+            fill_years(type(self), [self])
+        super().save(*args, **kwargs)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from django.conf import settings
 from django.db import models
 
-from .common import Mark, StoredFile
+from .common import Mark, StoredFile, YearFilled
 
 
 class MeetingKind(models.TextChoices):
@@ -66,7 +66,11 @@ class Meeting(models.Model):
         return self.quorum_met is not False
 
 
-class MeetingAttendance(models.Model):
+class MeetingAttendance(YearFilled):
+    """One person's mark at one meeting; `year` is the meeting's (the table's partition key on PostgreSQL)."""
+
+    YEAR_FROM = ("meeting", "held_on")
+
     # The unique (meeting, person) index serves look-ups by meeting: no index of its own.
     meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="attendances", db_index=False)
     person = models.ForeignKey("people.Member", on_delete=models.PROTECT, related_name="meeting_attendances")

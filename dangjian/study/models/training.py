@@ -8,7 +8,7 @@ from django.conf import settings
 from django.db import models
 from django.db.models import F, Q
 
-from .common import Mark
+from .common import Mark, YearFilled
 
 
 class Audience(models.TextChoices):
@@ -165,8 +165,11 @@ class SignInMethod(models.TextChoices):
     IMPORT = "import", "签到表导入"
 
 
-class DayAttendance(models.Model):
-    """The mark of one enrolled person for one day."""
+class DayAttendance(YearFilled):
+    """The mark of one enrolled person for one day; `year` is the day's (the table's partition key
+    on PostgreSQL)."""
+
+    YEAR_FROM = ("day", "day")
 
     # The unique (day, enrolment) index serves look-ups by day.
     day = models.ForeignKey(TrainingDay, on_delete=models.CASCADE, related_name="attendances", db_index=False)

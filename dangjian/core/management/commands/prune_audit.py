@@ -5,7 +5,11 @@
     manage.py prune_audit --dry-run     # count only
 
 The only way entries leave the trail: the database guard lets this command's
-transaction delete entries older than the cut-off, and nothing else.
+transaction delete entries older than the cut-off, and nothing else. On PostgreSQL,
+where the trail is partitioned by year, a year's partition entirely older than the
+cut-off is detached and dropped whole, and only the rows of the partial year are
+deleted; the command then makes sure this year's and the next two years' partitions
+exist (as `manage.py make_partitions` does).
 """
 
 from __future__ import annotations
@@ -15,7 +19,7 @@ from typing import Any
 
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError, CommandParser
-from django.db import transaction
+from django.db import connection, transaction
 from django.utils import timezone
 
 from dangjian.core import audit, audit_guard, audit_upkeep
@@ -38,14 +42,20 @@ def prune(*, days: int, dry_run: bool = False, now: dt.datetime | None = None) -
     if dry_run:
         return old.count()
     with transaction.atomic():
+        before = audit_guard.partitions.partition_names(connection)
         deleted = audit_upkeep.prune_older_than(cutoff)
+        dropped = [p for p in before if p not in audit_guard.partitions.partition_names(connection)]
+        data: dict[str, Any] = {"cutoff": cutoff.isoformat(), "retention_days": days, "deleted": deleted}
+        if dropped:
+            data["dropped_partitions"] = dropped
         audit.record(
             audit.Event.PRUNE,
             target=AuditEntry,
             object_pk="",
             object_repr=f"清理 {cutoff:%Y-%m-%d} 之前的审计记录",
-            data={"cutoff": cutoff.isoformat(), "retention_days": days, "deleted": deleted},
+            data=data,
         )
+        audit_guard.partitions.ensure_ahead(connection, now=now)
     return deleted
 
 
