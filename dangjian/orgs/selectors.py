@@ -29,6 +29,7 @@ from dangjian.core import registry
 from dangjian.core.tree import STEP, ancestor_paths, covering_q, outside_subtree_q, subtree_q
 from dangjian.people.models import Member, Post, PostTitle, Status
 
+from .conf import OrgsSettings
 from .models import AffiliationChange, Election, Organization, OrgKind, TermExtension
 from .terms import Term, TermStatus, term_of
 
@@ -250,6 +251,13 @@ def subtree_of(org: Organization) -> QuerySet[Organization]:
 def with_children(org: Organization) -> QuerySet[Organization]:
     """ORG and its children: what its own page and its own checks need."""
     return Organization.objects.filter(subtree_q([org.path]), depth__lte=org.depth + 1)
+
+
+def snapshot_with_children(org: Organization) -> Snapshot:
+    """load_snapshot(with_children(ORG)) today, kept while no organization or person is written:
+    an organization's page reads it on every visit, whoever looks."""
+    parts = (org.path, OrgsSettings.current())
+    return registry.kernel_cached("orgs.with_children", parts, lambda: load_snapshot(with_children(org)))
 
 
 def org_row(org: Organization, *, as_of: dt.date | None = None) -> OrgRow:

@@ -115,7 +115,7 @@ def _whole_tree(request: HttpRequest, *, expand_all: bool) -> dict[str, Any]:
 
 
 def _render_detail(request: HttpRequest, org: Organization, **forms: Any) -> HttpResponse:
-    snapshot = selectors.load_snapshot(selectors.with_children(org))
+    snapshot = selectors.snapshot_with_children(org)
     row = snapshot.by_path[org.path]
     findings = compliance.evaluate(snapshot, [row])
     visible_orgs = scoping.visible_orgs(request.user)
