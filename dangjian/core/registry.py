@@ -496,11 +496,20 @@ def kernel_cached(name: str, parts: Sequence[object], compute: Callable[[], T]) 
     user's scope paths, a flag, the settings in force) tell apart the values kept under one name.
     Inside a transaction that wrote such rows it computes afresh and keeps nothing.
     """
-    version = kernel_version()
+    return _kept(f"kernel:{name}", parts, kernel_version(), compute)
+
+
+def figures_cached(name: str, parts: Sequence[object], compute: Callable[[], T]) -> T:
+    """COMPUTE(), kept in the figures cache while no figure may have changed (figures_version):
+    kernel_cached() for what the domain apps' rows decide too (a subtree's organization life)."""
+    return _kept(f"figures:{name}", parts, figures_version(), compute)
+
+
+def _kept(name: str, parts: Sequence[object], version: str | None, compute: Callable[[], T]) -> T:
     if version is None:
         return compute()
     digest = hashlib.sha1(repr((name, *parts)).encode(), usedforsecurity=False).hexdigest()
-    key = f"dangjian:kernel:{name}:{digest}:{version}"
+    key = f"dangjian:kept:{name}:{digest}:{version}"
     cache = caches[FIGURES_CACHE]
     found = cache.get(key, _ABSENT)
     if found is not _ABSENT:
