@@ -36,7 +36,7 @@ from collections.abc import Callable, Mapping, Sequence
 from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from types import ModuleType
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from django.apps import apps
 from django.conf import settings
@@ -53,6 +53,7 @@ if TYPE_CHECKING:
 
     from dangjian.orgs.models import Organization
 
+T = TypeVar("T")
 MetricFunc = Callable[["Organization", int], float | int]
 RecordsFunc = Callable[["Organization", int], "QuerySet[Any]"]
 # The figure of each of many organizations (each for its own subtree) in one go: {org id: value}.
@@ -469,3 +470,53 @@ def _cache_keys_many(
         for o, y in pairs:
             keys[(m.key, o.pk, y)] = None if rest is None else f"dangjian:figure:{m.key}:{o.pk}:{y}:{rest}"
     return keys
+
+
+# ---------------------------------------------------------------- what is made of the kernel's rows alone
+
+
+def kernel_version() -> str | None:
+    """A short token that changes whenever the kernel's organizations or people (units, posts,
+    elections …) are written, or a new day begins (terms fall due with the date); None inside a
+    transaction that wrote such rows. Narrower than figures_version(): a volunteer's sign-up does
+    not retire the organization tree."""
+    labels = sorted({ALL, *KERNEL_SOURCES})
+    if any(oncommit.pending(_pending_key(label)) for label in labels):
+        return None
+    tokens = _generations(labels)
+    state = "|".join(f"{label}={tokens[label]}" for label in labels) + "|" + timezone.localdate().isoformat()
+    return hashlib.sha1(state.encode(), usedforsecurity=False).hexdigest()
+
+
+def kernel_cached(name: str, parts: Sequence[object], compute: Callable[[], T]) -> T:
+    """COMPUTE(), kept in the figures cache while the kernel's rows are unchanged (kernel_version).
+
+    For what many users share and only the organizations and people decide: the tree of a
+    scope, an organization's head counts, a roster's choices. NAME and PARTS (their repr: the
+    user's scope paths, a flag, the settings in force) tell apart the values kept under one name.
+    Inside a transaction that wrote such rows it computes afresh and keeps nothing.
+    """
+    return _kept(f"kernel:{name}", parts, kernel_version(), compute)
+
+
+def figures_cached(name: str, parts: Sequence[object], compute: Callable[[], T]) -> T:
+    """COMPUTE(), kept in the figures cache while no figure may have changed (figures_version):
+    kernel_cached() for what the domain apps' rows decide too (a subtree's organization life)."""
+    return _kept(f"figures:{name}", parts, figures_version(), compute)
+
+
+def _kept(name: str, parts: Sequence[object], version: str | None, compute: Callable[[], T]) -> T:
+    if version is None:
+        return compute()
+    digest = hashlib.sha1(repr((name, *parts)).encode(), usedforsecurity=False).hexdigest()
+    key = f"dangjian:kept:{name}:{digest}:{version}"
+    cache = caches[FIGURES_CACHE]
+    found = cache.get(key, _ABSENT)
+    if found is not _ABSENT:
+        return found  # type: ignore[no-any-return]
+    value = compute()
+    cache.set(key, value, settings.STATS_CACHE_SECONDS)
+    return value
+
+
+_ABSENT = object()

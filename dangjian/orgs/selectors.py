@@ -25,9 +25,11 @@ from typing import Any
 from django.db.models import Count, OuterRef, Q, QuerySet, Subquery, Sum
 from django.utils import timezone
 
+from dangjian.core import registry
 from dangjian.core.tree import STEP, ancestor_paths, covering_q, outside_subtree_q, subtree_q
 from dangjian.people.models import Member, Post, PostTitle, Status
 
+from .conf import OrgsSettings
 from .models import AffiliationChange, Election, Organization, OrgKind, TermExtension
 from .terms import Term, TermStatus, term_of
 
@@ -98,6 +100,17 @@ def member_counts(paths: list[str]) -> dict[str, MemberCounts]:
         for path in [p for p in result if len(p) == length]:
             result[path[:-STEP]].total.merge(result[path].total)
     return result
+
+
+def counts_of(paths: list[str]) -> dict[str, MemberCounts]:
+    """member_counts() of exactly the organizations at PATHS (each with its whole subtree), kept
+    while no organization or person is written: every page of the tree reads the same counts."""
+
+    def count() -> dict[str, MemberCounts]:
+        found = member_counts(paths)
+        return {p: found[p] for p in paths if p in found}
+
+    return registry.kernel_cached("orgs.member_counts", (paths,), count)
 
 
 # ---------------------------------------------------------------- snapshot
@@ -178,7 +191,7 @@ def load_snapshot(orgs: QuerySet[Organization], *, as_of: dt.date | None = None,
     paths = [o.path for o in org_list]
     if not org_list:
         return Snapshot(rows=[], as_of=as_of)
-    counts = member_counts(paths) if with_counts else {}
+    counts = counts_of(paths) if with_counts else {}
 
     holders: dict[tuple[int, str], PostHolder] = {}
     posts = _by_org(Post.objects.all(), ids, paths).filter(
@@ -238,6 +251,13 @@ def subtree_of(org: Organization) -> QuerySet[Organization]:
 def with_children(org: Organization) -> QuerySet[Organization]:
     """ORG and its children: what its own page and its own checks need."""
     return Organization.objects.filter(subtree_q([org.path]), depth__lte=org.depth + 1)
+
+
+def snapshot_with_children(org: Organization) -> Snapshot:
+    """load_snapshot(with_children(ORG)) today, kept while no organization or person is written:
+    an organization's page reads it on every visit, whoever looks."""
+    parts = (org.path, OrgsSettings.current())
+    return registry.kernel_cached("orgs.with_children", parts, lambda: load_snapshot(with_children(org)))
 
 
 def org_row(org: Organization, *, as_of: dt.date | None = None) -> OrgRow:

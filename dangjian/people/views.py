@@ -25,7 +25,7 @@ from dangjian.core import audit, excel, scoping
 from dangjian.core.selectors import org_and_year_from
 from dangjian.core.web import attach_errors, paginate
 
-from . import exports, selectors, services
+from . import exports, list_html, selectors, services
 from .forms import LeaveForm, MemberForm, PostAssignForm, PostEndForm, TransferForm
 from .models import CadreRank, Member, Status
 
@@ -79,16 +79,19 @@ def member_list(request: HttpRequest) -> HttpResponse:
     _require_roster_access(request, "member_list")
     filters = selectors.MemberFilters.from_params(request.GET)
     members = selectors.members_matching(user=request.user, filters=filters, request=request)
-    page = paginate(request, members, selectors.page_size())
+    count = selectors.count_matching(user=request.user, filters=filters, members=members)
+    page = paginate(request, members, selectors.page_size(), count=count)
     query = urlencode(filters.as_params())
+    headers = _column_headers(filters)
     context = {
         "nav": NAV,
         "page": page,
         "page_links": page.paginator.get_elided_page_range(page.number, on_each_side=2, on_ends=1),
         "ellipsis": page.paginator.ELLIPSIS,
         "members": page.object_list,
+        "member_rows": list_html.member_rows(page.object_list, len(headers)),
         "filters": filters,
-        "headers": _column_headers(filters),
+        "headers": headers,
         "query": query,
         "page_prefix": f"?{query}&page=" if query else "?page=",
         "export_url": reverse("people:export") + (f"?{query}" if query else ""),
@@ -103,7 +106,8 @@ def member_list(request: HttpRequest) -> HttpResponse:
             status_choices=Status.choices,
             rank_choices=CadreRank.choices,
             ethnicities=selectors.ethnicities_for(user=request.user),
-            org_choices=selectors.org_choices_for(user=request.user),
+            org_choices=(choices := selectors.org_choices_for(user=request.user)),
+            org_options=list_html.org_options(choices, filters.org_code),
             can_add=True,
         )
         response = render(request, "people/list.html", context)

@@ -44,3 +44,19 @@ class TreeQueryCountTests(OrgTestCase):
         few = (self.count("/orgs/compliance/"), self.count("/orgs/?issues=1"))
         self.grow(30)
         self.assertEqual((self.count("/orgs/compliance/"), self.count("/orgs/?issues=1")), few)
+
+    def test_the_tree_as_it_opens_costs_the_same_too(self) -> None:
+        self.login_as(self.w.staff)
+        few = self.count("/orgs/")
+        self.grow(30)
+        self.assertEqual(self.count("/orgs/"), few)
+
+    def test_an_organizations_page_costs_the_same_for_two_below_as_for_thirty_two(self) -> None:
+        # The page lists the organizations below with counts, secretaries and terms, and a page of its roster.
+        self.login_as(self.w.staff)
+        few = self.count("/orgs/A/")
+        self.grow(30)
+        html = self.client.get("/orgs/A/").content.decode()
+        self.assertIn("测试第29党支部", html)
+        self.assertIn("书记29", html)
+        self.assertEqual(self.count("/orgs/A/"), few)

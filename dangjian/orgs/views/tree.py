@@ -17,11 +17,11 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
-from dangjian.core import scoping
+from dangjian.core import registry, scoping
 from dangjian.core.web import paginate
 from dangjian.people.conf import PeopleSettings
 
-from .. import compliance, selectors, services
+from .. import compliance, detail_html, selectors, services
 from ..conf import OrgsSettings
 from ..forms import ElectionForm, OrgMoveForm, TermExtensionForm
 from ..models import Organization, OrgKind
@@ -58,11 +58,20 @@ def tree(request: HttpRequest) -> HttpResponse:
     q = (request.GET.get("q") or "").strip()[:50]
     kind = request.GET.get("kind") or ""
     only_issues = request.GET.get("issues") == "1"
-    snapshot = selectors.load_snapshot(scoping.visible_orgs(request.user))
-    findings = compliance.evaluate(snapshot)
     searching = bool(q or kind in OrgKind.values or only_issues)
-    matches = []
+    context: dict[str, Any] = {
+        "nav": "orgs",
+        "searching": searching,
+        "match_limit": TREE_MATCH_LIMIT,
+        "q": q,
+        "kind": kind,
+        "only_issues": only_issues,
+        "kinds": OrgKind.choices,
+    }
     if searching:
+        snapshot = selectors.load_snapshot(scoping.visible_orgs(request.user))
+        findings = compliance.evaluate(snapshot)
+        matches = []
         needle = q.lower()
         for row in snapshot.rows:
             if needle and needle not in row.org.name.lower() and needle not in row.org.code.lower():
@@ -72,38 +81,49 @@ def tree(request: HttpRequest) -> HttpResponse:
             if only_issues and not row.findings:
                 continue
             matches.append({"row": row, "trail": _trail(row)})
-    return render(
-        request,
-        "orgs/tree.html",
-        {
-            "nav": "orgs",
-            "tree_html": "" if searching else render_tree(snapshot.rows, expand_all=request.GET.get("expand") == "1"),
-            "searching": searching,
-            "matches": matches[:TREE_MATCH_LIMIT],
-            "match_count": len(matches),
-            "match_limit": TREE_MATCH_LIMIT,
-            "q": q,
-            "kind": kind,
-            "only_issues": only_issues,
-            "kinds": OrgKind.choices,
+        context.update(
+            tree_html="",
+            matches=matches[:TREE_MATCH_LIMIT],
+            match_count=len(matches),
+            org_count=len(snapshot.rows),
+            finding_count=len(findings),
+        )
+    else:
+        context.update(_whole_tree(request, expand_all=request.GET.get("expand") == "1"))
+    return render(request, "orgs/tree.html", context)
+
+
+def _whole_tree(request: HttpRequest, *, expand_all: bool) -> dict[str, Any]:
+    """The tree of the user's scope, its size and its findings: the same for everyone of that scope
+    (every committee staff member), so kept until an organization or a person is written."""
+    user = request.user
+
+    def build() -> dict[str, Any]:
+        snapshot = selectors.load_snapshot(scoping.visible_orgs(user))
+        findings = compliance.evaluate(snapshot)
+        return {
+            "tree_html": render_tree(snapshot.rows, expand_all=expand_all),
             "org_count": len(snapshot.rows),
             "finding_count": len(findings),
-            "roots": snapshot.roots,
-        },
-    )
+        }
+
+    parts = (scoping.scope_paths(user), expand_all, OrgsSettings.current())
+    return registry.kernel_cached("orgs.tree", parts, build)
 
 
 # ---------------------------------------------------------------- one organization
 
 
 def _render_detail(request: HttpRequest, org: Organization, **forms: Any) -> HttpResponse:
-    snapshot = selectors.load_snapshot(selectors.with_children(org))
+    snapshot = selectors.snapshot_with_children(org)
     row = snapshot.by_path[org.path]
     findings = compliance.evaluate(snapshot, [row])
     visible_orgs = scoping.visible_orgs(request.user)
     can_manage = scoping.can_manage_org(request.user, org)
     page_size = PeopleSettings.current().member_page_size
-    roster_page = paginate(request, selectors.roster(scoping.visible_members(request.user), org), page_size)
+    # Whoever sees ORG sees its whole subtree: the roster is everyone counted in its row.
+    members = selectors.roster(scoping.visible_members(request.user), org)
+    roster_page = paginate(request, members, page_size, count=row.total.people)
     context: dict[str, Any] = {
         "nav": "orgs",
         "org": org,
@@ -116,6 +136,8 @@ def _render_detail(request: HttpRequest, org: Organization, **forms: Any) -> Htt
         "changes": selectors.affiliation_history(org),
         "findings": findings,
         "roster": roster_page,
+        "children_rows": detail_html.children_rows(row.children),
+        "roster_rows": detail_html.roster_rows(roster_page.object_list),
         "can_manage": can_manage,
     }
     if can_manage:

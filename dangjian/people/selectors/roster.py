@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 from django.db.models import Count, F, OrderBy, Q, QuerySet
 from django.http import Http404
 
-from dangjian.core import scoping, tree
+from dangjian.core import registry, scoping, tree
 from dangjian.orgs.models import Organization, Unit
 
 from ..conf import PeopleSettings
@@ -154,25 +154,45 @@ def page_size() -> int:
     return PeopleSettings.current().member_page_size
 
 
+def _scope_of(user: Any) -> tuple[list[str], int | None]:
+    """What decides which people USER sees: the subtrees of their roles, and their own record."""
+    return scoping.scope_paths(user), getattr(user, "person_id", None)
+
+
+def count_matching(*, user: Any, filters: MemberFilters, members: QuerySet[Member]) -> int:
+    """How many people MEMBERS (members_matching for USER and FILTERS) holds, kept while no
+    organization or person is written: the list's count is the same for everyone of one scope."""
+    query = {k: v for k, v in filters.as_params().items() if k != "sort"}
+    return registry.kernel_cached("people.list_count", (_scope_of(user), query), members.count)
+
+
 def ethnicities_for(*, user: Any) -> list[str]:
     """The ethnicities present among the people USER sees, most common first."""
-    rows = (
-        scoping.visible_members(user)
-        .exclude(ethnicity="")
-        .values("ethnicity")
-        .annotate(n=Count("id"))
-        .order_by("-n", "ethnicity")
-    )
-    return [r["ethnicity"] for r in rows]
+
+    def found() -> list[str]:
+        rows = (
+            scoping.visible_members(user)
+            .exclude(ethnicity="")
+            .values("ethnicity")
+            .annotate(n=Count("id"))
+            .order_by("-n", "ethnicity")
+        )
+        return [r["ethnicity"] for r in rows]
+
+    return registry.kernel_cached("people.ethnicities", (_scope_of(user),), found)
 
 
 def org_choices_for(*, user: Any) -> list[tuple[str, str]]:
     """(code, indented name) of every organization USER sees, in tree order, for subtree pickers."""
-    orgs = list(scoping.visible_orgs(user).order_by("path").values_list("code", "name", "depth"))
-    if not orgs:
-        return []
-    top = min(depth for _, _, depth in orgs)
-    return [(code, "\u3000" * (depth - top) + name) for code, name, depth in orgs]
+
+    def found() -> list[tuple[str, str]]:
+        orgs = list(scoping.visible_orgs(user).order_by("path").values_list("code", "name", "depth"))
+        if not orgs:
+            return []
+        top = min(depth for _, _, depth in orgs)
+        return [(code, "\u3000" * (depth - top) + name) for code, name, depth in orgs]
+
+    return registry.kernel_cached("people.org_choices", (scoping.scope_paths(user),), found)
 
 
 def member_detail(*, request: HttpRequest, pk: int) -> Member:

@@ -1,7 +1,8 @@
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from dangjian.orgs.models import Unit
+from dangjian.core.testing import make_org
+from dangjian.orgs.models import OrgKind, Unit
 
 from .helpers import RosterTestCase
 
@@ -27,6 +28,33 @@ class QueryCountTests(RosterTestCase):
         for i in range(40):
             self.person(f"测试{i}", org=self.w.branch_a2 if i % 2 else self.w.branch_b1, unit=unit)
         self.assertEqual(self.count("/members/", sort="org"), few)
+
+    def test_the_list_as_it_opens_costs_the_same_for_two_people_as_for_forty(self):
+        self.login_as(self.w.staff)
+        few = self.count("/members/")
+        for i in range(40):
+            self.person(f"测试{i}", org=self.w.branch_a2 if i % 2 else self.w.branch_b1)
+        self.assertEqual(self.count("/members/"), few)
+
+    def test_a_search_costs_the_same_for_two_matches_as_for_forty(self):
+        self.login_as(self.w.staff)
+        for i in range(2):
+            self.person(f"欧阳{i}", org=self.w.branch_b1)
+        few = self.count("/members/", q="欧阳")
+        for i in range(2, 40):
+            self.person(f"欧阳{i}", org=self.w.branch_a2)
+        response = self.client.get("/members/", {"q": "欧阳"})
+        self.assertContains(response, "欧阳39")
+        self.assertEqual(response.context["page"].paginator.count, 40)
+        self.assertEqual(self.count("/members/", q="欧阳"), few)
+
+    def test_forty_more_organizations_to_pick_from_cost_no_query(self):
+        self.login_as(self.w.staff)
+        few = self.count("/members/")
+        for i in range(40):
+            make_org(f"B1{i:02d}", f"测试第{i}党支部", OrgKind.BRANCH, self.w.org_b)
+        self.assertContains(self.client.get("/members/"), 'value="B139">')
+        self.assertEqual(self.count("/members/"), few)
 
     def test_the_export_costs_the_same_for_two_people_as_for_forty(self):
         self.login_as(self.w.staff)

@@ -160,3 +160,26 @@ class CalendarPageTests(StudyTestCase):
         self.assertIn("组织生活逾期缺项：2 个组织", text)
         self.assertIn("A01 市财政局第一党支部：党员大会（第一季度）、党课（第一季度）、主题党日（1月）", text)
         self.assertNotIn("市教育局", text)
+
+
+class CalendarQueryCountTests(StudyTestCase):
+    def count(self, url: str, **params) -> int:
+        from django.db import connection
+        from django.test.utils import CaptureQueriesContext
+
+        with CaptureQueriesContext(connection) as ctx:
+            response = self.client.get(url, params)
+        self.assertEqual(response.status_code, 200)
+        return len(ctx.captured_queries)
+
+    def test_the_committees_summary_costs_the_same_for_three_branches_as_for_thirty_three(self):
+        from dangjian.core.testing import make_org
+
+        self.login_as(self.w.staff)
+        self.client.get("/")  # the login's first request writes the session's activity
+        few = self.count(reverse("study:calendar"), org="GW", year=2024)
+        for i in range(30):
+            make_org(f"T{i:02d}", f"测试第{i}党支部", OrgKind.BRANCH, self.w.org_b)
+        r = self.client.get(reverse("study:calendar"), {"org": "GW", "year": 2024})
+        self.assertContains(r, "测试第0党支部")
+        self.assertEqual(self.count(reverse("study:calendar"), org="GW", year=2024), few)
