@@ -11,7 +11,7 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from dangjian.accounts.models import ActivationCode, SecurityPolicy, User
-from dangjian.core.bulk import bulk_insert, insert_rows, next_ids
+from dangjian.core.bulk import bulk_insert, foreign_keys_checked_at_end, insert_rows, next_ids
 from dangjian.core.testing import BaseTestCase, make_id_number
 from dangjian.orgs.models import Organization
 from dangjian.people.models import Member, Post
@@ -167,3 +167,23 @@ class InsertRowsTests(BaseTestCase):
     def test_it_refuses_a_name_that_is_no_column(self) -> None:
         with self.assertRaises(ValueError):
             insert_rows(Member, ["posts"], [])
+
+
+class ForeignKeysCheckedAtEndTests(BaseTestCase):
+    def post_row(self, member_id: int) -> tuple:
+        [pk] = next_ids(Post, 1)
+        return (pk, member_id, self.w.branch_a1.pk, "委员", dt.date(2024, 1, 1))
+
+    def test_it_keeps_the_rows_that_point_at_something(self) -> None:
+        with transaction.atomic(), foreign_keys_checked_at_end():
+            insert_rows(Post, ["id", "member_id", "org_id", "title", "started_on"], [self.post_row(self.w.person_a.pk)])
+        self.assertTrue(Post.objects.filter(member=self.w.person_a, title="委员").exists())
+
+    def test_a_dangling_reference_writes_nothing(self) -> None:
+        if connection.vendor != "postgresql":
+            self.skipTest("SQLite checks foreign keys at COMMIT, which a test case never reaches")
+        count = Post.objects.count()
+        with self.assertRaises(IntegrityError), transaction.atomic(), foreign_keys_checked_at_end() as moved:
+            self.assertTrue(moved)  # the suite's PostgreSQL user is a superuser
+            insert_rows(Post, ["id", "member_id", "org_id", "title", "started_on"], [self.post_row(987_654)])
+        self.assertEqual(Post.objects.count(), count)
