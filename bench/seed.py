@@ -16,6 +16,7 @@ from __future__ import annotations
 import argparse
 import cProfile
 import os
+import signal
 import sys
 import time
 from collections import defaultdict
@@ -80,15 +81,25 @@ def main() -> int:
     started = time.perf_counter()
     if profiler:
         profiler.enable()
-    result = builder.seed(scale=args.scale, seed=args.seed, progress=lambda line: print(line, flush=True))
+    # Stopped by `timeout` (SIGTERM): still print how far it got and where the time went.
+    signal.signal(signal.SIGTERM, lambda *_: (_ for _ in ()).throw(KeyboardInterrupt()))
+    progress = lambda line: print(f"{time.perf_counter() - started:8.1f} s {line}", flush=True)  # noqa: E731
+    try:
+        result = builder.seed(scale=args.scale, seed=args.seed, progress=progress)
+    except KeyboardInterrupt:
+        print(f"\n中断：{time.perf_counter() - started:.1f} 秒时停止（已提交的工委见上）")
+        result = None
     if profiler:
         profiler.disable()
         profiler.dump_stats(args.profile)
     total = time.perf_counter() - started
 
-    print(f"\n共 {total:.1f} 秒（其中 seed() 报告 {result.seconds:.1f} 秒）；{result.people} 人")
+    if result is not None:
+        print(f"\n共 {total:.1f} 秒（其中 seed() 报告 {result.seconds:.1f} 秒）；{result.people} 人")
     for name, s in sorted(seconds.items(), key=lambda kv: -kv[1]):
         print(f"  {s:8.1f} s  {name}")
+    if result is None:
+        return 0
     rest = total - sum(seconds.values())
     print(f"  {rest:8.1f} s  (other: transactions, statistics refresh, audit)")
     print("\n最大的表：")

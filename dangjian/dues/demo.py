@@ -24,6 +24,7 @@ from django.db.models import Model
 from django.utils import timezone
 
 from dangjian.core import bulk, dbstats, registry, tree
+from dangjian.core.bulk import bulk_insert
 from dangjian.core.seeding import SeedContext
 from dangjian.orgs.models import Organization, OrgKind
 from dangjian.people.selectors.for_apps import PARTY_STATUSES, people_in
@@ -165,7 +166,7 @@ def seed_dues(ctx: SeedContext) -> None:
     bulk.analyze(Payment)  # the sum below reads them back: planned as if the table were empty, it takes 20 s
     totals_rebuild(year, ctx.root)  # the ledgers' monthly totals (MonthTotal) of the payments just written
     remittances = _remittances(ctx, collected)
-    Remittance.objects.bulk_create(remittances, batch_size=1000)
+    bulk_insert(Remittance, remittances, batch_size=1000)
     ctx.counts["党费上缴记录"] = len(remittances)
 
 
