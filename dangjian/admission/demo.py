@@ -20,6 +20,7 @@ from collections import defaultdict
 from typing import Any
 
 from dangjian.core import crypto, idcard, scoping
+from dangjian.core.bulk import bulk_insert
 from dangjian.core.masking import mask_id_number
 from dangjian.core.seeding import SeedContext
 from dangjian.orgs.models import Organization, OrgKind, add_years
@@ -60,10 +61,10 @@ class _Writer:
                 step.case_id = case.pk
                 rows.append(step)
                 people.append((len(rows) - 1, ids))
-        Step.objects.bulk_create(rows, batch_size=1000)
+        bulk_insert(Step, rows, batch_size=1000)
         through = Step.people.through
         links = [through(step_id=rows[i].pk, member_id=m) for i, ids in people for m in ids]
-        through.objects.bulk_create(links, batch_size=1000)
+        bulk_insert(through, links, batch_size=1000)
         return len(rows)
 
 

@@ -21,6 +21,7 @@ from decimal import Decimal
 from django.utils import timezone
 
 from dangjian.accounts.models import Role, User
+from dangjian.core.bulk import bulk_insert
 from dangjian.core.seeding import SeedContext
 
 from . import services
@@ -96,7 +97,7 @@ def seed_assessment(ctx: SeedContext) -> None:
                     reviewed_at=_at(today - dt.timedelta(days=25)) if is_self else None,
                 )  # fmt: skip
             )
-    Mark.objects.bulk_create(marks, batch_size=1000)
+    bulk_insert(Mark, marks, batch_size=1000)
 
     result_set = services.results_compute(scheme=scheme, now=_at(today - dt.timedelta(days=20)))
     notice_day = today - dt.timedelta(days=14)

@@ -19,6 +19,7 @@ import uuid
 from django.utils import timezone
 
 from dangjian.core import scoping
+from dangjian.core.bulk import bulk_insert
 from dangjian.core.registry import figures_changed
 from dangjian.core.seeding import SeedContext
 from dangjian.orgs.models import Organization, OrgKind
@@ -157,17 +158,17 @@ def _write(
     rng: random.Random, round_: Round, subjects: list[Subject], evaluators: list[Evaluator], ballots: list[list[str]]
 ) -> int:
     """Write the round's rows in a few bulk statements; returns the marks written."""
-    Subject.objects.bulk_create(subjects, batch_size=500)
-    Evaluator.objects.bulk_create(evaluators)
+    bulk_insert(Subject, subjects, batch_size=500)
+    bulk_insert(Evaluator, evaluators)
     rows = [Ballot(id=uuid.UUID(int=rng.getrandbits(128), version=4), round=round_) for _ in ballots]
-    Ballot.objects.bulk_create(rows)
+    bulk_insert(Ballot, rows)
     marks = [
         Mark(id=uuid.UUID(int=rng.getrandbits(128), version=4), ballot=b, subject=s, grade=grades[i])
         for b, grades in zip(rows, ballots, strict=True)
         for i, s in enumerate(subjects)
     ]
     rng.shuffle(marks)
-    Mark.objects.bulk_create(marks, batch_size=2000)
+    bulk_insert(Mark, marks, batch_size=2000)
     return len(marks)
 
 

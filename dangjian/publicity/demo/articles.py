@@ -20,6 +20,7 @@ from django.utils import timezone
 
 from dangjian.accounts.models import Role, RoleAssignment, User
 from dangjian.core import scoping
+from dangjian.core.bulk import bulk_insert
 from dangjian.core.seeding import SeedContext
 from dangjian.orgs.models import Organization, OrgKind
 
@@ -119,8 +120,8 @@ def seed_publicity(ctx: SeedContext) -> None:
     articles, events = _articles(ctx, rng, years, sources, columns, specials, editor, reviewer, volume["articles"])
     reports, steps = report_rows(ctx, rng, years, top, editor, reviewer, volume["reports"])
     papers, paper_steps = paper_rows(ctx, rng, years, top, editor, reviewer, volume)
-    ArticleEvent.objects.bulk_create(events, batch_size=2000)
-    Step.objects.bulk_create(steps + paper_steps, batch_size=2000)
+    bulk_insert(ArticleEvent, events, batch_size=2000)
+    bulk_insert(Step, steps + paper_steps, batch_size=2000)
     _blocked_drafts(ctx, rng, top, columns[ChannelKind.SITE][0], editor)
 
     published = sum(1 for a in articles if a.status == Status.PUBLISHED)
@@ -210,7 +211,7 @@ def _articles(
             a.approved_at, a.reviewer = None, None
         if status == Status.DRAFT:
             a.submitted_at, a.scan_verdict, a.scanned_at, a.scanned_hash = None, "", None, ""
-    Article.objects.bulk_create(rows, batch_size=1000)
+    bulk_insert(Article, rows, batch_size=1000)
     # auto_now(_add) stamped them all with today; give them their own days.
     for a in rows:
         a.created_at = CREATED[id(a)]
@@ -283,7 +284,8 @@ def _blocked_drafts(
         outcome = gate.check(article, opts)
         article.save()
         now = timezone.make_aware(dt.datetime.combine(ctx.today, dt.time(9, rng.randint(0, 59))))
-        ArticleEvent.objects.bulk_create(
+        bulk_insert(
+            ArticleEvent,
             [
                 ArticleEvent(article=article, action=ArticleEvent.Action.CREATED, actor=editor, at=now),
                 ArticleEvent(
@@ -298,5 +300,5 @@ def _blocked_drafts(
                         ]
                     },
                 ),
-            ]
+            ],
         )

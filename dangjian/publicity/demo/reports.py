@@ -12,6 +12,7 @@ from typing import Any
 from django.utils import timezone
 
 from dangjian.accounts.models import User
+from dangjian.core.bulk import bulk_insert
 from dangjian.core.seeding import SeedContext
 from dangjian.orgs.models import Organization
 
@@ -77,7 +78,7 @@ def report_rows(
             r.submitted_at = None
         if status == ReportStatus.RETURNED and r.submitted_at is not None:
             r.returned_at = r.submitted_at + dt.timedelta(days=1)
-    InfoReport.objects.bulk_create(rows, batch_size=1000)
+    bulk_insert(InfoReport, rows, batch_size=1000)
     steps: list[Step] = []
     for r in rows:
         steps += _steps("info_report", r, editor, staff, r.submitted_at, r.sent_at)
@@ -161,7 +162,7 @@ def paper_rows(
                     p.award_level, p.award_name = rng.choice(awards[:3]), "全区机关党建优秀案例"
                     p.awarded_on = day + dt.timedelta(days=60)
                 rows.append(p)
-    Paper.objects.bulk_create(rows, batch_size=500)
+    bulk_insert(Paper, rows, batch_size=500)
     steps: list[Step] = []
     for p in rows:
         steps += _steps("paper", p, editor, staff, p.submitted_at, p.sent_at)

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
+from dangjian.core.bulk import bulk_insert
 from dangjian.core.seeding import SeedContext
 from dangjian.people.models import Member
 
@@ -275,7 +276,7 @@ def seed_activities(
         if rng.random() < 0.2:
             builder.activity(brigade, today + dt.timedelta(days=rng.randint(10, 40)), pairing, draft=True)
 
-    Activity.objects.bulk_create(builder.activities, batch_size=BATCH)
+    bulk_insert(Activity, builder.activities, batch_size=BATCH)
     signups = [p for _, rows in builder.signups for p in rows]
     first = next_id(Participation)
     for i, p in enumerate(signups):
