@@ -1,14 +1,14 @@
-"""The member list's long parts, built in Python (as the organization tree is, orgs.tree_html).
+"""The member list's rows, built in Python (as the organization tree is, orgs.tree_html).
 
-The organization filter offers every organization the user sees (a committee: 1,150), and a
-page holds fifty people: as template loops, with a lookup, a comparison and a filter per line,
-they cost more than every query behind the page. The markup is the templates'; names, titles
+A page holds fifty people: as a template loop, with lookups, comparisons and filters per cell,
+they cost more than every query behind the page (the organization filter is the search box of
+{% org_picker %}, not a 1,150-option select). The markup is the templates'; names, titles
 and codes come from users and go through `escape`.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 
 from django.urls import reverse
 from django.utils.html import escape
@@ -21,15 +21,6 @@ STATUS_BADGES: dict[str, str] = {
     Status.PROBATIONARY: "text-bg-warning",
     Status.ACTIVIST: "text-bg-info",
 }  # anything else: text-bg-secondary (people/_status_badge.html)
-
-
-def org_options(choices: Sequence[tuple[str, str]], selected: str) -> SafeString:
-    """The <option>s of the organization filter, SELECTED (a code) marked."""
-    parts = []
-    for code, label in choices:
-        mark = " selected" if code == selected else ""
-        parts.append(f'<option value="{escape(code)}"{mark}>{escape(label)}</option>')
-    return mark_safe("".join(parts))  # codes and names escaped above
 
 
 def _day(value: object) -> str:

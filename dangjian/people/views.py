@@ -106,8 +106,6 @@ def member_list(request: HttpRequest) -> HttpResponse:
             status_choices=Status.choices,
             rank_choices=CadreRank.choices,
             ethnicities=selectors.ethnicities_for(user=request.user),
-            org_choices=(choices := selectors.org_choices_for(user=request.user)),
-            org_options=list_html.org_options(choices, filters.org_code),
             can_add=True,
         )
         response = render(request, "people/list.html", context)

@@ -182,19 +182,6 @@ def ethnicities_for(*, user: Any) -> list[str]:
     return registry.kernel_cached("people.ethnicities", (_scope_of(user),), found)
 
 
-def org_choices_for(*, user: Any) -> list[tuple[str, str]]:
-    """(code, indented name) of every organization USER sees, in tree order, for subtree pickers."""
-
-    def found() -> list[tuple[str, str]]:
-        orgs = list(scoping.visible_orgs(user).order_by("path").values_list("code", "name", "depth"))
-        if not orgs:
-            return []
-        top = min(depth for _, _, depth in orgs)
-        return [(code, "\u3000" * (depth - top) + name) for code, name, depth in orgs]
-
-    return registry.kernel_cached("people.org_choices", (scoping.scope_paths(user),), found)
-
-
 def member_detail(*, request: HttpRequest, pk: int) -> Member:
     """One person REQUEST's user may see (a recorded 404 otherwise)."""
     visible = scoping.visible_members(request.user).select_related("org", "unit")
