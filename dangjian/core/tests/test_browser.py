@@ -156,3 +156,43 @@ class CommitteeStaffInBrowserTests(bs.BrowserTestCase):
         path = folder / "人员名册.xlsx"
         path.write_bytes(bs.member_workbook(rows))
         return str(path)
+
+
+@pytest.mark.browser
+@pytest.mark.skipif(_skip_reason is not None, reason=_skip_reason or "")
+class OrgPickerInBrowserTests(CommitteeStaffInBrowserTests):
+    """The member list's organization filter when the committee has more organizations than a
+    select holds (orgs.picker.SELECT_MAX, lowered here): type, pick, the list narrows."""
+
+    def setUp(self) -> None:
+        super().setUp()
+        from unittest import mock
+
+        patcher = mock.patch("dangjian.orgs.picker.SELECT_MAX", 3)
+        patcher.start()
+        self.addCleanup(patcher.stop)
+
+    def test_it_narrows_the_member_list_to_the_organization_picked(self) -> None:
+        self.log_in_as_staff()
+        page = self.page
+        page.goto(self.url("people:list"))
+        expect(page.get_by_role("link", name="巴特尔")).to_be_visible()
+        box = page.get_by_role("combobox", name="所在组织（含下级）")
+        box.click()
+        box.press_sequentially("教育局")
+        option = page.get_by_role("option", name=re.compile("市教育局第一党支部"))
+        expect(option).to_be_visible()
+        bs.screenshot(page, "09-org-picker.png")
+        option.click()
+        page.wait_for_url(re.compile(r"[?&]org=B01"))
+        expect(page.get_by_role("link", name="巴特尔")).to_be_visible()
+        expect(page.get_by_role("link", name="郑金刚")).to_have_count(0)
+        expect(box).to_have_value("市教育局第一党支部")
+        box.fill("")  # emptied: every organization again
+        page.wait_for_url(re.compile(r"/members/$"))
+        expect(page.get_by_role("link", name="郑金刚")).to_be_visible()
+        self.assertEqual(self.broken_assets, [])
+
+    # The inherited tests run once, in the class above.
+    test_it_walks_from_login_to_a_roster_import = None  # type: ignore[assignment]
+    test_it_fits_the_member_list_on_a_phone = None  # type: ignore[assignment]
