@@ -1,7 +1,7 @@
 """Time seed_demo into the database of DATABASE_URL, seeder by seeder (issue 16 §2).
 
-    DATABASE_URL=postgres://… .venv/bin/python bench/seed.py [--scale city] [--seed 1] [--profile FILE]
-    bash bench/seed-postgres.sh --scale province      # the same on a throwaway PostgreSQL
+    DATABASE_URL=postgres://… .venv/bin/python bench/seeding/seed.py [--scale city] [--seed 1] [--profile FILE]
+    bash bench/seeding/postgres.sh --scale province      # the same on a throwaway PostgreSQL
 
 The database must be migrated and hold no organizations (seed_demo refuses
 otherwise). Prints the seconds of the kernel's part (units, organizations,
@@ -23,7 +23,7 @@ from collections import defaultdict
 from pathlib import Path
 from typing import Any
 
-BASE = Path(__file__).resolve().parent.parent
+BASE = Path(__file__).resolve().parent.parent.parent
 
 
 def main() -> int:
@@ -33,6 +33,9 @@ def main() -> int:
     parser.add_argument("--profile", help="把 cProfile 结果写入该文件")
     parser.add_argument("--tables", type=int, default=25, help="列出最大的若干张表")
     args = parser.parse_args()
+    if not os.environ.get("DATABASE_URL"):
+        # Never the default database (var/dangjian.sqlite3): it may hold someone's work.
+        parser.error("请设置 DATABASE_URL（一个已迁移的空数据库），或使用 bash bench/seeding/postgres.sh")
 
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
     os.environ["DANGJIAN_ENV"] = "development"
