@@ -10,9 +10,9 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from django.db import connection, models
+from django.db import models
 
-from dangjian.core import tree
+from dangjian.core import bulk, tree
 from dangjian.orgs.models import Organization, OrgKind
 from dangjian.people.models import Member, Post, Status
 
@@ -20,7 +20,6 @@ from ..models import Mark
 from ..selectors.people import COMMITTEE_TITLES
 
 PARTY = (Status.FULL, Status.PROBATIONARY)
-CHUNK = 20_000
 
 EXCUSES = ("公务出差", "因病请假", "参加上级调训", "休假", "家中有事请假", "外出执行任务", "值班值守")
 ABSENCES = ("未请假缺席", "临时公务未能参加", "联系不上")
@@ -150,31 +149,12 @@ def weekday_on_or_after(day: dt.date) -> dt.date:
 
 
 def insert(model: type[models.Model], columns: Sequence[str], rows: Iterable[Sequence[Any]]) -> int:
-    """INSERT ROWS (tuples in COLUMNS order, dates as dates) with one prepared statement: no model objects.
+    """INSERT ROWS (tuples in COLUMNS order, dates as dates) without model objects: COPY on
+    PostgreSQL, prepared statements elsewhere (core.bulk.insert_rows).
 
     For the million attendance rows; parents go through bulk_create, which gives back their keys.
     """
-    meta = model._meta
-    quote = connection.ops.quote_name
-    fields = [_concrete(meta.get_field(c)) for c in columns]
-    sql = (
-        f"INSERT INTO {quote(meta.db_table)} ({', '.join(quote(_column(f)) for f in fields)}) "
-        f"VALUES ({', '.join(['%s'] * len(fields))})"
-    )
-    adapters = [_adapter(f) for f in fields]
-    plain = not any(adapters)
-    total, batch = 0, []
-    with connection.cursor() as cursor:
-        for row in rows:
-            batch.append(row if plain else [a(v) if a else v for a, v in zip(adapters, row, strict=True)])
-            if len(batch) >= CHUNK:
-                cursor.executemany(sql, batch)
-                total += len(batch)
-                batch = []
-        if batch:
-            cursor.executemany(sql, batch)
-            total += len(batch)
-    return total
+    return bulk.insert_rows(model, columns, rows)
 
 
 def insert_keyed(model: type[models.Model], columns: Sequence[str], rows: Sequence[Sequence[Any]]) -> list[int]:
@@ -189,29 +169,3 @@ def insert_keyed(model: type[models.Model], columns: Sequence[str], rows: Sequen
     if len(keys) != len(rows):
         raise RuntimeError(f"{model.__name__}: inserted {len(rows)} rows, found {len(keys)}")
     return keys
-
-
-def _concrete(f: models.Field | models.ForeignObjectRel) -> models.Field:
-    """A column's field (a reverse relation has no column to insert into)."""
-    if not isinstance(f, models.Field) or f.column is None:
-        raise TypeError(f"{f.name} is not a column")
-    return f
-
-
-def _column(f: models.Field) -> str:
-    column = f.column
-    if column is None:
-        raise TypeError(f"{f.name} is not a column")
-    return column
-
-
-def _adapter(f: models.Field) -> Any:
-    if isinstance(f, models.DateTimeField):
-        return connection.ops.adapt_datetimefield_value
-    if isinstance(f, models.DateField):
-        return connection.ops.adapt_datefield_value
-    if isinstance(f, models.TimeField):
-        return connection.ops.adapt_timefield_value
-    if isinstance(f, models.DecimalField):
-        return lambda v: connection.ops.adapt_decimalfield_value(v, f.max_digits, f.decimal_places)
-    return None
