@@ -92,6 +92,10 @@ def main() -> int:
     except KeyboardInterrupt:
         print(f"\n中断：{time.perf_counter() - started:.1f} 秒时停止（已提交的工委见上）")
         result = None
+    except Exception:
+        for name, s in sorted(seconds.items(), key=lambda kv: -kv[1]):
+            print(f"  {s:8.1f} s  {name}")
+        raise
     if profiler:
         profiler.disable()
         profiler.dump_stats(args.profile)

@@ -149,6 +149,8 @@ def seed_transfers(ctx: SeedContext) -> None:
 
     # ------------------------------------------------------------ letters in
     taken = set(Member.everyone.values_list("id_number_digest", flat=True))
+    # (number, origin) is unique: the committees of the province scale draw the same numbers.
+    serial = "" if ctx.committee_index == 0 else f"{ctx.committee_index + 1}-"
     incoming: list[InLetter] = []
     newcomers: list[Member] = []
     places: list[Organization] = []
@@ -170,7 +172,7 @@ def seed_transfers(ctx: SeedContext) -> None:
             joined = dt.date(min(born.year + rng.randint(19, 30), year - 2), rng.randint(1, 12), 1)
         phone = f"13{rng.randint(0, 9)}{rng.randint(10000000, 99999999)}"
         inl = InLetter(
-            number=f"{rng.choice(('晋', '冀', '陕', '辽', '宁'))}组转〔{year}〕{rng.randint(1, 300)}号-{i + 1}",
+            number=f"{rng.choice(('晋', '冀', '陕', '辽', '宁'))}组转〔{year}〕{rng.randint(1, 300)}号-{serial}{i + 1}",
             origin_name=rng.choice(ORIGINS), origin_contact=f"0{rng.randint(10, 999)}-{rng.randint(2000000, 8999999)}",
             received_on=received, org=root, name=name, gender="M" if male else "F", ethnicity="汉族", birth_date=born,
             party_status=Status.PROBATIONARY if probationary else Status.FULL, joined_party_on=joined,
