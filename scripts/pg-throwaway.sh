@@ -1,0 +1,58 @@
+# A throwaway PostgreSQL, sourced by scripts/test-postgres.sh and bench/seeding/postgres.sh:
+#   source scripts/pg-throwaway.sh; pg_throwaway_start "-c fsync=off ..."
+# makes a new cluster in a temporary folder (PG_DIR), listening only on a Unix socket there,
+# run as the postgres user when we are root (initdb refuses root), exports DATABASE_URL for it,
+# and stops it and removes the folder on exit, whatever happens. Run from the checkout's root.
+
+find_pg_bin() {
+    local dir
+    for dir in /usr/lib/postgresql/15/bin /usr/lib/postgresql/*/bin; do
+        if [ -x "$dir/initdb" ] && [ -x "$dir/pg_ctl" ]; then
+            echo "$dir"
+            return 0
+        fi
+    done
+    if command -v initdb >/dev/null && command -v pg_ctl >/dev/null; then
+        dirname "$(command -v initdb)"
+        return 0
+    fi
+    return 1
+}
+
+pg_throwaway_cleanup() {
+    "${AS_PG[@]}" "$PG_BIN/pg_ctl" -D "$PG_DIR/data" -m immediate stop >/dev/null 2>&1 || true
+    rm -rf "$PG_DIR"
+}
+
+# $1: the server's settings (-c name=value …) besides the socket's.
+pg_throwaway_start() {
+    PG_BIN=$(find_pg_bin) || {
+        bash scripts/apt-install.sh postgresql
+        PG_BIN=$(find_pg_bin)
+    }
+    AS_PG=()
+    if [ "$(id -u)" -eq 0 ]; then
+        AS_PG=(runuser -u postgres --)
+    fi
+    PG_DIR=$(mktemp -d "${TMPDIR:-/tmp}/dangjian-pg.XXXXXX")
+    trap pg_throwaway_cleanup EXIT
+    trap 'exit 130' INT TERM
+    if [ "$(id -u)" -eq 0 ]; then
+        chown postgres: "$PG_DIR"
+    fi
+    "${AS_PG[@]}" "$PG_BIN/initdb" -D "$PG_DIR/data" --auth=trust -U postgres \
+        --encoding=UTF8 --locale=C.UTF-8 >"$PG_DIR/initdb.log" 2>&1 || {
+        cat "$PG_DIR/initdb.log" >&2
+        exit 1
+    }
+    "${AS_PG[@]}" "$PG_BIN/pg_ctl" -D "$PG_DIR/data" -l "$PG_DIR/server.log" -w -o \
+        "-c listen_addresses='' -k $PG_DIR $1" start >/dev/null || {
+        cat "$PG_DIR/server.log" >&2
+        exit 1
+    }
+    # The socket folder goes in the host part, percent-encoded, which
+    # dj-database-url turns into HOST=/that/folder.
+    local host
+    host=$(.venv/bin/python -c 'import sys, urllib.parse; print(urllib.parse.quote(sys.argv[1], safe=""))' "$PG_DIR")
+    export DATABASE_URL="postgres://postgres@${host}/postgres"
+}
