@@ -229,10 +229,9 @@ def check_row(row: OrgRow) -> list[Finding]:
     if org.kind != OrgKind.GROUP and row.secretary is None:
         out.append((NO_SECRETARY, "未登记现任书记（党内职务为“书记”且未免职）"))
 
+    texts = _rule_texts(c)  # the settings read once for the row, not once per finding
     return [
-        Finding(
-            code=code, org_code=org.code, org_name=org.name, message=message, rule=rule_text(code), org_path=org.path
-        )
+        Finding(code=code, org_code=org.code, org_name=org.name, message=message, rule=texts[code], org_path=org.path)
         for code, message in out
     ]
 

@@ -78,7 +78,7 @@ class Term:
 def term_of(org: Organization, election: Election | None, extensions: list[TermExtension], as_of: dt.date) -> Term:
     """The term of ORG on AS_OF, given its latest election by then and the delays approved for it."""
     cfg = OrgsSettings.current()
-    org_years = org.effective_term_years
+    org_years = org.term_years or cfg.term_years.get(org.kind)  # org.effective_term_years, settings read once
     if org_years is None:
         return Term(status=TermStatus.NOT_APPLICABLE, as_of=as_of)
     if election is None:

@@ -40,33 +40,64 @@ def _line(row: OrgRow, url: str, kind_label: str, has_children: bool) -> str:
     )
 
 
-def render_tree(rows: list[OrgRow], *, expand_all: bool = False) -> SafeString:
+# Levels the default tree renders: the roots (open) and their children. A node of the last rendered
+# level that has children is a closed <details> whose list htmx fills from its children endpoint
+# when first opened; without JavaScript that list holds a link to the organization's page.
+DEFAULT_DEPTH = 2
+
+
+def render_tree(rows: list[OrgRow], *, expand_all: bool = False, depth: int = DEFAULT_DEPTH) -> SafeString:
     """ROWS (path order, each with .parent and .children) as nested lists.
 
-    A node with children opens <li><details><summary>…</summary><ul>; a leaf
-    is one <li>, after which as many levels close as the walk climbs. Roots
-    (level 0) start open, or every node with EXPAND_ALL.
+    A node with children is <li><details><summary>…</summary><ul>…</ul></details></li>;
+    a leaf is one <li>. Rows whose parent is not among ROWS are the top level
+    (level 0, open). With EXPAND_ALL every node is rendered and open; otherwise
+    only levels below DEPTH are rendered, and the nodes of level DEPTH - 1 with
+    children load theirs on demand.
     """
     if not rows:
         return mark_safe("")
     url_pattern = reverse("orgs:detail", args=["__code__"])
+    children_pattern = reverse("orgs:children", args=["__code__"])
     labels: dict[str, str] = {}
-    levels: dict[str, int] = {}
-    for row in rows:
-        levels[row.org.path] = levels[row.parent.org.path] + 1 if row.parent else 0
-    parts = ["<ul>"]
-    for i, row in enumerate(rows):
+    present = {row.org.path for row in rows}
+    last_level = None if expand_all else depth - 1
+    parts: list[str] = []
+
+    def node(row: OrgRow, level: int) -> None:
         org = row.org
         if org.kind not in labels:
             labels[org.kind] = org.get_kind_display()
-        url = url_pattern.replace("__code__", quote(org.code))
-        level = levels[org.path]
-        if row.children:
-            is_open = " open" if expand_all or level == 0 else ""
-            parts.append(f"<li><details{is_open}><summary>{_line(row, url, labels[org.kind], True)}</summary><ul>")
-        else:
+        code = quote(org.code)
+        url = url_pattern.replace("__code__", code)
+        if not row.children:
             parts.append(f'<li class="ps-3">{_line(row, url, labels[org.kind], False)}</li>')
-            next_level = levels[rows[i + 1].org.path] if i + 1 < len(rows) else 0
-            parts.append("</ul></details></li>" * max(0, level - next_level))
+            return
+        line = _line(row, url, labels[org.kind], True)
+        if last_level is not None and level >= last_level:
+            # Children on demand: htmx swaps the placeholder for the next level on first opening.
+            parts.append(
+                f'<li><details hx-get="{children_pattern.replace("__code__", code)}" hx-trigger="toggle once" '
+                f'hx-target="find ul" hx-swap="innerHTML"><summary>{line}</summary>'
+                f'<ul><li class="ps-3 small text-muted"><a href="{url}">下级组织 {len(row.children)} 个</a></li>'
+                "</ul></details></li>"
+            )
+            return
+        is_open = " open" if expand_all or level == 0 else ""
+        parts.append(f"<li><details{is_open}><summary>{line}</summary><ul>")
+        for child in row.children:
+            node(child, level + 1)
+        parts.append("</ul></details></li>")
+
+    parts.append("<ul>")
+    for row in rows:
+        if row.parent is None or row.parent.org.path not in present:
+            node(row, 0)
     parts.append("</ul>")
     return mark_safe("".join(parts))  # names and codes escaped in _line
+
+
+def render_children(parent: OrgRow) -> SafeString:
+    """The items of PARENT's list: its children, each with children of its own loading on demand."""
+    html = render_tree(parent.children, depth=1)
+    return mark_safe(html[len("<ul>") : -len("</ul>")])  # the <ul> is already on the page

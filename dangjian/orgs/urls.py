@@ -34,6 +34,7 @@ urlpatterns = [
     path("records/overdue/", lists.overdue, name="overdue"),
     *import_urlpatterns(IMPORT),
     path("<str:code>/", tree.detail, name="detail"),
+    path("<str:code>/children/", tree.children, name="children"),
     path("<str:code>/move/", tree.move, name="move"),
     path("<str:code>/elections/", tree.election_record, name="election_record"),
     path("<str:code>/extensions/", tree.term_extend, name="term_extend"),

@@ -30,6 +30,7 @@ ROWS = {
     # The picker's search: anyone logged in, each finding only the organizations they see.
     "orgs:pick": row("/orgs/pick/?q=A0", anonymous=302, others=200),
     "orgs:detail": page("/orgs/A01/", **IN_A),
+    "orgs:children": page("/orgs/A01/children/", **IN_A),
     # Write routes get an empty POST: those allowed see the form's errors.
     "orgs:move": page("/orgs/A01/move/", method="POST", **IN_A),
     "orgs:election_record": page("/orgs/A01/elections/", method="POST", **IN_A),

@@ -39,11 +39,15 @@ class KeptTreeTests(TransactionTestCase):
         self.client.force_login(self.w.staff)
         html, _ = self.get("/orgs/")
         self.assertIn("党员 <strong>2</strong>", html)  # the committee: 张建国 and 李红梅
+        children, _ = self.get("/orgs/B/children/")  # kept too
+        self.assertNotIn("市教育局第二党支部", children)
         MemberFactory.create(name="王新", org=self.w.branch_b1)
         make_org("B02", "市教育局第二党支部", OrgKind.BRANCH, self.w.org_b)
         html, _ = self.get("/orgs/")
         self.assertIn("党员 <strong>3</strong>", html)
-        self.assertIn("市教育局第二党支部", html)
+        self.assertIn("下级组织 2 个", html)  # B's, whose children come on demand
+        children, _ = self.get("/orgs/B/children/")
+        self.assertIn("市教育局第二党支部", children)
         page, _ = self.get("/orgs/B/")
         self.assertIn("市教育局第二党支部", page)
         self.assertIn("王新", page)

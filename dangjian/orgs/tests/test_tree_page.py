@@ -15,29 +15,37 @@ class TreePageTests(OrgTestCase):
         add_people(self.group, 3)
         add_people(self.w.branch_a1, 2, Status.ACTIVIST)  # on the roster, not party members
 
-    def test_it_shows_every_visible_organization_with_its_counts(self):
+    def test_it_shows_the_top_two_levels_with_their_counts(self):
         self.login_as(self.w.staff)
         r = self.client.get(reverse("orgs:tree"))
         self.assertEqual(r.status_code, 200)
         html = r.content.decode()
-        for name in (
-            "市直属机关工委",
-            "市财政局机关党委",
-            "市财政局第一党支部",
-            "财政局第一党小组",
-            "市教育局第一党支部",
-        ):
+        for name in ("市直属机关工委", "市财政局机关党委", "市教育局机关党委"):
             self.assertIn(name, html)
-        # A01: 8 party members with its group, 5 of them directly
-        self.assertInHTML("<strong>8</strong>", html)
+        # Below the second level nothing is rendered: it comes on demand.
+        for name in ("市财政局第一党支部", "财政局第一党小组", "市教育局第一党支部"):
+            self.assertNotIn(name, html)
+        self.assertIn("党员 <strong>9</strong>", html)  # the committee: 8 in A01 with its group + 李红梅
+        self.assertIn('hx-get="/orgs/A/children/"', html)
+        self.assertIn('hx-get="/orgs/B/children/"', html)
+        self.assertIn('<a href="/orgs/A/">下级组织 2 个</a>', html)  # without JavaScript: the page of A
+
+    def test_expand_all_shows_every_organization_with_its_counts(self):
+        self.login_as(self.w.staff)
+        html = self.client.get(reverse("orgs:tree"), {"expand": "1"}).content.decode()
+        names = ("市直属机关工委", "市财政局机关党委", "市财政局第一党支部", "财政局第一党小组", "市教育局第一党支部")
+        for name in names:
+            self.assertIn(name, html)
+        self.assertInHTML("<strong>8</strong>", html)  # A01: 8 party members with its group, 5 directly
         self.assertIn("（5）", html)
-        self.assertIn("党员 <strong>9</strong>", html)  # the committee: 8 + 李红梅
+        self.assertNotIn("hx-get", html)
+        self.assertEqual(html.count("<details open"), 4)  # GW, A, A01, B (the nodes with children)
 
     def test_it_nests_the_tree_in_collapsible_details(self):
         self.login_as(self.w.staff)
         html = self.client.get(reverse("orgs:tree")).content.decode()
         self.assertEqual(html.count("<details"), html.count("</details>"))
-        self.assertEqual(html.count("<details"), 4)  # GW, A, A01, B (the nodes with children)
+        self.assertEqual(html.count("<details"), 3)  # GW, A, B (A01 is not rendered)
         self.assertIn("<details open>", html)
 
     def test_an_org_admin_sees_only_their_subtree(self):
@@ -63,7 +71,9 @@ class TreePageTests(OrgTestCase):
 
     def test_it_shows_the_number_of_findings_per_organization(self):
         self.login_as(self.w.staff)
-        html = self.client.get(reverse("orgs:tree")).content.decode()
+        html = self.client.get(reverse("orgs:tree"), {"expand": "1"}).content.decode()
+        self.assertIn('href="/orgs/A02/#findings"', html)
+        html = self.client.get(reverse("orgs:children", args=["A"])).content.decode()
         self.assertIn('href="/orgs/A02/#findings"', html)
 
     def test_a_member_or_an_outsider_gets_a_recorded_404(self):

@@ -60,3 +60,11 @@ class TreeQueryCountTests(OrgTestCase):
         self.assertIn("测试第29党支部", html)
         self.assertIn("书记29", html)
         self.assertEqual(self.count("/orgs/A/"), few)
+
+    def test_the_children_of_a_node_cost_the_same_for_two_as_for_thirty_two(self) -> None:
+        self.login_as(self.w.staff)
+        few = self.count("/orgs/A/children/")
+        self.grow(30)
+        html = self.client.get("/orgs/A/children/").content.decode()
+        self.assertIn("测试第29党支部", html)
+        self.assertEqual(self.count("/orgs/A/children/"), few)

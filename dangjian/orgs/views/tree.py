@@ -25,7 +25,7 @@ from .. import compliance, detail_html, selectors, services
 from ..conf import OrgsSettings
 from ..forms import ElectionForm, OrgMoveForm, TermExtensionForm
 from ..models import Organization, OrgKind
-from ..tree_html import render_tree
+from ..tree_html import render_children, render_tree
 
 TREE_MATCH_LIMIT = 100
 
@@ -109,6 +109,26 @@ def _whole_tree(request: HttpRequest, *, expand_all: bool) -> dict[str, Any]:
 
     parts = (scoping.scope_paths(user), expand_all, OrgsSettings.current())
     return registry.kernel_cached("orgs.tree", parts, build)
+
+
+@login_required
+def children(request: HttpRequest, code: str) -> HttpResponse:
+    """The next level under one organization of the tree (htmx fills an opened node with it):
+    each child with its counts and badges, and an on-demand list of its own if it has children."""
+    require_org_viewer(request, "orgs:children")
+    org = visible_org_or_404(request, code)
+
+    def build() -> str:
+        # The children and theirs: a child's checks and its expand control need its own children.
+        orgs = Organization.objects.filter(selectors.subtree_q([org.path]), depth__lte=org.depth + 2)
+        snapshot = selectors.load_snapshot(orgs)
+        parent = snapshot.by_path[org.path]
+        compliance.evaluate(snapshot, parent.children)
+        return str(render_children(parent))
+
+    # Whoever sees ORG sees its whole subtree: the same fragment for everyone.
+    html = registry.kernel_cached("orgs.tree_children", (org.path, OrgsSettings.current()), build)
+    return HttpResponse(html)
 
 
 # ---------------------------------------------------------------- one organization
