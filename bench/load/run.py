@@ -98,6 +98,22 @@ def ensure_seed(scale: str, members: int) -> Path:
     return seed
 
 
+def seed_postgres(scale: str, members: int, env: dict[str, str]) -> None:
+    """Migrate and seed the PostgreSQL database of ENV (LOAD_DATABASE_URL) in a child process."""
+    log(f"演示数据：在 PostgreSQL 上生成 {scale} 规模（migrate + seed_demo + 压测账号）……")
+    started = time.perf_counter()
+    with open(RUN / "seeding.log", "wb") as out:
+        subprocess.run(
+            [PY, str(Path(__file__)), "--prepare", "postgres", "--scale", scale, "--members", str(members)],
+            cwd=BASE,
+            env=env,
+            stdout=out,
+            stderr=subprocess.STDOUT,
+            check=True,
+        )
+    log(f"演示数据：已生成（{time.perf_counter() - started:.0f} 秒）")
+
+
 def prepare(scale: str, members: int) -> None:
     """In a child process whose DATABASE_URL is the new database: migrate, seed, accounts."""
     setup_django()
@@ -110,8 +126,11 @@ def prepare(scale: str, members: int) -> None:
     call_command("seed_demo", "--scale", scale, verbosity=0)
     world.prepare_accounts(members=members)
     with connection.cursor() as cursor:
-        cursor.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-        cursor.execute("PRAGMA optimize")
+        if connection.vendor == "sqlite":
+            cursor.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+            cursor.execute("PRAGMA optimize")
+        else:
+            cursor.execute("ANALYZE")
     connection.close()
 
 
@@ -341,11 +360,19 @@ def main() -> int:
     if args.members < max(args.burst, args.users):
         parser.error("--members 须不少于 --burst 与 --users")
 
-    seed = ensure_seed(args.scale, args.members)
-    shutil.rmtree(RUN, ignore_errors=True)
-    (RUN / "var").mkdir(parents=True)
-    shutil.copyfile(seed, DB)
-    env = django_env(DB, RUN / "var")
+    postgres = os.environ.get("LOAD_DATABASE_URL", "")
+    if postgres:  # bench/load/postgres.sh: a throwaway PostgreSQL, seeded afresh for this run
+        shutil.rmtree(RUN, ignore_errors=True)
+        (RUN / "var").mkdir(parents=True)
+        env = {**os.environ, "DATABASE_URL": postgres, "DANGJIAN_VAR_DIR": str(RUN / "var")}
+        env.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
+        seed_postgres(args.scale, args.members, env)
+    else:
+        seed = ensure_seed(args.scale, args.members)
+        shutil.rmtree(RUN, ignore_errors=True)
+        (RUN / "var").mkdir(parents=True)
+        shutil.copyfile(seed, DB)
+        env = django_env(DB, RUN / "var")
     os.environ.update({k: env[k] for k in ("DATABASE_URL", "DANGJIAN_VAR_DIR", "DJANGO_SETTINGS_MODULE")})
     setup_django()
     targets = RUN / "targets.json"

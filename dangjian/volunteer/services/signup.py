@@ -88,8 +88,11 @@ def signup(*, activity_id: int, member: Member) -> SignupResult:
 
     Signing up again after cancelling puts the volunteer at the end of the line.
     """
-    volunteer = volunteer_register(member=member)
+    # The activity's lock first, then any write: registering a first-time volunteer writes an audit
+    # entry, which takes the audit chain's lock; taken before the activity's, two sign-ups on
+    # PostgreSQL would each hold one and wait for the other (a deadlock, "please retry").
     activity = _lock_activity(activity_id)
+    volunteer = volunteer_register(member=member)
     now = timezone.now()  # taken under the lock, so sign-up times follow the arrival order
     _check_open(activity, member, now)
     existing = Participation.objects.filter(activity=activity, volunteer=volunteer).first()

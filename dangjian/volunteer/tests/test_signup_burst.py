@@ -53,14 +53,16 @@ def _pool_size() -> int:
 
 def patiently(job: Callable[[], object], attempts: int = 5) -> Callable[[], object]:
     """JOB, tried again when SQLite gave up waiting for the write lock (its busy timeout, on a
-    loaded machine): the page tells the volunteer to try again, and nothing was written."""
+    loaded machine): the page tells the volunteer to try again, and nothing was written.
+    PostgreSQL waits for its row locks, so there an OperationalError (a deadlock between two
+    sign-ups, say) is a failure, never retried."""
 
     def run() -> object:
         for attempt in range(attempts):
             try:
                 return job()
             except OperationalError:
-                if attempt == attempts - 1:
+                if attempt == attempts - 1 or connection.vendor != "sqlite":
                     raise
                 connection.close()
         return None
