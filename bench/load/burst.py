@@ -85,10 +85,11 @@ class Burst:
             barrier.wait()
             started = time.perf_counter()
             try:
+                # As the page's button does it (htmx): the answer is the sign-up box, in one round trip.
                 answer = session.post(
                     f"{page}signup/",
                     data={"csrfmiddlewaretoken": token[1]},
-                    headers={"Referer": page, "Connection": "close"},
+                    headers={"Referer": page, "Connection": "close", "HX-Request": "true"},
                     allow_redirects=False,
                     timeout=120,
                 )
@@ -97,24 +98,17 @@ class Burst:
                 with lock:
                     problems.append(f"报名请求失败：{e}")
                 return
-            try:
-                shown = session.get(page, allow_redirects=False, timeout=120)  # where the answer is shown
-            except Exception as e:  # noqa: BLE001
-                with lock:
-                    times.append(elapsed)
-                    problems.append(f"报名后打开活动页失败：{e}")
-                return
             with lock:
                 times.append(elapsed)
-                if answer.status_code != 302:
+                if answer.status_code != 200:
                     problems.append(f"报名 HTTP {answer.status_code}")
                 answers.append(
                     "busy"
-                    if BUSY in shown.text
+                    if BUSY in answer.text
                     else "confirmed"
-                    if "报名成功" in shown.text
+                    if "报名成功" in answer.text
                     else "waiting"
-                    if "候补名单第" in shown.text
+                    if "候补名单第" in answer.text
                     else "other"
                 )
 

@@ -30,6 +30,11 @@ class SignupNotOpen(SignupError):
     message = "该活动未发布或已取消，不能报名。"
 
 
+class ActivityChanging(SignupError):
+    code = "activity_changing"
+    message = "活动的报名信息正在修改，本次未能报名，请刷新页面后再试。"
+
+
 class SignupClosed(SignupError):
     code = "signup_closed"
     message = "报名已于 %(deadline)s 截止。"

@@ -82,3 +82,50 @@ class SignupTests(VolunteerTestCase):
         services.signup_cancel(activity_id=self.activity.pk, member=self.w.person_a)
         again = services.signup(activity_id=same_time.pk, member=self.w.person_a)
         self.assertEqual(again.participation.status, "confirmed")
+
+
+class ChangedBeforeTheLockTests(VolunteerTestCase):
+    """What a sign-up read before taking the lock is checked again under it: an organizer may
+    have cut the places or cancelled the activity in the moment between."""
+
+    def read_then(self, change):
+        """Run CHANGE right after the sign-up's unlocked read of the activity."""
+        import importlib
+        from unittest import mock
+
+        module = importlib.import_module(
+            "dangjian.volunteer.services.signup"
+        )  # (the package exports a function of that name)
+
+        real = module._activity_for_signup
+        calls = []
+
+        def read(activity_id):
+            found = real(activity_id)
+            calls.append(1)
+            if len(calls) == 1:
+                change()
+            return found
+
+        return mock.patch.object(module, "_activity_for_signup", read)
+
+    def test_places_cut_in_between_are_the_places_it_keeps_to(self):
+        from dangjian.volunteer.models import Activity
+
+        activity = make_activity(self.brigade_a, places=2)
+        services.signup(activity_id=activity.pk, member=people(self.w.branch_a1, 1, prefix="甲")[0])
+        with self.read_then(lambda: Activity.objects.filter(pk=activity.pk).update(places=1)):
+            result = services.signup(activity_id=activity.pk, member=self.w.person_a)
+        self.assertEqual(result.participation.status, "waiting")
+        self.assertEqual(result.waiting_position, 1)
+        self.assertEqual(Participation.objects.filter(activity=activity, status="confirmed").count(), 1)
+
+    def test_an_activity_cancelled_in_between_takes_no_sign_up(self):
+        from dangjian.volunteer.models import Activity
+
+        activity = make_activity(self.brigade_a, places=5)
+        cancel = lambda: Activity.objects.filter(pk=activity.pk).update(status=ActivityStatus.CANCELLED)  # noqa: E731
+        with self.read_then(cancel), self.assertRefused("signup_not_open", "不能报名", services.SignupError):
+            services.signup(activity_id=activity.pk, member=self.w.person_a)
+        self.assertFalse(Participation.objects.filter(activity=activity).exists())
+        self.assertEqual(Activity.objects.get(pk=activity.pk).signup_seq, 0)

@@ -45,14 +45,15 @@ from dangjian.people.models import Member
 
 s = importlib.import_module("dangjian.volunteer.services.signup")
 
-real, made = s.SignupResult, []
-def made_then_die(*args, **kwargs):
+real, made = s.Participation.objects.create, []
+def made_then_die(**kwargs):
+    row = real(**kwargs)
     made.append(1)
     if len(made) == {KILLED_AT}:
         midway()  # the participation is written, the transaction open
-    return real(*args, **kwargs)
+    return row
 
-with mock.patch.object(s, "SignupResult", made_then_die):
+with mock.patch.object(s.Participation.objects, "create", made_then_die):
     for pk in {ids!r}:
         s.signup(activity_id={activity.pk}, member=Member.objects.get(pk=pk))
         print("signed up", pk, flush=True)

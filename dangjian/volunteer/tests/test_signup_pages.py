@@ -67,3 +67,58 @@ class SignupPageTests(VolunteerTestCase):
         page = self.client.get("/volunteer/activities/").content.decode()
         self.assertIn("正在招募", page)
         self.assertIn(self.activity.title, page)
+
+
+class SignupInPlaceTests(VolunteerTestCase):
+    """The sign-up button posts with htmx: the answer replaces the sign-up box, no page reload."""
+
+    def setUp(self):
+        super().setUp()
+        self.login_as(self.w.member)
+        self.url = f"/volunteer/activities/{self.activity.pk}/"
+
+    def press(self, activity_pk: int):
+        return self.client.post(f"/volunteer/activities/{activity_pk}/signup/", headers={"HX-Request": "true"})
+
+    def test_the_button_posts_in_place(self):
+        page = self.client.get(self.url).content.decode()
+        self.assertIn(f'hx-post="{self.url}signup/"', page)
+        self.assertIn('hx-target="#signup"', page)
+
+    def test_it_answers_with_the_box_showing_the_place_and_the_cancel_button(self):
+        response = self.press(self.activity.pk)
+        self.assertEqual(response.status_code, 200)
+        box = response.content.decode()
+        self.assertIn('id="signup"', box)
+        self.assertNotIn("<html", box)  # the box alone
+        self.assertIn("报名成功", box)
+        self.assertIn("您已报名，获得名额", box)
+        self.assertIn("取消报名", box)
+        self.assertNotIn("我要报名", box)
+        self.assertTrue(
+            Participation.objects.filter(activity=self.activity, volunteer__member=self.w.person_a).exists()
+        )
+        # The answer is in the box, not kept for the next page as well.
+        self.assertNotIn("报名成功", self.client.get(self.url).content.decode())
+
+    def test_a_full_activity_answers_with_the_place_in_line(self):
+        full = make_activity(self.brigade_a, places=1)
+        services.signup(activity_id=full.pk, member=people(self.w.branch_a1, 1)[0])
+        box = self.press(full.pk).content.decode()
+        self.assertIn("候补名单第 1 位", box)
+        self.assertIn("alert-warning", box)
+
+    def test_a_refusal_comes_back_in_the_box_with_what_the_box_now_shows(self):
+        closed = make_activity(self.brigade_a, deadline=timezone.now() - dt.timedelta(hours=1))
+        box = self.press(closed.pk).content.decode()
+        self.assertIn("报名已于", box)
+        self.assertIn("alert-danger", box)
+        self.assertIn("报名已截止", box)
+        self.assertFalse(Participation.objects.filter(activity=closed).exists())
+
+    def test_signing_up_twice_says_so_and_keeps_one_sign_up(self):
+        self.press(self.activity.pk)
+        box = self.press(self.activity.pk).content.decode()
+        self.assertIn("已报名", box)
+        self.assertIn("取消报名", box)
+        self.assertEqual(Participation.objects.filter(activity=self.activity).count(), 1)

@@ -30,8 +30,8 @@ from .. import permissions, selectors, services
 from ..forms import ActivityForm, AttendanceForm, HoursForm
 from ..models import Activity, ActivityKind, ActivityStatus, Brigade, Team
 from ..services.hours import checkin_window
-from ..services.signup import may_sign_up, waiting_position
 from .common import NAV, activity_or_404, local, organized_activity_or_404
+from .signup import box_context
 
 PAGE_SIZE = 30
 STATUS_TABS = (("published", "已发布"), ("draft", "草稿"), ("cancelled", "已取消"), ("all", "全部"))
@@ -258,15 +258,7 @@ def activity_detail(request: AuthedRequest, pk: int) -> HttpResponse:
     taken = activity.participations.filter(status="confirmed").count()
     context: dict[str, Any] = {
         "nav": NAV,
-        "activity": activity,
-        "mine": mine,
-        "my_position": waiting_position(mine) if mine else None,
-        "taken": taken,
-        "left": max(0, activity.places - taken),
-        "signup_open": activity.is_published and now < activity.signup_deadline and now < activity.starts_at,
-        "has_person": member is not None,
-        "eligible": member is not None and may_sign_up(activity, member),
-        "can_cancel": mine is not None and mine.status in ("confirmed", "waiting") and now < activity.starts_at,
+        **box_context(activity, member, mine, taken=taken, now=now),
         "can_organize": permissions.can_organize(request.user, activity),
     }
     if context["can_organize"]:
