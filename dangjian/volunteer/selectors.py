@@ -10,14 +10,16 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import TYPE_CHECKING, Any, TypedDict
+from typing import TYPE_CHECKING, Any, TypedDict, TypeVar
 
+from django.db import DEFAULT_DB_ALIAS
 from django.db.models import (
     Count,
     DecimalField,
     ExpressionWrapper,
     F,
     IntegerField,
+    Model,
     OuterRef,
     Q,
     QuerySet,
@@ -47,6 +49,8 @@ from .models import (
 )
 from .permissions import person_id
 
+M = TypeVar("M", bound=Model)
+
 ZERO_HOURS = Value(Decimal("0"), output_field=DecimalField(max_digits=10, decimal_places=2))
 
 
@@ -73,16 +77,23 @@ def person_of(user: Any) -> Member | None:
 
 def signer_of(user: Any) -> Member | None:
     """The user's roster record as a sign-up needs it (id, name, organization): a burst of sign-ups
-    reads it 500 times at once, and the full record is some forty columns it has no use for."""
+    reads it 500 times at once, and the full record is some forty columns it has no use for. (Any
+    other field is read from the database when touched.)"""
     pid = person_id(user)
     if not pid:
         return None
-    return (
-        Member.objects.select_related("org")
-        .only("id", "name", "org__id", "org__name", "org__path")
-        .filter(pk=pid)
-        .first()
-    )
+    row = Member.objects.filter(pk=pid).values("id", "name", "org_id", "org__name", "org__path").first()
+    if row is None:
+        return None
+    member = instance(Member, id=row["id"], name=row["name"], org_id=row["org_id"])
+    member.org = instance(Organization, id=row["org_id"], name=row["org__name"], path=row["org__path"])
+    return member
+
+
+def instance(model: type[M], **values: Any) -> M:
+    """A MODEL instance with VALUES as read from the database (the other fields deferred)."""
+    names = [f.attname for f in model._meta.concrete_fields if f.attname in values]
+    return model.from_db(DEFAULT_DB_ALIAS, names, [values[n] for n in names])
 
 
 def committee_path(org: Organization) -> str:

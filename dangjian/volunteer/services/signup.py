@@ -145,8 +145,8 @@ def _lock_if_unchanged(activity: Activity, now: dt.datetime) -> bool:
         return cursor.rowcount == 1
 
 
-def _clash(member: Member, activity: Activity) -> Participation | None:
-    """MEMBER's place or waiting-list entry on another activity at an overlapping time."""
+def _clash(member: Member, activity: Activity) -> str | None:
+    """The title of the activity at an overlapping time MEMBER holds a place for or waits for."""
     return (
         Participation.objects.filter(
             volunteer__member_id=member.pk,
@@ -155,9 +155,8 @@ def _clash(member: Member, activity: Activity) -> Participation | None:
             activity__ends_at__gt=activity.starts_at,
         )
         .exclude(activity_id=activity.pk)
-        .select_related("activity")
-        .only("id", "activity__id", "activity__title")
         .order_by()
+        .values_list("activity__title", flat=True)
         .first()
     )
 
@@ -187,7 +186,7 @@ def signup(*, activity_id: int, member: Member) -> SignupResult:
     _check_open(activity, member, timezone.now(), committee)
     clash = _clash(member, activity)
     if clash is not None:
-        raise errors.TimeClash(title=clash.activity.title)
+        raise errors.TimeClash(title=clash)
     volunteer = volunteer_register(member=member)
     for _attempt in range(3):
         try:

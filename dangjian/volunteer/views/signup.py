@@ -40,9 +40,10 @@ def box_context(
     taken: int | None,
     now: dt.datetime,
     position: int | None = None,
+    eligible: bool | None = None,
 ) -> dict[str, Any]:
     """What the sign-up box shows. TAKEN (places held) is only read when the box offers to sign
-    up; POSITION on the waiting list when the caller knows it (else it is counted)."""
+    up; POSITION on the waiting list and ELIGIBLE when the caller knows them (else they are read)."""
     left = max(0, activity.places - taken) if taken is not None else None
     if mine is not None and position is None:
         position = waiting_position(mine)
@@ -54,7 +55,7 @@ def box_context(
         "left": left,
         "signup_open": activity.is_published and now < activity.signup_deadline and now < activity.starts_at,
         "has_person": member is not None,
-        "eligible": member is not None and may_sign_up(activity, member),
+        "eligible": eligible if eligible is not None else member is not None and may_sign_up(activity, member),
         "can_cancel": mine is not None and mine.status in ("confirmed", "waiting") and now < activity.starts_at,
     }
 
@@ -97,7 +98,13 @@ def signup(request: AuthedRequest, pk: int) -> HttpResponse:
         if htmx:
             mine = result.participation
             context = box_context(
-                mine.activity, member, mine, taken=None, now=timezone.now(), position=result.waiting_position
+                mine.activity,
+                member,
+                mine,
+                taken=None,
+                now=timezone.now(),
+                position=result.waiting_position,
+                eligible=True,  # (just signed up)
             )
             return _box(request, context, level, result.message)
         getattr(messages, level)(request, result.message)
