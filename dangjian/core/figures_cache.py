@@ -15,7 +15,7 @@ import functools
 import hashlib
 import uuid
 from collections.abc import Callable, Sequence
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, Protocol, TypeVar
 
 from django.apps import apps
 from django.conf import settings
@@ -30,9 +30,14 @@ from .manifests import manifests
 if TYPE_CHECKING:
     from dangjian.orgs.models import Organization
 
-    from .registry import Metric
-
 T = TypeVar("T")
+
+
+class Keyed(Protocol):
+    """What the keys here read of a registry.Metric: its key (this module does not import the registry)."""
+
+    @property
+    def key(self) -> str: ...
 
 FIGURES_CACHE = "figures"  # this process's memory: figures are small and cheap to recompute once
 GENERATIONS_CACHE = "shared"  # seen by every worker, so a write in one invalidates all
@@ -110,17 +115,17 @@ def generations(labels: Sequence[str]) -> dict[str, str]:
     return tokens
 
 
-def cache_keys(found: Sequence[Metric], org: Organization, year: int) -> dict[str, str | None]:
+def cache_keys(found: Sequence[Keyed], org: Organization, year: int) -> dict[str, str | None]:
     """The cache key of each metric's figure for ORG and YEAR; None where it must be computed afresh.
 
     A figure that takes contributions depends on the rows of every contributing app too."""
     app_of: dict[str, str] = {}
     contributors: dict[str, set[str]] = {}
     for manifest in manifests():
-        for m in manifest.metrics:
-            app_of[m.key] = manifest.app
-            if m.adds_to:
-                contributors.setdefault(m.adds_to, set()).add(manifest.app)
+        for listed in manifest.metrics:
+            app_of[listed.key] = manifest.app
+            if listed.adds_to:
+                contributors.setdefault(listed.adds_to, set()).add(manifest.app)
     labels = {ALL, *KERNEL_SOURCES, *app_of.values()}
     # This transaction wrote rows behind a figure: it sees rows nobody else does yet.
     written = {label for label in labels if oncommit.pending(pending_key(label))}
@@ -142,7 +147,7 @@ def cache_keys(found: Sequence[Metric], org: Organization, year: int) -> dict[st
 
 
 def bundle_keys(
-    found: Sequence[Metric], pairs: Sequence[tuple[Organization, int]]
+    found: Sequence[Keyed], pairs: Sequence[tuple[Organization, int]]
 ) -> dict[tuple[int, int], str | None]:
     """The cache key of all figures of each (organization, year) at once, made of every app's generation
     (so a write to any figure's rows retires it); None for all when this transaction wrote such rows."""
@@ -166,7 +171,7 @@ def figures_version() -> str | None:
 
 
 def cache_keys_many(
-    found: Sequence[Metric], pairs: Sequence[tuple[Organization, int]]
+    found: Sequence[Keyed], pairs: Sequence[tuple[Organization, int]]
 ) -> dict[tuple[str, int, int], str | None]:
     """cache_keys() for many (organization, year) pairs, reading the generations once:
     {(metric key, org id, year): cache key or None}."""
