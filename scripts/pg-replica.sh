@@ -25,20 +25,8 @@ usage() {
 action=$1
 DIR=$2
 
-find_pg_bin() {
-    local dir
-    for dir in /usr/lib/postgresql/15/bin /usr/lib/postgresql/*/bin; do
-        if [ -x "$dir/initdb" ] && [ -x "$dir/pg_basebackup" ]; then
-            echo "$dir"
-            return 0
-        fi
-    done
-    if command -v initdb >/dev/null && command -v pg_basebackup >/dev/null; then
-        dirname "$(command -v initdb)"
-        return 0
-    fi
-    return 1
-}
+# shellcheck source=scripts/pg-throwaway.sh
+source scripts/pg-throwaway.sh # find_pg_bin
 
 AS_PG=()
 if [ "$(id -u)" -eq 0 ]; then
@@ -57,7 +45,7 @@ stop_all() {
 case "$action" in
 stop)
     if [ -d "$DIR" ]; then
-        PG_BIN=$(find_pg_bin) || { rm -rf "$DIR"; exit 0; }
+        PG_BIN=$(find_pg_bin pg_basebackup psql) || { rm -rf "$DIR"; exit 0; }
         stop_all "$PG_BIN"
         rm -rf "$DIR"
     fi
@@ -67,9 +55,9 @@ start) ;;
 *) usage ;;
 esac
 
-PG_BIN=$(find_pg_bin) || {
+PG_BIN=$(find_pg_bin pg_basebackup psql) || {
     bash scripts/apt-install.sh postgresql
-    PG_BIN=$(find_pg_bin)
+    PG_BIN=$(find_pg_bin pg_basebackup psql)
 }
 if [ -e "$DIR" ]; then
     echo "$DIR exists: stop the pair first ($0 stop $DIR)" >&2

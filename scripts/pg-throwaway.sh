@@ -3,20 +3,26 @@
 # makes a new cluster in a temporary folder (PG_DIR), listening only on a Unix socket there,
 # run as the postgres user when we are root (initdb refuses root), exports DATABASE_URL for it,
 # and stops it and removes the folder on exit, whatever happens. Run from the checkout's root.
+# scripts/pg-replica.sh sources it for find_pg_bin alone.
 
+# The folder of PostgreSQL's programs (15's first) holding initdb, pg_ctl and the programs named
+# as arguments (scripts/pg-replica.sh: pg_basebackup psql); fails when no folder holds them all.
 find_pg_bin() {
-    local dir
+    local dir tool found
     for dir in /usr/lib/postgresql/15/bin /usr/lib/postgresql/*/bin; do
-        if [ -x "$dir/initdb" ] && [ -x "$dir/pg_ctl" ]; then
+        found=1
+        for tool in initdb pg_ctl "$@"; do
+            [ -x "$dir/$tool" ] || found=0
+        done
+        if [ "$found" = 1 ]; then
             echo "$dir"
             return 0
         fi
     done
-    if command -v initdb >/dev/null && command -v pg_ctl >/dev/null; then
-        dirname "$(command -v initdb)"
-        return 0
-    fi
-    return 1
+    for tool in initdb pg_ctl "$@"; do
+        command -v "$tool" >/dev/null || return 1
+    done
+    dirname "$(command -v initdb)"
 }
 
 pg_throwaway_cleanup() {

@@ -6,7 +6,8 @@ year, `<table>_y2026`, and `<table>_default` for any other year, so no insert ev
 partitioned table's keys must hold the partition key: the primary key becomes (id, year) and
 every unique constraint gets `year` added (the same rows are unique, since a row's year follows
 from its parent). Django's state is unchanged. The audit trail has its own partitioning by range
-of its timestamp, with the guard's triggers (dangjian.core.audit_guard.partitions).
+of its timestamp, with the guard's triggers (dangjian.core.audit_guard.partitions); both tables
+are rebuilt by `rebuild_partitioned`.
 
 - `partition_by_year` (a migration, as the table's owner) rebuilds the table: the same columns
   in the same order, indexes, checks and foreign keys, the id sequence going on; a partition for
@@ -131,7 +132,13 @@ def partition_by_year(connection: Any, table: str, now: dt.datetime | None = Non
         oldest, newest = cursor.fetchone()
     year = _this_year(now)
     years = range(min(year - 1, oldest or year), max(year + YEARS_AHEAD, newest or year) + 1)
-    _rebuild(connection, table, years)
+    rebuild_partitioned(
+        connection,
+        table,
+        key="year",
+        partition_by="LIST (year)",
+        partitions=[(partition_name(table, y), f"FOR VALUES IN ({y})") for y in years],
+    )
     return True
 
 
@@ -139,16 +146,31 @@ def unpartition(connection: Any, table: str) -> bool:
     """Back to one plain table (the migration's reverse)."""
     if not is_partitioned(connection, table):
         return False
-    _rebuild(connection, table, None)
+    rebuild_partitioned(connection, table, key="year", partition_by=None)
     return True
 
 
-def _rebuild(connection: Any, table: str, years: range | None) -> None:
-    """Move TABLE's rows into a new table of the same columns, partitioned by year over YEARS, or
-    plain (YEARS None): indexes, unique constraints (with or without `year`), checks, foreign keys
-    and the id sequence carried over."""
+def rebuild_partitioned(
+    connection: Any,
+    table: str,
+    *,
+    key: str,
+    partition_by: str | None,
+    partitions: Iterable[tuple[str, str]] = (),
+    cascade: bool = False,
+) -> None:
+    """Move TABLE's rows into a new table of the same columns, in the same order (the audit trail's
+    hashes are of the row as it stands), partitioned `PARTITION BY <PARTITION_BY>` or plain (None).
+
+    KEY is the partition key column: partitioned, the primary key and every unique constraint hold it
+    (added last); plain, none does. PARTITIONS are the (name, bound) pairs to create beside the
+    DEFAULT partition, a bound such as `FOR VALUES IN (2026)`. Indexes, checks, foreign keys and the
+    id sequence (going on where it was) are carried over. With CASCADE what depends on the old table
+    goes with it (the audit trail's hash function takes its row type; the caller installs the guard
+    again, triggers included). Used by migrations: study 0003 (`partition_by_year`) and core 0007
+    (`audit_guard.partitions.convert`)."""
     old = f"{table}_before"
-    partitioned = years is not None
+    partitioned = partition_by is not None
     with connection.cursor() as cursor:
         cursor.execute(
             "SELECT i.relname, pg_get_indexdef(i.oid) FROM pg_index x JOIN pg_class i ON i.oid = x.indexrelid "
@@ -168,9 +190,10 @@ def _rebuild(connection: Any, table: str, years: range | None) -> None:
         cursor.execute("SELECT pg_get_serial_sequence(%s, 'id')", [table])
         sequence = cursor.fetchone()[0]
 
+        # The old table steps aside, and so do its names (indexes and sequences are per schema).
         cursor.execute(f"ALTER TABLE {table} RENAME TO {old}")
         for number, (name, kind, _, _) in enumerate(constraints):
-            if kind in ("p", "u"):  # their indexes bear their names, per schema
+            if kind in ("p", "u"):  # their indexes bear their names
                 cursor.execute(f'ALTER TABLE {old} RENAME CONSTRAINT "{name}" TO {old}_c{number}')
         for number, (name, _) in enumerate(indexes):
             cursor.execute(f'ALTER INDEX "{name}" RENAME TO {old}_i{number}')
@@ -180,34 +203,34 @@ def _rebuild(connection: Any, table: str, years: range | None) -> None:
         cursor.execute(
             f"CREATE TABLE {table} (LIKE {old} INCLUDING DEFAULTS INCLUDING IDENTITY INCLUDING GENERATED "
             "INCLUDING CONSTRAINTS INCLUDING STORAGE INCLUDING COMMENTS)"
-            + (" PARTITION BY LIST (year)" if partitioned else "")
+            + (f" PARTITION BY {partition_by}" if partitioned else "")
         )
         for name, kind, _, columns in constraints:
             if kind == "f":
                 continue
             # (id) → (id, year) and (meeting, person) → (meeting, person, year); and back.
-            columns = [c for c in columns if c != "year"] + (["year"] if partitioned else [])
+            columns = [c for c in columns if c != key] + ([key] if partitioned else [])
             verb = "PRIMARY KEY" if kind == "p" else "UNIQUE"
             quoted = ", ".join(f'"{c}"' for c in columns)
             cursor.execute(f'ALTER TABLE {table} ADD CONSTRAINT "{name}" {verb} ({quoted})')
         for name, definition in indexes:
+            # "CREATE [UNIQUE] INDEX name ON [ONLY] schema.table USING method (columns)"
             if definition.startswith("CREATE UNIQUE"):
-                raise RuntimeError(f"{table} 上的唯一索引 {name} 不含分区键，无法分区")
+                raise RuntimeError(f"{table} 上的唯一索引 {name} 不含分区键，无法重建")
             cursor.execute(f'CREATE INDEX "{name}" ON {table} USING {definition.partition(" USING ")[2]}')
         if partitioned:
             cursor.execute(f"CREATE TABLE {default_partition(table)} PARTITION OF {table} DEFAULT")
-            for year in years or ():
-                cursor.execute(
-                    f"CREATE TABLE {partition_name(table, year)} PARTITION OF {table} FOR VALUES IN ({year})"
-                )
+            for name, bound in partitions:
+                cursor.execute(f"CREATE TABLE {name} PARTITION OF {table} {bound}")
         cursor.execute(f"INSERT INTO {table} SELECT * FROM {old}")
         if sequence:
             cursor.execute(
                 f"SELECT setval(pg_get_serial_sequence(%s, 'id'), last_value, is_called) FROM {old}_id_seq", [table]
             )
-        # Added after the rows: checked by one scan, with no check left pending in this transaction.
+        # Added after the rows: checked by one scan, with no check left pending in this transaction
+        # (which would keep the audit guard's install() from altering the table).
         for name, kind, definition, _ in constraints:
             if kind == "f":
                 cursor.execute(f'ALTER TABLE {table} ADD CONSTRAINT "{name}" {definition}')
-        cursor.execute(f"DROP TABLE {old}")
+        cursor.execute(f"DROP TABLE {old}" + (" CASCADE" if cascade else ""))
         cursor.execute(f"ANALYZE {table}")

@@ -6,7 +6,8 @@ them in its manifest (`metrics=metrics_in(stats)`). The dashboard, the stats
 API and the annual report ask this module and never import the apps' models.
 
 Figures are cached (`compute`, `value`) per metric, organization, year and day
-(figures such as "overdue" move with the date). A figure is current while its
+(figures such as "overdue" move with the date), under the keys and generations of
+`dangjian.core.figures_cache` (re-exported here). A figure is current while its
 app's *generation* is: each app whose manifest lists metrics, and the kernel's
 organizations and people that every figure may read, has a token in the
 "shared" cache that a save, delete or many-to-many change of one of its models
@@ -30,30 +31,69 @@ contribution adds one level only: it cannot itself receive contributions.
 from __future__ import annotations
 
 import functools
-import hashlib
-import uuid
 from collections.abc import Callable, Mapping, Sequence
 from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from types import ModuleType
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any
 
-from django.apps import apps
 from django.conf import settings
 from django.core.cache import caches
-from django.db import DEFAULT_DB_ALIAS
-from django.db.models.signals import m2m_changed, post_delete, post_save
-from django.utils import timezone
 
-from . import oncommit
+# The kept values (the cache keys, the generations, kernel_cached and figures_cached) live in
+# figures_cache; their public names are re-exported here (__all__), where the apps have always found them.
+from .figures_cache import (
+    ALL,
+    FIGURES_CACHE,
+    GENERATIONS_CACHE,
+    KERNEL_SOURCES,
+    bundle_keys,
+    cache_keys,
+    cache_keys_many,
+    figures_cached,
+    figures_changed,
+    figures_version,
+    kernel_cached,
+    kernel_version,
+    watch_models,
+)
 from .manifests import AppManifest, added, manifests
+
+__all__ = [
+    "ALL",
+    "FIGURES_CACHE",
+    "GENERATIONS_CACHE",
+    "KERNEL_SOURCES",
+    "Metric",
+    "MetricFunc",
+    "PerOrgFunc",
+    "RecordsFunc",
+    "compute",
+    "compute_many",
+    "compute_uncached",
+    "contributions",
+    "counted",
+    "figures_cached",
+    "figures_changed",
+    "figures_version",
+    "get",
+    "installed_for_test",
+    "kernel_cached",
+    "kernel_version",
+    "metric",
+    "metrics",
+    "metrics_in",
+    "per_org",
+    "total",
+    "value",
+    "watch_models",
+]
 
 if TYPE_CHECKING:
     from django.db.models import QuerySet
 
     from dangjian.orgs.models import Organization
 
-T = TypeVar("T")
 MetricFunc = Callable[["Organization", int], float | int]
 RecordsFunc = Callable[["Organization", int], "QuerySet[Any]"]
 # The figure of each of many organizations (each for its own subtree) in one go: {org id: value}.
@@ -210,7 +250,7 @@ def installed_for_test(*extra: Metric) -> AbstractContextManager[AppManifest]:
 def compute(org: Organization, year: int) -> dict[str, float | int]:
     """Every registered figure of ORG's subtree in YEAR, from the cache where it is current."""
     found = metrics()
-    keys = _cache_keys(found, org, year)
+    keys = cache_keys(found, org, year)
     adding = _contributions_of(found)
     cache = caches[FIGURES_CACHE]
     hits = cache.get_many([k for k in keys.values() if k is not None])
@@ -247,7 +287,7 @@ def _contributions_of(found: Sequence[Metric]) -> dict[str, list[Metric]]:
 def value(key: str, org: Organization, year: int) -> float | int:
     """The figure KEY of ORG's subtree in YEAR, from the cache where it is current."""
     m = get(key)
-    cache_key = _cache_keys([m], org, year)[m.key]
+    cache_key = cache_keys([m], org, year)[m.key]
     cache = caches[FIGURES_CACHE]
     if cache_key is not None:
         hit = cache.get(cache_key)
@@ -257,112 +297,6 @@ def value(key: str, org: Organization, year: int) -> float | int:
     if cache_key is not None:
         cache.set(cache_key, result, settings.STATS_CACHE_SECONDS)
     return result
-
-
-# ---------------------------------------------------------------- the cache and its generations
-
-FIGURES_CACHE = "figures"  # this process's memory: figures are small and cheap to recompute once
-GENERATIONS_CACHE = "shared"  # seen by every worker, so a write in one invalidates all
-# The kernel's data every figure may read (organizations, units, people, posts).
-KERNEL_SOURCES = ("orgs", "people")
-ALL = "*"  # figures_changed(): every figure
-
-
-def figures_changed(*app_labels: str, using: str = DEFAULT_DB_ALIAS) -> None:
-    """The rows behind the figures of APP_LABELS (all figures when none is named) changed.
-
-    For writes that send no signals: bulk_create, bulk_update, QuerySet.update,
-    raw SQL. Inside a transaction the figures count as changed at once for it and
-    for everyone after the commit.
-    """
-    for label in app_labels or (ALL,):
-        oncommit.once(_pending_key(label), functools.partial(_bump, label), using=using)
-
-
-def watch_models() -> None:
-    """Connect the receivers that mark an app's figures changed when one of its models is written.
-
-    Only the models of apps that list metrics and of the kernel's sources: a receiver
-    makes Django fetch rows before deleting them, which the audit trail's pruning must not pay.
-    """
-    for label in _source_labels():
-        try:
-            config = apps.get_app_config(label)
-        except LookupError:
-            continue
-        for model in config.get_models(include_auto_created=True):
-            uid = f"dangjian_figures_{model._meta.label_lower}"
-            post_save.connect(_model_written, sender=model, dispatch_uid=uid)
-            post_delete.connect(_model_written, sender=model, dispatch_uid=uid)
-            m2m_changed.connect(_model_written, sender=model, dispatch_uid=uid)
-
-
-def _source_labels() -> list[str]:
-    labels = [m.app for m in manifests() if m.metrics]
-    return [*KERNEL_SOURCES, *(label for label in labels if label not in KERNEL_SOURCES)]
-
-
-def _model_written(sender: Any, **kwargs: Any) -> None:
-    if kwargs.get("action", "post_").startswith("pre_"):
-        return  # m2m_changed: pre_add / pre_remove / pre_clear come before the write
-    instance = kwargs.get("instance")
-    using = getattr(getattr(instance, "_state", None), "db", None) or kwargs.get("using") or DEFAULT_DB_ALIAS
-    figures_changed(sender._meta.app_label, using=using)
-
-
-def _pending_key(label: str) -> str:
-    return f"figures:{label}"
-
-
-def _generation_key(label: str) -> str:
-    return f"dangjian:figures:generation:{label}"
-
-
-def _bump(label: str) -> None:
-    caches[GENERATIONS_CACHE].set(_generation_key(label), uuid.uuid4().hex, None)
-
-
-def _generations(labels: Sequence[str]) -> dict[str, str]:
-    """The current token of each of LABELS (one cache round trip), made up where none is yet."""
-    cache = caches[GENERATIONS_CACHE]
-    keys = {label: _generation_key(label) for label in labels}
-    found = cache.get_many(list(keys.values()))
-    tokens: dict[str, str] = {}
-    for label, key in keys.items():
-        token = found.get(key)
-        if token is None:
-            cache.add(key, uuid.uuid4().hex, None)
-            token = cache.get(key) or ""
-        tokens[label] = token
-    return tokens
-
-
-def _cache_keys(found: Sequence[Metric], org: Organization, year: int) -> dict[str, str | None]:
-    """The cache key of each metric's figure for ORG and YEAR; None where it must be computed afresh.
-
-    A figure that takes contributions depends on the rows of every contributing app too."""
-    app_of: dict[str, str] = {}
-    contributors: dict[str, set[str]] = {}
-    for manifest in manifests():
-        for m in manifest.metrics:
-            app_of[m.key] = manifest.app
-            if m.adds_to:
-                contributors.setdefault(m.adds_to, set()).add(manifest.app)
-    labels = {ALL, *KERNEL_SOURCES, *app_of.values()}
-    # This transaction wrote rows behind a figure: it sees rows nobody else does yet.
-    written = {label for label in labels if oncommit.pending(_pending_key(label))}
-    tokens = _generations(sorted(labels))
-    kernel = ".".join(tokens[label] for label in (ALL, *KERNEL_SOURCES))
-    today = timezone.localdate().isoformat()
-    keys: dict[str, str | None] = {}
-    for m in found:
-        sources = sorted({app_of.get(m.key, ""), *contributors.get(m.key, ())})
-        if written & {ALL, *KERNEL_SOURCES, *sources}:
-            keys[m.key] = None
-        else:
-            generation = ".".join(tokens.get(app, "") for app in sources)
-            keys[m.key] = f"dangjian:figure:{m.key}:{org.pk}:{year}:{today}:{kernel}.{generation}"
-    return keys
 
 
 # ---------------------------------------------------------------- many organizations and years at once
@@ -382,12 +316,12 @@ def compute_many(orgs: Sequence[Organization], years: Sequence[int]) -> dict[tup
     cache = caches[FIGURES_CACHE]
     every = [(o, y) for y in dict.fromkeys(years) for o in orgs]
     # First the bundles: all figures of one (organization, year), current while no app's rows changed.
-    bundle_keys = _bundle_keys(found, every)
-    bundles = cache.get_many([k for k in bundle_keys.values() if k is not None])
+    bundle_key_of = bundle_keys(found, every)
+    bundles = cache.get_many([k for k in bundle_key_of.values() if k is not None])
     result: dict[tuple[int, int], dict[str, float | int]] = {}
     pairs = []
     for o, y in every:
-        bundle_key = bundle_keys[(o.pk, y)]
+        bundle_key = bundle_key_of[(o.pk, y)]
         if bundle_key is not None and bundle_key in bundles:
             result[(o.pk, y)] = dict(bundles[bundle_key])
         else:
@@ -395,7 +329,7 @@ def compute_many(orgs: Sequence[Organization], years: Sequence[int]) -> dict[tup
             pairs.append((o, y))
     if not pairs:
         return result
-    keys = _cache_keys_many(found, pairs)
+    keys = cache_keys_many(found, pairs)
     hits = cache.get_many([k for k in keys.values() if k is not None])
     missing: dict[tuple[str, int], list[Organization]] = {}
     for o, y in pairs:
@@ -423,100 +357,7 @@ def compute_many(orgs: Sequence[Organization], years: Sequence[int]) -> dict[tup
             key = keys[(m.key, o.pk, y)]
             if key is not None:
                 fresh[key] = totals[o.pk]
-    made = {bundle_keys[(o.pk, y)]: result[(o.pk, y)] for o, y in pairs if bundle_keys[(o.pk, y)] is not None}
+    made = {bundle_key_of[(o.pk, y)]: result[(o.pk, y)] for o, y in pairs if bundle_key_of[(o.pk, y)] is not None}
     if fresh or made:
         cache.set_many({**fresh, **made}, settings.STATS_CACHE_SECONDS)
     return result
-
-
-def _bundle_keys(
-    found: Sequence[Metric], pairs: Sequence[tuple[Organization, int]]
-) -> dict[tuple[int, int], str | None]:
-    """The cache key of all figures of each (organization, year) at once, made of every app's generation
-    (so a write to any figure's rows retires it); None for all when this transaction wrote such rows."""
-    version = figures_version()
-    if version is None:
-        return {(o.pk, y): None for o, y in pairs}
-    digest = hashlib.sha1(f"{version}|{','.join(m.key for m in found)}".encode(), usedforsecurity=False).hexdigest()
-    return {(o.pk, y): f"dangjian:figures:{o.pk}:{y}:{digest}" for o, y in pairs}
-
-
-def figures_version() -> str | None:
-    """A short token that changes whenever any figure may have (a write to the rows behind any
-    metric, or a new day): for caching what is made of many figures (a dashboard's data). None
-    inside a transaction that wrote such rows (what it sees is its own)."""
-    labels = sorted({ALL, *KERNEL_SOURCES, *(m.app for m in manifests() if m.metrics)})
-    if any(oncommit.pending(_pending_key(label)) for label in labels):
-        return None
-    tokens = _generations(labels)
-    state = "|".join(f"{label}={tokens[label]}" for label in labels) + "|" + timezone.localdate().isoformat()
-    return hashlib.sha1(state.encode(), usedforsecurity=False).hexdigest()
-
-
-def _cache_keys_many(
-    found: Sequence[Metric], pairs: Sequence[tuple[Organization, int]]
-) -> dict[tuple[str, int, int], str | None]:
-    """_cache_keys() for many (organization, year) pairs, reading the generations once:
-    {(metric key, org id, year): cache key or None}."""
-    if not pairs:
-        return {}
-    first, first_year = pairs[0]
-    one = _cache_keys(found, first, first_year)
-    keys: dict[tuple[str, int, int], str | None] = {}
-    for m in found:
-        template = one[m.key]
-        # The key of (FIRST, FIRST_YEAR) with another organization and year: what compute() would use.
-        rest = template.removeprefix(f"dangjian:figure:{m.key}:{first.pk}:{first_year}:") if template else None
-        for o, y in pairs:
-            keys[(m.key, o.pk, y)] = None if rest is None else f"dangjian:figure:{m.key}:{o.pk}:{y}:{rest}"
-    return keys
-
-
-# ---------------------------------------------------------------- what is made of the kernel's rows alone
-
-
-def kernel_version() -> str | None:
-    """A short token that changes whenever the kernel's organizations or people (units, posts,
-    elections …) are written, or a new day begins (terms fall due with the date); None inside a
-    transaction that wrote such rows. Narrower than figures_version(): a volunteer's sign-up does
-    not retire the organization tree."""
-    labels = sorted({ALL, *KERNEL_SOURCES})
-    if any(oncommit.pending(_pending_key(label)) for label in labels):
-        return None
-    tokens = _generations(labels)
-    state = "|".join(f"{label}={tokens[label]}" for label in labels) + "|" + timezone.localdate().isoformat()
-    return hashlib.sha1(state.encode(), usedforsecurity=False).hexdigest()
-
-
-def kernel_cached(name: str, parts: Sequence[object], compute: Callable[[], T]) -> T:
-    """COMPUTE(), kept in the figures cache while the kernel's rows are unchanged (kernel_version).
-
-    For what many users share and only the organizations and people decide: the tree of a
-    scope, an organization's head counts, a roster's choices. NAME and PARTS (their repr: the
-    user's scope paths, a flag, the settings in force) tell apart the values kept under one name.
-    Inside a transaction that wrote such rows it computes afresh and keeps nothing.
-    """
-    return _kept(f"kernel:{name}", parts, kernel_version(), compute)
-
-
-def figures_cached(name: str, parts: Sequence[object], compute: Callable[[], T]) -> T:
-    """COMPUTE(), kept in the figures cache while no figure may have changed (figures_version):
-    kernel_cached() for what the domain apps' rows decide too (a subtree's organization life)."""
-    return _kept(f"figures:{name}", parts, figures_version(), compute)
-
-
-def _kept(name: str, parts: Sequence[object], version: str | None, compute: Callable[[], T]) -> T:
-    if version is None:
-        return compute()
-    digest = hashlib.sha1(repr((name, *parts)).encode(), usedforsecurity=False).hexdigest()
-    key = f"dangjian:kept:{name}:{digest}:{version}"
-    cache = caches[FIGURES_CACHE]
-    found = cache.get(key, _ABSENT)
-    if found is not _ABSENT:
-        return found  # type: ignore[no-any-return]
-    value = compute()
-    cache.set(key, value, settings.STATS_CACHE_SECONDS)
-    return value
-
-
-_ABSENT = object()

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 from django.core.cache import caches
 from django.urls import NoReverseMatch, reverse
 
-from dangjian.core import manifests, registry
+from dangjian.core import figures_cache, manifests, registry
 
 from ..conf import AnnualSettings
 from ..models import AnnualReport, FrozenFigure
@@ -112,7 +112,7 @@ def _values(found: Sequence[registry.Metric], org: Organization, year: int) -> d
     current exactly when the dashboard's is."""
     if not found:
         return {}
-    keys = registry._cache_keys(found, org, year)
+    keys = figures_cache.cache_keys(found, org, year)
     hits = caches[registry.FIGURES_CACHE].get_many([k for k in keys.values() if k is not None])
     values: dict[str, float | int] = {}
     for m in found:

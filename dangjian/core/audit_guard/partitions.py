@@ -30,13 +30,14 @@ from typing import Any
 
 from django.utils import timezone
 
+from dangjian.core import partitioning
+
 from .common import ENTRY_TABLE
 
 logger = logging.getLogger(__name__)
 
 DEFAULT_PARTITION = f"{ENTRY_TABLE}_default"
 YEARS_AHEAD = 2
-_OLD = f"{ENTRY_TABLE}_unpartitioned"
 
 
 def partition_name(year: int) -> str:
@@ -56,14 +57,7 @@ class Partition:
 
 
 def is_partitioned(connection: Any, table: str = ENTRY_TABLE) -> bool:
-    if connection.vendor != "postgresql":
-        return False
-    with connection.cursor() as cursor:
-        cursor.execute(
-            "SELECT 1 FROM pg_partitioned_table p JOIN pg_class c ON c.oid = p.partrelid WHERE c.oid = to_regclass(%s)",
-            [table],
-        )
-        return cursor.fetchone() is not None
+    return partitioning.is_partitioned(connection, table)
 
 
 def partitions(connection: Any, table: str = ENTRY_TABLE) -> list[Partition]:
@@ -141,7 +135,17 @@ def convert(connection: Any, now: dt.datetime | None = None) -> bool:
         oldest, newest = cursor.fetchone()
     first = min(this_year - 1, oldest.astimezone(dt.UTC).year if oldest else this_year)
     last = max(this_year + YEARS_AHEAD, newest.astimezone(dt.UTC).year if newest else this_year)
-    _rebuild(connection, partitioned=True, years=range(first, last + 1))
+    partitioning.rebuild_partitioned(
+        connection,
+        ENTRY_TABLE,
+        key="timestamp",
+        partition_by='RANGE ("timestamp")',
+        partitions=[
+            (partition_name(year), "FOR VALUES FROM ('{}') TO ('{}')".format(*year_bounds(year)))
+            for year in range(first, last + 1)
+        ],
+        cascade=True,  # the hash function takes the old table's row type: it goes with it
+    )
     return True
 
 
@@ -149,71 +153,5 @@ def unconvert(connection: Any) -> bool:
     """Back to one plain table (the migration's reverse); the guard is installed again by the caller."""
     if not is_partitioned(connection):
         return False
-    _rebuild(connection, partitioned=False, years=range(0))
+    partitioning.rebuild_partitioned(connection, ENTRY_TABLE, key="timestamp", partition_by=None, cascade=True)
     return True
-
-
-def _rebuild(connection: Any, *, partitioned: bool, years: range) -> None:
-    """Move the trail into a new table of the same columns (in the same order, so every entry's
-    hash stays), with the same indexes, checks, foreign keys and id sequence; partitioned or not."""
-    with connection.cursor() as cursor:
-        cursor.execute(
-            "SELECT i.relname, pg_get_indexdef(i.oid) FROM pg_index x JOIN pg_class i ON i.oid = x.indexrelid "
-            "WHERE x.indrelid = %s::regclass AND NOT x.indisprimary ORDER BY i.relname",
-            [ENTRY_TABLE],
-        )
-        indexes = cursor.fetchall()
-        cursor.execute(
-            "SELECT conname, pg_get_constraintdef(oid) FROM pg_constraint "
-            "WHERE conrelid = %s::regclass AND contype = 'f' ORDER BY conname",
-            [ENTRY_TABLE],
-        )
-        foreign_keys = cursor.fetchall()
-        cursor.execute(
-            "SELECT conname FROM pg_constraint WHERE conrelid = %s::regclass AND contype = 'p'", [ENTRY_TABLE]
-        )
-        primary = cursor.fetchone()[0]
-        cursor.execute("SELECT pg_get_serial_sequence(%s, 'id')", [ENTRY_TABLE])
-        sequence = cursor.fetchone()[0]
-
-        # The old table steps aside, and so do its names (indexes and sequences are per schema).
-        cursor.execute(f"ALTER TABLE {ENTRY_TABLE} RENAME TO {_OLD}")
-        cursor.execute(f'ALTER TABLE {_OLD} RENAME CONSTRAINT "{primary}" TO {_OLD}_pkey')
-        for number, (name, _) in enumerate(indexes):
-            cursor.execute(f'ALTER INDEX "{name}" RENAME TO {_OLD}_i{number}')
-        if sequence:
-            cursor.execute(f"ALTER SEQUENCE {sequence} RENAME TO {_OLD}_id_seq")
-
-        cursor.execute(
-            f"CREATE TABLE {ENTRY_TABLE} (LIKE {_OLD} INCLUDING DEFAULTS INCLUDING IDENTITY "
-            "INCLUDING GENERATED INCLUDING CONSTRAINTS INCLUDING STORAGE INCLUDING COMMENTS)"
-            + (' PARTITION BY RANGE ("timestamp")' if partitioned else "")
-        )
-        key = 'id, "timestamp"' if partitioned else "id"
-        cursor.execute(f'ALTER TABLE {ENTRY_TABLE} ADD CONSTRAINT "{primary}" PRIMARY KEY ({key})')
-        for name, definition in indexes:
-            # "CREATE [UNIQUE] INDEX name ON [ONLY] schema.table USING method (columns)"
-            if definition.startswith("CREATE UNIQUE"):
-                raise RuntimeError(f"审计表上的唯一索引 {name} 不含分区键，无法重建")
-            method = definition.partition(" USING ")[2]
-            cursor.execute(f'CREATE INDEX "{name}" ON {ENTRY_TABLE} USING {method}')
-        if partitioned:
-            cursor.execute(f"CREATE TABLE {DEFAULT_PARTITION} PARTITION OF {ENTRY_TABLE} DEFAULT")
-            for year in years:
-                lower, upper = year_bounds(year)
-                cursor.execute(
-                    f"CREATE TABLE {partition_name(year)} PARTITION OF {ENTRY_TABLE} "
-                    f"FOR VALUES FROM ('{lower}') TO ('{upper}')"
-                )
-        cursor.execute(f"INSERT INTO {ENTRY_TABLE} SELECT * FROM {_OLD}")
-        if sequence:
-            cursor.execute(
-                f"SELECT setval(pg_get_serial_sequence(%s, 'id'), last_value, is_called) FROM {_OLD}_id_seq",
-                [ENTRY_TABLE],
-            )
-        # Added after the rows: checked by one scan, with no check left pending in this transaction
-        # (which would keep install() from altering the table).
-        for name, definition in foreign_keys:
-            cursor.execute(f'ALTER TABLE {ENTRY_TABLE} ADD CONSTRAINT "{name}" {definition}')
-        # The hash function takes the old table's row type: it goes with it; install() makes it anew.
-        cursor.execute(f"DROP TABLE {_OLD} CASCADE")

@@ -297,9 +297,9 @@ class RestoreOrderTests(TestCase):
 3241; 2620 16432 TRIGGER public core_auditentry core_auditentry_append_only postgres""".splitlines()
 
     def test_the_partitions_keys_and_indexes_come_before_their_parents(self):
-        from dangjian.core.backups import _partitions_first
+        from dangjian.core.backups.postgres import partitions_first
 
-        ordered = _partitions_first(self.LISTING)
+        ordered = partitions_first(self.LISTING)
         self.assertEqual(sorted(ordered), sorted(self.LISTING))
         ids = [line.split(";")[0] for line in ordered if line and not line.startswith(";")]
         self.assertEqual(
@@ -308,7 +308,7 @@ class RestoreOrderTests(TestCase):
         )
 
     def test_an_archive_without_partitions_keeps_its_order(self):
-        from dangjian.core.backups import _partitions_first
+        from dangjian.core.backups.postgres import partitions_first
 
         plain = [line for line in self.LISTING if "_default" not in line and "_y2026" not in line]
-        self.assertEqual(_partitions_first(plain), plain)
+        self.assertEqual(partitions_first(plain), plain)

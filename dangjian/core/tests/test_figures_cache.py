@@ -95,7 +95,7 @@ class FiguresCacheTests(TransactionTestCase):
     def test_figures_are_computed_again_the_next_day(self):
         self.figure()
         tomorrow = dt.date.today() + dt.timedelta(days=1)
-        with mock.patch("dangjian.core.registry.timezone.localdate", return_value=tomorrow):
+        with mock.patch("dangjian.core.figures_cache.timezone.localdate", return_value=tomorrow):
             self.figure()
         self.assertEqual(self.calls, 2)
 

@@ -132,7 +132,7 @@ def known_names() -> list[str]:
     """Names of every organization and unit the platform holds, and the configured upper committees.
 
     The organizations' and units' names are read once per process and kept while the kernel's
-    "orgs" generation token (core.registry: replaced when a write to an organization or a unit
+    "orgs" generation token (core.figures_cache: replaced when a write to an organization or a unit
     commits, in any process) stays the same; a transaction that has written to them reads afresh.
     """
     from .conf import ContentSecSettings
@@ -148,13 +148,13 @@ _platform_cache: tuple[str, tuple[str, ...]] | None = None
 
 def _platform_names() -> tuple[str, ...]:
     global _platform_cache
-    from dangjian.core import oncommit, registry
+    from dangjian.core import figures_cache, oncommit
     from dangjian.orgs.models import Organization, Unit  # orgs is kernel; it has no selector for names yet
 
-    labels = (registry.ALL, "orgs")
-    if any(oncommit.pending(registry._pending_key(label)) for label in labels):
+    labels = (figures_cache.ALL, "orgs")
+    if any(oncommit.pending(figures_cache.pending_key(label)) for label in labels):
         return _read_names(Organization, Unit)  # this transaction renamed one: nobody else sees it yet
-    tokens = registry._generations(labels)
+    tokens = figures_cache.generations(labels)
     token = ".".join(tokens[label] for label in labels)
     if _platform_cache is not None and _platform_cache[0] == token:
         return _platform_cache[1]

@@ -7,8 +7,8 @@ An archive (`dangjian-YYYYmmdd-HHMMSS.tar`, or `.tar.gz`) holds
 - `manifest.json`: format, app version, time, database vendor, the applied migrations, the row
   count of every table, the files and the audit trail's head hash at the moment of the snapshot;
 - the database: `database.sqlite3` (SQLite's online backup API: a consistent copy while the
-  server runs, WAL mode) or `database.dump` (`pg_dump -Fc` inside an exported snapshot, the same
-  one the row counts are taken in);
+  server runs, WAL mode; `sqlite.py`) or `database.dump` (`pg_dump -Fc` inside an exported
+  snapshot, the same one the row counts are taken in; `postgres.py`);
 - `files/media/…` and `files/uploads/…` (MEDIA_ROOT and UPLOAD_DIR).
 
 Restoring refuses an archive from a migration state this code does not know (a newer version),
@@ -26,8 +26,6 @@ import io
 import json
 import os
 import shutil
-import sqlite3
-import subprocess
 import tarfile
 import tempfile
 import tomllib
@@ -35,7 +33,6 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
 
 from django.conf import settings
 from django.core.cache import caches
@@ -43,18 +40,33 @@ from django.db import connections
 from django.db.migrations.loader import MigrationLoader
 from django.utils import timezone
 
-from . import audit, audit_upkeep
-from .models import AuditEntry
+from .. import audit, audit_upkeep
+from ..models import AuditEntry
+from . import postgres, sqlite
+from .common import BackupError, quote
+from .postgres import pg_environment
+
+__all__ = [
+    "BackupError",
+    "BackupResult",
+    "Manifest",
+    "RestoreResult",
+    "app_version",
+    "backup_create",
+    "backup_restore",
+    "check_restorable",
+    "count_rows",
+    "default_folder",
+    "known_migrations",
+    "pg_environment",
+    "read_manifest",
+]
 
 FORMAT = 1
 MANIFEST = "manifest.json"
 SQLITE_MEMBER = "database.sqlite3"
 PG_MEMBER = "database.dump"
 FILE_ROOTS = ("media", "uploads")  # settings.MEDIA_ROOT, settings.UPLOAD_DIR
-
-
-class BackupError(Exception):
-    """A backup or restore that cannot go on; the message is for the operator, in Chinese."""
 
 
 @dataclass
@@ -122,104 +134,7 @@ def _sha256(path: Path) -> str:
     return h.hexdigest()
 
 
-def _quote(name: str) -> str:
-    return '"' + name.replace('"', '""') + '"'
-
-
 # --- taking the snapshot ----------------------------------------------------------------------
-
-
-def _sqlite_snapshot(using: str, target: Path) -> tuple[list[list[str]], dict[str, int], str]:
-    """Copy the live database to TARGET with the online backup API; migrations, counts and audit
-    head are read from the copy, so they describe exactly what was copied."""
-    connection = connections[using]
-    connection.ensure_connection()
-    destination = sqlite3.connect(target)
-    try:
-        connection.connection.backup(destination)  # one step: a single consistent read
-    finally:
-        destination.close()
-    copy = sqlite3.connect(target)
-    try:
-        copy.execute("PRAGMA journal_mode=DELETE")  # one self-contained file in the archive
-        tables = [r[0] for r in copy.execute("SELECT name FROM sqlite_master WHERE type='table' ORDER BY name")]
-        return _describe(copy.cursor(), [t for t in tables if not t.startswith("sqlite_")])
-    finally:
-        copy.close()
-
-
-def _describe(cursor: Any, tables: list[str]) -> tuple[list[list[str]], dict[str, int], str]:
-    counts: dict[str, int] = {}
-    for table in tables:
-        cursor.execute(f"SELECT COUNT(*) FROM {_quote(table)}")
-        counts[table] = int(cursor.fetchone()[0])
-    migrations: list[list[str]] = []
-    if "django_migrations" in counts:
-        cursor.execute("SELECT app, name FROM django_migrations ORDER BY app, name")
-        migrations = [[str(app), str(name)] for app, name in cursor.fetchall()]
-    head = ""
-    from .audit_guard import CHAIN_TABLE
-
-    if CHAIN_TABLE in counts:
-        cursor.execute(f"SELECT entry_hash FROM {CHAIN_TABLE} ORDER BY seq DESC LIMIT 1")
-        row = cursor.fetchone()
-        head = str(row[0]) if row else ""
-    return migrations, counts, head
-
-
-def pg_environment(using: str = "default") -> dict[str, str]:
-    """The environment for pg_dump and pg_restore: the connection's settings as PG* variables."""
-    conf = connections[using].settings_dict
-    env = {**os.environ}
-    for key, var in (("HOST", "PGHOST"), ("PORT", "PGPORT"), ("USER", "PGUSER"), ("PASSWORD", "PGPASSWORD")):
-        if conf.get(key):
-            env[var] = str(conf[key])
-    env["PGDATABASE"] = str(conf["NAME"])
-    sslmode = (conf.get("OPTIONS") or {}).get("sslmode")
-    if sslmode:
-        env["PGSSLMODE"] = str(sslmode)
-    return env
-
-
-def _pg_tables(cursor: Any) -> list[str]:
-    """Ordinary and partitioned tables of the current schema (a partition counts within its parent)."""
-    cursor.execute(
-        "SELECT c.relname FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace "
-        "WHERE n.nspname = current_schema() AND c.relkind IN ('r', 'p') AND NOT c.relispartition "
-        "ORDER BY c.relname"
-    )
-    return [str(r[0]) for r in cursor.fetchall()]
-
-
-def _run(command: list[str], env: dict[str, str], what: str) -> None:
-    try:
-        done = subprocess.run(command, env=env, capture_output=True, text=True, check=False)
-    except FileNotFoundError:
-        raise BackupError(f"找不到 {command[0]}：请安装 PostgreSQL 客户端（与服务器同版本或更新）。") from None
-    if done.returncode != 0:
-        raise BackupError(f"{what}失败（{command[0]} 退出码 {done.returncode}）：{done.stderr.strip()[-2000:]}")
-
-
-def _pg_snapshot(using: str, target: Path) -> tuple[list[list[str]], dict[str, int], str]:
-    """pg_dump -Fc inside an exported snapshot; the counts are read in that same snapshot."""
-    connection = connections.create_connection(using)  # our own: the caller's may be in a transaction
-    try:
-        connection.ensure_connection()
-        connection.set_autocommit(False)
-        with connection.cursor() as cursor:
-            cursor.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY")
-            cursor.execute("SELECT pg_export_snapshot()")
-            snapshot = str(cursor.fetchone()[0])
-            described = _describe(cursor, _pg_tables(cursor))
-            _run(
-                ["pg_dump", "--format=custom", f"--snapshot={snapshot}", f"--file={target}"],
-                pg_environment(using),
-                "数据库备份（pg_dump）",
-            )
-        connection.rollback()
-        return described
-    finally:
-        connection.close()
 
 
 def _add_files(archive: tarfile.TarFile) -> dict[str, int]:
@@ -251,7 +166,7 @@ def backup_create(*, folder: Path | None = None, gzip: bool = False, using: str 
         final = folder / f"dangjian-{stamp}-{n}.tar{'.gz' if gzip else ''}"
     with tempfile.TemporaryDirectory(dir=folder, prefix=".backup-") as work:
         db_file = Path(work) / (SQLITE_MEMBER if vendor == "sqlite" else PG_MEMBER)
-        snapshot = _sqlite_snapshot if vendor == "sqlite" else _pg_snapshot
+        snapshot = sqlite.snapshot if vendor == "sqlite" else postgres.snapshot
         migrations, counts, head = snapshot(using, db_file)
         partial = Path(work) / final.name
         with tarfile.open(partial, "w:gz" if gzip else "w") as archive:
@@ -354,7 +269,7 @@ def count_rows(tables: list[str], using: str = "default") -> dict[str, int | Non
             if table not in existing:
                 counts[table] = None
                 continue
-            cursor.execute(f"SELECT COUNT(*) FROM {_quote(table)}")
+            cursor.execute(f"SELECT COUNT(*) FROM {quote(table)}")
             counts[table] = int(cursor.fetchone()[0])
     return counts
 
@@ -370,89 +285,6 @@ def _safe_members(archive: tarfile.TarFile, prefix: str) -> Iterator[tuple[tarfi
 
 
 # --- restoring --------------------------------------------------------------------------------
-
-
-def _sqlite_load(using: str, source: Path) -> None:
-    connection = connections[using]
-    connection.ensure_connection()
-    if connection.in_atomic_block:
-        raise BackupError("恢复不能在事务中进行。")
-    origin = sqlite3.connect(source)
-    try:
-        origin.backup(connection.connection)  # page by page into the live file, under its write lock
-    except sqlite3.OperationalError as e:
-        raise BackupError(f"数据库正被其他进程使用（{e}），未恢复：请先停止网页服务和后台任务进程再恢复。") from None
-    finally:
-        origin.close()
-    with connection.cursor() as cursor:
-        cursor.execute("PRAGMA journal_mode=WAL")
-
-
-def _pg_load(using: str, source: Path) -> None:
-    connection = connections[using]
-    if connection.in_atomic_block:
-        raise BackupError("恢复不能在事务中进行。")
-    connection.close()  # holds no lock while pg_restore drops and recreates the tables
-    env = pg_environment(using)
-    listing = _pg_toc(source, env)
-    with tempfile.NamedTemporaryFile("w", suffix=".list", encoding="utf-8") as order:
-        order.write("\n".join(_partitions_first(listing)) + "\n")
-        order.flush()
-        _run(
-            ["pg_restore", "--clean", "--if-exists", "--single-transaction", "--exit-on-error",
-             f"--use-list={order.name}", f"--dbname={connection.settings_dict['NAME']}", str(source)],
-            env,
-            "数据库恢复（pg_restore）",
-        )  # fmt: skip
-
-
-def _pg_toc(source: Path, env: dict[str, str]) -> list[str]:
-    try:
-        done = subprocess.run(["pg_restore", "--list", str(source)], env=env, capture_output=True, text=True)
-    except FileNotFoundError:
-        raise BackupError("找不到 pg_restore：请安装 PostgreSQL 客户端（与服务器同版本或更新）。") from None
-    if done.returncode != 0:
-        raise BackupError(f"读取备份目录（pg_restore --list）失败：{done.stderr.strip()[-2000:]}")
-    return done.stdout.splitlines()
-
-
-def _partitions_first(listing: list[str]) -> list[str]:
-    """The archive's table of contents with the partitions' keys and indexes moved before the others'.
-
-    `--clean` drops in the reverse order of the restore; a partition's primary key or index still
-    attached to its parent's cannot be dropped on its own (the audit trail is partitioned by year),
-    whereas dropping the parent's takes the partitions' with it. So the parents' come last in the
-    restore, first in the clean-up; the INDEX ATTACH entries still come after both.
-    """
-
-    def entry(line: str) -> tuple[str, list[str]] | None:
-        # "1234; 2606 16789 CONSTRAINT public core_auditentry_y2026 core_auditentry_y2026_pkey owner"
-        if not line or line.startswith(";"):
-            return None
-        words = line.split(";", 1)[1].split()
-        for kind in ("TABLE ATTACH", "INDEX ATTACH", "CONSTRAINT", "INDEX"):
-            if " ".join(words[2 : 2 + len(kind.split())]) == kind:
-                return kind, words[2 + len(kind.split()) + 1 :]  # after the kind and the schema
-        return None
-
-    parsed = [entry(line) for line in listing]
-    partitions = {e[1][0] for e in parsed if e and e[0] == "TABLE ATTACH" and e[1]}
-    partition_indexes = {e[1][0] for e in parsed if e and e[0] == "INDEX ATTACH" and e[1]}
-
-    def of_a_partition(e: tuple[str, list[str]] | None) -> bool:
-        if e is None or not e[1]:
-            return False
-        if e[0] == "CONSTRAINT":
-            return e[1][0] in partitions
-        return e[0] == "INDEX" and e[1][0] in partition_indexes
-
-    moved = [line for line, e in zip(listing, parsed, strict=True) if of_a_partition(e)]
-    if not moved:
-        return listing
-    rest = [(line, e) for line, e in zip(listing, parsed, strict=True) if not of_a_partition(e)]
-    first = next((i for i, (_, e) in enumerate(rest) if e and e[0] in ("CONSTRAINT", "INDEX")), len(rest))
-    lines = [line for line, _ in rest]
-    return lines[:first] + moved + lines[first:]
 
 
 def _restore_files(archive: tarfile.TarFile) -> None:
@@ -494,7 +326,7 @@ def backup_restore(
             db_file = Path(work) / member
             with open(db_file, "wb") as out:
                 out.write(_member(archive, member))
-            (_sqlite_load if manifest.vendor == "sqlite" else _pg_load)(using, db_file)
+            (sqlite.load if manifest.vendor == "sqlite" else postgres.load)(using, db_file)
         counts = count_rows(list(manifest.row_counts), using)
         wrong = {t: (n, counts[t]) for t, n in manifest.row_counts.items() if counts[t] != n}
         if wrong:
