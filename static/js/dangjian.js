@@ -82,3 +82,35 @@ document.addEventListener("htmx:configRequest", function (event) {
     if (p && event.target === p.menu) p.text.setAttribute("aria-expanded", p.menu.children.length ? "true" : "false");
   });
 })();
+
+// An htmx request that failed (the server refused it, or the network is down) says so next to
+// what it was to replace, instead of leaving the button as if nothing had happened.
+(function () {
+  function say(event, text) {
+    const target = event.detail.target || event.detail.elt;
+    if (!target || !target.parentNode) return;
+    let note = target.previousElementSibling;
+    if (!note || !note.hasAttribute("data-htmx-failure")) {
+      note = document.createElement("div");
+      note.className = "alert alert-danger";
+      note.setAttribute("role", "alert");
+      note.setAttribute("data-htmx-failure", "");
+      target.parentNode.insertBefore(note, target);
+    }
+    note.textContent = text;
+  }
+  document.addEventListener("htmx:responseError", function (event) {
+    const status = event.detail.xhr ? event.detail.xhr.status : 0;
+    say(event, status === 403 || status === 404
+      ? "操作未完成：页面已过期或您无权进行此操作，请刷新页面后重试。"
+      : "操作未完成：服务器暂时无法处理（" + status + "），请稍后重试。");
+  });
+  document.addEventListener("htmx:sendError", function (event) {
+    say(event, "操作未完成：网络连接失败，请检查网络后重试。");
+  });
+  document.addEventListener("htmx:beforeSwap", function (event) {
+    if (!event.detail.shouldSwap) return;
+    const note = event.detail.target && event.detail.target.previousElementSibling;
+    if (note && note.hasAttribute("data-htmx-failure")) note.remove();
+  });
+})();
