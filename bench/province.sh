@@ -16,8 +16,8 @@ source scripts/pg-throwaway.sh
 pg_throwaway_start "-c fsync=off -c full_page_writes=off -c max_wal_size=4GB -c shared_buffers=512MB"
 export DEBUG=0
 .venv/bin/python manage.py migrate -v0
-seeded=$(.venv/bin/python manage.py shell -c \
-    'from dangjian.orgs.models import Organization; print(Organization.objects.exists())')
+seeded=$(.venv/bin/python manage.py shell --no-imports -v0 -c \
+    'from dangjian.orgs.models import Organization; print(Organization.objects.exists())' | tail -n 1)
 if [ "$seeded" != "True" ]; then
     echo "在 $PG_DIR 生成 province 演示数据（一次性）……"
     .venv/bin/python bench/seeding/seed.py --scale province

@@ -6,7 +6,8 @@
 #
 # PG_KEEP_DIR=/some/folder keeps the cluster instead: made there the first time (initdb),
 # started again from there on later runs (the data kept, e.g. a seeded province), and on exit
-# only stopped (a clean, fast shutdown), the folder left in place. Remove it by hand.
+# only stopped (a clean, fast shutdown), the folder left in place. Remove it by hand. A cluster
+# found running there already is used as it is and left running.
 
 find_pg_bin() {
     local dir
@@ -25,7 +26,9 @@ find_pg_bin() {
 
 pg_throwaway_cleanup() {
     if [ -n "${PG_KEEP_DIR:-}" ]; then
-        "${AS_PG[@]}" "$PG_BIN/pg_ctl" -D "$PG_DIR/data" -m fast stop >/dev/null 2>&1 || true
+        if [ -z "${PG_KEEP_RUNNING:-}" ]; then
+            "${AS_PG[@]}" "$PG_BIN/pg_ctl" -D "$PG_DIR/data" -m fast stop >/dev/null 2>&1 || true
+        fi
         return 0
     fi
     "${AS_PG[@]}" "$PG_BIN/pg_ctl" -D "$PG_DIR/data" -m immediate stop >/dev/null 2>&1 || true
@@ -60,11 +63,15 @@ pg_throwaway_start() {
             exit 1
         }
     fi
-    "${AS_PG[@]}" "$PG_BIN/pg_ctl" -D "$PG_DIR/data" -l "$PG_DIR/server.log" -w -o \
-        "-c listen_addresses='' -k $PG_DIR $1" start >/dev/null || {
-        cat "$PG_DIR/server.log" >&2
-        exit 1
-    }
+    if [ -n "${PG_KEEP_DIR:-}" ] && "${AS_PG[@]}" "$PG_BIN/pg_ctl" -D "$PG_DIR/data" status >/dev/null 2>&1; then
+        PG_KEEP_RUNNING=1 # running already (started by someone else): used as it is, left running
+    else
+        "${AS_PG[@]}" "$PG_BIN/pg_ctl" -D "$PG_DIR/data" -l "$PG_DIR/server.log" -w -o \
+            "-c listen_addresses='' -k $PG_DIR $1" start >/dev/null || {
+            cat "$PG_DIR/server.log" >&2
+            exit 1
+        }
+    fi
     # The socket folder goes in the host part, percent-encoded, which
     # dj-database-url turns into HOST=/that/folder.
     local host
