@@ -48,9 +48,10 @@ class Item:
         return statistics.median(self.times) if self.times else None
 
 
-def setup_django() -> None:
+def setup_django(database_url: str | None = None) -> None:
+    """Django on this script's throwaway SQLite database, or on DATABASE_URL (an existing one)."""
     WORK.mkdir(parents=True, exist_ok=True)
-    os.environ["DATABASE_URL"] = f"sqlite:///{DB}"
+    os.environ["DATABASE_URL"] = database_url or f"sqlite:///{DB}"
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
     os.environ["DANGJIAN_ENV"] = "development"  # seed_demo refuses production
     os.environ["DEBUG"] = "0"  # no query log, templates cached as in production
@@ -66,7 +67,7 @@ def setup_django() -> None:
 def close_db() -> None:
     from django.db import connection, connections
 
-    if connection.connection is not None:
+    if connection.connection is not None and connection.vendor == "sqlite":
         with connection.cursor() as cursor:
             cursor.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     connections.close_all()
@@ -141,11 +142,19 @@ def timing_seeder(app: str, share: list[float]) -> Iterator[None]:
         builder.seeders = declared  # type: ignore[method-assign]
 
 
-def app_bench_main(app: str, description: str, run: Callable[[argparse.Namespace, float], int]) -> int:
+def app_bench_main(
+    app: str,
+    description: str,
+    run: Callable[[argparse.Namespace, float], int],
+    add_arguments: Callable[[argparse.ArgumentParser], None] | None = None,
+    database_url: Callable[[argparse.Namespace], str | None] | None = None,
+) -> int:
     """The main() of a domain app's bench script (bench/<app>.py).
 
     Its own throwaway database under var/bench/<app>-<pid>/, the usual flags
     (--runs, --seed, --no-memory, --keep), and the clean-up afterwards.
+    ADD_ARGUMENTS adds the script's own flags; DATABASE_URL(args), when it gives
+    an address, runs the script on that existing database instead (never removed).
     """
     global WORK, DB
     WORK = BASE / "var" / "bench" / f"{app}-{os.getpid()}"
@@ -155,9 +164,11 @@ def app_bench_main(app: str, description: str, run: Callable[[argparse.Namespace
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--no-memory", action="store_true")
     parser.add_argument("--keep", action="store_true", help="保留 var/bench/ 下本次的数据库")
+    if add_arguments is not None:
+        add_arguments(parser)
     args = parser.parse_args()
     started = time.perf_counter()
-    setup_django()
+    setup_django(database_url(args) if database_url is not None else None)
     try:
         return run(args, started)
     finally:

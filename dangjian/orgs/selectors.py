@@ -17,6 +17,8 @@ A `Snapshot` holds the result, one `OrgRow` per organization in path order.
 from __future__ import annotations
 
 import datetime as dt
+import functools
+import operator
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
@@ -395,6 +397,22 @@ def roll_up_distinct(orgs: Sequence[Organization], found: Iterable[tuple[str, An
     return {pk: len(things) for pk, things in seen.items()}
 
 
+def _records_per_tree(
+    orgs: Sequence[Organization], year: int, records: Callable[[Organization, int], QuerySet[Any]]
+) -> list[QuerySet[Any]]:
+    """RECORDS(root, year) for the root of each tree ORGS lie in: one queryset per tree, or, for
+    many trees (a province's hundred committees), the trees' querysets combined with OR into one,
+    so each figure costs one query, not one per committee (their subtrees are disjoint: no record
+    is in two). Querysets that cannot be combined (distinct, sliced) are asked one by one."""
+    parts = [records(root, year) for root in roots_covering(orgs)]
+    if len(parts) < 2:
+        return parts
+    try:
+        return [functools.reduce(operator.or_, parts)]
+    except TypeError:
+        return parts
+
+
 def count_per_org(
     orgs: Sequence[Organization],
     year: int,
@@ -405,8 +423,8 @@ def count_per_org(
     ("" for a queryset of organizations) with one organization per record: one grouped query per tree."""
     field = f"{org_field}__path" if org_field else "path"
     found: list[tuple[str, int]] = []
-    for root in roots_covering(orgs):
-        rows = records(root, year).values(field).annotate(n=Count("pk", distinct=True)).order_by()
+    for qs in _records_per_tree(orgs, year, records):
+        rows = qs.values(field).annotate(n=Count("pk", distinct=True)).order_by()
         found += [(r[field], r["n"]) for r in rows]
     return roll_up(orgs, found)
 
@@ -422,8 +440,8 @@ def sum_per_org(
     """The sum of VALUE over RECORDS(org, year) for each of ORGS (see count_per_org)."""
     field = f"{org_field}__path" if org_field else "path"
     found: list[tuple[str, Any]] = []
-    for root in roots_covering(orgs):
-        rows = records(root, year).values(field).annotate(s=Sum(value)).order_by()
+    for qs in _records_per_tree(orgs, year, records):
+        rows = qs.values(field).annotate(s=Sum(value)).order_by()
         found += [(r[field], r["s"]) for r in rows if r["s"] is not None]
     return roll_up(orgs, found, zero)
 

@@ -15,6 +15,7 @@ from django.utils import timezone
 
 from dangjian.core import scoping, tree
 from dangjian.orgs.models import Organization
+from dangjian.orgs.selectors import roll_up
 
 from ..models import DuesBase, ExtraPayment, MonthTotal, Payment, PaymentStatus, Remittance, RemittanceStatus
 
@@ -197,5 +198,7 @@ def _per_org(orgs: Sequence[Organization], qs: QuerySet, value: str, times: int)
     if not paths:
         return {}
     rows = qs.filter(tree.covering_q(paths, "org__path")).values("org__path").annotate(s=Sum(value)).order_by()
-    found = [(r["org__path"], cents(r["s"])) for r in rows]
-    return {o.pk: float(sum((s for p, s in found if tree.is_within(p, [o.path])), ZERO) * times) for o in orgs}
+    # Each path's sum added to the organizations above it: linear in the rows, however many
+    # organizations are asked (a province's hundred committees over 100,000 organizations' sums).
+    totals = roll_up(orgs, ((r["org__path"], cents(r["s"])) for r in rows), ZERO)
+    return {pk: float(s * times) for pk, s in totals.items()}

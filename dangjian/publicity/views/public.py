@@ -30,11 +30,9 @@ def _site() -> dict[str, object]:
 @require_GET
 def index(request: HttpRequest) -> HttpResponse:
     articles = selectors.public_articles()
-    blocks = []
-    for channel in selectors.public_channels():
-        items = list(articles.filter(column__channel=channel)[:6])
-        if items:
-            blocks.append({"channel": channel, "articles": items})
+    channels = list(selectors.public_channels())
+    latest = selectors.latest_per_channel(channels, 6)
+    blocks = [{"channel": ch, "articles": latest[ch.pk]} for ch in channels if latest.get(ch.pk)]
     return render(request, "publicity/news/index.html", {**_site(), "latest": articles[:8], "blocks": blocks})
 
 

@@ -1,7 +1,9 @@
 """The records behind each figure of stats.py, for an organization's subtree and a year.
 
 stats.py counts these querysets and the records pages list them, so a figure
-and its list cannot disagree.
+and its list cannot disagree. The attendance querysets also filter on the rows' own `year` (their
+parent's year, the partition key of their table on PostgreSQL): the same rows, but PostgreSQL then
+reads only that year's partitions instead of every year's (issue 16 §2).
 """
 
 from __future__ import annotations
@@ -39,6 +41,7 @@ def held_sessions(org: Organization, year: int) -> QuerySet[Session]:
 def session_attendances(org: Organization, year: int) -> QuerySet[SessionAttendance]:
     """Person-times of those sessions: everyone marked present or late."""
     return scoping.in_subtree(SessionAttendance.objects.all(), org, "session__org").filter(
+        year=year,  # the session's year: prunes the other years' partitions
         session__status=SessionStatus.HELD,
         session__held_on__range=_year(year),
         status__in=ATTENDED,
@@ -71,6 +74,9 @@ def training_day_marks(org: Organization, year: int, today: dt.date) -> QuerySet
     """Person-times counted per day: every day someone was present or late."""
     start, end = _year(year)
     return scoping.in_subtree(DayAttendance.objects.all(), org, "day__klass__org").filter(
+        # A mark's year is its day's: a class begun in YEAR has no day before it (it may run into
+        # the next year), so the earlier years' partitions are pruned.
+        year__gte=year,
         day__klass__status=ClassStatus.SCHEDULED,
         day__klass__starts_on__range=(start, min(end, today)),
         status__in=ATTENDED,

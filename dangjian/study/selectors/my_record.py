@@ -99,14 +99,14 @@ def year_record(person: Member, year: int) -> YearRecord:
     start, end = dt.date(year, 1, 1), dt.date(year, 12, 31)
     return YearRecord(
         sessions=SessionAttendance.objects.filter(
-            person=person, session__status=SessionStatus.HELD, session__held_on__range=(start, end)
+            person=person, year=year, session__status=SessionStatus.HELD, session__held_on__range=(start, end)
         )
         .select_related("session__group")
         .order_by("-session__held_on"),
         classes=Enrolment.objects.filter(person=person, klass__starts_on__range=(start, end))
         .select_related("klass__org")
         .order_by("-klass__starts_on"),
-        meetings=MeetingAttendance.objects.filter(person=person, meeting__held_on__range=(start, end))
+        meetings=MeetingAttendance.objects.filter(person=person, year=year, meeting__held_on__range=(start, end))
         .select_related("meeting__org")
         .order_by("-meeting__held_on"),
     )

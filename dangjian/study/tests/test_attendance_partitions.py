@@ -11,6 +11,8 @@ from django.db import IntegrityError, connection, transaction
 
 from dangjian.core import partitioning
 from dangjian.study.models import DayAttendance, Mark, Meeting, MeetingAttendance, MeetingKind, SessionAttendance
+from dangjian.study.selectors import figures
+from dangjian.study.selectors.my_record import year_record
 from dangjian.study.services.marks import MarkIn
 from dangjian.study.services.org_life import meeting_mark, meeting_record
 
@@ -124,3 +126,28 @@ class AttendanceYearTests(StudyTestCase):
             meeting=self.meeting(dt.date(2026, 7, 7), "later"), person=self.members[2], status=Mark.PRESENT
         )
         self.assertGreater(later.pk, rows[-1].pk)
+
+    def test_a_persons_year_record_holds_that_years_meetings_only(self):
+        person = self.members[0]
+        for day in (dt.date(2024, 12, 31), dt.date(2025, 1, 1), dt.date(2025, 12, 31), dt.date(2026, 1, 1)):
+            MeetingAttendance.objects.create(meeting=self.meeting(day, f"{day}"), person=person, status=Mark.PRESENT)
+        days = [a.meeting.held_on for a in year_record(person, 2025).meetings]
+        self.assertEqual(days, [dt.date(2025, 12, 31), dt.date(2025, 1, 1)])
+
+    @unittest.skipUnless(POSTGRES, "partitioning is PostgreSQL's")
+    def test_a_years_figures_read_only_that_years_partitions(self):
+        # Issue 16 §2: at province scale the study figures must not read every year's rows.
+        tables = ("study_meetingattendance", "study_sessionattendance", "study_dayattendance")
+        for table in tables:
+            partitioning.ensure_years(connection, table, [2024, 2025, 2026])
+        today = dt.date(2025, 6, 1)
+        plans = {
+            "study_sessionattendance": figures.session_attendances(self.w.committee, 2025).explain(),
+            "study_meetingattendance": year_record(self.members[0], 2025).meetings.explain(),
+            "study_dayattendance": figures.training_day_marks(self.w.committee, 2025, today).explain(),
+        }
+        for table, plan in plans.items():
+            self.assertIn(f"{table}_y2025", plan, table)
+            self.assertNotIn(f"{table}_y2024", plan, table)
+        self.assertNotIn("study_sessionattendance_y2026", plans["study_sessionattendance"])
+        self.assertNotIn("study_meetingattendance_y2026", plans["study_meetingattendance"])
