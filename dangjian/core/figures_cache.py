@@ -39,6 +39,7 @@ class Keyed(Protocol):
     @property
     def key(self) -> str: ...
 
+
 FIGURES_CACHE = "figures"  # this process's memory: figures are small and cheap to recompute once
 GENERATIONS_CACHE = "shared"  # seen by every worker, so a write in one invalidates all
 # The kernel's data every figure may read (organizations, units, people, posts).
@@ -146,9 +147,7 @@ def cache_keys(found: Sequence[Keyed], org: Organization, year: int) -> dict[str
 # ---------------------------------------------------------------- many organizations and years at once
 
 
-def bundle_keys(
-    found: Sequence[Keyed], pairs: Sequence[tuple[Organization, int]]
-) -> dict[tuple[int, int], str | None]:
+def bundle_keys(found: Sequence[Keyed], pairs: Sequence[tuple[Organization, int]]) -> dict[tuple[int, int], str | None]:
     """The cache key of all figures of each (organization, year) at once, made of every app's generation
     (so a write to any figure's rows retires it); None for all when this transaction wrote such rows."""
     version = figures_version()
