@@ -33,6 +33,7 @@ from .structure import volunteer_register
 class SignupResult:
     participation: Participation
     waiting_position: int | None  # 1 for the first in line; None when the volunteer has a place
+    places_taken: int | None = None  # the places held once this sign-up is made
 
     @property
     def message(self) -> str:
@@ -190,7 +191,7 @@ def signup(*, activity_id: int, member: Member) -> SignupResult:
     volunteer = volunteer_register(member=member)
     for _attempt in range(3):
         try:
-            participation, position = _sign_up_locked(activity, volunteer)
+            participation, position, taken = _sign_up_locked(activity, volunteer)
             break
         except _Changed:  # re-read: the refusal it now calls for, or the sign-up with its new places
             activity, committee = _activity_for_signup(activity_id)
@@ -198,7 +199,7 @@ def signup(*, activity_id: int, member: Member) -> SignupResult:
     else:  # changed under us three times running: an organizer is editing it right now
         raise errors.ActivityChanging()
     participation.activity = activity
-    return SignupResult(participation, position)
+    return SignupResult(participation, position, taken)
 
 
 class _Changed(Exception):
@@ -206,9 +207,9 @@ class _Changed(Exception):
 
 
 @transaction.atomic
-def _sign_up_locked(activity: Activity, volunteer: Volunteer) -> tuple[Participation, int | None]:
-    """The locked part of a sign-up: the participation and the place on the waiting list (None:
-    a place)."""
+def _sign_up_locked(activity: Activity, volunteer: Volunteer) -> tuple[Participation, int | None, int]:
+    """The locked part of a sign-up: the participation, the place on the waiting list (None: a
+    place) and the places held after it."""
     if not _lock_if_unchanged(activity, timezone.now()):
         raise _Changed()
     now = timezone.now()  # taken under the lock, so sign-up times follow the arrival order
@@ -233,7 +234,9 @@ def _sign_up_locked(activity: Activity, volunteer: Volunteer) -> tuple[Participa
             setattr(participation, name, value)
         participation.activity = activity
         participation.save()
-    return participation, None if has_place else line["waiting"] + 1
+    if has_place:
+        return participation, None, line["taken"] + 1
+    return participation, line["waiting"] + 1, line["taken"]
 
 
 @transaction.atomic

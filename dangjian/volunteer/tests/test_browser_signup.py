@@ -46,6 +46,7 @@ class SignupInBrowserTests(bs.BrowserTestCase):
         box = page.locator("#signup")
         expect(box.get_by_text("报名成功")).to_be_visible()
         expect(box.get_by_role("button", name="取消报名")).to_be_visible()
+        expect(page.locator("#places-line")).to_contain_text("已报名 1 人")
         self.assertEqual(page.url, address)  # no reload
         bs.screenshot(page, "signup-2-answered.png")
         self.assertTrue(

@@ -98,6 +98,9 @@ class SignupInPlaceTests(VolunteerTestCase):
         self.assertTrue(
             Participation.objects.filter(activity=self.activity, volunteer__member=self.w.person_a).exists()
         )
+        # The places line above the box follows (out of band).
+        self.assertIn('id="places-line" hx-swap-oob="true"', box)
+        self.assertIn("已报名 1 人", box)
         # The answer is in the box, not kept for the next page as well.
         self.assertNotIn("报名成功", self.client.get(self.url).content.decode())
 

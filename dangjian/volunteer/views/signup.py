@@ -69,7 +69,8 @@ def _box_as_it_is(request: AuthedRequest, pk: int, member: Member | None, level:
     activity = activity_or_404(request, pk)
     mine = selectors.participation_of(activity, member)
     taken = activity.participations.filter(status="confirmed").count()
-    return _box(request, box_context(activity, member, mine, taken=taken, now=timezone.now()), level, text)
+    context = box_context(activity, member, mine, taken=taken, now=timezone.now())
+    return _box(request, {**context, "oob": True}, level, text)
 
 
 @login_required
@@ -101,12 +102,12 @@ def signup(request: AuthedRequest, pk: int) -> HttpResponse:
                 mine.activity,
                 member,
                 mine,
-                taken=None,
+                taken=result.places_taken,
                 now=timezone.now(),
                 position=result.waiting_position,
                 eligible=True,  # (just signed up)
             )
-            return _box(request, context, level, result.message)
+            return _box(request, {**context, "oob": result.places_taken is not None}, level, result.message)
         getattr(messages, level)(request, result.message)
     return redirect("volunteer:activity_detail", pk=pk)
 
