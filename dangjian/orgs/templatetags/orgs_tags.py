@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 
 from django import template
 from django.utils.html import format_html
@@ -62,4 +63,5 @@ def org_picker(
         "choices": options,
         "empty_label": empty_label,
         "css": css,
+        "vals": json.dumps({"empty": empty_label}, ensure_ascii=False),
     }
