@@ -11,6 +11,9 @@ from __future__ import annotations
 
 import datetime as dt
 import itertools
+import json
+import re
+from html import unescape
 from typing import Any
 
 import factory
@@ -63,6 +66,13 @@ def assert_org_search_box(case: TestCase, html: str, name: str = "org") -> None:
     case.assertIn("data-org-picker-text", html)
     case.assertNotRegex(html, rf'<select[^>]*name="{name}"')
     case.assertNotIn("专项工作第1党支部</option>", html)
+
+
+def search_vals(html: str) -> dict[str, str]:
+    """The parameters the first organization search box in HTML sends to orgs:pick besides ?q=."""
+    found = re.search(r'hx-vals="([^"]*)"', html)
+    assert found, "no organization search box"
+    return json.loads(unescape(found.group(1)))
 
 
 class MemberFactory(factory.django.DjangoModelFactory[Member]):

@@ -2,14 +2,10 @@
 
 from __future__ import annotations
 
-import json
-import re
-from html import unescape
-
 from django import forms
 from django.urls import reverse
 
-from dangjian.core.testing import assert_org_search_box, make_branches, make_org
+from dangjian.core.testing import assert_org_search_box, make_branches, make_org, search_vals
 from dangjian.core.web import BootstrapForm, OrgChoiceField
 from dangjian.orgs.models import Organization, OrgKind
 from dangjian.orgs.picker import SELECT_MAX, Scope
@@ -34,12 +30,6 @@ class ByCodeForm(BootstrapForm):
     )
 
 
-def vals_of(html: str) -> dict[str, str]:
-    found = re.search(r'hx-vals="([^"]*)"', html)
-    assert found, "no hx-vals"
-    return json.loads(unescape(found.group(1)))
-
-
 class PickerWidgetTests(OrgTestCase):
     def test_few_organizations_make_a_select_of_pks(self):
         html = str(PickForm(orgs=Organization.objects.filter(code__startswith="A"))["org"])
@@ -56,11 +46,12 @@ class PickerWidgetTests(OrgTestCase):
         self.assertIn(f'<input type="hidden" name="org" value="{self.w.branch_b1.pk}"', html)
         self.assertIn('id="id_org"', html)  # the label's for= finds the box
         self.assertIn('value="市教育局第一党支部"', html)
-        self.assertEqual(vals_of(html), {"empty": "", "scope": "", "value": "pk"})
+        self.assertEqual(search_vals(html), {"empty": "", "scope": "", "value": "pk"})
 
     def test_a_stale_choice_is_refused_in_chinese_and_the_box_marked(self):
         make_branches(self.w.org_a, SELECT_MAX)
-        form = PickForm({"org": str(self.w.branch_b1.pk)}, orgs=Organization.objects.filter(path__startswith=self.w.org_a.path))
+        under_a = Organization.objects.filter(path__startswith=self.w.org_a.path)
+        form = PickForm({"org": str(self.w.branch_b1.pk)}, orgs=under_a)
         self.assertFalse(form.is_valid())
         self.assertEqual(form.errors["org"], ["所选组织不存在或不在您的管理范围内，请刷新页面后重新选择。"])
         html = str(form["org"])
@@ -77,7 +68,7 @@ class PickerWidgetTests(OrgTestCase):
         form.fields["org"].queryset = BRANCHES_ONLY.orgs(self.w.staff)  # type: ignore[attr-defined]
         html = str(form["org"])
         self.assertIn('<input type="hidden" name="org" value="A01"', html)
-        vals = vals_of(html)
+        vals = search_vals(html)
         self.assertEqual(vals["value"], "code")
         self.assertEqual(Scope.from_token(vals["scope"]), BRANCHES_ONLY)
         self.assertIsNone(Scope.from_token(vals["scope"][:-2] + "xx"))
