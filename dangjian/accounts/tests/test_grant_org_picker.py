@@ -24,7 +24,7 @@ class GrantOrgPickerTests(BaseTestCase):
     def setUp(self) -> None:
         super().setUp()
         self.far = make_branches(self.w.org_a, SELECT_MAX)[-1]
-        self.a2 = make_user("wang_a2", person=MemberFactory(name="王立新", org=self.w.branch_a2))
+        self.a2 = make_user("wang_a2", person=MemberFactory.create(name="王立新", org=self.w.branch_a2))
 
     def test_the_form_has_a_search_box_offering_where_the_granter_may_grant(self):
         self.login_as(self.w.admin_a)
