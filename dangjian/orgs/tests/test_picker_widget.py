@@ -5,6 +5,7 @@ from __future__ import annotations
 from django import forms
 from django.urls import reverse
 
+from dangjian.core import tree
 from dangjian.core.testing import assert_org_search_box, make_branches, make_org, search_vals
 from dangjian.core.web import BootstrapForm, OrgChoiceField
 from dangjian.orgs.models import Organization, OrgKind
@@ -50,7 +51,7 @@ class PickerWidgetTests(OrgTestCase):
 
     def test_a_stale_choice_is_refused_in_chinese_and_the_box_marked(self):
         make_branches(self.w.org_a, SELECT_MAX)
-        under_a = Organization.objects.filter(path__startswith=self.w.org_a.path)
+        under_a = Organization.objects.filter(tree.subtree_q([self.w.org_a.path]))
         form = PickForm({"org": str(self.w.branch_b1.pk)}, orgs=under_a)
         self.assertFalse(form.is_valid())
         self.assertEqual(form.errors["org"], ["所选组织不存在或不在您的管理范围内，请刷新页面后重新选择。"])
