@@ -33,12 +33,13 @@ _SALT = "dangjian.orgs.picker.scope"
 @dataclass(frozen=True)
 class Scope:
     """Which of a user's organizations a picker offers: those in the subtrees where they hold one of
-    ROLES (None: the roles that see organizations, scoping.SCOPE_ROLES), less EXCLUDE_KINDS, no
-    deeper than MAX_DEPTH."""
+    ROLES (None: the roles that see organizations, scoping.SCOPE_ROLES), of KINDS only (when given),
+    less EXCLUDE_KINDS, no deeper than MAX_DEPTH."""
 
     roles: tuple[str, ...] | None = None
     exclude_kinds: tuple[str, ...] = ()
     max_depth: int | None = None
+    kinds: tuple[str, ...] = ()
 
     def visible(self, user: Any) -> QuerySet[Organization]:
         """Every organization under the scope's roles (the names of a match's trail)."""
@@ -46,6 +47,8 @@ class Scope:
 
     def orgs(self, user: Any) -> QuerySet[Organization]:
         qs = self.visible(user)
+        if self.kinds:
+            qs = qs.filter(kind__in=self.kinds)
         if self.exclude_kinds:
             qs = qs.exclude(kind__in=self.exclude_kinds)
         if self.max_depth is not None:
@@ -57,7 +60,8 @@ class Scope:
         if self == Scope():
             return ""
         roles = list(self.roles) if self.roles is not None else None
-        return signing.dumps([roles, list(self.exclude_kinds), self.max_depth], salt=_SALT, compress=True)
+        fields = [roles, list(self.exclude_kinds), self.max_depth, list(self.kinds)]
+        return signing.dumps(fields, salt=_SALT, compress=True)
 
     @classmethod
     def from_token(cls, token: str) -> Scope | None:
@@ -65,11 +69,12 @@ class Scope:
         if not token:
             return cls()
         try:
-            roles, kinds, depth = signing.loads(token, salt=_SALT)
+            roles, kinds_out, depth, kinds = signing.loads(token, salt=_SALT)
             return cls(
                 roles=tuple(str(r) for r in roles) if roles is not None else None,
-                exclude_kinds=tuple(str(k) for k in kinds),
+                exclude_kinds=tuple(str(k) for k in kinds_out),
                 max_depth=int(depth) if depth is not None else None,
+                kinds=tuple(str(k) for k in kinds),
             )
         except (signing.BadSignature, ValueError, TypeError):
             return None
