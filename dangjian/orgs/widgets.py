@@ -52,7 +52,7 @@ class OrgPickerWidget(forms.Select):
             required=self.is_required,
             vals=json.dumps(
                 {
-                    "empty": "" if self.is_required or field.empty_label is None else str(field.empty_label),
+                    "empty": "",  # no choice of none: emptying the box clears a field that may be left empty
                     "scope": self.scope.token(),
                     "value": "code" if by == "code" else "pk",
                 },
