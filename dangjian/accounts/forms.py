@@ -9,6 +9,11 @@ from django.contrib.auth.forms import AuthenticationForm
 from django.contrib.auth.forms import PasswordChangeForm as DjangoPasswordChangeForm
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from django.db.models import QuerySet
+
+from dangjian.orgs.models import Organization
+from dangjian.orgs.picker import Scope
+from dangjian.orgs.widgets import OrgPickerWidget
 
 from .models import Role, SecurityPolicy
 
@@ -37,14 +42,26 @@ class RoleGrantForm(forms.Form):
         label="账号", max_length=150, error_messages={"required": "请填写用户名，或按姓名查找并选择账号。"}
     )
     role = forms.ChoiceField(label="角色", error_messages={"required": "请选择角色。"})
-    org = forms.ChoiceField(label="所在组织", error_messages={"required": "请选择组织。"})
+    # Among the organizations where the granter may grant something (a search box when they are many).
+    org = forms.ModelChoiceField(
+        label="所在组织",
+        queryset=Organization.objects.none(),
+        to_field_name="code",
+        empty_label="请选择",
+        error_messages={"required": "请选择组织。", "invalid_choice": "该组织不在您的管理范围内。"},
+        widget=OrgPickerWidget(),
+    )
 
-    def __init__(self, *args: Any, roles: list[tuple[str, str]], orgs: list[tuple[str, str]], **kwargs: Any) -> None:
+    def __init__(
+        self, *args: Any, roles: list[tuple[str, str]], orgs: QuerySet[Organization], granting_roles: tuple[str, ...],
+        **kwargs: Any,
+    ) -> None:  # fmt: skip
         super().__init__(*args, **kwargs)
         cast(forms.ChoiceField, self.fields["role"]).choices = [("", "请选择"), *roles]
-        cast(forms.ChoiceField, self.fields["org"]).choices = [("", "请选择"), *orgs]
+        org = cast(forms.ModelChoiceField, self.fields["org"])
+        org.queryset = orgs
+        cast(OrgPickerWidget, org.widget).scope = Scope(roles=granting_roles)
         self.fields["role"].error_messages["invalid_choice"] = "您无权授予该角色。"
-        self.fields["org"].error_messages["invalid_choice"] = "该组织不在您的管理范围内。"
         self.fields["username"].widget.attrs["class"] = "form-control"
         self.fields["role"].widget.attrs["class"] = "form-select"
         self.fields["org"].widget.attrs["class"] = "form-select"

@@ -8,8 +8,10 @@ from django import forms
 
 from dangjian.core.web import BootstrapForm, OrgChoiceField
 from dangjian.core.web.forms import FilesField
+from dangjian.orgs.widgets import OrgPickerWidget
 
 from .models import Outcome, StepKind
+from .selectors import BRANCHES
 from .services import StepData
 
 K = StepKind
@@ -19,7 +21,7 @@ FILES_HELP = "PDF、Word/WPS、Excel、图片或文本文件，类型按文件�
 
 
 class CaseForm(BootstrapForm):
-    org = OrgChoiceField(queryset=None, label="受理党支部")
+    org = OrgChoiceField(queryset=None, label="受理党支部", widget=OrgPickerWidget(scope=BRANCHES))
     name = forms.CharField(label="姓名", max_length=50)
     id_number = forms.CharField(label="身份证号", max_length=18, help_text="18位公民身份号码，加密保存，页面只显示掩码")
     ethnicity = forms.CharField(label="民族", max_length=20, initial="汉族")

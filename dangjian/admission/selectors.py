@@ -18,6 +18,7 @@ from django.db.models import Count, Exists, F, OuterRef, Q, QuerySet, Subquery
 
 from dangjian.core import scoping
 from dangjian.orgs.models import Organization, OrgKind
+from dangjian.orgs.picker import Scope
 from dangjian.orgs.selectors import roll_up
 
 from .conf import AdmissionSettings
@@ -48,9 +49,13 @@ def visible_files(user: Any) -> QuerySet[CaseFile]:
     return scoping.scoped_by_org(user, CaseFile.objects.all(), "case__org")
 
 
+# Where applications are received and cases kept (the case form's organization picker offers these).
+BRANCHES = Scope(kinds=(OrgKind.BRANCH,))
+
+
 def visible_branches(user: Any) -> QuerySet[Organization]:
     """The branches USER sees: where applications are received and cases kept."""
-    return scoping.visible_orgs(user).filter(kind=OrgKind.BRANCH).order_by("path")
+    return BRANCHES.orgs(user).order_by("path")
 
 
 # ---------------------------------------------------------------- the records behind the figures

@@ -9,12 +9,13 @@ from django import forms
 from django.utils import timezone
 
 from dangjian.core.web import BootstrapForm, OrgChoiceField
+from dangjian.orgs.widgets import OrgPickerWidget
 
 from .services import SectionData
 
 
 class ReportNewForm(BootstrapForm):
-    org = OrgChoiceField(label="组织（含下级）", queryset=None)
+    org = OrgChoiceField(label="组织（含下级）", queryset=None, widget=OrgPickerWidget())
     year = forms.IntegerField(label="年度", min_value=2000, max_value=2100)
 
     def __init__(self, *args: Any, orgs: Any, **kwargs: Any) -> None:

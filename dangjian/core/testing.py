@@ -11,6 +11,9 @@ from __future__ import annotations
 
 import datetime as dt
 import itertools
+import json
+import re
+from html import unescape
 from typing import Any
 
 import factory
@@ -48,6 +51,28 @@ def make_org(code: str, name: str, kind: str, parent: Organization | None = None
     if units:
         org.units.set(units)
     return org
+
+
+def make_branches(parent: Organization, count: int, code: str = "PK", name: str = "专项工作") -> list[Organization]:
+    """COUNT branches under PARENT (codes PK000…, names 专项工作第1党支部…): more than
+    orgs.picker.SELECT_MAX of them turn an organization picker into a search box."""
+    return [make_org(f"{code}{i:03d}", f"{name}第{i + 1}党支部", OrgKind.BRANCH, parent) for i in range(count)]
+
+
+def assert_org_search_box(case: TestCase, html: str, name: str = "org") -> None:
+    """HTML holds the organization picker's search box for the field NAME, not a select of every
+    organization (orgs.picker)."""
+    case.assertIn(f'<input type="hidden" name="{name}"', html)
+    case.assertIn("data-org-picker-text", html)
+    case.assertNotRegex(html, rf'<select[^>]*name="{name}"')
+    case.assertNotIn("专项工作第1党支部</option>", html)
+
+
+def search_vals(html: str) -> dict[str, str]:
+    """The parameters the first organization search box in HTML sends to orgs:pick besides ?q=."""
+    found = re.search(r'hx-vals="([^"]*)"', html)
+    assert found, "no organization search box"
+    return json.loads(unescape(found.group(1)))
 
 
 class MemberFactory(factory.django.DjangoModelFactory[Member]):

@@ -7,12 +7,16 @@ from typing import Any
 from django import forms
 
 from dangjian.core.web import BootstrapForm, DateInput, DateTimeInput, OrgChoiceField
+from dangjian.orgs.widgets import OrgPickerWidget
 
+from . import selectors
 from .models import EvaluatorKind, Grade
 
 
 class RoundForm(BootstrapForm):
-    scope = OrgChoiceField(queryset=None, label="评议范围", help_text="所选组织及其下级党组织的书记参加述职")
+    scope = OrgChoiceField(
+        queryset=None, label="评议范围", help_text="所选组织及其下级党组织的书记参加述职", widget=OrgPickerWidget()
+    )
     year = forms.IntegerField(label="年度", min_value=1921, max_value=2100)
     title = forms.CharField(label="评议名称", max_length=100)
     deadline = forms.DateTimeField(
@@ -23,8 +27,9 @@ class RoundForm(BootstrapForm):
     def __init__(self, *args: Any, scopes: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         field = self.fields["scope"]
-        assert isinstance(field, forms.ModelChoiceField)
+        assert isinstance(field, forms.ModelChoiceField) and isinstance(field.widget, OrgPickerWidget)
         field.queryset = scopes
+        field.widget.scope = selectors.round_scopes()
 
 
 class EvaluatorsForm(BootstrapForm):

@@ -26,6 +26,7 @@ from django.utils.crypto import constant_time_compare
 
 from dangjian.core import scoping, tree
 from dangjian.orgs.models import Organization
+from dangjian.orgs.picker import Scope
 
 from .conf import EvaluationSettings
 from .models import (
@@ -201,11 +202,15 @@ def own_subjects(user: Any) -> QuerySet[Subject]:
     return Subject.objects.filter(secretary_id=pid).select_related("round", "org")
 
 
+def round_scopes() -> Scope:
+    """Where committee staff may start a round: the committee, or an organization whose secretary
+    reports (the round form's organization picker offers these)."""
+    return Scope(roles=("committee_staff",), kinds=("committee", *EvaluationSettings.current().reporting_kinds))
+
+
 def scope_choices(user: Any) -> QuerySet[Organization]:
     """Where committee staff may start a round: the committee, or a party committee / general branch / branch."""
-    kinds = ("committee", *EvaluationSettings.current().reporting_kinds)
-    paths = scoping.scope_paths(user, roles=("committee_staff",))
-    return Organization.objects.filter(tree.subtree_q(paths), kind__in=kinds).order_by("path")
+    return round_scopes().orgs(user).order_by("path")
 
 
 def reporting_orgs(scope: Organization) -> QuerySet[Organization]:

@@ -7,6 +7,9 @@ from typing import Any
 from django import forms
 
 from dangjian.core.web import BootstrapForm, OrgChoiceField, PersonChoiceField
+from dangjian.orgs.widgets import OrgPickerWidget
+
+from .selectors import VISITABLE
 
 
 def _choices(form: forms.BaseForm, name: str, queryset: Any) -> forms.ModelChoiceField:
@@ -31,7 +34,7 @@ class AttendeeChoiceField(forms.ModelMultipleChoiceField):
 
 class PointForm(BootstrapForm):
     cadre = CadreChoiceField(queryset=None, label="联系干部", help_text="本工委机关的干部")
-    org = OrgChoiceField(queryset=None, label="联系组织")
+    org = OrgChoiceField(queryset=None, label="联系组织", widget=OrgPickerWidget(scope=VISITABLE))
     started_on = forms.DateField(label="开始日期")
     ended_on = forms.DateField(label="结束日期", required=False, help_text="空白表示长期联系")
     notes = forms.CharField(label="联系内容", required=False, widget=forms.Textarea(attrs={"rows": 3}))
@@ -70,7 +73,7 @@ class FollowUpCloseForm(BootstrapForm):
 class LectureForm(BootstrapForm):
     topic = forms.CharField(label="讲堂主题", max_length=200)
     lecturer = forms.CharField(label="主讲人", max_length=100, help_text="姓名及职务，如：市委党校 王明 教授")
-    org = OrgChoiceField(queryset=None, label="走进组织")
+    org = OrgChoiceField(queryset=None, label="走进组织", widget=OrgPickerWidget(scope=VISITABLE))
     held_on = forms.DateField(label="日期")
     place = forms.CharField(label="地点", max_length=200, required=False)
 
@@ -98,7 +101,7 @@ class MaterialForm(BootstrapForm):
 
 
 class RequestForm(BootstrapForm):
-    org = OrgChoiceField(queryset=None, label="申请组织")
+    org = OrgChoiceField(queryset=None, label="申请组织", widget=OrgPickerWidget(scope=VISITABLE))
     topic = forms.CharField(label="希望讲授的主题", max_length=200)
     notes = forms.CharField(
         label="说明", required=False, widget=forms.Textarea(attrs={"rows": 3}), help_text="听众、希望的时间等"

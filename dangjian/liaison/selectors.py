@@ -16,6 +16,7 @@ from django.db.models import Count, Exists, OuterRef, Q, QuerySet
 
 from dangjian.core import scoping, tree
 from dangjian.orgs.models import Organization, OrgKind
+from dangjian.orgs.picker import Scope
 from dangjian.people.selectors import for_apps as people
 
 from .conf import LiaisonSettings
@@ -33,8 +34,10 @@ from .models import (
 if TYPE_CHECKING:
     from dangjian.people.models import Member
 
-# Organizations a cadre visits: not the committee itself, not a party group inside a branch.
+# Organizations a cadre visits: not the committee itself, not a party group inside a branch (the
+# organization pickers of the liaison forms offer these).
 VISITABLE_KINDS = (OrgKind.PARTY_COMMITTEE, OrgKind.GENERAL_BRANCH, OrgKind.BRANCH)
+VISITABLE = Scope(kinds=VISITABLE_KINDS)
 
 
 def year_bounds(year: int) -> tuple[dt.date, dt.date]:
@@ -78,7 +81,7 @@ def visible_requests(user: Any) -> QuerySet[LectureRequest]:
 
 def visitable_orgs(user: Any) -> QuerySet[Organization]:
     """The organizations USER sees that a cadre may be paired with or a lecture taken to."""
-    return scoping.visible_orgs(user).filter(kind__in=VISITABLE_KINDS).order_by("path")
+    return VISITABLE.orgs(user).order_by("path")
 
 
 def cadre_choices(committee: Organization) -> QuerySet[Member]:

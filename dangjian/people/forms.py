@@ -11,6 +11,7 @@ from django.utils import timezone
 
 from dangjian.core.web import BootstrapForm, DateInput
 from dangjian.orgs.models import Organization, Unit
+from dangjian.orgs.widgets import OrgPickerWidget
 
 from .models import CadreRank, Education, Gender, Member, PostTitle, Status
 from .services import MemberData
@@ -50,6 +51,7 @@ class MemberForm(BootstrapForm):
         queryset=Organization.objects.none(),
         to_field_name="code",
         error_messages={"invalid_choice": STALE_ORG},
+        widget=OrgPickerWidget(),
     )
 
     def __init__(
@@ -145,6 +147,7 @@ class TransferForm(BootstrapForm):
         to_field_name="code",
         empty_label="请选择",
         error_messages={"invalid_choice": STALE_ORG},
+        widget=OrgPickerWidget(),
     )
     transferred_on = forms.DateField(label="转接日期", widget=DateInput(), initial=_today)
     reason = forms.CharField(label="转接原因", max_length=200)

@@ -58,8 +58,6 @@ class PublicitySettings(AppSettings):
     adoption_levels: tuple[tuple[str, str], ...] = ADOPTION_LEVELS
     award_levels: tuple[tuple[str, str], ...] = AWARD_LEVELS
     list_page_size: int = 30
-    # The organization picker of the forms: how many matches it lists at once.
-    org_picker_limit: int = 20
 
 
 def own_hosts() -> list[str]:

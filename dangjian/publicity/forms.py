@@ -1,7 +1,7 @@
 """Forms of the publicity pages. They parse and check input; services write.
 
 Built on dangjian.core.web: Bootstrap styling, the one date widget (ISO
-YYYY-MM-DD whatever the locale) and the organization picker.
+YYYY-MM-DD whatever the locale); organizations are chosen with the kernel's picker (orgs.widgets).
 """
 
 from __future__ import annotations
@@ -9,52 +9,19 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
-from django.urls import reverse
 from django.utils import timezone
 
 from dangjian.core.web import BootstrapForm, DateInput, OrgChoiceField
+from dangjian.orgs.picker import Scope
+from dangjian.orgs.widgets import OrgPickerWidget
 
+from . import permissions
 from .conf import PublicitySettings
 from .models import Article, Channel, ChannelKind, Column, SpecialPage
 
-
-class OrgSearchSelect(forms.Select):
-    """An organization picker that never lists every organization: a search box above a select.
-
-    The select holds the chosen organization and the first ORG_PICKER_LIMIT of
-    the field's (scoped) queryset; typing into the box asks publicity:org_search
-    (htmx) for the matches by name or code and puts them in the select. The
-    field still validates against its whole queryset.
-    """
-
-    template_name = "publicity/widgets/org_search.html"
-
-    def __init__(self, attrs: dict[str, Any] | None = None, *, roles: str = "write") -> None:
-        super().__init__(attrs)
-        self.roles = roles
-
-    def get_context(self, name: str, value: Any, attrs: dict[str, Any] | None) -> dict[str, Any]:
-        context = super().get_context(name, value, attrs)
-        context["widget"]["search_url"] = f"{reverse('publicity:org_search')}?roles={self.roles}"
-        return context
-
-    def optgroups(self, name: str, value: list[Any], attrs: dict[str, Any] | None = None) -> list[Any]:
-        everything = self.choices
-        field = getattr(everything, "field", None)
-        queryset = getattr(everything, "queryset", None)
-        if field is None or queryset is None:
-            return super().optgroups(name, value, attrs)
-        picked = [str(v) for v in value if str(v).isdigit()]
-        limit = PublicitySettings.current().org_picker_limit
-        orgs = list(queryset.filter(pk__in=picked)) if picked else []
-        orgs += [o for o in queryset.order_by("path")[:limit] if str(o.pk) not in picked]
-        shown: list[Any] = [] if field.empty_label is None else [("", field.empty_label)]
-        shown += [(o.pk, field.label_from_instance(o)) for o in orgs]
-        self.choices = shown
-        try:
-            return super().optgroups(name, value, attrs)
-        finally:
-            self.choices = everything
+# The organizations a writer chooses among (单位 of an article, a report, a paper): those under the
+# user's writing roles (the views pass permissions.orgs_for(user, WRITERS); the search box offers them).
+WRITER_ORGS = Scope(roles=permissions.WRITERS)
 
 
 def _model_field(form: forms.BaseForm, name: str) -> forms.ModelChoiceField[Any]:
@@ -70,7 +37,7 @@ def _choice_field(form: forms.BaseForm, name: str) -> forms.ChoiceField:
 
 
 class ArticleForm(BootstrapForm):
-    org = OrgChoiceField(label="来源单位", queryset=None, empty_label=None, widget=OrgSearchSelect())
+    org = OrgChoiceField(label="来源单位", queryset=None, empty_label=None, widget=OrgPickerWidget(scope=WRITER_ORGS))
     column: forms.ModelChoiceField[Column] = forms.ModelChoiceField(
         label="专栏", queryset=None, empty_label="请选择专栏"
     )
@@ -141,7 +108,7 @@ class GateCheckForm(BootstrapForm):
 
 
 class InfoReportForm(BootstrapForm):
-    org = OrgChoiceField(label="报送单位", queryset=None, empty_label=None, widget=OrgSearchSelect())
+    org = OrgChoiceField(label="报送单位", queryset=None, empty_label=None, widget=OrgPickerWidget(scope=WRITER_ORGS))
     title = forms.CharField(label="标题", max_length=120)
     author = forms.CharField(label="撰稿人", max_length=60, required=False)
     body = forms.CharField(label="正文", widget=forms.Textarea(attrs={"rows": 12}))
@@ -163,7 +130,7 @@ class AdoptForm(BootstrapForm):
 
 
 class PaperForm(BootstrapForm):
-    org = OrgChoiceField(label="报送单位", queryset=None, empty_label=None, widget=OrgSearchSelect())
+    org = OrgChoiceField(label="报送单位", queryset=None, empty_label=None, widget=OrgPickerWidget(scope=WRITER_ORGS))
     year = forms.IntegerField(label="年度", min_value=2000, max_value=2100)
     title = forms.CharField(label="标题", max_length=120)
     authors = forms.CharField(label="作者", max_length=120, required=False)

@@ -150,16 +150,6 @@ def gate_queue(*, user: Any) -> QuerySet[Article]:
     return permissions.scoped(user, qs).select_related("org", "editor").order_by("-scanned_at", "-pk")
 
 
-def org_matches(*, user: Any, roles: tuple[str, ...], q: str = "", limit: int = 20) -> list[Organization]:
-    """At most LIMIT organizations under USER's ROLES whose name contains Q or whose code starts with it,
-    in tree order (the picker of the publicity forms; no Q: the top of the user's organizations)."""
-    qs = scoping.visible_orgs(user, roles)
-    q = q.strip()[:50]
-    if q:
-        qs = qs.filter(Q(name__icontains=q) | Q(code__istartswith=q))
-    return list(qs.order_by("path")[:limit])
-
-
 def column_choices(*, user: Any) -> QuerySet[Column]:
     """Active columns of the channels run above or within USER's scopes."""
     ancestors = permissions.ancestor_paths(user)

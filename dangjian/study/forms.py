@@ -15,6 +15,8 @@ from django.db.models import QuerySet
 from dangjian.accounts.models import User
 from dangjian.core.web import BootstrapForm, DateInput, OrgChoiceField, PersonChoiceField, TimeInput
 from dangjian.orgs.models import Organization, OrgKind
+from dangjian.orgs.picker import Scope
+from dangjian.orgs.widgets import OrgPickerWidget
 from dangjian.people.models import Member
 
 from .models import Audience, GroupKind, MeetingKind, VenueKind
@@ -26,14 +28,19 @@ def _queryset_of(form: forms.BaseForm, name: str) -> forms.ModelChoiceField:
     return cast(forms.ModelChoiceField, form.fields[name])
 
 
+# Who may hold a central group or a training class: any organization the user sees but a 党小组
+# (the search box of the organization field offers the same ones).
+HOSTS = Scope(exclude_kinds=(OrgKind.GROUP,))
+
+
 class GroupForm(BootstrapForm):
-    org = OrgChoiceField(label="所属组织", queryset=Organization.objects.none())
+    org = OrgChoiceField(label="所属组织", queryset=Organization.objects.none(), widget=OrgPickerWidget(scope=HOSTS))
     name = forms.CharField(label="中心组名称", max_length=100)
     kind = forms.ChoiceField(label="类别", choices=GroupKind.choices)
 
     def __init__(self, *args: Any, orgs: QuerySet[Organization], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        _queryset_of(self, "org").queryset = orgs.exclude(kind=OrgKind.GROUP).order_by("path")
+        _queryset_of(self, "org").queryset = orgs.exclude(kind__in=HOSTS.exclude_kinds).order_by("path")
 
 
 class SessionForm(BootstrapForm):
@@ -89,7 +96,7 @@ class UploadForm(BootstrapForm):
 
 
 class ClassForm(BootstrapForm):
-    org = OrgChoiceField(label="主办组织", queryset=Organization.objects.none())
+    org = OrgChoiceField(label="主办组织", queryset=Organization.objects.none(), widget=OrgPickerWidget(scope=HOSTS))
     title = forms.CharField(label="培训班名称", max_length=200)
     audience = forms.ChoiceField(label="培训对象", choices=Audience.choices)
     venue_kind = forms.ChoiceField(label="培训场所", choices=VenueKind.choices)
@@ -113,7 +120,7 @@ class ClassForm(BootstrapForm):
 
     def __init__(self, *args: Any, orgs: QuerySet[Organization], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        _queryset_of(self, "org").queryset = orgs.exclude(kind=OrgKind.GROUP).order_by("path")
+        _queryset_of(self, "org").queryset = orgs.exclude(kind__in=HOSTS.exclude_kinds).order_by("path")
 
 
 class MeetingForm(BootstrapForm):

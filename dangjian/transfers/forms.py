@@ -7,9 +7,11 @@ from typing import Any
 from django import forms
 
 from dangjian.core.web import BootstrapForm, OrgChoiceField, PersonChoiceField
+from dangjian.orgs.widgets import OrgPickerWidget
 from dangjian.people.models import Gender, Status
 
 from .conf import TransfersSettings
+from .selectors import PLACEABLE, RECEIVING
 
 PARTY_STATUS_CHOICES = [(Status.FULL.value, Status.FULL.label), (Status.PROBATIONARY.value, Status.PROBATIONARY.label)]
 
@@ -55,7 +57,9 @@ class InLetterForm(BootstrapForm):
     origin_name = forms.CharField(label="转出党组织", max_length=120)
     origin_contact = forms.CharField(label="转出党组织联系方式", max_length=120, required=False)
     received_on = forms.DateField(label="收到日期")
-    org = OrgChoiceField(queryset=None, label="接收组织", help_text="介绍信抬头的本工委组织")
+    org = OrgChoiceField(
+        queryset=None, label="接收组织", help_text="介绍信抬头的本工委组织", widget=OrgPickerWidget(scope=RECEIVING)
+    )
     name = forms.CharField(label="姓名", max_length=50)
     gender = forms.ChoiceField(label="性别", choices=[("", "按身份证号"), *Gender.choices], required=False)
     ethnicity = forms.CharField(label="民族", max_length=20, initial="汉族")
@@ -66,7 +70,11 @@ class InLetterForm(BootstrapForm):
     phone = forms.CharField(label="手机号", max_length=20, required=False)
     reason = forms.CharField(label="转接原因", max_length=200, required=False)
     place_in = OrgChoiceField(
-        queryset=None, label="编入党支部", required=False, help_text="可暂不选择，之后在介绍信页面编入"
+        queryset=None,
+        label="编入党支部",
+        required=False,
+        help_text="可暂不选择，之后在介绍信页面编入",
+        widget=OrgPickerWidget(scope=PLACEABLE),
     )
 
     def __init__(self, *args: Any, orgs: Any, branches: Any, **kwargs: Any) -> None:
@@ -76,7 +84,7 @@ class InLetterForm(BootstrapForm):
 
 
 class PlaceForm(BootstrapForm):
-    branch = OrgChoiceField(queryset=None, label="编入党支部")
+    branch = OrgChoiceField(queryset=None, label="编入党支部", widget=OrgPickerWidget(scope=PLACEABLE))
     placed_on = forms.DateField(label="编入日期")
 
     def __init__(self, *args: Any, branches: Any, **kwargs: Any) -> None:

@@ -14,6 +14,7 @@ from django.db.models import Q, QuerySet
 
 from dangjian.core import scoping
 from dangjian.orgs.models import Organization, OrgKind
+from dangjian.orgs.picker import Scope
 from dangjian.people.models import Member
 from dangjian.people.selectors import PARTY_STATUSES, pickable_people
 
@@ -50,14 +51,20 @@ def pickable_members(user: Any) -> QuerySet[Member]:
     return pickable_people(user, statuses=PARTY_STATUSES)
 
 
+# Where an incoming letter may be addressed (not a party group) and where its member may be placed
+# (a branch): the forms' organization pickers offer the same.
+RECEIVING = Scope(exclude_kinds=(OrgKind.GROUP,))
+PLACEABLE = Scope(kinds=(OrgKind.BRANCH,))
+
+
 def receiving_orgs(user: Any) -> QuerySet[Organization]:
     """Organizations USER sees a letter may be addressed to (not a party group)."""
-    return scoping.visible_orgs(user).exclude(kind=OrgKind.GROUP).order_by("path")
+    return RECEIVING.orgs(user).order_by("path")
 
 
 def placeable_branches(user: Any) -> QuerySet[Organization]:
     """Branches USER manages, where a member received may be placed."""
-    return scoping.visible_orgs(user).filter(kind=OrgKind.BRANCH).order_by("path")
+    return PLACEABLE.orgs(user).order_by("path")
 
 
 # ---------------------------------------------------------------- the records behind the figures

@@ -12,6 +12,8 @@ from django.utils import timezone
 
 from dangjian.core.web import BootstrapForm, DateInput, DateTimeInput, OrgChoiceField, PersonChoiceField
 from dangjian.orgs.models import Organization
+from dangjian.orgs.picker import Scope
+from dangjian.orgs.widgets import OrgPickerWidget
 from dangjian.people.models import Member
 
 from .models import ActivityKind, Brigade, Pairing, Team
@@ -101,8 +103,18 @@ class CorpsForm(BootstrapForm):
         _choices(self, "leader").queryset = people.select_related("org")
 
 
+# Where a brigade may be founded: the organizations the user sees down to the third level (a
+# committee's party committees and their branches); the view passes these, the search box offers them.
+BRIGADE_HOSTS = Scope(max_depth=3)
+
+
 class BrigadeCreateForm(BootstrapForm):
-    org = OrgChoiceField(label="所属党组织", queryset=Organization.objects.none(), empty_label="请选择党组织")
+    org = OrgChoiceField(
+        label="所属党组织",
+        queryset=Organization.objects.none(),
+        empty_label="请选择党组织",
+        widget=OrgPickerWidget(scope=BRIGADE_HOSTS),
+    )
     name = forms.CharField(label="支队名称", max_length=100)
     founded_on = _date("成立日期")
 

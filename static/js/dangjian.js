@@ -22,7 +22,8 @@ document.addEventListener("htmx:configRequest", function (event) {
   }
 });
 
-// The organization picker (orgs/_picker.html): choosing a match puts its code into the hidden
+// The organization picker (orgs/_picker.html): choosing a match puts its value (its code, or its pk
+// in a form's picker: data-value) into the hidden
 // input and its name into the box, and fires "change" on the hidden input (filter forms listen
 // for it). Emptying the box clears the choice; Escape closes the list; Enter takes the first match.
 (function () {
@@ -40,9 +41,9 @@ document.addEventListener("htmx:configRequest", function (event) {
     p.menu.replaceChildren();
     p.text.setAttribute("aria-expanded", "false");
   }
-  function choose(p, code, label) {
-    const changed = p.value.value !== code;
-    p.value.value = code;
+  function choose(p, value, label) {
+    const changed = p.value.value !== value;
+    p.value.value = value;
     p.text.value = label;
     p.text.dataset.label = label;
     close(p);
@@ -52,7 +53,7 @@ document.addEventListener("htmx:configRequest", function (event) {
     const item = event.target.closest("[data-org-pick]");
     if (item) {
       const p = parts(item);
-      if (p) choose(p, item.dataset.code, item.dataset.label);
+      if (p) choose(p, item.dataset.value, item.dataset.label);
       return;
     }
     document.querySelectorAll("[data-org-picker]").forEach(function (box) {
@@ -73,8 +74,8 @@ document.addEventListener("htmx:configRequest", function (event) {
       p.text.value = p.text.dataset.label || "";
     } else if (event.key === "Enter") {
       event.preventDefault();
-      const first = p.menu.querySelector("[data-org-pick]:not([data-code=''])") || p.menu.querySelector("[data-org-pick]");
-      if (first) choose(p, first.dataset.code, first.dataset.label);
+      const first = p.menu.querySelector("[data-org-pick]:not([data-value=''])") || p.menu.querySelector("[data-org-pick]");
+      if (first) choose(p, first.dataset.value, first.dataset.label);
     }
   });
   document.addEventListener("htmx:afterSwap", function (event) {

@@ -6,6 +6,7 @@ from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.db.models import QuerySet
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.http import url_has_allowed_host_and_scheme
@@ -26,9 +27,19 @@ def _require_granter(request: HttpRequest, page: str) -> None:
         raise scoping.deny(request, RoleAssignment, {"page": page}, exists=True)
 
 
-def grant_form_choices(user: Any) -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
-    orgs = [(o.code, f"{'　' * (o.depth - 1)}{o.name}（{o.code}）") for o in selectors.granting_orgs(user)]
-    return permissions.grantable_roles(user), orgs
+def grant_form(user: Any, data: Any = None) -> RoleGrantForm:
+    """The grant form: the roles USER may grant, among the organizations where they may grant some."""
+    return RoleGrantForm(
+        data,
+        roles=permissions.grantable_roles(user),
+        orgs=selectors.granting_orgs(user),
+        granting_roles=permissions.granting_roles(),
+    )
+
+
+def filter_org_choices(user: Any) -> list[tuple[str, str]]:
+    """The list filter's organizations (those where USER may grant), indented."""
+    return [(o.code, f"{'　' * (o.depth - 1)}{o.name}（{o.code}）") for o in selectors.granting_orgs(user)]
 
 
 def _back(request: HttpRequest) -> str:
@@ -42,7 +53,6 @@ def _render_roles(request: HttpRequest, form: RoleGrantForm | None = None, statu
     filters = selectors.RoleFilters.from_params(request.GET)
     rows = selectors.assignments_for_list(current_user(request), filters)
     page = paginate(request, rows, 100)
-    roles, orgs = grant_form_choices(current_user(request))
     me = request.user
     return render(
         request,
@@ -60,10 +70,10 @@ def _render_roles(request: HttpRequest, form: RoleGrantForm | None = None, statu
                 for ra in page.object_list
             ],
             "filters": filters,
-            "form": form or RoleGrantForm(roles=roles, orgs=orgs),
+            "form": form or grant_form(current_user(request)),
             "chosen_account": _chosen_account(request, form) if form is not None else None,
             "role_choices": Role.choices,
-            "org_choices": orgs,
+            "org_choices": filter_org_choices(current_user(request)),
         },
         status=status,
     )
@@ -99,9 +109,9 @@ def _chosen_account(request: HttpRequest, form: RoleGrantForm) -> User | None:
 @login_required
 def role_grant(request: HttpRequest) -> HttpResponse:
     _require_granter(request, "role_grant")
-    roles, orgs = grant_form_choices(current_user(request))
-    _refuse_escalation(request, roles, orgs)
-    form = RoleGrantForm(request.POST, roles=roles, orgs=orgs)
+    form = grant_form(current_user(request), request.POST)
+    roles = dict(permissions.grantable_roles(current_user(request)))
+    _refuse_escalation(request, roles, selectors.granting_orgs(current_user(request)))
     if not form.is_valid():
         return _render_roles(request, form)
     username = form.cleaned_data["username"].strip()
@@ -112,26 +122,26 @@ def role_grant(request: HttpRequest) -> HttpResponse:
             raise scoping.deny(request, User, {"username": username}, exists=True)
         form.add_error("username", f"没有用户名为“{username}”的账号。")
         return _render_roles(request, form)
-    org = Organization.objects.get(code=form.cleaned_data["org"])
+    org = form.cleaned_data["org"]
     try:
         services.role_grant(by=current_user(request), user=account, role=form.cleaned_data["role"], org=org)
     except services.AccountError as e:
         form.add_error(None, e.message)
         return _render_roles(request, form)
-    messages.success(request, f"已授予 {account} 在“{org.name}”的“{dict(roles)[form.cleaned_data['role']]}”角色。")
+    messages.success(request, f"已授予 {account} 在“{org.name}”的“{roles[form.cleaned_data['role']]}”角色。")
     return redirect(_back(request))
 
 
-def _refuse_escalation(request: HttpRequest, roles: list[tuple[str, str]], orgs: list[tuple[str, str]]) -> None:
+def _refuse_escalation(request: HttpRequest, roles: dict[str, str], orgs: QuerySet[Organization]) -> None:
     """A role the granter may not grant, or an organization outside their subtrees: a recorded 404.
 
     These are not typing mistakes (the form offers neither): they are attempts to
     reach above or outside what the granter holds, and the audit trail keeps them.
     """
     role, org_code = request.POST.get("role") or "", request.POST.get("org") or ""
-    if role and role not in dict(roles):
+    if role and role not in roles:
         raise scoping.deny(request, RoleAssignment, {"role": role, "org": org_code}, exists=True)
-    if org_code and org_code not in dict(orgs):
+    if org_code and not orgs.filter(code=org_code).exists():
         org = Organization.objects.filter(code=org_code).first()
         raise scoping.deny(
             request, Organization, {"code": org_code}, exists=org is not None, org=org.pk if org else None

@@ -193,6 +193,38 @@ class OrgPickerInBrowserTests(CommitteeStaffInBrowserTests):
         expect(page.get_by_role("link", name="郑金刚")).to_be_visible()
         self.assertEqual(self.broken_assets, [])
 
+    def test_it_picks_the_organization_of_a_new_central_group_by_typing(self) -> None:
+        from dangjian.study.models import StudyGroup
+
+        self.log_in_as_staff()
+        page = self.page
+        page.goto(self.url("study:group_new"))
+        box = page.get_by_role("combobox", name="所属组织")
+        box.click()
+        box.press_sequentially("教育局")
+        option = page.get_by_role("option", name=re.compile("市教育局第一党支部"))
+        expect(option).to_be_visible()
+        bs.screenshot(page, "10-org-picker-form.png")
+        option.click()
+        expect(box).to_have_value("市教育局第一党支部")
+        expect(page.get_by_role("listbox", name="匹配的组织").get_by_role("option")).to_have_count(0)
+        page.get_by_label("中心组名称").fill("市教育局第一党支部中心组")
+        page.get_by_role("button", name="保存").click()
+        page.wait_for_url(re.compile(r"/study/groups/\d+/"))
+        group = StudyGroup.objects.get(name="市教育局第一党支部中心组")
+        self.assertEqual(group.org, self.w.branch_b1)
+        # On a phone the list of matches stays within the screen.
+        page.set_viewport_size({"width": 390, "height": 844})
+        page.goto(self.url("study:group_new"))
+        box = page.get_by_role("combobox", name="所属组织")
+        box.click()
+        box.press_sequentially("第一党支部")
+        expect(page.get_by_role("option", name=re.compile("市教育局第一党支部"))).to_be_visible()
+        overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
+        self.assertLessEqual(overflow, 0)
+        bs.screenshot(page, "11-org-picker-form-phone.png")
+        self.assertEqual(self.broken_assets, [])
+
     # The inherited tests run once, in the class above.
     test_it_walks_from_login_to_a_roster_import = None  # type: ignore[assignment]
     test_it_fits_the_member_list_on_a_phone = None  # type: ignore[assignment]

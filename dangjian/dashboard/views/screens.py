@@ -13,15 +13,14 @@ from django.utils import timezone
 from django.utils.cache import add_never_cache_headers
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from dangjian.accounts.models import SCOPE_ROLES, Role
+from dangjian.accounts.models import SCOPE_ROLES
 from dangjian.core import scoping
 from dangjian.core.db_router import reading_from_replica
 from dangjian.core.web import attach_errors, flash_errors, page_query, paginate, year_param
-from dangjian.orgs.models import OrgKind
 
 from .. import permissions, selectors, services
 from ..conf import DashboardSettings
-from ..forms import ScreenLinkForm
+from ..forms import SCREEN_ORGS, ScreenLinkForm
 from ..models import ScreenLink
 from .common import NAV_SCREENS, require_screen_manager, require_viewer
 
@@ -44,10 +43,7 @@ def screens(request: HttpRequest) -> HttpResponse:
         require_screen_manager(request, "screens")
     form = None
     if manages:
-        staff_orgs = scoping.visible_orgs(request.user, roles=(Role.COMMITTEE_STAFF,))
-        form = ScreenLinkForm(
-            request.POST or None, orgs=staff_orgs.exclude(kind=OrgKind.GROUP).filter(depth__lte=3).order_by("path")
-        )
+        form = ScreenLinkForm(request.POST or None, orgs=SCREEN_ORGS.orgs(request.user).order_by("path"))
         if request.method == "POST" and form.is_valid():
             try:
                 link = services.screen_link_create(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 
 from django import template
 from django.utils.html import format_html
@@ -46,10 +47,19 @@ def depth_indent(org) -> str:
 
 @register.inclusion_tag("orgs/_picker.html", takes_context=True)
 def org_picker(
-    context: template.Context, name: str = "org", selected: str = "", id: str = "", empty_label: str = "", css: str = ""
+    context: template.Context,
+    name: str = "org",
+    selected: str = "",
+    id: str = "",
+    empty_label: str = "",
+    css: str = "",
+    box_css: str = "",
+    label: str = "",
 ) -> dict[str, object]:
     """One organization of those the user sees: a select when they are few, a search box when many
-    (orgs.picker). SELECTED is a code; EMPTY_LABEL, when given, is the choice of none (全部组织)."""
+    (orgs.picker). SELECTED is a code; EMPTY_LABEL, when given, is the choice of none (全部组织);
+    CSS goes on the select (or the search box's hidden input), BOX_CSS on the search box; LABEL is
+    their accessible name where no <label for=ID> gives one."""
     from ..picker import choices, label_of
 
     user = context["request"].user
@@ -62,4 +72,7 @@ def org_picker(
         "choices": options,
         "empty_label": empty_label,
         "css": css,
+        "box_css": box_css,
+        "label": label,
+        "vals": json.dumps({"empty": empty_label}, ensure_ascii=False),
     }

@@ -127,7 +127,6 @@ ROWS = {
     "publicity:article_publish": page("/publicity/articles/{approved}/publish/", method="POST", **STAFF_REDIRECT),
     "publicity:article_withdraw": page("/publicity/articles/{published}/withdraw/", method="POST", **STAFF_REDIRECT),
     "publicity:article_override": page("/publicity/articles/{blocked}/override/", method="POST", **STAFF_REDIRECT),
-    "publicity:org_search": page("/publicity/orgs/search/?q=%E8%B4%A2", **STAFF_AND_ADMINS),
     "publicity:gate": page("/publicity/gate/", **STAFF_AND_ADMINS),
     # Channels and columns are the committee's.
     "publicity:channels": page("/publicity/channels/", staff=200),

@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from ..views import articles, channels, gate, home, papers, pickers, records, reports, workflow
+from ..views import articles, channels, gate, home, papers, records, reports, workflow
 
 app_name = "publicity"
 
@@ -21,7 +21,6 @@ urlpatterns = [
     path("articles/<int:pk>/override/", workflow.override, name="article_override"),
     path("articles/<int:pk>/images/", workflow.image_upload, name="article_image"),
     # The organization picker's search (htmx).
-    path("orgs/search/", pickers.org_search, name="org_search"),
     # Content security.
     path("gate/", gate.gate_page, name="gate"),
     # Channels, columns, newspaper special pages.

@@ -9,7 +9,6 @@ channels.py   channels, columns, newspaper special pages
 reports.py    information reports and their targets
 papers.py     case studies and research outputs, the compilation
 records.py    the records behind each figure
-pickers.py    the organization picker's search (htmx)
 public.py     the public website under /news/
 
 urls/ names each page by its module (as in every app), so this package re-exports nothing.

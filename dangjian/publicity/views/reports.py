@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -13,7 +13,6 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from dangjian.accounts.models import SCOPE_ROLES
 from dangjian.core import scoping
 from dangjian.core.selectors import org_and_year_from
 from dangjian.core.web import attach_errors, paginate, year_param
@@ -24,9 +23,6 @@ from ..forms import AdoptForm, CommentForm, InfoReportForm
 from ..models import InfoReport, ReportStatus
 from ..services import reports as services
 from .common import NAV, run_step
-
-if TYPE_CHECKING:
-    from dangjian.orgs.models import Organization
 
 
 @login_required
@@ -174,12 +170,6 @@ def report_adopt(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
-def org_choices(user: Any, chosen: Organization | None) -> list[Organization]:
-    limit = PublicitySettings.current().org_picker_limit
-    top = selectors.org_matches(user=user, roles=SCOPE_ROLES, limit=limit)
-    return top if chosen is None or chosen in top else [chosen, *top]
-
-
 @login_required
 @require_GET
 def report_targets(request: HttpRequest) -> HttpResponse:
@@ -200,8 +190,6 @@ def report_targets(request: HttpRequest) -> HttpResponse:
             "rows": rows,
             "met": sum(1 for r in rows if r.met),
             "totals": {k: sum(getattr(r, k) for r in rows) for k in ("target", "submitted", "sent", "adopted")},
-            # The chosen organization and the top of the user's; the search box finds the others.
-            "org_choices": org_choices(request.user, root),
             "years": range(timezone.localdate().year, timezone.localdate().year - 6, -1),
         },
     )

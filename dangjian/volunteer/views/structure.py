@@ -24,7 +24,7 @@ from dangjian.orgs.models import Organization, OrgKind
 from dangjian.people.models import Member
 
 from .. import permissions, selectors, services
-from ..forms import BrigadeCreateForm, BrigadeEditForm, CorpsForm, TeamForm, TeamMemberForm
+from ..forms import BRIGADE_HOSTS, BrigadeCreateForm, BrigadeEditForm, CorpsForm, TeamForm, TeamMemberForm
 from ..models import Activity, Brigade, Corps, Team, Volunteer
 from .common import NAV, brigade_or_404, team_or_404
 
@@ -152,7 +152,7 @@ def brigade_export(request: AuthedRequest) -> HttpResponse:
 def brigade_new(request: AuthedRequest) -> HttpResponse:
     if not scoping.can_see_orgs(request.user):
         raise scoping.deny(request, Brigade, {"page": "brigade_new"}, exists=True)
-    orgs = scoping.visible_orgs(request.user).filter(depth__lte=3).order_by("path")
+    orgs = BRIGADE_HOSTS.orgs(request.user).order_by("path")
     form = BrigadeCreateForm(request.POST or None, orgs=orgs)
     if request.method == "POST" and form.is_valid():
         try:
