@@ -119,6 +119,7 @@ class OrgChoiceField(forms.ModelChoiceField):
     indented by depth. A stale or forged choice gets a clear message, not Django's."""
 
     default_error_messages = {
+        "required": "请选择组织。",
         "invalid_choice": "所选组织不存在或不在您的管理范围内，请刷新页面后重新选择。",
     }
 

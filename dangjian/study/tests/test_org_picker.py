@@ -47,6 +47,12 @@ class StudyOrgPickerTests(BaseTestCase):
         self.assertContains(response, STALE)
         self.assertFalse(StudyGroup.objects.filter(name="越权中心组").exists())
 
+    def test_an_empty_organization_asks_for_one(self):
+        self.login_as(self.w.admin_a)
+        response = self.client.post("/study/groups/new/", {"org": "", "name": "无组织中心组", "kind": "leadership"})
+        self.assertContains(response, "请选择组织。")
+        self.assertFalse(StudyGroup.objects.filter(name="无组织中心组").exists())
+
     def test_the_class_form_saves_and_refuses_like_the_group_form(self):
         self.login_as(self.w.admin_a)
         response = self.client.post("/study/training/new/", {"org": self.elsewhere.pk, **CLASS})
