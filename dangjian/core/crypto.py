@@ -12,6 +12,7 @@ from __future__ import annotations
 import hashlib
 import hmac
 from functools import lru_cache
+from os import PathLike
 
 from cryptography.fernet import Fernet, InvalidToken, MultiFernet
 from django.conf import settings
@@ -50,3 +51,12 @@ def digest(value: str, key: str | None = None) -> str:
 
 def generate_key() -> str:
     return Fernet.generate_key().decode()
+
+
+def file_sha256(path: str | PathLike[str]) -> str:
+    """The SHA-256 of a file's bytes as hex, read a megabyte at a time (backups, staged imports)."""
+    h = hashlib.sha256()
+    with open(path, "rb") as f:
+        for block in iter(lambda: f.read(1 << 20), b""):
+            h.update(block)
+    return h.hexdigest()

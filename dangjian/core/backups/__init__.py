@@ -21,7 +21,6 @@ pg_dump and pg_restore through PGPASSWORD, never on the command line.
 
 from __future__ import annotations
 
-import hashlib
 import io
 import json
 import os
@@ -39,6 +38,8 @@ from django.core.cache import caches
 from django.db import connections
 from django.db.migrations.loader import MigrationLoader
 from django.utils import timezone
+
+from dangjian.core.crypto import file_sha256
 
 from .. import audit, audit_upkeep
 from ..models import AuditEntry
@@ -126,14 +127,6 @@ def _file_roots() -> dict[str, Path]:
     return {"media": Path(settings.MEDIA_ROOT), "uploads": Path(settings.UPLOAD_DIR)}
 
 
-def _sha256(path: Path) -> str:
-    h = hashlib.sha256()
-    with open(path, "rb") as f:
-        for block in iter(lambda: f.read(1 << 20), b""):
-            h.update(block)
-    return h.hexdigest()
-
-
 # --- taking the snapshot ----------------------------------------------------------------------
 
 
@@ -186,7 +179,7 @@ def backup_create(*, folder: Path | None = None, gzip: bool = False, using: str 
             info.size, info.mtime = len(raw), int(now.timestamp())
             archive.addfile(info, io.BytesIO(raw))
         os.replace(partial, final)  # the archive appears whole or not at all
-    digest = _sha256(final)
+    digest = file_sha256(final)
     audit.record(
         audit.Event.BACKUP,
         target=AuditEntry,
@@ -343,7 +336,7 @@ def backup_restore(
         object_repr=f"数据恢复 {path.name}（备份于 {manifest.created_at[:19]}）",
         data={
             "file": path.name,
-            "sha256": _sha256(path),
+            "sha256": file_sha256(path),
             "backup_created_at": manifest.created_at,
             "backup_app_version": manifest.app_version,
             "rows": sum(manifest.row_counts.values()),

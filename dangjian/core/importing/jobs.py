@@ -20,7 +20,6 @@ transaction is rolled back) and the user uploads the file again.
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 import logging
 from pathlib import Path
 from typing import Any
@@ -30,6 +29,7 @@ from django.utils.module_loading import import_string
 from django_tasks import task
 
 from dangjian.accounts.http import AuthedRequest
+from dangjian.core.crypto import file_sha256
 
 from .. import audit
 from ..excel import ExcelReadError
@@ -60,14 +60,6 @@ class JobInterrupted(Exception):
 def _path(job: ImportJob) -> Path:
     """A file on this machine with the job's upload (the worker may run on another server)."""
     return staged_file(job.stored_as)
-
-
-def _sha256(path: Path) -> str:
-    h = hashlib.sha256()
-    with open(path, "rb") as f:
-        for block in iter(lambda: f.read(1 << 20), b""):
-            h.update(block)
-    return h.hexdigest()
 
 
 def importer_path(importer: Any) -> str:
@@ -156,7 +148,7 @@ def confirm_job(*, job: ImportJob) -> None:
         _finish(job, Status.FAILED, None, message=f"预览已超过{limits.staged_max_minutes}分钟，确认已失效。")
         remove_staged_file(job.stored_as)  # the roster it holds is kept no longer than needed
         raise StagingError(f"预览已超过{limits.staged_max_minutes}分钟，确认已失效，未导入任何数据。请重新上传文件。")
-    if not path.exists() or _sha256(path) != job.sha256:
+    if not path.exists() or file_sha256(path) != job.sha256:
         _finish(job, Status.FAILED, None, message="预览后文件已被更改或已不存在。")
         remove_staged_file(job.stored_as)
         raise StagingError("预览后文件已被更改或已不存在，未导入任何数据。请重新上传文件。")
@@ -245,7 +237,7 @@ def _run(job: ImportJob, *, dry_run: bool) -> None:
         _touch(job, rows_done=done)
 
     try:
-        if not path.exists() or _sha256(path) != job.sha256:
+        if not path.exists() or file_sha256(path) != job.sha256:
             _finish(job, Status.FAILED, None, message="上传的文件已不存在或已被更改，请重新上传。")
             return
         importer = import_string(job.importer)

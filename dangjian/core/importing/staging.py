@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 import secrets
 import shutil
 import time
@@ -14,6 +13,8 @@ from typing import Any
 from django.conf import settings
 from django.core.files.storage import FileSystemStorage, Storage, storages
 from django.utils import timezone
+
+from dangjian.core.crypto import file_sha256
 
 from .conf import ImportSettings
 from .result import ImportResult
@@ -72,14 +73,6 @@ def remove_staged_file(name: str) -> None:
     (_upload_dir() / name).unlink(missing_ok=True)
 
 
-def _sha256(path: Path) -> str:
-    h = hashlib.sha256()
-    with open(path, "rb") as f:
-        for block in iter(lambda: f.read(1 << 20), b""):
-            h.update(block)
-    return h.hexdigest()
-
-
 def _sweep(folder: Path) -> None:
     """Uploads nobody confirmed are removed after a day (and this machine's copies of them)."""
     limit = time.time() - 24 * 3600
@@ -120,7 +113,7 @@ def stage_upload(session: Any, kind: str, uploaded: Any) -> Staged:
     # Through the storage (UPLOAD_DIR, or S3 in the production layout: see upload_storage).
     stored = upload_storage().save(f"import-{kind}-{secrets.token_hex(16)}.xlsx", uploaded)
     path = staged_file(stored)
-    staged = Staged(token=token, path=path, sha256=_sha256(path), name=name)
+    staged = Staged(token=token, path=path, sha256=file_sha256(path), name=name)
     pending = dict(session.get(SESSION_KEY, {}))
     pending[kind] = {
         "token": token,
@@ -146,7 +139,7 @@ def take_staged(session: Any, kind: str, token: str) -> Staged:
     if timezone.now() - at > limits.staged_max_age:
         remove_staged_file(path.name)
         raise StagingError(f"预览已超过{limits.staged_max_minutes}分钟，确认已失效，未导入任何数据。请重新上传文件。")
-    if not path.exists() or _sha256(path) != entry["sha256"]:
+    if not path.exists() or file_sha256(path) != entry["sha256"]:
         remove_staged_file(path.name)
         raise StagingError("预览后文件已被更改或已不存在，未导入任何数据。请重新上传文件。")
     return Staged(token=token, path=path, sha256=entry["sha256"], name=entry["name"])
