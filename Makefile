@@ -15,7 +15,7 @@ SHELL := bash
 PORT ?= 8000
 BIND_ADDRESS ?= 127.0.0.1
 WORKERS ?= 2
-THREADS ?= 4
+THREADS ?= 1
 SCALE ?= city
 PYTEST_ARGS ?=
 # Two workers (pytest-xdist) keep the suite within CI's budget on a 2-core machine.

@@ -91,7 +91,7 @@ def start_server(env: dict[str, str], port: int) -> tuple[subprocess.Popen[bytes
     server = subprocess.Popen(
         [
             PY, "-m", "gunicorn", "config.wsgi:application", "--bind", f"127.0.0.1:{port}",
-            "--workers", os.environ.get("WORKERS", "2"), "--threads", os.environ.get("THREADS", "4"),
+            "--workers", os.environ.get("WORKERS", "2"), "--threads", os.environ.get("THREADS", "1"),
             "--timeout", "120", "--no-control-socket",
             "--access-logfile", str(RUN / "access.log"), "--error-logfile", str(RUN / "server.log"),
         ],
@@ -299,7 +299,7 @@ def main() -> int:
     ok = True
     try:
         log(f"服务：http://127.0.0.1:{port}/（gunicorn {os.environ.get('WORKERS', '2')} 进程 × "
-            f"{os.environ.get('THREADS', '4')} 线程，任务进程在旁；日志在 {RUN.relative_to(BASE)}/）")  # fmt: skip
+            f"{os.environ.get('THREADS', '1')} 线程，任务进程在旁；日志在 {RUN.relative_to(BASE)}/）")  # fmt: skip
         log(
             f"压测：{args.users} 个用户（各角色按 pages.MIX 的比例），{args.seconds} 秒，"
             f"每页之间最多等待 {args.wait} 秒\n"
