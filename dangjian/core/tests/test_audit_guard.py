@@ -111,3 +111,34 @@ class AuditlogTableGuardTests(BaseTestCase):
                 cursor.execute("SELECT name FROM sqlite_master WHERE type = 'trigger' AND tbl_name = %s", [table])
             names = {row[0] for row in cursor.fetchall()}
         self.assertTrue(any("append_only" in n for n in names), names)
+
+
+class ChainOfOneBigStatementTests(BaseTestCase):
+    """An INSERT of many entries at once (an import's trail) chains every one of them, and on
+    PostgreSQL the trigger finds the chain's head by its index however small the chain was when the
+    session first planned it (with a sequential scan every row read the whole chain: 20,000 entries
+    took 28 s instead of 1 s)."""
+
+    def test_every_entry_of_one_statement_is_chained(self):
+        type_id = ContentType.objects.get_for_model(User).pk
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "INSERT INTO core_auditentry (content_type_id, object_pk, object_repr, action, changes_text,"
+                " changes, timestamp, event) SELECT %s, 'x', 'x', 0, '', '{}', %s, 'bulk'"
+                + (
+                    " FROM generate_series(1, 3000)"
+                    if connection.vendor == "postgresql"
+                    else " FROM (WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 3000)"
+                    " SELECT i FROM n)"
+                ),
+                [type_id, timezone.now()],
+            )
+        self.assertEqual(AuditEntry.objects.filter(event="bulk").count(), 3000)
+        self.assertIsNone(audit_upkeep.verify().broken)
+
+    def test_the_chain_link_reads_the_head_by_its_index(self):
+        if connection.vendor != "postgresql":
+            self.skipTest("PostgreSQL's plan cache")
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT proconfig FROM pg_proc WHERE proname = 'dangjian_audit_chain_link'")
+            self.assertIn("enable_seqscan=off", cursor.fetchone()[0])
