@@ -18,7 +18,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.core.exceptions import ImproperlyConfigured
-from django.db import DEFAULT_DB_ALIAS, connection, transaction
+from django.db import connection, transaction
+from django.db.models import F
 from django.utils import timezone
 
 from dangjian.core import tree
@@ -26,6 +27,7 @@ from dangjian.people.models import Member
 
 from .. import errors
 from ..models import Activity, ActivityStatus, Participation, ParticipationStatus, Volunteer
+from ..selectors import instance
 from .structure import volunteer_register
 
 
@@ -93,15 +95,8 @@ def _check_open(activity: Activity, member: Member, now: dt.datetime, committee:
         raise errors.OutsideCommittee()
 
 
-# What a sign-up reads of the activity (the rest of the row is the activity page's business), in
-# the model's field order (Model.from_db takes them so).
-_SIGNUP_FIELDS = tuple(
-    f.attname
-    for f in Activity._meta.concrete_fields
-    if f.attname
-    in {"id", "org_id", "title", "places", "status", "signup_deadline", "starts_at", "ends_at", "signup_seq"}
-)
-
+# What a sign-up reads of the activity (the rest of the row is the activity page's business).
+_SIGNUP_FIELDS = ("id", "org_id", "title", "places", "status", "signup_deadline", "starts_at", "ends_at", "signup_seq")
 
 _A, _P = Activity._meta.db_table, Participation._meta.db_table
 _LOCK_SQL = (
@@ -121,13 +116,14 @@ def _activity_for_signup(activity_id: int) -> tuple[Activity, str]:
     """The activity as a sign-up needs it, and the path of the committee whose corps runs it."""
     row = (
         Activity.objects.filter(pk=activity_id)
-        .values_list(*_SIGNUP_FIELDS, "brigade__corps__org__path")
+        .values(*_SIGNUP_FIELDS, committee=F("brigade__corps__org__path"))
         .order_by()
         .first()
     )
     if row is None:
         raise errors.ActivityMissing()
-    return Activity.from_db(DEFAULT_DB_ALIAS, _SIGNUP_FIELDS, row[:-1]), row[-1]
+    committee = row.pop("committee")
+    return instance(Activity, **row), committee
 
 
 def _lock_if_unchanged(activity: Activity, now: dt.datetime) -> bool:
