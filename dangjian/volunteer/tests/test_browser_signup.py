@@ -27,8 +27,8 @@ class SignupInBrowserTests(bs.BrowserTestCase):
         self.w = World()
         self.activity = make_activity(make_brigade(make_corps(self.w.committee), self.w.org_a))
 
-    def open_activity(self, errors: list[str]):
-        page = self.open_page(errors, width=390, height=844)
+    def open_activity(self, errors: list[str], width: int = 390, height: int = 844):
+        page = self.open_page(errors, width=width, height=height)
         page.goto(self.url("accounts:login"))
         page.get_by_label("用户名").fill("member")
         page.get_by_label("密码").fill(PASSWORD)
@@ -66,4 +66,13 @@ class SignupInBrowserTests(bs.BrowserTestCase):
         expect(box.get_by_role("button", name="我要报名")).to_have_count(0)
         bs.screenshot(page, "signup-3-refused.png")
         self.assertFalse(Participation.objects.filter(activity=self.activity).exists())
+        self.assertEqual(errors, [])
+
+    def test_the_answer_in_place_at_a_desktop_width(self) -> None:
+        errors: list[str] = []
+        page = self.open_activity(errors, width=1366, height=850)
+        page.get_by_role("button", name="我要报名").click()
+        expect(page.locator("#signup").get_by_text("报名成功")).to_be_visible()
+        expect(page.locator("#places-line")).to_contain_text("剩余 29 个")
+        bs.screenshot(page, "signup-4-desktop.png")
         self.assertEqual(errors, [])
